@@ -1,0 +1,3 @@
+from khoagiao_cli.cli import main
+
+main()

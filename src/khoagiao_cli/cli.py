@@ -1,0 +1,530 @@
+"""Typer commands: parse options → call the core → render → exit code. No SQL, no date math here."""
+
+import functools
+import os
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any, Optional, TypeVar
+
+import typer
+
+from khoagiao_cli import __version__
+from khoagiao_cli.errors import KhoagiaoError, UserError
+from khoagiao_cli.i18n import LANGS, MESSAGES, detect_lang, get_lang, set_lang, t
+
+# Help texts are chosen once, from `--lang` on the command line or KHOAGIAO_LANG.
+HELP_LANG = detect_lang(sys.argv[1:], os.environ)
+
+
+def h(key: str) -> str:
+    vi, en = MESSAGES[key]
+    return en if HELP_LANG == "en" else vi
+
+
+app = typer.Typer(
+    name="khoagiao",
+    help=h("h_app"),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+AsOf = Annotated[Optional[str], typer.Option("--as-of", help=h("o_as_of"), metavar="DATE")]
+Lang = Annotated[Optional[str], typer.Option("--lang", help=h("o_lang"), metavar="vi|en")]
+ConfigDir = Annotated[Optional[Path], typer.Option("--config", help=h("o_config"), metavar="DIR")]
+Db = Annotated[Optional[Path], typer.Option("--db", help=h("o_db"), metavar="PATH")]
+Year = Annotated[Optional[int], typer.Option("--year", help=h("o_year"), metavar="YEAR")]
+UnitOpt = Annotated[Optional[str], typer.Option("--unit", help=h("o_unit"), metavar="UNIT")]
+UnitArg = Annotated[str, typer.Argument(help=h("o_unit_arg"), metavar="UNIT")]
+ReportArg = Annotated[str, typer.Argument(help=h("o_report_arg"), metavar="REPORT")]
+
+
+# ---------------------------------------------------------------------------- plumbing
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def handled(fn: F) -> F:
+    """Every error a user can cause becomes a message and its exit code; never a traceback."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except KhoagiaoError as exc:
+            typer.echo(f"{t('error_prefix')}: {exc.message()}", err=True)
+            raise typer.Exit(exc.exit_code) from None
+        except OSError as exc:
+            error = exc.strerror or str(exc)
+            typer.echo(f"{t('error_prefix')}: {t('io_error', path=exc.filename or '-', error=error)}", err=True)
+            raise typer.Exit(1) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+class Session:
+    """What every command needs: language, configuration, today's date, and (lazily) the ledger."""
+
+    def __init__(self, lang: str | None, config_dir: Path | None, db: Path | None, as_of: str | None = None) -> None:
+        from khoagiao_cli.config import load
+        from khoagiao_cli.paths import config_sources, db_source, user_cache_dir
+
+        chosen = lang or os.environ.get("KHOAGIAO_LANG") or "vi"
+        if chosen not in LANGS:
+            raise UserError("bad_lang", value=chosen)
+        set_lang(chosen)
+        self.env = os.environ
+        self.cwd = Path.cwd()
+        self.sources = config_sources(config_dir, self.env, self.cwd)
+        self.config = load(self.sources, user_cache_dir(self.env), self.cwd)
+        self.db = db_source(db, self.env)
+        self.now = self._now()
+        self.real_today = self.now.date()
+        self.today = self.parse_date(as_of, "what_as_of") if as_of else self.real_today
+        self._ledger: Any = None
+
+    def _now(self) -> Any:
+        from datetime import datetime
+        from zoneinfo import ZoneInfo
+
+        return datetime.now(ZoneInfo(self.config.settings.timezone))
+
+    def parse_date(self, text: str, what: str) -> date:
+        from khoagiao_cli.dates import parse_date
+
+        return parse_date(text, self.real_today, what=t(what))
+
+    @property
+    def ledger(self) -> Any:
+        if self._ledger is None:
+            from khoagiao_cli.ledger import Ledger
+
+            timeout = float(os.environ.get("KHOAGIAO_DB_TIMEOUT", "10"))
+            self._ledger = Ledger.open(self.db.path, today=self.today, timeout=timeout)
+        return self._ledger
+
+    def unit(self, query: str | None) -> Any:
+        if query is None:
+            return None
+        from khoagiao_cli.lookup import find_unit
+
+        return find_unit(self.config, query)
+
+    def year(self, year: int | None) -> int:
+        if year is None:
+            return self.today.year
+        if not 1900 <= year <= 2999:
+            raise UserError("bad_year", value=year)
+        return year
+
+    def recorded_at(self) -> str:
+        return self.now.isoformat(timespec="seconds")
+
+
+def who() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no login name in some containers and services
+        return str(os.getuid()) if hasattr(os, "getuid") else "?"
+
+
+def check_format(value: str | None, allowed: tuple[str, ...], default: str) -> str:
+    chosen = value or default
+    if chosen not in allowed:
+        raise UserError("bad_format", value=chosen, known=", ".join(allowed))
+    return chosen
+
+
+def interactive() -> bool:
+    return sys.stdout.isatty()
+
+
+def console() -> Any:
+    from rich.console import Console
+
+    return Console(highlight=False)
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"khoagiao {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        bool, typer.Option("--version", help=h("h_version"), callback=version_callback, is_eager=True)
+    ] = False,
+) -> None:
+    pass
+
+
+# ---------------------------------------------------------------------------- commands
+
+
+@app.command(help=h("h_due"))
+@handled
+def due(
+    as_of: AsOf = None,
+    within: Annotated[Optional[int], typer.Option("--within", help=h("o_within"), metavar="N", min=0)] = None,
+    unit: UnitOpt = None,
+    format: Annotated[Optional[str], typer.Option("--format", help=h("o_format_due"), metavar="table|plain|json")] = None,
+    lang: Lang = None,
+    config: ConfigDir = None,
+    db: Db = None,
+) -> None:
+    from dateutil.relativedelta import relativedelta
+
+    from khoagiao_cli import actions
+    from khoagiao_cli.dates import fmt
+
+    s = Session(lang, config, db, as_of)
+    out = check_format(format, ("table", "plain", "json"), "table" if interactive() else "plain")
+    days = s.config.settings.due_soon_days if within is None else within
+    rows = actions.due_rows(s.config, s.ledger, s.today, days, s.unit(unit))
+    until = s.today + relativedelta(days=days)
+    if out == "json":
+        from khoagiao_cli.export import record, to_json_array
+
+        typer.echo(to_json_array([record(r, s.config) for r in rows]), nl=False)
+    elif not rows:
+        typer.echo(t("due_none", n=days, until=fmt(until)))
+    elif out == "plain":
+        from khoagiao_cli.render import due_plain
+
+        typer.echo(due_plain(rows, s.config, s.today, until), nl=False)
+    else:
+        from khoagiao_cli.render import due_table
+
+        console().print(due_table(rows, s.config, s.today, until))
+
+
+@app.command(help=h("h_submit"))
+@handled
+def submit(
+    unit: UnitArg,
+    report: ReportArg,
+    period: Annotated[Optional[str], typer.Option("--period", help=h("o_period"), metavar="PERIOD")] = None,
+    received: Annotated[Optional[str], typer.Option("--received", help=h("o_received"), metavar="DATE")] = None,
+    doc_number: Annotated[Optional[str], typer.Option("--doc-number", help=h("o_doc"), metavar="TEXT")] = None,
+    channel: Annotated[Optional[str], typer.Option("--channel", help=h("o_channel"), metavar="paper|email|eoffice|other")] = None,
+    file: Annotated[Optional[Path], typer.Option("--file", help=h("o_file"), metavar="FILE")] = None,
+    note: Annotated[Optional[str], typer.Option("--note", help=h("o_note"), metavar="TEXT")] = None,
+    correct: Annotated[bool, typer.Option("--correct", help=h("o_correct"))] = False,
+    as_of: AsOf = None,
+    lang: Lang = None,
+    config: ConfigDir = None,
+    db: Db = None,
+) -> None:
+    from khoagiao_cli import actions
+    from khoagiao_cli.dates import fmt
+    from khoagiao_cli.render import report_period, wording
+    from khoagiao_cli.status import LATE
+
+    s = Session(lang, config, db, as_of)
+    got = s.parse_date(received, "what_received") if received else s.today
+    done = actions.record(
+        s.config, s.ledger, unit_query=unit, report_query=report, period=period, received=got, today=s.today,
+        doc_number=doc_number, channel=channel, file=file, note=note, correct=correct,
+        recorded_at=s.recorded_at(), recorded_by=who(),
+    )
+    name, _ = report_period(s.config, done.row)
+    if done.chosen:
+        typer.echo(t("chosen_period", period=done.event.period))
+    words = {"unit": done.unit.name, "report": name, "period": done.event.period, "received": fmt(got), "event": done.event.id}
+    if done.previous is not None:
+        typer.echo(t("corrected", previous=done.previous.id, **words))
+    else:
+        typer.echo(t("submitted", **words))
+    slot = done.row.instance.slot
+    if done.row.status == LATE:
+        typer.echo(t("verdict_late", n=done.row.days_late, wording=wording(slot), deadline=fmt(slot.deadline)))
+    else:
+        typer.echo(t("verdict_on_time", wording=wording(slot), deadline=fmt(slot.deadline)))
+
+
+@app.command(help=h("h_withdraw"))
+@handled
+def withdraw(
+    unit: UnitArg,
+    report: ReportArg,
+    period: Annotated[str, typer.Option("--period", help=h("o_period_req"), metavar="PERIOD")],
+    note: Annotated[Optional[str], typer.Option("--note", help=h("o_note"), metavar="TEXT")] = None,
+    lang: Lang = None,
+    config: ConfigDir = None,
+    db: Db = None,
+) -> None:
+    from khoagiao_cli import actions
+
+    s = Session(lang, config, db)
+    event, previous = actions.withdraw(
+        s.config, s.ledger, unit_query=unit, report_query=report, period=period, note=note,
+        recorded_at=s.recorded_at(), recorded_by=who(),
+    )
+    typer.echo(t(
+        "withdrawn", event=event.id, previous=previous.id, unit=s.config.unit_name(event.unit),
+        report=s.config.rule_name(event.report, get_lang()), period=event.period,
+    ))
+
+
+@app.command(help=h("h_overdue"))
+@handled
+def overdue(
+    as_of: AsOf = None,
+    format: Annotated[Optional[str], typer.Option("--format", help=h("o_format_overdue"), metavar="plain|json")] = None,
+    fail: Annotated[bool, typer.Option("--fail", help=h("o_fail"))] = False,
+    unit: UnitOpt = None,
+    lang: Lang = None,
+    config: ConfigDir = None,
+    db: Db = None,
+) -> None:
+    from khoagiao_cli import actions
+
+    s = Session(lang, config, db, as_of)
+    out = check_format(format, ("plain", "json"), "plain")
+    rows = actions.overdue_rows(s.config, s.ledger, s.today, s.unit(unit))
+    if out == "json":
+        from khoagiao_cli.export import record, to_json_array
+
+        typer.echo(to_json_array([record(r, s.config) for r in rows]), nl=False)
+    elif rows:
+        from khoagiao_cli import render
+
+        if interactive():
+            console().print(render.overdue_rich(rows, s.config, s.today))
+        else:
+            typer.echo(render.overdue_plain(rows, s.config, s.today), nl=False)
+    if fail and rows:
+        raise typer.Exit(1)
+
+
+@app.command(help=h("h_status"))
+@handled
+def status(
+    unit: Annotated[Optional[str], typer.Argument(help=h("o_unit"), metavar="[UNIT]")] = None,
+    year: Year = None,
+    as_of: AsOf = None,
+    format: Annotated[Optional[str], typer.Option("--format", help=h("o_format_table_json"), metavar="table|json")] = None,
+    lang: Lang = None,
+    config: ConfigDir = None,
+    db: Db = None,
+) -> None:
+    from khoagiao_cli import actions
+    from khoagiao_cli.dates import fmt
+
+    s = Session(lang, config, db, as_of)
+    out = check_format(format, ("table", "json"), "table")
+    y = s.year(year)
+    rows = actions.year_rows(s.config, s.ledger, y, s.today, s.unit(unit))
+    if out == "json":
+        from khoagiao_cli.export import record, to_json_array
+
+        typer.echo(to_json_array([record(r, s.config) for r in rows]), nl=False)
+    elif not rows:
+        typer.echo(t("status_empty", year=y, start=fmt(actions.tracking_start(s.config, s.ledger))))
+    else:
+        from khoagiao_cli.render import status_table
+
+        console().print(status_table(rows, s.config, y, s.today))
+
+
+@app.command(help=h("h_export"))
+@handled
+def export(
+    format: Annotated[str, typer.Option("--format", help=h("o_format_export"), metavar="json|csv|toml")],
+    year: Year = None,
+    as_of: AsOf = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help=h("o_output"), metavar="FILE")] = None,
+    lang: Lang = None,
+    config: ConfigDir = None,
+    db: Db = None,
+) -> None:
+    from khoagiao_cli import actions, export as ex
+    from khoagiao_cli.paths import write_atomic
+
+    s = Session(lang, config, db, as_of)
+    out = check_format(format, ("json", "csv", "toml"), "json")
+    y = s.year(year)
+    records = [ex.record(r, s.config) for r in actions.year_rows(s.config, s.ledger, y, s.today)]
+    if out == "json":
+        text = ex.to_json_document(records, year=y, as_of=s.today)
+    elif out == "csv":
+        text = ex.to_csv(records)
+    else:
+        text = ex.to_toml(records, year=y, as_of=s.today)
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        write_atomic(output, text.encode("utf-8"))
+        typer.echo(t("written", path=output, count=len(records)), err=True)
+
+
+@app.command(help=h("h_units"))
+@handled
+def units(
+    format: Annotated[Optional[str], typer.Option("--format", help=h("o_format_table_json"), metavar="table|json")] = None,
+    lang: Lang = None,
+    config: ConfigDir = None,
+) -> None:
+    s = Session(lang, config, None)
+    out = check_format(format, ("table", "json"), "table")
+    if out == "json":
+        import json
+
+        data = [
+            {
+                "code": u.code, "name": u.name, "short_name": u.short_name, "group": u.group, "email": list(u.email),
+                "reports": list(u.reports or (r.id for r in s.config.rules)),
+                "active_from": u.active_from.isoformat() if u.active_from else None,
+                "active_until": u.active_until.isoformat() if u.active_until else None,
+            }
+            for u in s.config.units
+        ]
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True))
+    else:
+        from khoagiao_cli.render import units_table
+
+        console().print(units_table(s.config))
+
+
+@app.command(help=h("h_schedule"))
+@handled
+def schedule(
+    year: Year = None,
+    as_of: AsOf = None,
+    format: Annotated[Optional[str], typer.Option("--format", help=h("o_format_table_json"), metavar="table|json")] = None,
+    lang: Lang = None,
+    config: ConfigDir = None,
+) -> None:
+    from khoagiao_cli.schedule import year_slots
+
+    s = Session(lang, config, None, as_of)
+    out = check_format(format, ("table", "json"), "table")
+    y = s.year(year)
+    slots = year_slots(s.config, y)
+    if out == "json":
+        import json
+
+        from khoagiao_cli.export import wording
+
+        data = [
+            {"report": sl.report, "report_name": s.config.rule_by_id[sl.report].name, "period": sl.period,
+             "deadline": sl.deadline.isoformat(), "deadline_text": wording(sl)}
+            for sl in slots
+        ]
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True))
+    else:
+        from khoagiao_cli.render import schedule_table
+
+        console().print(schedule_table(slots, s.config, y))
+
+
+@app.command(help=h("h_history"))
+@handled
+def history(
+    unit: Annotated[Optional[str], typer.Argument(help=h("o_history_unit"), metavar="[UNIT]")] = None,
+    report: Annotated[Optional[str], typer.Option("--report", help=h("o_history_report"), metavar="REPORT")] = None,
+    period: Annotated[Optional[str], typer.Option("--period", help=h("o_period_req"), metavar="PERIOD")] = None,
+    format: Annotated[Optional[str], typer.Option("--format", help=h("o_format_table_json"), metavar="table|json")] = None,
+    lang: Lang = None,
+    config: ConfigDir = None,
+    db: Db = None,
+) -> None:
+    from khoagiao_cli.lookup import find_rule, normalize_period
+
+    s = Session(lang, config, db)
+    out = check_format(format, ("table", "json"), "table")
+    code = s.unit(unit).code if unit else None
+    rule_id = find_rule(s.config, report).id if report else None
+    events = s.ledger.events(unit=code, report=rule_id, period=normalize_period(period) if period else None)
+    if out == "json":
+        import json
+
+        data = [
+            {k: v for k, v in {
+                "id": e.id, "kind": e.kind, "unit": e.unit, "unit_name": e.unit_name, "report": e.report,
+                "period": e.period, "received": e.received.isoformat() if e.received else None,
+                "doc_number": e.doc_number, "channel": e.channel, "file_path": e.file_path,
+                "file_sha256": e.file_sha256, "note": e.note, "recorded_at": e.recorded_at,
+                "recorded_by": e.recorded_by,
+            }.items() if v is not None}
+            for e in events
+        ]
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True))
+    elif not events:
+        typer.echo(t("history_empty"))
+    else:
+        from khoagiao_cli.render import history_table
+
+        console().print(history_table(events, s.config))
+
+
+@app.command(help=h("h_init"))
+@handled
+def init(
+    directory: Annotated[Optional[Path], typer.Argument(help=h("o_dir"), metavar="[DIR]")] = None,
+    force: Annotated[bool, typer.Option("--force", help=h("o_force"))] = False,
+    lang: Lang = None,
+) -> None:
+    from khoagiao_cli.paths import CONFIG_FILES, embedded_dir, user_config_dir, write_atomic
+
+    chosen = lang or os.environ.get("KHOAGIAO_LANG") or "vi"
+    if chosen not in LANGS:
+        raise UserError("bad_lang", value=chosen)
+    set_lang(chosen)
+    target = directory if directory is not None else user_config_dir(os.environ)
+    existing = [str(target / n) for n in CONFIG_FILES if (target / n).exists()]
+    if existing and not force:
+        raise UserError("init_exists", files=", ".join(existing))
+    for name in CONFIG_FILES:
+        write_atomic(target / name, (embedded_dir() / name).read_bytes())
+    typer.echo(t("init_done", path=target))
+    for name in CONFIG_FILES:
+        typer.echo(f"  {target / name}")
+    used = directory is None or target.resolve() in (
+        (Path.cwd() / "config").resolve(), user_config_dir(os.environ).resolve()
+    )
+    typer.echo(t("init_hint_used") if used else t("init_hint_flag", path=target))
+
+
+@app.command(name="config", help=h("h_config"))
+@handled
+def config_cmd(
+    lang: Lang = None,
+    config: ConfigDir = None,
+    db: Db = None,
+) -> None:
+    from khoagiao_cli.config import explicit_settings
+    from khoagiao_cli.dates import fmt
+    from khoagiao_cli.paths import display
+
+    s = Session(lang, config, db)
+    typer.echo(t("config_ok", units=len(s.config.units), rules=len(s.config.rules)))
+    typer.echo(t("config_files"))
+    for name, src in s.sources.items():
+        typer.echo(f"  {name:<14} {display(src.path, s.cwd)}  ({t('origin_' + src.origin)})")
+    schedule_src = s.sources["schedule.yaml"]
+    explicit = explicit_settings(schedule_src.path.read_bytes())
+    st = s.config.settings
+    typer.echo(t("config_settings"))
+    for key, value in (("timezone", st.timezone), ("due_soon_days", st.due_soon_days)):
+        origin = f"schedule.yaml ({t('origin_' + schedule_src.origin)})" if key in explicit else t("origin_default")
+        typer.echo(f"  {key:<15} {value!s:<18} {origin}")
+    if st.tracking_start is not None:
+        typer.echo(f"  {'tracking_start':<15} {fmt(st.tracking_start):<18} schedule.yaml")
+    elif s.db.path.exists():
+        typer.echo(f"  {'tracking_start':<15} {fmt(s.ledger.created_on()):<18} {t('origin_ledger')}")
+    else:
+        typer.echo(f"  {'tracking_start':<15} {'-':<18} {t('ledger_not_created')}")
+    typer.echo(t("config_ledger", path=s.db.path, origin=t("origin_db_" + s.db.origin)))
+    typer.echo(t("config_lang", lang=get_lang()))
+
+
+def main() -> None:
+    app()

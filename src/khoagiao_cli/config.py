@@ -1,0 +1,318 @@
+"""units.yaml and schedule.yaml: pydantic models, loading, and `file:line: field: problem` errors.
+
+A config that validated once is cached (keyed by the files' bytes) as plain model values, so the
+daily commands start without importing YAML or pydantic.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from khoagiao_cli import __version__
+from khoagiao_cli.errors import ConfigError
+from khoagiao_cli.i18n import t
+from khoagiao_cli.model import PERIOD_MONTHS, Config, Rule, Settings, Unit
+from khoagiao_cli.paths import Source, display, write_atomic
+
+Loc = tuple[str | int, ...]
+
+
+def load(sources: dict[str, Source], cache_dir: Path | None, cwd: Path) -> Config:
+    texts: dict[str, bytes] = {}
+    for name, src in sources.items():
+        try:
+            texts[name] = src.path.read_bytes()
+        except OSError as exc:
+            raise ConfigError([f"{display(src.path, cwd)}: {t('file_unreadable', error=exc.strerror)}"]) from exc
+    digest = hashlib.sha256(__version__.encode())
+    for name in sorted(texts):
+        digest.update(name.encode() + b"\0" + texts[name] + b"\0")
+    cache = cache_dir / f"config-{digest.hexdigest()[:32]}.pickle" if cache_dir else None
+    if cache is not None:
+        try:
+            cached = pickle.loads(cache.read_bytes())
+            if isinstance(cached, Config):
+                return cached
+        except Exception:  # noqa: BLE001 - a missing or damaged cache only means validating again
+            pass
+    config = validate(texts, {n: display(s.path, cwd) for n, s in sources.items()})
+    if cache is not None:
+        try:
+            write_atomic(cache, pickle.dumps(config, protocol=pickle.HIGHEST_PROTOCOL))
+        except OSError:
+            pass  # a read-only cache dir costs speed, not correctness
+    return config
+
+
+# --------------------------------------------------------------------------- YAML with line numbers
+
+
+def parse_yaml(text: bytes, shown: str) -> tuple[Any, dict[Loc, int], list[str]]:
+    """(data, line of every key path, problems). Duplicate keys are problems, not silently merged."""
+    import yaml
+
+    loader_cls = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    loader = loader_cls(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        return None, {}, [f"{shown}:{line}: {t('yaml_invalid', problem=exc.problem or exc.context)}"]
+    except yaml.YAMLError as exc:
+        return None, {}, [f"{shown}: {t('yaml_invalid', problem=str(exc))}"]
+    finally:
+        loader.dispose()
+    lines: dict[Loc, int] = {}
+    problems: list[str] = []
+    if node is not None:
+        _walk(node, (), lines, problems, shown)
+    return data, lines, problems
+
+
+def _walk(node: Any, loc: Loc, lines: dict[Loc, int], problems: list[str], shown: str) -> None:
+    import yaml
+
+    lines.setdefault(loc, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            line = key_node.start_mark.line + 1
+            if key in seen:
+                problems.append(f"{shown}:{line}: {_path(loc + (key,))}: {t('duplicate_key')}")
+            seen.add(key)
+            lines[loc + (key,)] = line
+            _walk(value_node, loc + (key,), lines, problems, shown)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _walk(item, loc + (i,), lines, problems, shown)
+
+
+def _path(loc: Loc) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "."
+
+
+def _line(lines: dict[Loc, int], loc: Loc) -> int:
+    for n in range(len(loc), -1, -1):
+        if loc[:n] in lines:
+            return lines[loc[:n]]
+    return 1
+
+
+# --------------------------------------------------------------------------- pydantic models
+
+
+def _models() -> tuple[type, type]:
+    """Built on first use: pydantic is only imported when a config has to be validated."""
+    from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+    from pydantic_core import PydanticCustomError
+
+    def day_of_month(v: int) -> int:
+        if not 1 <= v <= 31:
+            raise PydanticCustomError("day_of_month", "day of month 1-31")
+        return v
+
+    def vn_date(v: object) -> object:
+        if isinstance(v, str) and "/" in v:
+            from khoagiao_cli.dates import parse_date
+            from khoagiao_cli.errors import UserError
+
+            try:
+                return parse_date(v, date(2000, 1, 1))
+            except UserError as exc:
+                raise PydanticCustomError("date_text", "bad date") from exc
+        return v
+
+    def as_list(v: object) -> object:
+        return [v] if isinstance(v, str) else ([] if v is None else v)
+
+    def email_ok(v: list[str]) -> list[str]:
+        for addr in v:
+            if "@" not in addr or " " in addr.strip():
+                raise PydanticCustomError("email", "bad e-mail address", {"value": addr})
+        return [a.strip() for a in v]
+
+    from pydantic import AfterValidator
+
+    Day = Annotated[int, AfterValidator(day_of_month)]
+    DateIn = Annotated[date, BeforeValidator(vn_date)]
+    Code = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=40)]
+    Text = Annotated[str, Field(min_length=1)]
+    Emails = Annotated[list[str], BeforeValidator(as_list), AfterValidator(email_ok)]
+
+    class Strict(BaseModel):
+        model_config = ConfigDict(extra="forbid")
+
+    class RuleModel(Strict):
+        id: Code
+        name: Text
+        name_en: str | None = None
+        frequency: Literal["monthly", "quarterly", "half-yearly", "yearly"]
+        periods: list[Annotated[int, Field(ge=1, le=12)]] | None = None
+        month: Annotated[int, Field(ge=1, le=24)] | None = None
+        before: Day | None = None
+        by: Day | None = None
+        replaces: str | None = None
+
+    class ScheduleModel(Strict):
+        timezone: str = "Asia/Ho_Chi_Minh"
+        due_soon_days: Annotated[int, Field(ge=0, le=366)] = 7
+        tracking_start: DateIn | None = None
+        rules: Annotated[list[RuleModel], Field(min_length=1)]
+
+        @field_validator("timezone")
+        @classmethod
+        def known_zone(cls, v: str) -> str:
+            from zoneinfo import ZoneInfo
+
+            try:
+                ZoneInfo(v)
+            except (ValueError, KeyError, OSError) as exc:  # ZoneInfoNotFoundError is a KeyError
+                raise PydanticCustomError("timezone", "unknown time zone") from exc
+            return v
+
+    class UnitModel(Strict):
+        code: Code
+        name: Text
+        short_name: str | None = None
+        group: str | None = None
+        email: Emails = []
+        reports: list[str] | None = None
+        active_from: DateIn | None = None
+        active_until: DateIn | None = None
+
+    class UnitsModel(Strict):
+        units: Annotated[list[UnitModel], Field(min_length=1)]
+
+    return ScheduleModel, UnitsModel
+
+
+def _pydantic_problems(exc: Any, shown: str, lines: dict[Loc, int]) -> list[str]:
+    out = []
+    for err in exc.errors(include_url=False):
+        loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+        line = _line(lines, loc)
+        out.append(f"{shown}:{line}: {_path(loc)}: {explain_error(err)}")
+    return out
+
+
+def explain_error(err: dict[str, Any]) -> str:
+    """A pydantic error in the user's language."""
+    ctx = dict(err.get("ctx") or {})
+    value = err.get("input")
+    key = "cfg_" + str(err["type"])
+    ctx.setdefault("value", value if isinstance(value, str | int | float | date) else "")
+    try:
+        return t(key, **ctx)
+    except KeyError:
+        return t("cfg_other", msg=err.get("msg", ""))
+
+
+def validate(texts: dict[str, bytes], shown: dict[str, str]) -> Config:
+    from pydantic import ValidationError
+
+    schedule_model, units_model = _models()
+    problems: list[str] = []
+    parsed: dict[str, Any] = {}
+    lines: dict[str, dict[Loc, int]] = {}
+    for name, model in (("schedule.yaml", schedule_model), ("units.yaml", units_model)):
+        data, lines[name], yaml_problems = parse_yaml(texts[name], shown[name])
+        problems += yaml_problems
+        if yaml_problems:
+            continue
+        try:
+            parsed[name] = model.model_validate(data if data is not None else {})
+        except ValidationError as exc:
+            problems += _pydantic_problems(exc, shown[name], lines[name])
+    if problems:
+        raise ConfigError(problems)
+    schedule, units = parsed["schedule.yaml"], parsed["units.yaml"]
+    problems += _cross_check(schedule, units, shown, lines)
+    if problems:
+        raise ConfigError(problems)
+    return _to_config(schedule, units)
+
+
+def _cross_check(schedule: Any, units: Any, shown: dict[str, str], lines: dict[str, dict[Loc, int]]) -> list[str]:
+    problems: list[str] = []
+
+    def bad(file: str, loc: Loc, key: str, **kw: object) -> None:
+        problems.append(f"{shown[file]}:{_line(lines[file], loc)}: {_path(loc)}: {t(key, **kw)}")
+
+    rule_ids: list[str] = []
+    for i, rule in enumerate(schedule.rules):
+        if rule.id in rule_ids:
+            bad("schedule.yaml", ("rules", i, "id"), "cfg_duplicate_id", value=rule.id)
+        rule_ids.append(rule.id)
+        if (rule.before is None) == (rule.by is None):
+            bad("schedule.yaml", ("rules", i), "cfg_before_or_by")
+        count = 12 // PERIOD_MONTHS[rule.frequency]
+        for j, p in enumerate(rule.periods or ()):
+            if p > count:
+                bad("schedule.yaml", ("rules", i, "periods", j), "cfg_period_index", value=p, count=count)
+    for i, rule in enumerate(schedule.rules):
+        if rule.replaces is not None and (rule.replaces not in rule_ids or rule.replaces == rule.id):
+            bad("schedule.yaml", ("rules", i, "replaces"), "cfg_unknown_rule", value=rule.replaces,
+                known=", ".join(r for r in rule_ids if r != rule.id))
+    codes: set[str] = set()
+    for i, unit in enumerate(units.units):
+        if unit.code in codes:
+            bad("units.yaml", ("units", i, "code"), "cfg_duplicate_id", value=unit.code)
+        codes.add(unit.code)
+        for j, rid in enumerate(unit.reports or ()):
+            if rid not in rule_ids:
+                bad("units.yaml", ("units", i, "reports", j), "cfg_unknown_rule", value=rid, known=", ".join(rule_ids))
+        if unit.active_from and unit.active_until and unit.active_until < unit.active_from:
+            bad("units.yaml", ("units", i, "active_until"), "cfg_active_order")
+    return problems
+
+
+def _to_config(schedule: Any, units: Any) -> Config:
+    rules = tuple(
+        Rule(
+            id=r.id,
+            name=r.name,
+            name_en=r.name_en or r.name,
+            frequency=r.frequency,
+            periods=tuple(sorted(set(r.periods or ()))),
+            month=r.month,
+            day=r.before if r.before is not None else r.by,
+            strict=r.before is not None,
+            replaces=r.replaces,
+        )
+        for r in schedule.rules
+    )
+    unit_values = tuple(
+        Unit(
+            code=u.code,
+            name=u.name,
+            short_name=u.short_name,
+            group=u.group,
+            email=tuple(u.email),
+            reports=tuple(dict.fromkeys(u.reports or ())),
+            active_from=u.active_from,
+            active_until=u.active_until,
+        )
+        for u in units.units
+    )
+    settings = Settings(
+        timezone=schedule.timezone,
+        due_soon_days=schedule.due_soon_days,
+        tracking_start=schedule.tracking_start,
+    )
+    return Config(units=unit_values, rules=rules, settings=settings)
+
+
+def explicit_settings(text: bytes) -> set[str]:
+    """Top-level keys a schedule file sets itself (for `khoagiao config`)."""
+    data, _, problems = parse_yaml(text, "")
+    return set(data) if isinstance(data, dict) and not problems else set()

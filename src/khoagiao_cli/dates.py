@@ -1,0 +1,38 @@
+"""Reading and writing dates the way the office writes them (pure: `today` is a parameter)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from khoagiao_cli.errors import UserError
+
+_ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
+_VN = re.compile(r"^\s*(\d{1,2})/(\d{1,2})(?:/(\d{4}))?\s*$")
+
+
+def parse_date(text: str, today: date, *, what: str = "date") -> date:
+    """`2026-03-18`, `18/03/2026` or `18/3` (this year). Parsed by dateutil, day first."""
+    iso = _ISO.match(text)
+    vn = _VN.match(text)
+    if not iso and not vn:
+        raise UserError("bad_date", value=text, what=what)
+    from datetime import datetime
+
+    from dateutil import parser
+
+    try:
+        parsed = parser.parse(
+            text.strip(),
+            dayfirst=not iso,
+            yearfirst=bool(iso),
+            default=datetime(today.year, 1, 1),
+        )
+    except (ValueError, OverflowError) as exc:
+        raise UserError("impossible_date", value=text, what=what) from exc
+    return parsed.date()
+
+
+def fmt(d: date) -> str:
+    """dd/mm/yyyy, as Vietnamese documents write dates."""
+    return f"{d.day:02d}/{d.month:02d}/{d.year}"

@@ -1,0 +1,205 @@
+"""The SQLite ledger: ordered migrations, append-only events, one transaction per command."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+
+from khoagiao_cli.errors import LedgerError
+from khoagiao_cli.status import Event
+
+#: Ordered steps; step N brings `PRAGMA user_version` from N-1 to N. Never edit a released step.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE meta (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    CREATE TABLE events (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind        TEXT NOT NULL CHECK (kind IN ('submit', 'correct', 'withdraw')),
+        unit        TEXT NOT NULL,
+        report      TEXT NOT NULL,
+        period      TEXT NOT NULL,
+        received    TEXT,
+        doc_number  TEXT,
+        channel     TEXT CHECK (channel IN ('paper', 'email', 'eoffice', 'other')),
+        file_path   TEXT,
+        file_sha256 TEXT,
+        note        TEXT,
+        unit_name   TEXT,
+        recorded_at TEXT NOT NULL,
+        recorded_by TEXT NOT NULL
+    );
+    CREATE INDEX events_by_instance ON events (unit, report, period, id);
+    CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+        BEGIN SELECT RAISE(ABORT, 'khoagiao ledger is append-only'); END;
+    CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+        BEGIN SELECT RAISE(ABORT, 'khoagiao ledger is append-only'); END;
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+_COLUMNS = (
+    "id, kind, unit, report, period, received, doc_number, channel, file_path, file_sha256, "
+    "note, unit_name, recorded_at, recorded_by"
+)
+
+
+@contextmanager
+def _guard(path: Path) -> Iterator[None]:
+    """Turn SQLite's failures into messages a person can act on."""
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        text = str(exc).lower()
+        if "locked" in text or "busy" in text:
+            raise LedgerError("db_locked", path=str(path)) from exc
+        if "readonly" in text or "read-only" in text:
+            raise LedgerError("db_readonly", path=str(path)) from exc
+        if "unable to open" in text:
+            raise LedgerError("db_unopenable", path=str(path)) from exc
+        if "disk" in text and "full" in text:
+            raise LedgerError("disk_full", path=str(path)) from exc
+        raise LedgerError("db_error", path=str(path), error=str(exc)) from exc
+    except sqlite3.DatabaseError as exc:
+        raise LedgerError("db_corrupt", path=str(path), error=str(exc)) from exc
+
+
+class Ledger:
+    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+        self.path = path
+        self.conn = conn
+
+    @classmethod
+    def open(cls, path: Path, *, today: date, timeout: float = 10.0) -> Ledger:
+        """Open (creating it and its folder if needed) and bring the schema up to date."""
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise LedgerError("db_unopenable", path=str(path)) from exc
+        with _guard(path):
+            conn = sqlite3.connect(path, timeout=timeout, isolation_level=None)
+        ledger = cls(path, conn)
+        try:
+            ledger._prepare(today)
+        except BaseException:
+            conn.close()
+            raise
+        return ledger
+
+    def _prepare(self, today: date) -> None:
+        with _guard(self.path):
+            version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise LedgerError("db_newer", path=str(self.path), found=version, known=SCHEMA_VERSION)
+            self.conn.execute("PRAGMA synchronous = FULL")
+            if version == SCHEMA_VERSION:
+                return
+            if version == 0:
+                self.conn.execute("PRAGMA journal_mode = WAL")  # persistent; not allowed inside a transaction
+            with self.write():
+                migrate(self.conn)
+                self.conn.execute(
+                    "INSERT OR IGNORE INTO meta (key, value) VALUES ('created_on', ?)", (today.isoformat(),)
+                )
+
+    def close(self) -> None:
+        self.conn.close()
+
+    @contextmanager
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """One IMMEDIATE transaction: writers queue on the busy timeout; all or nothing."""
+        with _guard(self.path):
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            self.conn.execute("COMMIT")
+
+    def created_on(self) -> date:
+        with _guard(self.path):
+            row = self.conn.execute("SELECT value FROM meta WHERE key = 'created_on'").fetchone()
+        return date.fromisoformat(row[0])
+
+    def events(self, unit: str | None = None, report: str | None = None, period: str | None = None) -> list[Event]:
+        where, args = [], []
+        for column, value in (("unit", unit), ("report", report), ("period", period)):
+            if value is not None:
+                where.append(f"{column} = ?")
+                args.append(value)
+        sql = f"SELECT {_COLUMNS} FROM events"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY id"
+        with _guard(self.path):
+            rows = self.conn.execute(sql, args).fetchall()
+        return [_event(row) for row in rows]
+
+    def append(self, event: Event) -> int:
+        """Insert one event; call inside `write()`. Returns its id."""
+        with _guard(self.path):
+            cur = self.conn.execute(
+                "INSERT INTO events (kind, unit, report, period, received, doc_number, channel, file_path,"
+                " file_sha256, note, unit_name, recorded_at, recorded_by)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    event.kind,
+                    event.unit,
+                    event.report,
+                    event.period,
+                    event.received.isoformat() if event.received else None,
+                    event.doc_number,
+                    event.channel,
+                    event.file_path,
+                    event.file_sha256,
+                    event.note,
+                    event.unit_name,
+                    event.recorded_at,
+                    event.recorded_by,
+                ),
+            )
+        return int(cur.lastrowid or 0)
+
+
+def migrate(conn: sqlite3.Connection) -> None:
+    """Apply the missing steps in order; call inside a transaction."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    for step in range(version, SCHEMA_VERSION):
+        for statement in _statements(MIGRATIONS[step]):
+            conn.execute(statement)
+        conn.execute(f"PRAGMA user_version = {step + 1}")
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration into statements (triggers contain `;` inside BEGIN … END)."""
+    out, buf = [], ""
+    for line in script.strip().splitlines():
+        buf += line + "\n"
+        if sqlite3.complete_statement(buf):
+            out.append(buf.strip())
+            buf = ""
+    return out
+
+
+def _event(row: tuple) -> Event:
+    return Event(
+        id=row[0],
+        kind=row[1],
+        unit=row[2],
+        report=row[3],
+        period=row[4],
+        received=date.fromisoformat(row[5]) if row[5] else None,
+        doc_number=row[6],
+        channel=row[7],
+        file_path=row[8],
+        file_sha256=row[9],
+        note=row[10],
+        unit_name=row[11],
+        recorded_at=row[12],
+        recorded_by=row[13],
+    )

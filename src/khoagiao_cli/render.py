@@ -1,0 +1,213 @@
+"""Human output: Rich tables for a terminal, plain text (no colour, no box drawing) for pipes and cron."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from khoagiao_cli.dates import fmt
+from khoagiao_cli.i18n import get_lang, t
+from khoagiao_cli.model import Config
+from khoagiao_cli.schedule import Slot, period_text
+from khoagiao_cli.status import DUE, LATE, ON_TIME, OVERDUE, UPCOMING, Event, Row
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+STYLE = {OVERDUE: "bold red", DUE: "yellow", ON_TIME: "green", LATE: "dark_orange", UPCOMING: "dim"}
+
+
+def wording(slot: Slot) -> str:
+    return t("before_wording" if slot.strict else "by_wording", d=fmt(slot.named_day))
+
+
+def weekday(d: date) -> str:
+    return t("weekdays").split(",")[d.weekday()]
+
+
+def left_text(row: Row) -> str:
+    n = row.days_left
+    if n < 0:
+        return t("days_over", n=-n)
+    return t("days_today") if n == 0 else t("days_left", n=n)
+
+
+def status_text(row: Row) -> str:
+    if row.status == LATE:
+        return t("st_late", n=row.days_late)
+    if row.status == OVERDUE:
+        return f"{t('st_overdue')} ({t('days_over', n=-row.days_left)})"
+    if row.status == DUE:
+        return f"{t('st_due')} ({left_text(row)})"
+    return t("st_" + row.status)
+
+
+def report_period(config: Config, row: Row) -> tuple[str, str]:
+    rule = config.rule_by_id.get(row.instance.report)
+    lang = get_lang()
+    name = config.rule_name(row.instance.report, lang)
+    return name, period_text(rule.frequency, row.instance.slot, lang) if rule else row.instance.period
+
+
+def columns(rows: Sequence[Sequence[str]], gap: str = "  ") -> list[str]:
+    """Left-aligned columns of plain text (widths by character cells, accents counted once)."""
+    def width(s: str) -> int:
+        return len(unicodedata.normalize("NFC", s))
+
+    widths = [max(width(r[i]) for r in rows) for i in range(len(rows[0]))] if rows else []
+    out = []
+    for r in rows:
+        cells = [c + " " * (widths[i] - width(c)) for i, c in enumerate(r)]
+        out.append(gap.join(cells).rstrip())
+    return out
+
+
+# ---------------------------------------------------------------------------- due
+
+
+def due_plain(rows: Sequence[Row], config: Config, as_of: date, until: date) -> str:
+    head = t("due_title", as_of=fmt(as_of), until=fmt(until))
+    lines = []
+    for r in rows:
+        name, period = report_period(config, r)
+        lines.append([
+            t("st_" + r.status), r.instance.unit, config.unit_name(r.instance.unit), f"{name} ({r.instance.period})",
+            wording(r.instance.slot), fmt(r.instance.deadline), left_text(r),
+        ])
+    return "\n".join([head, *columns(lines), _due_summary(rows)]) + "\n"
+
+
+def _due_summary(rows: Sequence[Row]) -> str:
+    overdue = sum(1 for r in rows if r.status == OVERDUE)
+    return t("due_summary", overdue=overdue, due=len(rows) - overdue)
+
+
+def due_table(rows: Sequence[Row], config: Config, as_of: date, until: date) -> Table:
+    from rich import box
+    from rich.table import Table
+
+    table = Table(
+        title=t("due_title", as_of=fmt(as_of), until=fmt(until)), caption=_due_summary(rows), box=box.SIMPLE_HEAD
+    )
+    table.add_column(t("col_unit"), ratio=3)
+    table.add_column(t("col_report"), ratio=2)
+    table.add_column(t("col_period"), no_wrap=True)
+    table.add_column(t("col_wording"), no_wrap=True)
+    table.add_column(t("col_deadline"), no_wrap=True)
+    table.add_column(t("col_left"), no_wrap=True)
+    for r in rows:
+        name, period = report_period(config, r)
+        table.add_row(
+            config.unit_name(r.instance.unit), name, period,
+            wording(r.instance.slot), fmt(r.instance.deadline), left_text(r), style=STYLE[r.status],
+        )
+    return table
+
+
+# ---------------------------------------------------------------------------- overdue
+
+
+def overdue_groups(rows: Sequence[Row]) -> dict[str, list[Row]]:
+    groups: dict[str, list[Row]] = {}
+    for r in rows:
+        groups.setdefault(r.instance.unit, []).append(r)
+    return groups
+
+
+def overdue_plain(rows: Sequence[Row], config: Config, as_of: date) -> str:
+    groups = overdue_groups(rows)
+    out = [t("overdue_title", as_of=fmt(as_of), count=len(rows), units=len(groups))]
+    for code, items in groups.items():
+        out += ["", f"{config.unit_name(code)} ({code})"]
+        for r in items:
+            name, period = report_period(config, r)
+            out.append("  - " + t(
+                "overdue_line", report=name, period=r.instance.period, wording=wording(r.instance.slot),
+                deadline=fmt(r.instance.deadline), late=t("days_over", n=-r.days_left),
+            ))
+    return "\n".join(out) + "\n"
+
+
+def overdue_rich(rows: Sequence[Row], config: Config, as_of: date) -> Any:
+    from rich.console import Group
+    from rich.text import Text
+
+    groups = overdue_groups(rows)
+    parts: list[Any] = [Text(t("overdue_title", as_of=fmt(as_of), count=len(rows), units=len(groups)), style="bold")]
+    for code, items in groups.items():
+        parts += [Text(""), Text(f"{config.unit_name(code)} ({code})", style="bold")]
+        for r in items:
+            name, period = report_period(config, r)
+            parts.append(Text("  - " + t(
+                "overdue_line", report=name, period=r.instance.period, wording=wording(r.instance.slot),
+                deadline=fmt(r.instance.deadline), late=t("days_over", n=-r.days_left),
+            ), style="red"))
+    return Group(*parts)
+
+
+# ---------------------------------------------------------------------------- status, schedule, units, history
+
+
+def status_table(rows: Sequence[Row], config: Config, year: int, as_of: date) -> Table:
+    from rich.table import Table
+
+    counts = {s: sum(1 for r in rows if r.status == s) for s in (ON_TIME, LATE, OVERDUE, DUE, UPCOMING)}
+    table = Table(title=t("status_title", year=year, as_of=fmt(as_of)), caption=t("status_summary", **counts))
+    for key in ("col_unit", "col_report", "col_period", "col_deadline", "col_status", "col_received", "col_doc"):
+        table.add_column(t(key))
+    for r in rows:
+        name, period = report_period(config, r)
+        sub = r.submission
+        table.add_row(
+            config.unit_name(r.instance.unit), name, period, fmt(r.instance.deadline), status_text(r),
+            fmt(r.received) if r.received else "", (sub.doc_number or "") if sub else "", style=STYLE[r.status],
+        )
+    return table
+
+
+def schedule_table(slots: Sequence[Slot], config: Config, year: int) -> Table:
+    from rich.table import Table
+
+    table = Table(title=t("schedule_title", year=year))
+    for key in ("col_report", "col_period", "col_wording", "col_deadline", "col_weekday"):
+        table.add_column(t(key))
+    lang = get_lang()
+    for s in slots:
+        rule = config.rule_by_id[s.report]
+        table.add_row(
+            f"{config.rule_name(s.report, lang)} ({s.report})", period_text(rule.frequency, s, lang),
+            wording(s), fmt(s.deadline), weekday(s.deadline),
+        )
+    return table
+
+
+def units_table(config: Config) -> Table:
+    from rich.table import Table
+
+    table = Table(title=t("units_title", count=len(config.units)))
+    for key in ("col_code", "col_name", "col_short", "col_group", "col_reports", "col_email"):
+        table.add_column(t(key))
+    for u in config.units:
+        table.add_row(
+            u.code, u.name, u.short_name or "", u.group or "",
+            ", ".join(u.reports) if u.reports else t("all_reports"), ", ".join(u.email),
+        )
+    return table
+
+
+def history_table(events: Sequence[Event], config: Config) -> Table:
+    from rich.table import Table
+
+    table = Table(title=t("history_title", count=len(events)))
+    for key in ("col_kind", "col_unit", "col_report", "col_period", "col_received", "col_doc", "col_channel",
+                "col_recorded", "col_by", "col_note"):
+        table.add_column(t(key))
+    for e in events:
+        table.add_row(
+            f"#{e.id} {t('kind_' + e.kind)}", e.unit_name or config.unit_name(e.unit), e.report, e.period,
+            fmt(e.received) if e.received else "", e.doc_number or "", e.channel or "",
+            e.recorded_at[:19].replace("T", " "), e.recorded_by, e.note or "",
+        )
+    return table

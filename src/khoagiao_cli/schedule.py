@@ -1,0 +1,193 @@
+"""Rules → report instances (pure: no clock, no disk; dates from python-dateutil).
+
+A *slot* is one period of one rule with its deadline; an *instance* is a slot owed by one unit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+from dateutil.rrule import MONTHLY, rrule
+
+from khoagiao_cli.model import PERIOD_MONTHS, Config, Rule, Unit
+
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    report: str
+    period: str
+    period_start: date
+    period_end: date
+    #: the day the document names ("trước ngày 20/3" → 20/03)
+    named_day: date
+    #: the last on-time day
+    deadline: date
+    strict: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Instance:
+    unit: str
+    slot: Slot
+
+    @property
+    def report(self) -> str:
+        return self.slot.report
+
+    @property
+    def period(self) -> str:
+        return self.slot.period
+
+    @property
+    def deadline(self) -> date:
+        return self.slot.deadline
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (self.unit, self.slot.report, self.slot.period)
+
+
+def period_label(frequency: str, start: date) -> str:
+    if frequency == "monthly":
+        return f"{start.year}-{start.month:02d}"
+    if frequency == "quarterly":
+        return f"{start.year}-Q{(start.month - 1) // 3 + 1}"
+    if frequency == "half-yearly":
+        return f"{start.year}-H{(start.month - 1) // 6 + 1}"
+    return f"{start.year}"
+
+
+def period_index(frequency: str, start: date) -> int:
+    return (start.month - 1) // PERIOD_MONTHS[frequency] + 1
+
+
+def deadline_of(rule: Rule, period_start: date) -> tuple[date, date]:
+    """(named day, last on-time day) of the rule's instance for the period starting at `period_start`.
+
+    A day the month lacks (31 in April) is clamped to the month's last day by relativedelta;
+    `before` then means the day before that.
+    """
+    months = PERIOD_MONTHS[rule.frequency]
+    month_start = period_start + relativedelta(months=(rule.month or months) - 1)
+    named = month_start + relativedelta(day=rule.day)
+    return named, (named - relativedelta(days=1) if rule.strict else named)
+
+
+def rule_slots(rule: Rule, first_year: int, last_year: int) -> list[Slot]:
+    """Every slot of `rule` whose period starts in first_year..last_year, in order."""
+    months = PERIOD_MONTHS[rule.frequency]
+    starts = rrule(
+        MONTHLY,
+        interval=months,
+        dtstart=date(first_year, 1, 1),
+        until=date(last_year, 12, 31),
+    )
+    slots = []
+    for start_dt in starts:
+        start = start_dt.date()
+        if rule.periods and period_index(rule.frequency, start) not in rule.periods:
+            continue
+        named, deadline = deadline_of(rule, start)
+        slots.append(
+            Slot(
+                report=rule.id,
+                period=period_label(rule.frequency, start),
+                period_start=start,
+                period_end=start + relativedelta(months=months, days=-1),
+                named_day=named,
+                deadline=deadline,
+                strict=rule.strict,
+            )
+        )
+    return slots
+
+
+def slot_for_period(rule: Rule, period: str) -> Slot | None:
+    """The rule's slot with this exact label, or None when the rule has no such period."""
+    year_text = period[:4]
+    if not year_text.isdigit():
+        return None
+    year = int(year_text)
+    for slot in rule_slots(rule, year, year):
+        if slot.period == period:
+            return slot
+    return None
+
+
+# Deadlines may fall after their period's year (`month` up to 24): look this many years back.
+_LOOKBACK_YEARS = 2
+
+
+def expand(config: Config, start: date, end: date, units: Sequence[Unit] | None = None) -> list[Instance]:
+    """Every instance owed by `units` (default: all) whose deadline is in [start, end], sorted.
+
+    Sorted by deadline, then by the order of units and rules in the configuration.
+    """
+    if end < start:
+        return []
+    rules = config.rules
+    first_year, last_year = start.year - _LOOKBACK_YEARS, end.year
+    all_slots = {r.id: rule_slots(r, first_year, last_year) for r in rules}
+    in_window = {rid: [s for s in slots if start <= s.deadline <= end] for rid, slots in all_slots.items()}
+    # (replaced rule, deadline year, deadline month) that each replacing rule takes over
+    takes_place_of = {
+        r.id: {(r.replaces, s.deadline.year, s.deadline.month) for s in all_slots[r.id]}
+        for r in rules
+        if r.replaces
+    }
+    all_ids = tuple(r.id for r in rules)
+    rule_order = {rid: i for i, rid in enumerate(all_ids)}
+    dropped_cache: dict[tuple[str, ...], set[tuple[str | None, int, int]]] = {}
+
+    out: list[tuple[date, int, int, Instance]] = []
+    for unit_index, unit in enumerate(units if units is not None else config.units):
+        owed = unit.reports or all_ids
+        dropped = dropped_cache.get(owed)
+        if dropped is None:
+            dropped = set().union(*(takes_place_of.get(rid, set()) for rid in owed))
+            dropped_cache[owed] = dropped
+        for rid in owed:
+            for slot in in_window.get(rid, ()):
+                if not unit.owes_period_ending(slot.period_end):
+                    continue
+                if dropped and (rid, slot.deadline.year, slot.deadline.month) in dropped:
+                    continue
+                out.append((slot.deadline, unit_index, rule_order[rid], Instance(unit.code, slot)))
+    out.sort(key=lambda item: item[:3])
+    return [item[3] for item in out]
+
+
+def year_instances(config: Config, year: int, units: Sequence[Unit] | None = None) -> list[Instance]:
+    """The instances of a year: those whose deadline falls in it."""
+    return expand(config, date(year, 1, 1), date(year, 12, 31), units)
+
+
+def year_slots(config: Config, year: int) -> list[Slot]:
+    """The year's deadlines of every rule, replacements applied as for a unit that owes every rule."""
+    everyone = Unit(code="*", name="*")
+    return [inst.slot for inst in year_instances(config, year, [everyone])]
+
+
+def period_text(frequency: str, slot: Slot, lang: str) -> str:
+    """Human wording of a period: "tháng 03/2026", "quý I/2026", "6 tháng đầu năm 2026", "năm 2026"."""
+    start = slot.period_start
+    index = period_index(frequency, start)
+    if lang == "en":
+        return {
+            "monthly": f"{start.month:02d}/{start.year}",
+            "quarterly": f"Q{index} {start.year}",
+            "half-yearly": f"H{index} {start.year}",
+            "yearly": f"{start.year}",
+        }[frequency]
+    return {
+        "monthly": f"tháng {start.month:02d}/{start.year}",
+        "quarterly": f"quý {ROMAN[index]}/{start.year}",
+        "half-yearly": f"6 tháng {'đầu' if index == 1 else 'cuối'} năm {start.year}",
+        "yearly": f"năm {start.year}",
+    }[frequency]
+

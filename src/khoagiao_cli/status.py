@@ -1,0 +1,106 @@
+"""Instances + ledger events → status rows (pure: `as_of` is always a parameter)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from khoagiao_cli.schedule import Instance
+
+ON_TIME, LATE, OVERDUE, DUE, UPCOMING = "on_time", "late", "overdue", "due", "upcoming"
+STATUSES = (ON_TIME, LATE, OVERDUE, DUE, UPCOMING)
+SUBMIT, CORRECT, WITHDRAW = "submit", "correct", "withdraw"
+
+Key = tuple[str, str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One line of the append-only ledger."""
+
+    id: int
+    kind: str
+    unit: str
+    report: str
+    period: str
+    received: date | None
+    doc_number: str | None = None
+    channel: str | None = None
+    file_path: str | None = None
+    file_sha256: str | None = None
+    note: str | None = None
+    unit_name: str | None = None
+    recorded_at: str = ""
+    recorded_by: str = ""
+
+    @property
+    def key(self) -> Key:
+        return (self.unit, self.report, self.period)
+
+
+def effective(events: Iterable[Event]) -> dict[Key, Event]:
+    """The submission in force for each instance: the latest submit or correction not withdrawn.
+
+    Events must come in the order they were recorded.
+    """
+    current: dict[Key, Event] = {}
+    for ev in events:
+        if ev.kind == WITHDRAW:
+            current.pop(ev.key, None)
+        else:
+            current[ev.key] = ev
+    return current
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    instance: Instance
+    status: str
+    #: deadline minus as-of (negative when the deadline has passed)
+    days_left: int
+    submission: Event | None = None
+
+    @property
+    def received(self) -> date | None:
+        return self.submission.received if self.submission else None
+
+    @property
+    def days_late(self) -> int | None:
+        if self.status != LATE or self.received is None:
+            return None
+        return (self.received - self.instance.deadline).days
+
+
+def classify(instance: Instance, submission: Event | None, as_of: date, due_soon_days: int) -> Row:
+    """A day ends at 24:00: a report received on its deadline day is on time."""
+    days_left = (instance.deadline - as_of).days
+    if submission is not None and submission.received is not None:
+        status = ON_TIME if submission.received <= instance.deadline else LATE
+    elif days_left < 0:
+        status = OVERDUE
+    elif days_left <= due_soon_days:
+        status = DUE
+    else:
+        status = UPCOMING
+    return Row(instance, status, days_left, submission)
+
+
+def tracked(instances: Iterable[Instance], tracking_start: date | None, submitted: dict[Key, Event]) -> list[Instance]:
+    """Instances before tracking_start are never reported, unless a submission was recorded for them."""
+    if tracking_start is None:
+        return list(instances)
+    return [i for i in instances if i.deadline >= tracking_start or i.key in submitted]
+
+
+def status_rows(
+    instances: Sequence[Instance], submitted: dict[Key, Event], as_of: date, due_soon_days: int
+) -> list[Row]:
+    return [classify(i, submitted.get(i.key), as_of, due_soon_days) for i in instances]
+
+
+def outstanding(rows: Iterable[Row], statuses: tuple[str, ...] = (OVERDUE, DUE)) -> list[Row]:
+    """Rows in the given statuses, overdue first, each group by deadline (rows keep their order otherwise)."""
+    picked = [r for r in rows if r.status in statuses]
+    picked.sort(key=lambda r: (r.status != OVERDUE, r.instance.deadline))
+    return picked
