@@ -91,7 +91,7 @@ def record(
     unit_query: str,
     report_query: str,
     period: str | None,
-    received: date,
+    received: date | None,
     today: date,
     doc_number: str | None = None,
     channel: str | None = None,
@@ -101,12 +101,15 @@ def record(
     recorded_at: str,
     recorded_by: str,
 ) -> Recorded:
-    """Record a received report (or, with `correct`, a correction of one) in one transaction."""
+    """Record a received report (or, with `correct`, a correction of one) in one transaction.
+
+    `received` defaults to today; a correction keeps every field it does not change.
+    """
     unit = find_unit(config, unit_query)
     rule = find_rule(config, report_query)
     if unit.reports and rule.id not in unit.reports:
         raise UserError("unit_not_owing", unit=unit.code, rule=rule.id)
-    if received > today:
+    if received is not None and received > today:
         raise UserError("received_future", received=received, today=today)
     if channel is not None and channel not in CHANNELS:
         raise UserError("channel_unknown", value=channel, known=", ".join(CHANNELS))
@@ -125,7 +128,7 @@ def record(
     with ledger.write():
         current = effective(ledger.events(unit=unit.code, report=rule.id))
         if instance is None:
-            instance = _earliest_outstanding(config, ledger, unit, rule, received, current, correct)
+            instance = _earliest_outstanding(config, ledger, unit, rule, received or today, current, correct)
         previous = current.get(instance.key)
         if previous is not None and not correct:
             raise UserError(
@@ -134,18 +137,19 @@ def record(
             )
         if previous is None and correct:
             raise UserError("nothing_to_correct", unit=unit.code, rule=rule.id, period=instance.period)
+        kept = previous if correct else None
         event = Event(
             id=0,
             kind=CORRECT if correct else SUBMIT,
             unit=unit.code,
             report=rule.id,
             period=instance.period,
-            received=received,
-            doc_number=doc_number,
-            channel=channel,
-            file_path=file_path,
-            file_sha256=file_hash,
-            note=note,
+            received=received or (kept.received if kept else None) or today,
+            doc_number=doc_number or (kept.doc_number if kept else None),
+            channel=channel or (kept.channel if kept else None),
+            file_path=file_path or (kept.file_path if kept else None),
+            file_sha256=file_hash or (kept.file_sha256 if kept else None),
+            note=note or (kept.note if kept else None),
             unit_name=unit.name,
             recorded_at=recorded_at,
             recorded_by=recorded_by,
@@ -171,6 +175,7 @@ def _earliest_outstanding(
         done = [i for i in candidates if i.key in current]
         if done:
             return done[-1]
+        raise UserError("nothing_to_correct_any", unit=unit.code, rule=rule.id)
     else:
         open_ = [i for i in candidates if i.key not in current]
         if open_:

@@ -228,7 +228,7 @@ def submit(
     from khoagiao_cli.status import LATE
 
     s = Session(lang, config, db, as_of)
-    got = s.parse_date(received, "what_received") if received else s.today
+    got = s.parse_date(received, "what_received") if received else None
     done = actions.record(
         s.config, s.ledger, unit_query=unit, report_query=report, period=period, received=got, today=s.today,
         doc_number=doc_number, channel=channel, file=file, note=note, correct=correct,
@@ -237,7 +237,7 @@ def submit(
     name, _ = report_period(s.config, done.row)
     if done.chosen:
         typer.echo(t("chosen_period", period=done.event.period))
-    words = {"unit": done.unit.name, "report": name, "period": done.event.period, "received": fmt(got), "event": done.event.id}
+    words = {"unit": done.unit.name, "report": name, "period": done.event.period, "received": fmt(done.event.received), "event": done.event.id}
     if done.previous is not None:
         typer.echo(t("corrected", previous=done.previous.id, **words))
     else:

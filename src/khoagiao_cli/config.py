@@ -210,6 +210,8 @@ def explain_error(err: dict[str, Any]) -> str:
     ctx = dict(err.get("ctx") or {})
     value = err.get("input")
     key = "cfg_" + str(err["type"])
+    if isinstance(ctx.get("expected"), str):
+        ctx["expected"] = ctx["expected"].replace(" or ", ", ")  # pydantic's English list joiner
     ctx.setdefault("value", value if isinstance(value, str | int | float | date) else "")
     try:
         return t(key, **ctx)

@@ -125,6 +125,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "To change it, use --correct.",
     ),
     "nothing_to_correct": ("Chưa có báo cáo {rule} kỳ {period} của {unit} để sửa.", "There is no {rule} report for {period} from {unit} to correct."),
+    "nothing_to_correct_any": ("Chưa có báo cáo {rule} nào của {unit} để sửa.", "There is no {rule} report from {unit} to correct."),
     "nothing_to_withdraw": ("Chưa có báo cáo {rule} kỳ {period} của {unit} để rút.", "There is no {rule} report for {period} from {unit} to withdraw."),
     "no_outstanding": (
         "Đơn vị {unit} không còn kỳ báo cáo {rule} nào đang chờ; hãy ghi rõ --period.",

@@ -109,15 +109,16 @@ def due_table(rows: Sequence[Row], config: Config, as_of: date, until: date) -> 
 # ---------------------------------------------------------------------------- overdue
 
 
-def overdue_groups(rows: Sequence[Row]) -> dict[str, list[Row]]:
-    groups: dict[str, list[Row]] = {}
+def overdue_groups(rows: Sequence[Row], config: Config) -> dict[str, list[Row]]:
+    """Rows by unit, units in the order of units.yaml."""
+    groups: dict[str, list[Row]] = {u.code: [] for u in config.units}
     for r in rows:
         groups.setdefault(r.instance.unit, []).append(r)
-    return groups
+    return {code: items for code, items in groups.items() if items}
 
 
 def overdue_plain(rows: Sequence[Row], config: Config, as_of: date) -> str:
-    groups = overdue_groups(rows)
+    groups = overdue_groups(rows, config)
     out = [t("overdue_title", as_of=fmt(as_of), count=len(rows), units=len(groups))]
     for code, items in groups.items():
         out += ["", f"{config.unit_name(code)} ({code})"]
@@ -134,7 +135,7 @@ def overdue_rich(rows: Sequence[Row], config: Config, as_of: date) -> Any:
     from rich.console import Group
     from rich.text import Text
 
-    groups = overdue_groups(rows)
+    groups = overdue_groups(rows, config)
     parts: list[Any] = [Text(t("overdue_title", as_of=fmt(as_of), count=len(rows), units=len(groups)), style="bold")]
     for code, items in groups.items():
         parts += [Text(""), Text(f"{config.unit_name(code)} ({code})", style="bold")]

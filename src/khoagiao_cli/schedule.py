@@ -177,17 +177,11 @@ def period_text(frequency: str, slot: Slot, lang: str) -> str:
     """Human wording of a period: "tháng 03/2026", "quý I/2026", "6 tháng đầu năm 2026", "năm 2026"."""
     start = slot.period_start
     index = period_index(frequency, start)
-    if lang == "en":
-        return {
-            "monthly": f"{start.month:02d}/{start.year}",
-            "quarterly": f"Q{index} {start.year}",
-            "half-yearly": f"H{index} {start.year}",
-            "yearly": f"{start.year}",
-        }[frequency]
-    return {
-        "monthly": f"tháng {start.month:02d}/{start.year}",
-        "quarterly": f"quý {ROMAN[index]}/{start.year}",
-        "half-yearly": f"6 tháng {'đầu' if index == 1 else 'cuối'} năm {start.year}",
-        "yearly": f"năm {start.year}",
-    }[frequency]
-
+    en = lang == "en"
+    if frequency == "monthly":
+        return f"{start.month:02d}/{start.year}" if en else f"tháng {start.month:02d}/{start.year}"
+    if frequency == "quarterly":
+        return f"Q{index} {start.year}" if en else f"quý {ROMAN[index]}/{start.year}"
+    if frequency == "half-yearly":
+        return f"H{index} {start.year}" if en else f"6 tháng {'đầu' if index == 1 else 'cuối'} năm {start.year}"
+    return f"{start.year}" if en else f"năm {start.year}"

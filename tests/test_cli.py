@@ -1,0 +1,308 @@
+"""The commands as a clerk uses them, on a temporary config and ledger."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+import tomllib
+from pathlib import Path
+
+import pytest
+
+
+def events(home: Path) -> int:
+    db = home / "data" / "khoagiao.sqlite3"
+    if not db.exists():
+        return 0
+    with sqlite3.connect(db) as conn:
+        return conn.execute("SELECT count(*) FROM events").fetchone()[0]
+
+
+# ---------------------------------------------------------------------------- due
+
+
+def test_due_on_the_embedded_defaults_greets_a_new_install_with_nothing_overdue(cli) -> None:
+    out = cli("due", "--as-of", "2026-03-25").stdout
+    assert "Không có báo cáo nào quá hạn hoặc đến hạn trong 7 ngày tới (đến 01/04/2026)" in out
+
+
+def test_due_lists_overdue_first_then_due_soon(cli, cfg) -> None:
+    rows = json.loads(cli("due", "--as-of", "2026-03-18", "--format", "json").stdout)
+    assert len(rows) == 33
+    assert [r["status"] for r in rows] == ["overdue"] * 22 + ["due"] * 11
+    first = rows[0]
+    assert first == {
+        "days_left": -58, "deadline": "2026-01-19", "deadline_text": "trước 20/01/2026", "period": "2026-01",
+        "report": "monthly", "report_name": "Báo cáo tháng", "status": "overdue", "unit": "syt", "unit_name": "Sở Y tế",
+    }
+    assert rows[-1]["report"] == "q1" and rows[-1]["days_left"] == 1
+
+
+def test_due_within_and_unit(cli, cfg) -> None:
+    rows = json.loads(cli("due", "--as-of", "2026-03-10", "--within", "9", "--unit", "y te", "--format", "json").stdout)
+    assert [(r["unit"], r["period"], r["status"]) for r in rows] == [
+        ("syt", "2026-01", "overdue"), ("syt", "2026-02", "overdue"), ("syt", "2026-Q1", "due"),
+    ]
+    rows = json.loads(cli("due", "--as-of", "2026-03-10", "--within", "8", "--unit", "syt", "--format", "json").stdout)
+    assert [r["period"] for r in rows] == ["2026-01", "2026-02"]
+
+
+def test_due_plain_is_one_line_per_report(cli, cfg) -> None:
+    out = cli("due", "--as-of", "2026-03-18", "--unit", "hoi dong y").stdout.splitlines()
+    assert out[0] == "Báo cáo cần nộp — tính đến 18/03/2026, hạn đến 25/03/2026"
+    assert out[1].split() == "quá hạn hdy Hội Đông y tỉnh Báo cáo tháng (2026-01) trước 20/01/2026 19/01/2026 quá 58 ngày".split()
+    assert out[3].split()[-3:] == ["còn", "1", "ngày"]
+    assert out[-1] == "2 quá hạn, 1 sắp đến hạn."
+
+
+def test_due_table_in_english(cli, cfg) -> None:
+    out = cli("due", "--as-of", "2026-03-18", "--unit", "hdy", "--format", "table", "--lang", "en").stdout
+    assert "Reports due — as of 18/03/2026" in out
+    assert "before 20/01/2026" in out and "58 days overdue" in out
+    assert "2 overdue, 1 due soon." in out
+
+
+def test_tracking_start_defaults_to_the_day_the_ledger_was_created(cli) -> None:
+    cli("due", "--as-of", "2026-03-10")  # creates the ledger: tracking starts 10/03/2026
+    rows = json.loads(cli("due", "--as-of", "2026-03-25", "--format", "json").stdout)
+    assert {(r["period"], r["status"]) for r in rows} == {("2026-Q1", "overdue")}
+
+
+# ---------------------------------------------------------------------------- submit
+
+
+def test_submit_takes_the_earliest_open_period_and_says_so(cli, cfg, isolated) -> None:
+    out = cli("submit", "so y te", "monthly", "--as-of", "2026-03-18", "--doc-number", "125/BC-SYT").stdout
+    assert "Kỳ 2026-01 được chọn tự động" in out
+    assert "Đã ghi nhận (sự kiện #1): Sở Y tế — Báo cáo tháng (2026-01), nhận ngày 18/03/2026." in out
+    assert "Nộp muộn 58 ngày (trước 20/01/2026; hạn cuối 19/01/2026)." in out
+    out = cli("submit", "SỞ Y TẾ", "monthly", "--received", "19/2", "--as-of", "2026-03-18").stdout
+    assert "(2026-02)" in out and "Đúng hạn" in out
+    assert events(isolated) == 2
+
+
+def test_a_received_report_leaves_due(cli, cfg) -> None:
+    cli("submit", "syt", "q1", "--received", "2026-03-19", "--as-of", "2026-03-19", "--channel", "eoffice")
+    rows = json.loads(cli("due", "--as-of", "2026-03-19", "--unit", "syt", "--format", "json").stdout)
+    assert [r["period"] for r in rows] == ["2026-01", "2026-02"]
+
+
+def test_a_duplicate_is_refused_and_correct_records_a_correction(cli, cfg, isolated) -> None:
+    cli("submit", "syt", "q1", "--received", "2026-03-19", "--as-of", "2026-03-20")
+    r = cli("submit", "syt", "q1", "--period", "2026-Q1", "--as-of", "2026-03-20", code=2)
+    assert "đã được ghi nhận (nhận ngày 19/03/2026, sự kiện #1)" in r.stderr and "--correct" in r.stderr
+    assert events(isolated) == 1
+    out = cli("submit", "syt", "q1", "--period", "2026-q1", "--received", "2026-03-20", "--correct", "--as-of", "2026-03-20").stdout
+    assert "Đã ghi sửa (sự kiện #2) cho sự kiện #1" in out and "Nộp muộn 1 ngày" in out
+    exported = json.loads(cli("export", "--format", "json", "--as-of", "2026-03-20").stdout)
+    q1 = [r for r in exported["instances"] if (r["unit"], r["report"]) == ("syt", "q1")]
+    assert q1[0]["status"] == "late" and q1[0]["days_late"] == 1 and q1[0]["received"] == "2026-03-20"
+
+
+def test_a_correction_keeps_what_it_does_not_change(cli, cfg) -> None:
+    cli("submit", "syt", "q1", "--received", "2026-03-12", "--doc-number", "12/BC-SYT", "--channel", "paper", "--as-of", "2026-03-20")
+    cli("submit", "syt", "q1", "--correct", "--doc-number", "13/BC-SYT", "--as-of", "2026-03-25")
+    hist = json.loads(cli("history", "--format", "json").stdout)
+    assert (hist[1]["kind"], hist[1]["received"], hist[1]["doc_number"], hist[1]["channel"]) == (
+        "correct", "2026-03-12", "13/BC-SYT", "paper",
+    )
+
+
+def test_withdraw_reopens_the_instance(cli, cfg, isolated) -> None:
+    cli("submit", "syt", "q1", "--received", "2026-03-19", "--as-of", "2026-03-20")
+    out = cli("withdraw", "syt", "q1", "--period", "2026-Q1", "--note", "gửi nhầm").stdout
+    assert "Đã ghi rút (sự kiện #2)" in out
+    rows = json.loads(cli("overdue", "--as-of", "2026-03-20", "--unit", "syt", "--format", "json").stdout)
+    assert "2026-Q1" in [r["period"] for r in rows]
+    hist = json.loads(cli("history", "syt", "--format", "json").stdout)
+    assert [h["kind"] for h in hist] == ["submit", "withdraw"]
+    assert hist[1]["note"] == "gửi nhầm" and hist[0]["unit_name"] == "Sở Y tế"
+    cli("withdraw", "syt", "q1", "--period", "2026-Q1", code=2)
+    assert events(isolated) == 2
+
+
+def test_submit_records_the_file_and_its_sha256(cli, cfg, tmp_path) -> None:
+    f = tmp_path / "bc.pdf"
+    f.write_bytes(b"%PDF-1.4 report")
+    cli("submit", "bhxh", "q1", "--file", str(f), "--as-of", "2026-03-10", "--note", "bản scan")
+    hist = json.loads(cli("history", "--format", "json").stdout)
+    import hashlib
+
+    assert hist[0]["file_sha256"] == hashlib.sha256(b"%PDF-1.4 report").hexdigest()
+    assert hist[0]["file_path"] == str(f.resolve())
+    assert hist[0]["recorded_by"] and hist[0]["recorded_at"].startswith("20")
+
+
+def test_submit_in_english(cli, cfg) -> None:
+    out = cli("submit", "syt", "q1", "--as-of", "2026-03-10", "--lang", "en").stdout
+    assert "Recorded (event #1): Sở Y tế — First-quarter report (2026-Q1), received 10/03/2026." in out
+    assert "On time (before 20/03/2026; last day 19/03/2026)." in out
+
+
+# ---------------------------------------------------------------------------- bad input: message, exit 2, nothing changes
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["submit", "xyz", "q1"], "Không có đơn vị 'xyz'."),
+        (["submit", "so y tee", "q1"], "Có phải ý bạn là: syt (Sở Y tế)?"),
+        (["submit", "khoa", "q1"], "'khoa' khớp với nhiều đơn vị"),
+        (["submit", "syt", "montly"], "Không có báo cáo 'montly'. Có phải ý bạn là: monthly?"),
+        (["submit", "syt", "monthly", "--received", "2026-02-30"], "--received '2026-02-30' là ngày không có thật."),
+        (["submit", "syt", "monthly", "--received", "hôm qua"], "không phải ngày"),
+        (["submit", "syt", "monthly", "--period", "2026-13"], "Báo cáo monthly không có kỳ '2026-13'"),
+        (["submit", "syt", "monthly", "--period", "2026-03"], "báo cáo q1 thay cho nó"),
+        (["submit", "syt", "q1", "--period", "2026-Q2"], "không có kỳ '2026-Q2'"),
+        (["submit", "syt", "q1", "--received", "2026-12-01", "--as-of", "2026-03-10"], "ở tương lai"),
+        (["submit", "syt", "q1", "--file", "/no/such/file.pdf"], "Không tìm thấy tệp đính kèm"),
+        (["submit", "syt", "q1", "--channel", "fax"], "Hình thức nhận 'fax' không hợp lệ"),
+        (["submit", "syt", "q1", "--correct"], "Chưa có báo cáo q1 nào của syt để sửa"),
+        (["submit", "syt", "q1", "--period", "2026-Q1", "--correct"], "Chưa có báo cáo q1 kỳ 2026-Q1 của syt để sửa"),
+        (["due", "--as-of", "30/2/2026"], "là ngày không có thật"),
+        (["due", "--format", "xml"], "Định dạng 'xml' không được hỗ trợ"),
+        (["due", "--lang", "fr"], "Ngôn ngữ 'fr' không được hỗ trợ"),
+        (["status", "--year", "20266"], "Năm '20266' không hợp lệ"),
+        (["export", "--format", "yaml"], "Định dạng 'yaml'"),
+        (["due", "--config", "/no/such/dir"], "Thư mục cấu hình /no/such/dir (từ --config) không tồn tại"),
+    ],
+)
+def test_bad_input(cli, cfg, isolated, args, message) -> None:
+    cli("due", "--as-of", "2026-03-10")  # the ledger exists; nothing in it
+    r = cli(*args, code=2)
+    assert message in r.stderr, r.stderr
+    assert r.stderr.startswith("Lỗi: ")
+    assert "Traceback" not in r.stdout + r.stderr
+    assert events(isolated) == 0
+
+
+def test_a_unit_that_does_not_owe_a_report(cli, tmp_path, monkeypatch) -> None:
+    from conftest import write_config
+
+    units = "units:\n  - code: hkh\n    name: Hội Khuyến học tỉnh\n    reports: [annual]\n"
+    monkeypatch.setenv("KHOAGIAO_CONFIG", str(write_config(tmp_path / "c", units=units)))
+    r = cli("submit", "hkh", "q1", code=2)
+    assert "không phải gửi báo cáo q1" in r.stderr
+
+
+def test_malformed_yaml_is_a_config_error(cli, tmp_path, monkeypatch) -> None:
+    from conftest import write_config
+
+    folder = write_config(tmp_path / "c", schedule="rules:\n  - id: [\n")
+    r = cli("due", "--config", str(folder), code=2)
+    assert "Cấu hình có 1 lỗi:" in r.stderr and "schedule.yaml:3: YAML không hợp lệ" in r.stderr
+
+
+# ---------------------------------------------------------------------------- overdue
+
+
+def test_overdue_prints_nothing_when_nothing_is_overdue(cli, cfg) -> None:
+    r = cli("overdue", "--as-of", "2026-01-19", "--fail")
+    assert r.stdout == "" and r.stderr == ""
+
+
+def test_overdue_groups_by_unit_and_fail_exits_1(cli, cfg) -> None:
+    cli("submit", "syt", "monthly", "--as-of", "2026-02-01")
+    r = cli("overdue", "--as-of", "2026-02-21", "--fail", code=1)
+    lines = r.stdout.splitlines()
+    assert lines[0] == "Báo cáo quá hạn tính đến 21/02/2026: 21 báo cáo của 11 đơn vị"
+    assert lines[2:4] == ["Sở Y tế (syt)", "  - Báo cáo tháng (2026-02): trước 20/02/2026 (hạn cuối 19/02/2026), quá 2 ngày"]
+    assert "\x1b" not in r.stdout and "│" not in r.stdout
+    assert cli("overdue", "--as-of", "2026-02-21").exit_code == 0
+
+
+# ---------------------------------------------------------------------------- status, export, units, schedule, history
+
+
+def test_status_of_the_year(cli, cfg) -> None:
+    cli("submit", "syt", "monthly", "--received", "2026-01-15", "--as-of", "2026-04-15")
+    cli("submit", "syt", "monthly", "--received", "2026-02-25", "--as-of", "2026-04-15")
+    rows = json.loads(cli("status", "syt", "--as-of", "2026-04-15", "--format", "json").stdout)
+    assert [(r["period"], r["status"]) for r in rows][:5] == [
+        ("2026-01", "on_time"), ("2026-02", "late"), ("2026-Q1", "overdue"), ("2026-04", "due"), ("2026-05", "upcoming"),
+    ]
+    assert rows[1]["days_late"] == 6
+    assert len(rows) == 13
+    table = cli("status", "syt", "--as-of", "2026-04-15").stdout
+    assert "nộp muộn 6 ngày" in table and "1 đúng hạn, 1 nộp muộn, 1 quá hạn, 1 sắp đến hạn, 9 chưa đến hạn." in table
+
+
+def test_export_formats_agree_and_parse_back(cli, cfg, tmp_path) -> None:
+    cli("submit", "syt", "q1", "--received", "2026-03-21", "--doc-number", "12/BC-SYT", "--as-of", "2026-04-01")
+    j = json.loads(cli("export", "--format", "json", "--as-of", "2026-04-01").stdout)
+    out = tmp_path / "out" / "nam.csv"
+    cli("export", "--format", "csv", "--as-of", "2026-04-01", "-o", str(out))
+    c = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    tom = tmp_path / "nam.toml"
+    cli("export", "--format", "toml", "--as-of", "2026-04-01", "--output", str(tom))
+    t = tomllib.loads(tom.read_text(encoding="utf-8"))
+    assert j["schema"] == t["schema"] == 1 and j["year"] == t["year"] == 2026
+    assert len(j["instances"]) == len(c) == len(t["instances"]) == 11 * 13
+    for a, b, d in zip(j["instances"], c, t["instances"]):
+        assert list(a) == sorted(a) and list(d) == sorted(d)
+        for key, value in a.items():
+            assert b[key] == str(value)
+            assert str(d[key]) == str(value)
+    late = [r for r in j["instances"] if r["status"] == "late"]
+    assert late == [{**late[0], "unit": "syt", "received": "2026-03-21", "days_late": 2, "doc_number": "12/BC-SYT"}]
+    assert list(tmp_path.glob("out/.*")) == []  # no temporary file left behind
+
+
+def test_units_json(cli) -> None:
+    rows = json.loads(cli("units", "--format", "json").stdout)
+    assert len(rows) == 11
+    assert rows[0]["code"] == "syt" and rows[0]["name"] == "Sở Y tế"
+    assert rows[0]["reports"] == ["monthly", "q1", "h1", "q3", "annual"]
+    assert "Trường Đại học Khánh Hòa" in cli("units").stdout
+
+
+def test_schedule_table(cli) -> None:
+    out = cli("schedule", "--year", "2026").stdout
+    assert "Lịch hạn báo cáo năm 2026" in out
+    assert "trước 30/11/2026" in out and "29/11/2026" in out and "Chủ nhật" in out
+
+
+def test_history_empty_and_filtered(cli, cfg) -> None:
+    assert "chưa có sự kiện" in cli("history").stdout
+    cli("submit", "syt", "q1", "--as-of", "2026-03-10")
+    cli("submit", "bhxh", "q1", "--as-of", "2026-03-10")
+    assert [h["unit"] for h in json.loads(cli("history", "--report", "q1", "--format", "json").stdout)] == ["syt", "bhxh"]
+    assert [h["unit"] for h in json.loads(cli("history", "bhxh", "--format", "json").stdout)] == ["bhxh"]
+    assert "Sổ theo dõi: 2 sự kiện" in cli("history").stdout
+
+
+# ---------------------------------------------------------------------------- init and config
+
+
+def test_init_writes_the_defaults_and_refuses_to_overwrite(cli, isolated) -> None:
+    out = cli("init").stdout
+    target = isolated / "config"
+    assert (target / "units.yaml").read_text(encoding="utf-8").startswith("# Các đơn vị")
+    assert "khoagiao sẽ dùng các tệp này" in out
+    r = cli("init", code=2)
+    assert "không ghi đè" in r.stderr
+    cli("init", "--force")
+    out = cli("config").stdout
+    assert "thư mục cấu hình người dùng" in out
+
+
+def test_init_into_another_folder_says_how_to_use_it(cli, tmp_path) -> None:
+    out = cli("init", str(tmp_path / "elsewhere")).stdout
+    assert f"--config {tmp_path / 'elsewhere'}" in out
+
+
+def test_config_says_where_each_setting_comes_from(cli) -> None:
+    out = cli("config").stdout
+    assert "Cấu hình hợp lệ: 11 đơn vị, 5 quy tắc báo cáo." in out
+    assert "mặc định kèm theo khoagiao" in out
+    assert "chưa tạo" in out
+    cli("due", "--as-of", "2026-05-02")
+    assert "02/05/2026" in cli("config").stdout
+
+
+def test_version(cli) -> None:
+    from khoagiao_cli import __version__
+
+    assert cli("--version").stdout.strip() == f"khoagiao {__version__}"

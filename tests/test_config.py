@@ -1,0 +1,191 @@
+"""Loading the YAML files: defaults, sources, caching and `file:line: field: problem` errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import write_config
+from khoagiao_cli import config as config_mod
+from khoagiao_cli.errors import ConfigError, UserError
+from khoagiao_cli.i18n import set_lang
+from khoagiao_cli.paths import config_sources, embedded_dir
+
+GOOD_RULES = """\
+rules:
+  - id: monthly
+    name: Báo cáo tháng
+    frequency: monthly
+    before: 20
+"""
+
+
+def load_dir(folder: Path, cwd: Path, cache: Path | None = None):
+    return config_mod.load(config_sources(folder, {}, cwd), cache, cwd)
+
+
+def problems(folder: Path, cwd: Path) -> list[str]:
+    with pytest.raises(ConfigError) as info:
+        load_dir(folder, cwd)
+    return info.value.problems
+
+
+def test_embedded_defaults_are_the_plan(tmp_path: Path) -> None:
+    cfg = config_mod.load(config_sources(None, {}, tmp_path), None, tmp_path)
+    assert [u.code for u in cfg.units] == [
+        "syt", "sgddt", "skhcn", "stnmt", "sldtbxh", "svhtt", "dhkh", "lhh", "bhxh", "hdy", "hkh",
+    ]
+    assert [r.id for r in cfg.rules] == ["monthly", "q1", "h1", "q3", "annual"]
+    assert cfg.settings.timezone == "Asia/Ho_Chi_Minh"
+    assert cfg.settings.due_soon_days == 7
+    assert cfg.settings.tracking_start is None
+    assert all(r.strict and r.day in (20, 30) for r in cfg.rules)
+
+
+def test_the_repository_config_is_the_embedded_one() -> None:
+    repo = Path(__file__).resolve().parents[1] / "config"
+    for name in ("units.yaml", "schedule.yaml"):
+        assert (embedded_dir() / name).read_bytes() == (repo / name).read_bytes()
+
+
+def test_an_out_of_range_day_names_file_line_field_and_problem(tmp_path: Path) -> None:
+    text = (embedded_dir() / "schedule.yaml").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    # the third rule's `before:` line
+    idx = [i for i, line in enumerate(lines) if line.strip().startswith("before:")][2]
+    lines[idx] = "    before: 40"
+    folder = write_config(tmp_path / "c", schedule="\n".join(lines) + "\n")
+    assert problems(folder, tmp_path) == [
+        f"c/schedule.yaml:{idx + 1}: rules[2].before: phải là ngày trong tháng (1–31), không phải 40"
+    ]
+
+
+def test_shown_relative_to_the_working_directory(tmp_path: Path) -> None:
+    folder = write_config(tmp_path / "config", schedule=GOOD_RULES.replace("before: 20", "before: 0"))
+    assert problems(folder, tmp_path) == [
+        "config/schedule.yaml:5: rules[0].before: phải là ngày trong tháng (1–31), không phải 0"
+    ]
+
+
+def test_messages_follow_the_language(tmp_path: Path) -> None:
+    folder = write_config(tmp_path / "config", schedule=GOOD_RULES.replace("before: 20", "before: 32"))
+    set_lang("en")
+    assert problems(folder, tmp_path) == [
+        "config/schedule.yaml:5: rules[0].before: must be a day of the month (1–31), not 32"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("schedule", "expected"),
+    [
+        (GOOD_RULES + "    befor: 20\n", "config/schedule.yaml:6: rules[0].befor: khóa không được phép (gõ nhầm tên?)"),
+        ("due_soon_dayz: 3\n" + GOOD_RULES, "config/schedule.yaml:1: due_soon_dayz: khóa không được phép (gõ nhầm tên?)"),
+        (GOOD_RULES.replace("monthly\n    before", "weekly\n    before"),
+         "config/schedule.yaml:4: rules[0].frequency: phải là một trong: 'monthly', 'quarterly', 'half-yearly', 'yearly'; không phải 'weekly'"),
+        (GOOD_RULES.replace("    name: Báo cáo tháng\n", ""), "config/schedule.yaml:2: rules[0].name: thiếu (bắt buộc phải có)"),
+        (GOOD_RULES + "    by: 20\n", "config/schedule.yaml:2: rules[0]: cần đúng một trong 'before' (trước ngày) hoặc 'by' (đến hết ngày)"),
+        (GOOD_RULES + "    replaces: montly\n", "config/schedule.yaml:6: rules[0].replaces: không có quy tắc báo cáo 'montly' (có: )"),
+        ("timezone: Asia/Hanoi_City\n" + GOOD_RULES, "config/schedule.yaml:1: timezone: múi giờ 'Asia/Hanoi_City' không tồn tại (ví dụ: Asia/Ho_Chi_Minh)"),
+        ("tracking_start: 31/02/2026\n" + GOOD_RULES, "config/schedule.yaml:1: tracking_start: '31/02/2026' không phải ngày có thật (viết 2026-01-31 hoặc 31/01/2026)"),
+        ("due_soon_days: -1\n" + GOOD_RULES, "config/schedule.yaml:1: due_soon_days: phải lớn hơn hoặc bằng 0, không phải -1"),
+        ("due_soon_days: 3\ndue_soon_days: 4\n" + GOOD_RULES, "config/schedule.yaml:2: due_soon_days: khóa bị lặp lại (chỉ được ghi một lần)"),
+        ("rules: [\n", "config/schedule.yaml:2: YAML không hợp lệ: "),
+        ("", "config/schedule.yaml:1: rules: thiếu (bắt buộc phải có)"),
+        ("- 1\n- 2\n", "config/schedule.yaml:1: .: phải là một bảng 'khóa: giá trị'"),
+    ],
+)
+def test_each_schedule_mistake(tmp_path: Path, schedule: str, expected: str) -> None:
+    folder = write_config(tmp_path / "config", schedule=schedule)
+    got = problems(folder, tmp_path)
+    assert len(got) == 1 and got[0].startswith(expected), got
+
+
+def test_tracking_start_accepts_the_office_date_form(tmp_path: Path) -> None:
+    folder = write_config(tmp_path / "config", schedule="tracking_start: 01/03/2026\n" + GOOD_RULES)
+    assert str(load_dir(folder, tmp_path).settings.tracking_start) == "2026-03-01"
+
+
+@pytest.mark.parametrize(
+    ("units", "expected"),
+    [
+        ("units:\n  - code: SYT\n    name: Sở Y tế\n", "config/units.yaml:2: units[0].code: 'SYT' chỉ được gồm chữ thường không dấu"),
+        ("units:\n  - code: syt\n    name: Sở Y tế\n    reports: [monthly, quarterly]\n",
+         "config/units.yaml:4: units[0].reports[1]: không có quy tắc báo cáo 'quarterly' (có: monthly)"),
+        ("units:\n  - code: syt\n    name: A\n  - code: syt\n    name: B\n", "config/units.yaml:4: units[1].code: mã 'syt' đã dùng ở trên"),
+        ("units:\n  - code: syt\n    name: A\n    email: not-an-address\n", "config/units.yaml:4: units[0].email: 'not-an-address' không phải địa chỉ e-mail"),
+        ("units:\n  - code: syt\n    name: A\n    active_from: 2026-07-01\n    active_until: 2026-06-30\n",
+         "config/units.yaml:5: units[0].active_until: active_until phải sau active_from"),
+        ("units:\n  - code: syt\n    name: A\n    nmae: B\n", "config/units.yaml:4: units[0].nmae: khóa không được phép"),
+        ("units: []\n", "config/units.yaml:1: units: phải có ít nhất 1 mục"),
+    ],
+)
+def test_each_units_mistake(tmp_path: Path, units: str, expected: str) -> None:
+    folder = write_config(tmp_path / "config", schedule=GOOD_RULES, units=units)
+    got = problems(folder, tmp_path)
+    assert len(got) == 1 and got[0].startswith(expected), got
+
+
+def test_all_problems_are_reported_at_once(tmp_path: Path) -> None:
+    folder = write_config(
+        tmp_path / "config", schedule=GOOD_RULES + "    month: 99\n    color: red\n",
+        units="units:\n  - code: syt\n",
+    )
+    got = problems(folder, tmp_path)
+    assert [p.split(": ")[0] for p in got] == ["config/schedule.yaml:6", "config/schedule.yaml:7", "config/units.yaml:2"]
+
+
+def test_email_may_be_one_address_or_a_list(tmp_path: Path) -> None:
+    units = "units:\n  - code: a\n    name: A\n    email: a@x.vn\n  - code: b\n    name: B\n    email: [b@x.vn, c@x.vn]\n"
+    folder = write_config(tmp_path / "config", schedule=GOOD_RULES, units=units)
+    cfg = load_dir(folder, tmp_path)
+    assert [u.email for u in cfg.units] == [("a@x.vn",), ("b@x.vn", "c@x.vn")]
+
+
+def test_a_validated_config_is_cached_and_a_changed_file_is_validated_again(tmp_path: Path) -> None:
+    folder = write_config(tmp_path / "config", schedule=GOOD_RULES)
+    cache = tmp_path / "cache"
+    first = load_dir(folder, tmp_path, cache)
+    assert len(list(cache.glob("config-*.pickle"))) == 1
+    assert load_dir(folder, tmp_path, cache) == first
+    (folder / "schedule.yaml").write_text(GOOD_RULES.replace("before: 20", "before: 99"), encoding="utf-8")
+    with pytest.raises(ConfigError):
+        load_dir(folder, tmp_path, cache)
+
+
+def test_a_damaged_cache_is_ignored(tmp_path: Path) -> None:
+    folder = write_config(tmp_path / "config", schedule=GOOD_RULES)
+    cache = tmp_path / "cache"
+    good = load_dir(folder, tmp_path, cache)
+    for f in cache.glob("config-*.pickle"):
+        f.write_bytes(b"garbage")
+    assert load_dir(folder, tmp_path, cache) == good
+
+
+def test_sources_in_order_flag_env_cwd_user_embedded(tmp_path: Path) -> None:
+    flag = write_config(tmp_path / "flag")
+    env_dir = write_config(tmp_path / "env")
+    cwd = tmp_path / "cwd"
+    write_config(cwd / "config")
+    user = tmp_path / "home"
+    write_config(user / "config")
+    env = {"KHOAGIAO_CONFIG": str(env_dir), "KHOAGIAO_HOME": str(user)}
+    assert {s.origin for s in config_sources(flag, env, cwd).values()} == {"flag"}
+    assert {s.origin for s in config_sources(None, env, cwd).values()} == {"env"}
+    assert {s.origin for s in config_sources(None, {"KHOAGIAO_HOME": str(user)}, cwd).values()} == {"cwd"}
+    assert {s.origin for s in config_sources(None, {"KHOAGIAO_HOME": str(user)}, tmp_path).values()} == {"user"}
+    assert {s.origin for s in config_sources(None, {"KHOAGIAO_HOME": str(tmp_path / "x")}, tmp_path).values()} == {"embedded"}
+
+
+def test_each_file_falls_back_on_its_own(tmp_path: Path) -> None:
+    only_units = tmp_path / "only"
+    only_units.mkdir()
+    (only_units / "units.yaml").write_text("units:\n  - code: a\n    name: A\n", encoding="utf-8")
+    got = config_sources(only_units, {"KHOAGIAO_HOME": str(tmp_path / "h")}, tmp_path)
+    assert (got["units.yaml"].origin, got["schedule.yaml"].origin) == ("flag", "embedded")
+
+
+def test_a_missing_config_folder_is_bad_input(tmp_path: Path) -> None:
+    with pytest.raises(UserError) as info:
+        config_sources(tmp_path / "nope", {}, tmp_path)
+    assert info.value.exit_code == 2
