@@ -1,0 +1,34 @@
+"""Run `khoagiao submit` in this process N times (each its own connection and transaction).
+
+Usage: python submit_many.py UNIT YEAR [--loop]; environment selects config and ledger.
+"""
+
+import sys
+
+from khoagiao_cli.cli import app
+
+PERIODS = ["01", "02", "Q1", "04", "05", "H1", "07", "08", "Q3", "10", "11", "12", "Y"]
+RULES = {"Q1": "q1", "H1": "h1", "Q3": "q3", "Y": "annual"}
+
+
+def main() -> None:
+    unit, first_year = sys.argv[1], int(sys.argv[2])
+    loop = "--loop" in sys.argv
+    n = 0
+    year = first_year
+    while True:
+        for p in PERIODS:
+            rule = RULES.get(p, "monthly")
+            period = str(year) if p == "Y" else f"{year}-{p}"
+            try:
+                app(["submit", unit, rule, "--period", period, "--received", f"{year}-01-01", "--as-of", f"{year + 1}-12-31"],
+                    standalone_mode=False)
+            except SystemExit:
+                pass
+            n += 1
+            if not loop and n >= 50:
+                return
+        year += 1
+
+
+main()

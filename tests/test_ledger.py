@@ -1,0 +1,150 @@
+"""The ledger: migrations from an empty file, append-only, and every way it can be unusable."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from khoagiao_cli.errors import LedgerError
+from khoagiao_cli.ledger import MIGRATIONS, SCHEMA_VERSION, Ledger
+from khoagiao_cli.status import Event
+
+TODAY = date(2026, 3, 10)
+
+
+def ev(n: int = 1) -> Event:
+    return Event(0, "submit", "syt", "monthly", f"2026-{n:02d}", TODAY, recorded_at="2026-03-10T08:00:00+07:00", recorded_by="t")
+
+
+def test_migrations_from_an_empty_file(tmp_path: Path) -> None:
+    path = tmp_path / "deep" / "folder" / "l.sqlite3"
+    ledger = Ledger.open(path, today=TODAY)
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == len(MIGRATIONS)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")} >= {"meta", "events"}
+    assert ledger.created_on() == TODAY
+    ledger.close()
+    # opening again changes nothing, not even the creation day
+    again = Ledger.open(path, today=date(2027, 1, 1))
+    assert again.created_on() == TODAY
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_events_round_trip_in_order(tmp_path: Path) -> None:
+    ledger = Ledger.open(tmp_path / "l.sqlite3", today=TODAY)
+    with ledger.write():
+        ids = [ledger.append(ev(n)) for n in (1, 2)]
+    got = ledger.events()
+    assert [e.id for e in got] == ids and [e.period for e in got] == ["2026-01", "2026-02"]
+    assert got[0].received == TODAY and got[0].recorded_by == "t"
+    assert [e.period for e in ledger.events(period="2026-02")] == ["2026-02"]
+
+
+def test_the_ledger_is_append_only(tmp_path: Path) -> None:
+    path = tmp_path / "l.sqlite3"
+    ledger = Ledger.open(path, today=TODAY)
+    with ledger.write():
+        ledger.append(ev())
+    conn = sqlite3.connect(path)
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        conn.execute("UPDATE events SET received = '2020-01-01'")
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        conn.execute("DELETE FROM events")
+
+
+def test_a_failed_transaction_writes_nothing(tmp_path: Path) -> None:
+    ledger = Ledger.open(tmp_path / "l.sqlite3", today=TODAY)
+    with pytest.raises(RuntimeError):
+        with ledger.write():
+            ledger.append(ev(1))
+            raise RuntimeError("boom")
+    assert ledger.events() == []
+
+
+def test_a_ledger_from_a_newer_khoagiao_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "l.sqlite3"
+    Ledger.open(path, today=TODAY).close()
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    with pytest.raises(LedgerError) as info:
+        Ledger.open(path, today=TODAY)
+    assert info.value.key == "db_newer" and info.value.exit_code == 1
+
+
+def test_a_file_that_is_not_a_ledger(tmp_path: Path) -> None:
+    path = tmp_path / "l.sqlite3"
+    path.write_bytes(b"this is a spreadsheet, not a database" * 200)
+    with pytest.raises(LedgerError) as info:
+        Ledger.open(path, today=TODAY)
+    assert info.value.key == "db_corrupt"
+
+
+def test_a_locked_ledger_times_out_with_a_message(tmp_path: Path) -> None:
+    path = tmp_path / "l.sqlite3"
+    ledger = Ledger.open(path, today=TODAY, timeout=0.2)
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(LedgerError) as info:
+            with ledger.write():
+                ledger.append(ev())
+        assert info.value.key == "db_locked"
+    finally:
+        holder.execute("ROLLBACK")
+    assert ledger.events() == []
+
+
+# ---------------------------------------------------------------------------- through the CLI: exit 1, nothing changed
+
+
+def test_cli_locked_readonly_corrupt_newer(cli, cfg, tmp_path, monkeypatch) -> None:
+    db = tmp_path / "l.sqlite3"
+    monkeypatch.setenv("KHOAGIAO_DB", str(db))
+    monkeypatch.setenv("KHOAGIAO_DB_TIMEOUT", "0.2")
+    cli("submit", "syt", "q1", "--as-of", "2026-03-10")
+
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    r = cli("submit", "bhxh", "q1", "--as-of", "2026-03-10", code=1)
+    holder.execute("ROLLBACK")
+    holder.close()
+    assert "đang bị tiến trình khác khóa" in r.stderr and "không có gì được ghi" in r.stderr
+
+    if os.geteuid() != 0:  # root ignores file permissions; test_a_readonly_ledger_refuses_writes covers it
+        os.chmod(db, 0o444)
+        r = cli("submit", "bhxh", "q1", "--as-of", "2026-03-10", code=1)
+        assert "chỉ cho phép đọc" in r.stderr
+        os.chmod(db, 0o644)
+
+    newer = tmp_path / "newer.sqlite3"
+    conn = sqlite3.connect(newer)
+    conn.execute("PRAGMA user_version = 99")
+    conn.close()
+    r = cli("due", "--db", str(newer), code=1)
+    assert "phiên bản khoagiao mới hơn" in r.stderr
+
+    bad = tmp_path / "bad.sqlite3"
+    bad.write_bytes(b"x" * 4096)
+    r = cli("due", "--db", str(bad), code=1)
+    assert "không phải sổ theo dõi khoagiao hoặc đã hỏng" in r.stderr
+    assert "Traceback" not in r.stderr
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM events").fetchone()[0] == 1
+
+
+def test_a_readonly_ledger_refuses_writes(tmp_path: Path) -> None:
+    """Opened read-only (as a write-protected file is), a write is refused with a message."""
+    path = tmp_path / "l.sqlite3"
+    Ledger.open(path, today=TODAY).close()
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
+    ledger = Ledger(path, conn)
+    with pytest.raises(LedgerError) as info:
+        with ledger.write():
+            ledger.append(ev())
+    assert info.value.key == "db_readonly"
