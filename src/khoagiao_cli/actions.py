@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 from datetime import date
 from pathlib import Path
 
@@ -52,8 +52,7 @@ def year_rows(config: Config, ledger: Ledger, year: int, as_of: date, unit: Unit
     return status_rows(instances, submitted, as_of, config.settings.due_soon_days)
 
 
-@dataclass(frozen=True)
-class Recorded:
+class Recorded(NamedTuple):
     event: Event
     unit: Unit
     rule: Rule
@@ -155,7 +154,7 @@ def record(
             recorded_by=recorded_by,
         )
         event_id = ledger.append(event)
-    stored = replace(event, id=event_id)
+    stored = event._replace(id=event_id)
     row = classify(instance, stored, today, config.settings.due_soon_days)
     return Recorded(stored, unit, rule, row, chosen=period is None, previous=previous)
 
@@ -208,4 +207,4 @@ def withdraw(
             note=note, unit_name=unit.name, recorded_at=recorded_at, recorded_by=recorded_by,
         )
         event_id = ledger.append(event)
-    return replace(event, id=event_id), previous
+    return event._replace(id=event_id), previous

@@ -1,13 +1,13 @@
 """units.yaml and schedule.yaml: pydantic models, loading, and `file:line: field: problem` errors.
 
-A config that validated once is cached (keyed by the files' bytes) as plain model values, so the
+A config that validated once is cached (with the exact bytes it came from) as plain model values, so the
 daily commands start without importing YAML or pydantic.
 """
 
 from __future__ import annotations
 
-import hashlib
 import pickle
+import zlib
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -28,21 +28,21 @@ def load(sources: dict[str, Source], cache_dir: Path | None, cwd: Path) -> Confi
             texts[name] = src.path.read_bytes()
         except OSError as exc:
             raise ConfigError([f"{display(src.path, cwd)}: {t('file_unreadable', error=exc.strerror)}"]) from exc
-    digest = hashlib.sha256(__version__.encode())
-    for name in sorted(texts):
-        digest.update(name.encode() + b"\0" + texts[name] + b"\0")
-    cache = cache_dir / f"config-{digest.hexdigest()[:32]}.pickle" if cache_dir else None
+    # One cache file per set of source paths; it holds the texts it was validated from.
+    where = "\0".join(str(s.path) for s in sources.values()).encode()
+    cache = cache_dir / f"config-{zlib.crc32(where):08x}.pickle" if cache_dir else None
+    stamp = (__version__, texts)
     if cache is not None:
         try:
-            cached = pickle.loads(cache.read_bytes())
-            if isinstance(cached, Config):
+            cached_stamp, cached = pickle.loads(cache.read_bytes())
+            if cached_stamp == stamp and isinstance(cached, Config):
                 return cached
         except Exception:  # noqa: BLE001 - a missing or damaged cache only means validating again
             pass
     config = validate(texts, {n: display(s.path, cwd) for n, s in sources.items()})
     if cache is not None:
         try:
-            write_atomic(cache, pickle.dumps(config, protocol=pickle.HIGHEST_PROTOCOL))
+            write_atomic(cache, pickle.dumps((stamp, config), protocol=pickle.HIGHEST_PROTOCOL))
         except OSError:
             pass  # a read-only cache dir costs speed, not correctness
     return config

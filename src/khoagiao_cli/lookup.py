@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 
@@ -22,6 +21,8 @@ def fold(text: str) -> str:
 
 
 def _suggest(query: str, names: list[str]) -> str:
+    import difflib
+
     close = difflib.get_close_matches(fold(query), names, n=1, cutoff=0.5)
     return close[0] if close else ""
 

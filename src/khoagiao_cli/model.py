@@ -6,7 +6,7 @@ form so that the daily commands start without YAML or pydantic.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 from datetime import date
 
 FREQUENCIES = ("monthly", "quarterly", "half-yearly", "yearly")
@@ -15,8 +15,7 @@ PERIOD_MONTHS = {"monthly": 1, "quarterly": 3, "half-yearly": 6, "yearly": 12}
 CHANNELS = ("paper", "email", "eoffice", "other")
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
+class Rule(NamedTuple):
     id: str
     name: str
     name_en: str
@@ -33,8 +32,7 @@ class Rule:
     replaces: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Unit:
+class Unit(NamedTuple):
     code: str
     name: str
     short_name: str | None = None
@@ -52,24 +50,37 @@ class Unit:
         return self.active_until is None or period_end <= self.active_until
 
 
-@dataclass(frozen=True, slots=True)
-class Settings:
+class Settings(NamedTuple):
     timezone: str = "Asia/Ho_Chi_Minh"
     due_soon_days: int = 7
     tracking_start: date | None = None
 
 
-@dataclass(frozen=True)
 class Config:
-    units: tuple[Unit, ...]
-    rules: tuple[Rule, ...]
-    settings: Settings
-    unit_by_code: dict[str, Unit] = field(init=False, repr=False, compare=False)
-    rule_by_id: dict[str, Rule] = field(init=False, repr=False, compare=False)
+    """Units, rules and settings, with look-ups by code and id."""
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "unit_by_code", {u.code: u for u in self.units})
-        object.__setattr__(self, "rule_by_id", {r.id: r for r in self.rules})
+    __slots__ = ("units", "rules", "settings", "unit_by_code", "rule_by_id")
+
+    def __init__(self, units: tuple[Unit, ...], rules: tuple[Rule, ...], settings: Settings) -> None:
+        self.units = units
+        self.rules = rules
+        self.settings = settings
+        self.unit_by_code = {u.code: u for u in units}
+        self.rule_by_id = {r.id: r for r in rules}
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Config):
+            return NotImplemented
+        return (self.units, self.rules, self.settings) == (other.units, other.rules, other.settings)
+
+    def __hash__(self) -> int:
+        return hash((self.units, self.rules, self.settings))
+
+    def __getstate__(self) -> tuple:
+        return (self.units, self.rules, self.settings)
+
+    def __setstate__(self, state: tuple) -> None:
+        self.__init__(*state)  # type: ignore[misc]
 
     def rule_name(self, rule_id: str, lang: str) -> str:
         rule = self.rule_by_id.get(rule_id)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 from pathlib import Path
 
 from khoagiao_cli.errors import UserError
@@ -19,8 +19,7 @@ CONFIG_FILES = ("units.yaml", "schedule.yaml")
 DB_NAME = "khoagiao.sqlite3"
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     path: Path
     #: flag | env | cwd | user | embedded
     origin: str

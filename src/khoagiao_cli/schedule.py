@@ -6,7 +6,7 @@ A *slot* is one period of one rule with its deadline; an *instance* is a slot ow
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
@@ -17,8 +17,7 @@ from khoagiao_cli.model import PERIOD_MONTHS, Config, Rule, Unit
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 
-@dataclass(frozen=True, slots=True)
-class Slot:
+class Slot(NamedTuple):
     report: str
     period: str
     period_start: date
@@ -30,8 +29,7 @@ class Slot:
     strict: bool
 
 
-@dataclass(frozen=True, slots=True)
-class Instance:
+class Instance(NamedTuple):
     unit: str
     slot: Slot
 

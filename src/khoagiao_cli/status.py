@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 from datetime import date
 
 from khoagiao_cli.schedule import Instance
@@ -15,8 +15,7 @@ SUBMIT, CORRECT, WITHDRAW = "submit", "correct", "withdraw"
 Key = tuple[str, str, str]
 
 
-@dataclass(frozen=True, slots=True)
-class Event:
+class Event(NamedTuple):
     """One line of the append-only ledger."""
 
     id: int
@@ -53,8 +52,7 @@ def effective(events: Iterable[Event]) -> dict[Key, Event]:
     return current
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
+class Row(NamedTuple):
     instance: Instance
     status: str
     #: deadline minus as-of (negative when the deadline has passed)

@@ -1,0 +1,113 @@
+"""Benchmarks of `khoagiao due` (median wall time of whole processes). Run: python benchmarks/run.py
+
+1. `khoagiao due` on the embedded defaults vs a bare Typer + Rich app printing a 12-row table
+   (target: within 1.15x).
+2. `khoagiao due` on a large setup: 5,000 units, the five rules, a year of submissions
+   (target: under 1 s).
+Both after one warm-up run (the first run of a new config validates it and caches the result).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+# the console script a user runs, from the environment that runs this benchmark
+KHOAGIAO = [str(Path(sys.executable).with_name("khoagiao"))]
+
+
+def median_time(cmd: list[str], env: dict[str, str], runs: int) -> float:
+    subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, check=True)  # warm-up
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, check=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def tracked_defaults(work: Path) -> Path:
+    """The embedded defaults tracked from 01/01/2026, so that `due` has a table to print."""
+    from khoagiao_cli.paths import embedded_dir
+
+    folder = work / "tracked"
+    folder.mkdir()
+    sched = (embedded_dir() / "schedule.yaml").read_text(encoding="utf-8")
+    (folder / "schedule.yaml").write_text(sched.replace("# tracking_start: 2026-01-01", "tracking_start: 2026-01-01"), encoding="utf-8")
+    shutil.copy(embedded_dir() / "units.yaml", folder / "units.yaml")
+    return folder
+
+
+def large_setup(folder: Path, units: int) -> None:
+    """units.yaml with `units` units; a ledger with every 2026 report received, but one in ten."""
+    from khoagiao_cli.ledger import Ledger
+    from khoagiao_cli.model import Config
+    from khoagiao_cli.paths import embedded_dir
+    from khoagiao_cli.schedule import expand
+    from khoagiao_cli.status import Event
+
+    cfg_dir = folder / "config"
+    cfg_dir.mkdir(parents=True)
+    sched = (embedded_dir() / "schedule.yaml").read_text(encoding="utf-8")
+    (cfg_dir / "schedule.yaml").write_text(sched.replace("# tracking_start: 2026-01-01", "tracking_start: 2026-01-01"), encoding="utf-8")
+    lines = ["units:"]
+    for i in range(units):
+        lines += [f"  - code: u{i:05d}", f"    name: Đơn vị số {i}", "    group: sở", f"    email: u{i}@example.vn"]
+    (cfg_dir / "units.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    from khoagiao_cli.config import load
+    from khoagiao_cli.paths import config_sources
+
+    config: Config = load(config_sources(cfg_dir, {}, folder), None, folder)
+    as_of = date(2026, 11, 22)
+    rng = random.Random(2026)
+    ledger = Ledger.open(folder / "ledger.sqlite3", today=date(2026, 1, 1))
+    with ledger.write():
+        for inst in expand(config, date(2026, 1, 1), as_of):
+            if rng.random() < 0.9:
+                ledger.append(Event(0, "submit", inst.unit, inst.report, inst.period, inst.deadline,
+                                    recorded_at="2026-01-01T08:00:00+07:00", recorded_by="bench"))
+    ledger.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=21)
+    parser.add_argument("--units", type=int, default=5000)
+    args = parser.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="khoagiao-bench-"))
+    try:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("KHOAGIAO_")}
+        env.update({"KHOAGIAO_HOME": str(work / "home"), "COLUMNS": "120"})
+        bare = median_time([sys.executable, str(HERE / "bare_app.py")], env, args.runs)
+        env_tracked = dict(env, KHOAGIAO_CONFIG=str(tracked_defaults(work)))
+        due = median_time([*KHOAGIAO, "due", "--format", "table"], env, args.runs)
+        table = median_time([*KHOAGIAO, "due", "--format", "table", "--as-of", "2026-03-18"], env_tracked, args.runs)
+        print(f"bare Typer+Rich app, 12-row table       : {bare * 1000:7.1f} ms (median of {args.runs})")
+        print(f"khoagiao due, embedded defaults         : {due * 1000:7.1f} ms  = {due / bare:.2f}x the bare app (target <= 1.15x)")
+        print(f"khoagiao due --as-of, 33-row table      : {table * 1000:7.1f} ms  = {table / bare:.2f}x the bare app")
+
+        large = work / "large"
+        t0 = time.perf_counter()
+        large_setup(large, args.units)
+        print(f"large setup built in {time.perf_counter() - t0:.1f} s ({args.units} units, a year of submissions)")
+        env_large = dict(env, KHOAGIAO_CONFIG=str(large / "config"), KHOAGIAO_DB=str(large / "ledger.sqlite3"))
+        big = median_time([*KHOAGIAO, "due", "--format", "plain", "--as-of", "2026-11-22"], env_large, max(5, args.runs // 3))
+        print(f"khoagiao due, {args.units} units          : {big * 1000:7.1f} ms (target < 1000 ms)")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,51 @@
+"""Gates that stop drift: every command has help in both languages and appears in the README."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from khoagiao_cli.cli import app
+from khoagiao_cli.i18n import MESSAGES
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def commands() -> list[str]:
+    return [c.name or c.callback.__name__ for c in app.registered_commands]
+
+
+def test_every_command_appears_in_the_readme() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    missing = [c for c in commands() if f"khoagiao {c}" not in readme]
+    assert not missing
+
+
+def test_every_message_has_both_languages() -> None:
+    assert all(vi.strip() and en.strip() for vi, en in MESSAGES.values())
+
+
+def test_every_command_and_option_has_help() -> None:
+    import typer.main
+
+    group = typer.main.get_command(app)
+    for name, command in group.commands.items():
+        assert command.help, name
+        for param in command.params:
+            assert getattr(param, "help", None) or param.param_type_name == "argument", (name, param.name)
+
+
+def test_help_in_english_and_vietnamese() -> None:
+    env = {k: v for k, v in os.environ.items() if k != "KHOAGIAO_LANG"}
+    vi = subprocess.run([sys.executable, "-m", "khoagiao_cli", "due", "--help"], env=env, capture_output=True, text=True)
+    en = subprocess.run([sys.executable, "-m", "khoagiao_cli", "due", "--help", "--lang", "en"], env=env, capture_output=True, text=True)
+    assert vi.returncode == en.returncode == 0
+    assert "Báo cáo quá hạn và sắp đến hạn" in vi.stdout
+    assert "Reports overdue and due soon" in en.stdout
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    run = (REPO / ".ci" / "run").read_text(encoding="utf-8").strip().splitlines()[-1]
+    assert run in (REPO / "README.md").read_text(encoding="utf-8")
