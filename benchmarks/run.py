@@ -26,14 +26,21 @@ HERE = Path(__file__).resolve().parent
 KHOAGIAO = [str(Path(sys.executable).with_name("khoagiao"))]
 
 
-def median_time(cmd: list[str], env: dict[str, str], runs: int) -> float:
-    subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, check=True)  # warm-up
-    times = []
+def one_run(cmd: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, check=True)
+    return time.perf_counter() - start
+
+
+def median_times(cmds: list[tuple[list[str], dict[str, str]]], runs: int) -> list[float]:
+    """Median wall time of each command; runs are interleaved so that drift hits all alike."""
+    for cmd, env in cmds:
+        one_run(cmd, env)  # warm-up: a new config is validated and cached on its first run
+    times: list[list[float]] = [[] for _ in cmds]
     for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, check=True)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        for i, (cmd, env) in enumerate(cmds):
+            times[i].append(one_run(cmd, env))
+    return [statistics.median(t) for t in times]
 
 
 def tracked_defaults(work: Path) -> Path:
@@ -90,10 +97,15 @@ def main() -> None:
     try:
         env = {k: v for k, v in os.environ.items() if not k.startswith("KHOAGIAO_")}
         env.update({"KHOAGIAO_HOME": str(work / "home"), "COLUMNS": "120"})
-        bare = median_time([sys.executable, str(HERE / "bare_app.py")], env, args.runs)
         env_tracked = dict(env, KHOAGIAO_CONFIG=str(tracked_defaults(work)))
-        due = median_time([*KHOAGIAO, "due", "--format", "table"], env, args.runs)
-        table = median_time([*KHOAGIAO, "due", "--format", "table", "--as-of", "2026-03-18"], env_tracked, args.runs)
+        bare, due, table = median_times(
+            [
+                ([sys.executable, str(HERE / "bare_app.py")], env),
+                ([*KHOAGIAO, "due", "--format", "table"], env),
+                ([*KHOAGIAO, "due", "--format", "table", "--as-of", "2026-03-18"], env_tracked),
+            ],
+            args.runs,
+        )
         print(f"bare Typer+Rich app, 12-row table       : {bare * 1000:7.1f} ms (median of {args.runs})")
         print(f"khoagiao due, embedded defaults         : {due * 1000:7.1f} ms  = {due / bare:.2f}x the bare app (target <= 1.15x)")
         print(f"khoagiao due --as-of, 33-row table      : {table * 1000:7.1f} ms  = {table / bare:.2f}x the bare app")
@@ -103,7 +115,7 @@ def main() -> None:
         large_setup(large, args.units)
         print(f"large setup built in {time.perf_counter() - t0:.1f} s ({args.units} units, a year of submissions)")
         env_large = dict(env, KHOAGIAO_CONFIG=str(large / "config"), KHOAGIAO_DB=str(large / "ledger.sqlite3"))
-        big = median_time([*KHOAGIAO, "due", "--format", "plain", "--as-of", "2026-11-22"], env_large, max(5, args.runs // 3))
+        (big,) = median_times([([*KHOAGIAO, "due", "--format", "plain", "--as-of", "2026-11-22"], env_large)], max(5, args.runs // 3))
         print(f"khoagiao due, {args.units} units          : {big * 1000:7.1f} ms (target < 1000 ms)")
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -146,7 +146,7 @@ def test_a_validated_config_is_cached_and_a_changed_file_is_validated_again(tmp_
     folder = write_config(tmp_path / "config", schedule=GOOD_RULES)
     cache = tmp_path / "cache"
     first = load_dir(folder, tmp_path, cache)
-    assert len(list(cache.glob("config-*.pickle"))) == 1
+    assert len(list(cache.glob("config-*.marshal"))) == 1
     assert load_dir(folder, tmp_path, cache) == first
     (folder / "schedule.yaml").write_text(GOOD_RULES.replace("before: 20", "before: 99"), encoding="utf-8")
     with pytest.raises(ConfigError):
@@ -157,7 +157,7 @@ def test_a_damaged_cache_is_ignored(tmp_path: Path) -> None:
     folder = write_config(tmp_path / "config", schedule=GOOD_RULES)
     cache = tmp_path / "cache"
     good = load_dir(folder, tmp_path, cache)
-    for f in cache.glob("config-*.pickle"):
+    for f in cache.glob("config-*.marshal"):
         f.write_bytes(b"garbage")
     assert load_dir(folder, tmp_path, cache) == good
 
@@ -189,3 +189,18 @@ def test_a_missing_config_folder_is_bad_input(tmp_path: Path) -> None:
     with pytest.raises(UserError) as info:
         config_sources(tmp_path / "nope", {}, tmp_path)
     assert info.value.exit_code == 2
+
+
+def test_the_cache_keeps_dates_and_lists(tmp_path: Path) -> None:
+    units = (
+        "units:\n  - code: a\n    name: A\n    email: [a@x.vn, b@x.vn]\n    reports: [monthly]\n"
+        "    active_from: 2025-07-01\n    active_until: 31/12/2026\n  - code: b\n    name: B\n"
+    )
+    folder = write_config(tmp_path / "config", schedule="tracking_start: 2026-02-01\n" + GOOD_RULES, units=units)
+    cache = tmp_path / "cache"
+    first = load_dir(folder, tmp_path, cache)
+    again = load_dir(folder, tmp_path, cache)
+    assert again == first
+    assert again.units[0].active_until.isoformat() == "2026-12-31" and again.units[1].active_from is None
+    assert again.settings.tracking_start.isoformat() == "2026-02-01"
+    assert again.rule_by_id["monthly"].day == 20 and again.unit_by_code["a"].email == ("a@x.vn", "b@x.vn")

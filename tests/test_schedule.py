@@ -137,7 +137,7 @@ rules = st.builds(
     name_en=st.just("R"),
     frequency=st.sampled_from(["monthly", "quarterly", "half-yearly", "yearly"]),
     periods=st.just(()),
-    month=st.one_of(st.none(), st.integers(1, 14)),
+    month=st.one_of(st.none(), st.integers(1, 24)),
     day=st.integers(1, 31),
     strict=st.booleans(),
 )

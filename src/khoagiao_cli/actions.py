@@ -10,7 +10,6 @@ from dateutil.relativedelta import relativedelta
 
 from khoagiao_cli.errors import UserError
 from khoagiao_cli.ledger import Ledger
-from khoagiao_cli.lookup import find_rule, find_slot, find_unit
 from khoagiao_cli.model import CHANNELS, Config, Rule, Unit
 from khoagiao_cli.schedule import Instance, Slot, expand, year_instances
 from khoagiao_cli.status import (
@@ -105,6 +104,8 @@ def record(
 
     `received` defaults to today; a correction keeps every field it does not change.
     """
+    from khoagiao_cli.lookup import find_rule, find_slot, find_unit
+
     unit = find_unit(config, unit_query)
     rule = find_rule(config, report_query)
     if unit.reports and rule.id not in unit.reports:
@@ -195,6 +196,8 @@ def withdraw(
     recorded_by: str,
 ) -> tuple[Event, Event]:
     """Withdraw the submission in force for an instance; returns (withdrawal, withdrawn)."""
+    from khoagiao_cli.lookup import find_rule, find_slot, find_unit
+
     unit = find_unit(config, unit_query)
     rule = find_rule(config, report_query)
     slot = find_slot(rule, period)

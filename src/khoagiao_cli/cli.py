@@ -23,14 +23,18 @@ def h(key: str) -> str:
     return en if HELP_LANG == "en" else vi
 
 
-app = typer.Typer(
-    name="khoagiao",
-    help=h("h_app"),
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+def new_app() -> typer.Typer:
+    return typer.Typer(
+        name="khoagiao",
+        help=h("h_app"),
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+
+
+app = new_app()
 
 AsOf = Annotated[Optional[str], typer.Option("--as-of", help=h("o_as_of"), metavar="DATE")]
 Lang = Annotated[Optional[str], typer.Option("--lang", help=h("o_lang"), metavar="vi|en")]
@@ -57,6 +61,11 @@ def handled(fn: F) -> F:
         except KhoagiaoError as exc:
             typer.echo(f"{t('error_prefix')}: {exc.message()}", err=True)
             raise typer.Exit(exc.exit_code) from None
+        except BrokenPipeError:
+            # `khoagiao due | head`: the reader has what it wanted; stop quietly
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise typer.Exit(0) from None
         except OSError as exc:
             error = exc.strerror or str(exc)
             typer.echo(f"{t('error_prefix')}: {t('io_error', path=exc.filename or '-', error=error)}", err=True)
@@ -527,4 +536,14 @@ def config_cmd(
 
 
 def main() -> None:
-    app()
+    """Build only the command being run: Typer converts every command's parameters when it starts,
+    and a daily `khoagiao due` need not pay for the ten others."""
+    name = sys.argv[1] if len(sys.argv) > 1 else ""
+    chosen = [c for c in app.registered_commands if (c.name or c.callback.__name__) == name]  # type: ignore[union-attr]
+    if not chosen:
+        app()
+        return
+    only = new_app()
+    only.registered_callback = app.registered_callback
+    only.registered_commands = chosen
+    only()

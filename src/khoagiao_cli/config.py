@@ -1,12 +1,12 @@
 """units.yaml and schedule.yaml: pydantic models, loading, and `file:line: field: problem` errors.
 
-A config that validated once is cached (with the exact bytes it came from) as plain model values, so the
+A config that validated once is cached (with the exact bytes it came from) as plain values in `marshal` form, so the
 daily commands start without importing YAML or pydantic.
 """
 
 from __future__ import annotations
 
-import pickle
+import marshal
 import zlib
 from datetime import date
 from pathlib import Path
@@ -30,20 +30,20 @@ def load(sources: dict[str, Source], cache_dir: Path | None, cwd: Path) -> Confi
             raise ConfigError([f"{display(src.path, cwd)}: {t('file_unreadable', error=exc.strerror)}"]) from exc
     # One cache file per set of source paths; it holds the texts it was validated from.
     where = "\0".join(str(s.path) for s in sources.values()).encode()
-    cache = cache_dir / f"config-{zlib.crc32(where):08x}.pickle" if cache_dir else None
-    stamp = (__version__, texts)
+    cache = cache_dir / f"config-{zlib.crc32(where):08x}.marshal" if cache_dir else None
+    stamp = (__version__, tuple(sorted(texts.items())))
     if cache is not None:
         try:
-            cached_stamp, cached = pickle.loads(cache.read_bytes())
-            if cached_stamp == stamp and isinstance(cached, Config):
-                return cached
+            cached_stamp, plain = marshal.loads(cache.read_bytes())
+            if cached_stamp == stamp:
+                return Config.from_plain(plain)
         except Exception:  # noqa: BLE001 - a missing or damaged cache only means validating again
             pass
     config = validate(texts, {n: display(s.path, cwd) for n, s in sources.items()})
     if cache is not None:
         try:
-            write_atomic(cache, pickle.dumps((stamp, config), protocol=pickle.HIGHEST_PROTOCOL))
-        except OSError:
+            write_atomic(cache, marshal.dumps((stamp, config.to_plain())))
+        except (OSError, ValueError):
             pass  # a read-only cache dir costs speed, not correctness
     return config
 

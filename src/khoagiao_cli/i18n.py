@@ -176,6 +176,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col_period": ("Kỳ", "Period"),
     "col_wording": ("Hạn theo văn bản", "Deadline as written"),
     "col_deadline": ("Hạn cuối", "Last day"),
+    "col_deadline_words": ("Hạn cuối (theo văn bản)", "Last day (as written)"),
     "col_weekday": ("Thứ", "Day"),
     "col_left": ("Còn lại", "Time left"),
     "col_received": ("Ngày nhận", "Received"),

@@ -76,11 +76,22 @@ class Config:
     def __hash__(self) -> int:
         return hash((self.units, self.rules, self.settings))
 
-    def __getstate__(self) -> tuple:
-        return (self.units, self.rules, self.settings)
+    def to_plain(self) -> tuple:
+        """Only tuples, strings, ints and None (dates as ordinals): what `marshal` can store."""
+        return (
+            tuple(tuple(_ordinal(v) for v in u) for u in self.units),
+            tuple(tuple(r) for r in self.rules),
+            tuple(_ordinal(v) for v in self.settings),
+        )
 
-    def __setstate__(self, state: tuple) -> None:
-        self.__init__(*state)  # type: ignore[misc]
+    @classmethod
+    def from_plain(cls, plain: tuple) -> Config:
+        units, rules, settings = plain
+        return cls(
+            units=tuple(Unit(*(_date(v) if i in _UNIT_DATES else v for i, v in enumerate(u))) for u in units),
+            rules=tuple(Rule(*r) for r in rules),
+            settings=Settings(*(_date(v) if i == _SETTINGS_DATE else v for i, v in enumerate(settings))),
+        )
 
     def rule_name(self, rule_id: str, lang: str) -> str:
         rule = self.rule_by_id.get(rule_id)
@@ -91,3 +102,15 @@ class Config:
     def unit_name(self, code: str) -> str:
         unit = self.unit_by_code.get(code)
         return unit.name if unit else code
+
+
+_UNIT_DATES = {Unit._fields.index("active_from"), Unit._fields.index("active_until")}
+_SETTINGS_DATE = Settings._fields.index("tracking_start")
+
+
+def _ordinal(value: object) -> object:
+    return value.toordinal() if isinstance(value, date) else value
+
+
+def _date(value: object) -> date | None:
+    return date.fromordinal(value) if isinstance(value, int) else None

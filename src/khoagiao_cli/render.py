@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -53,6 +52,8 @@ def report_period(config: Config, row: Row) -> tuple[str, str]:
 
 def columns(rows: Sequence[Sequence[str]], gap: str = "  ") -> list[str]:
     """Left-aligned columns of plain text (widths by character cells, accents counted once)."""
+    import unicodedata
+
     def width(s: str) -> int:
         return len(unicodedata.normalize("NFC", s))
 
@@ -91,17 +92,15 @@ def due_table(rows: Sequence[Row], config: Config, as_of: date, until: date) -> 
     table = Table(
         title=t("due_title", as_of=fmt(as_of), until=fmt(until)), caption=_due_summary(rows), box=box.SIMPLE_HEAD
     )
-    table.add_column(t("col_unit"), ratio=3)
-    table.add_column(t("col_report"), ratio=2)
-    table.add_column(t("col_period"), no_wrap=True)
-    table.add_column(t("col_wording"), no_wrap=True)
-    table.add_column(t("col_deadline"), no_wrap=True)
+    table.add_column(t("col_unit"))
+    table.add_column(t("col_report"))
+    table.add_column(t("col_deadline_words"))
     table.add_column(t("col_left"), no_wrap=True)
     for r in rows:
-        name, period = report_period(config, r)
+        name, _ = report_period(config, r)
         table.add_row(
-            config.unit_name(r.instance.unit), name, period,
-            wording(r.instance.slot), fmt(r.instance.deadline), left_text(r), style=STYLE[r.status],
+            config.unit_name(r.instance.unit), f"{name} ({r.instance.period})",
+            f"{fmt(r.instance.deadline)} ({wording(r.instance.slot)})", left_text(r), style=STYLE[r.status],
         )
     return table
 

@@ -10,7 +10,6 @@ from typing import NamedTuple
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
-from dateutil.rrule import MONTHLY, rrule
 
 from khoagiao_cli.model import PERIOD_MONTHS, Config, Rule, Unit
 
@@ -79,15 +78,11 @@ def deadline_of(rule: Rule, period_start: date) -> tuple[date, date]:
 def rule_slots(rule: Rule, first_year: int, last_year: int) -> list[Slot]:
     """Every slot of `rule` whose period starts in first_year..last_year, in order."""
     months = PERIOD_MONTHS[rule.frequency]
-    starts = rrule(
-        MONTHLY,
-        interval=months,
-        dtstart=date(first_year, 1, 1),
-        until=date(last_year, 12, 31),
-    )
+    first = date(first_year, 1, 1)
+    count = (last_year - first_year + 1) * 12 // months
     slots = []
-    for start_dt in starts:
-        start = start_dt.date()
+    for n in range(count):
+        start = first + relativedelta(months=n * months)
         if rule.periods and period_index(rule.frequency, start) not in rule.periods:
             continue
         named, deadline = deadline_of(rule, start)
@@ -117,8 +112,10 @@ def slot_for_period(rule: Rule, period: str) -> Slot | None:
     return None
 
 
-# Deadlines may fall after their period's year (`month` up to 24): look this many years back.
-_LOOKBACK_YEARS = 2
+def _years_late(rule: Rule) -> int:
+    """How many years after its period's year a deadline can fall (a yearly report due in January: 1)."""
+    months = PERIOD_MONTHS[rule.frequency]
+    return (11 - months + (rule.month or months)) // 12
 
 
 def expand(config: Config, start: date, end: date, units: Sequence[Unit] | None = None) -> list[Instance]:
@@ -129,8 +126,7 @@ def expand(config: Config, start: date, end: date, units: Sequence[Unit] | None 
     if end < start:
         return []
     rules = config.rules
-    first_year, last_year = start.year - _LOOKBACK_YEARS, end.year
-    all_slots = {r.id: rule_slots(r, first_year, last_year) for r in rules}
+    all_slots = {r.id: rule_slots(r, start.year - _years_late(r), end.year) for r in rules}
     in_window = {rid: [s for s in slots if start <= s.deadline <= end] for rid, slots in all_slots.items()}
     # (replaced rule, deadline year, deadline month) that each replacing rule takes over
     takes_place_of = {
