@@ -1,5 +1,8 @@
 """Typer commands: parse options → call the core → render → exit code. No SQL, no date math here."""
 
+# Annotations stay strings until Typer builds a command, so only the command being run pays for its options.
+from __future__ import annotations
+
 import functools
 import os
 import sys
