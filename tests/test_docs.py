@@ -43,6 +43,7 @@ def test_help_in_english_and_vietnamese() -> None:
     en = subprocess.run([sys.executable, "-m", "khoagiao_cli", "due", "--help", "--lang", "en"], env=env, capture_output=True, text=True)
     assert vi.returncode == en.returncode == 0
     assert "Báo cáo quá hạn và sắp đến hạn" in vi.stdout
+    assert "In hướng dẫn này rồi thoát." in vi.stdout and "Show this message" not in vi.stdout
     assert "Reports overdue and due soon" in en.stdout
 
 

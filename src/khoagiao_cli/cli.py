@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Annotated, Any, Optional, TypeVar
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 
 from khoagiao_cli import __version__
 from khoagiao_cli.errors import KhoagiaoError, UserError
@@ -26,8 +27,27 @@ def h(key: str) -> str:
     return en if HELP_LANG == "en" else vi
 
 
+class _HelpInOurLanguage:
+    """Click's own `--help` line is English; say it in the user's language like every other option."""
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.help = h("h_help")
+        return option
+
+
+class Command(_HelpInOurLanguage, TyperCommand):
+    pass
+
+
+class Group(_HelpInOurLanguage, TyperGroup):
+    pass
+
+
 def new_app() -> typer.Typer:
     return typer.Typer(
+        cls=Group,
         name="khoagiao",
         help=h("h_app"),
         no_args_is_help=True,
@@ -180,7 +200,7 @@ def root(
 # ---------------------------------------------------------------------------- commands
 
 
-@app.command(help=h("h_due"))
+@app.command(cls=Command, help=h("h_due"))
 @handled
 def due(
     as_of: AsOf = None,
@@ -217,7 +237,7 @@ def due(
         console().print(due_table(rows, s.config, s.today, until))
 
 
-@app.command(help=h("h_submit"))
+@app.command(cls=Command, help=h("h_submit"))
 @handled
 def submit(
     unit: UnitArg,
@@ -261,7 +281,7 @@ def submit(
         typer.echo(t("verdict_on_time", wording=wording(slot), deadline=fmt(slot.deadline)))
 
 
-@app.command(help=h("h_withdraw"))
+@app.command(cls=Command, help=h("h_withdraw"))
 @handled
 def withdraw(
     unit: UnitArg,
@@ -285,7 +305,7 @@ def withdraw(
     ))
 
 
-@app.command(help=h("h_overdue"))
+@app.command(cls=Command, help=h("h_overdue"))
 @handled
 def overdue(
     as_of: AsOf = None,
@@ -316,7 +336,7 @@ def overdue(
         raise typer.Exit(1)
 
 
-@app.command(help=h("h_status"))
+@app.command(cls=Command, help=h("h_status"))
 @handled
 def status(
     unit: Annotated[Optional[str], typer.Argument(help=h("o_unit"), metavar="[UNIT]")] = None,
@@ -346,7 +366,7 @@ def status(
         console().print(status_table(rows, s.config, y, s.today))
 
 
-@app.command(help=h("h_export"))
+@app.command(cls=Command, help=h("h_export"))
 @handled
 def export(
     format: Annotated[str, typer.Option("--format", help=h("o_format_export"), metavar="json|csv|toml")],
@@ -377,7 +397,7 @@ def export(
         typer.echo(t("written", path=output, count=len(records)), err=True)
 
 
-@app.command(help=h("h_units"))
+@app.command(cls=Command, help=h("h_units"))
 @handled
 def units(
     format: Annotated[Optional[str], typer.Option("--format", help=h("o_format_table_json"), metavar="table|json")] = None,
@@ -405,7 +425,7 @@ def units(
         console().print(units_table(s.config))
 
 
-@app.command(help=h("h_schedule"))
+@app.command(cls=Command, help=h("h_schedule"))
 @handled
 def schedule(
     year: Year = None,
@@ -437,7 +457,7 @@ def schedule(
         console().print(schedule_table(slots, s.config, y))
 
 
-@app.command(help=h("h_history"))
+@app.command(cls=Command, help=h("h_history"))
 @handled
 def history(
     unit: Annotated[Optional[str], typer.Argument(help=h("o_history_unit"), metavar="[UNIT]")] = None,
@@ -477,7 +497,7 @@ def history(
         console().print(history_table(events, s.config))
 
 
-@app.command(help=h("h_init"))
+@app.command(cls=Command, help=h("h_init"))
 @handled
 def init(
     directory: Annotated[Optional[Path], typer.Argument(help=h("o_dir"), metavar="[DIR]")] = None,
@@ -505,7 +525,7 @@ def init(
     typer.echo(t("init_hint_used") if used else t("init_hint_flag", path=target))
 
 
-@app.command(name="config", help=h("h_config"))
+@app.command(cls=Command, name="config", help=h("h_config"))
 @handled
 def config_cmd(
     lang: Lang = None,

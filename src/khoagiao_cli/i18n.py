@@ -268,6 +268,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "h_history": ("Các sự kiện trong sổ theo dõi (nhận, sửa, rút).", "The ledger's events (received, corrected, withdrawn)."),
     "h_init": ("Ghi cấu hình mặc định ra thư mục DIR để chỉnh sửa.", "Write the default configuration to DIR for editing."),
     "h_config": ("Kiểm tra cấu hình và cho biết mỗi thiết lập lấy từ đâu.", "Validate the configuration and show where each setting comes from."),
+    "h_help": ("In hướng dẫn này rồi thoát.", "Show this message and exit."),
     "h_version": ("In phiên bản rồi thoát.", "Print the version and exit."),
     "o_as_of": ("Coi NGÀY là hôm nay (2026-03-18, 18/03/2026, 18/3).", "Treat DATE as today (2026-03-18, 18/03/2026, 18/3)."),
     "o_within": ("Số ngày tới cần xem (mặc định: due_soon_days).", "How many days ahead to look (default: due_soon_days)."),
