@@ -443,11 +443,11 @@ def schedule(
     if out == "json":
         import json
 
-        from khoagiao_cli.export import wording
+        from khoagiao_cli.schedule import deadline_wording
 
         data = [
             {"report": sl.report, "report_name": s.config.rule_by_id[sl.report].name, "period": sl.period,
-             "deadline": sl.deadline.isoformat(), "deadline_text": wording(sl)}
+             "deadline": sl.deadline.isoformat(), "deadline_text": deadline_wording(sl, "vi")}
             for sl in slots
         ]
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True))

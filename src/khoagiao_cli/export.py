@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from khoagiao_cli.model import Config
-from khoagiao_cli.schedule import Slot
+from khoagiao_cli.schedule import deadline_wording
 from khoagiao_cli.status import Row
 
 SCHEMA = 1
@@ -32,12 +32,6 @@ FIELDS = (
 )
 
 
-def wording(slot: Slot) -> str:
-    """The deadline in the document's own words; machine output always says it in Vietnamese."""
-    d = slot.named_day
-    return f"{'trước' if slot.strict else 'chậm nhất'} {d.day:02d}/{d.month:02d}/{d.year}"
-
-
 def record(row: Row, config: Config) -> dict[str, Any]:
     """One status row as a record with native values (dates as `date`); absent fields are left out."""
     inst = row.instance
@@ -49,7 +43,7 @@ def record(row: Row, config: Config) -> dict[str, Any]:
         "report_name": rule.name if rule else inst.report,
         "period": inst.period,
         "deadline": inst.deadline,
-        "deadline_text": wording(inst.slot),
+        "deadline_text": deadline_wording(inst.slot, "vi"),  # the document's words, in any --lang
         "status": row.status,
         "days_left": row.days_left,
     }

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from khoagiao_cli.dates import fmt
 from khoagiao_cli.i18n import get_lang, t
 from khoagiao_cli.model import Config
-from khoagiao_cli.schedule import Slot, period_text
+from khoagiao_cli.schedule import Slot, deadline_wording, period_text
 from khoagiao_cli.status import DUE, LATE, ON_TIME, OVERDUE, UPCOMING, Event, Row
 
 if TYPE_CHECKING:
@@ -19,7 +19,7 @@ STYLE = {OVERDUE: "bold red", DUE: "yellow", ON_TIME: "green", LATE: "dark_orang
 
 
 def wording(slot: Slot) -> str:
-    return t("before_wording" if slot.strict else "by_wording", d=fmt(slot.named_day))
+    return deadline_wording(slot, get_lang())
 
 
 def weekday(d: date) -> str:

@@ -179,3 +179,11 @@ def period_text(frequency: str, slot: Slot, lang: str) -> str:
     if frequency == "half-yearly":
         return f"H{index} {start.year}" if en else f"6 tháng {'đầu' if index == 1 else 'cuối'} năm {start.year}"
     return f"{start.year}" if en else f"năm {start.year}"
+
+
+def deadline_wording(slot: Slot, lang: str) -> str:
+    """The deadline in the document's own words: "trước 20/03/2026" (before) or "chậm nhất 20/03/2026" (by)."""
+    d = f"{slot.named_day.day:02d}/{slot.named_day.month:02d}/{slot.named_day.year}"
+    if lang == "en":
+        return f"{'before' if slot.strict else 'by'} {d}"
+    return f"{'trước' if slot.strict else 'chậm nhất'} {d}"
