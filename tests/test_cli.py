@@ -24,8 +24,8 @@ def events(home: Path) -> int:
 
 
 def test_due_on_the_embedded_defaults_greets_a_new_install_with_nothing_overdue(cli) -> None:
-    out = cli("due", "--as-of", "2026-03-25").stdout
-    assert "Không có báo cáo nào quá hạn hoặc đến hạn trong 7 ngày tới (đến 01/04/2026)" in out
+    out = cli("due", "--as-of", "2026-04-01").stdout
+    assert "Không có báo cáo nào quá hạn hoặc đến hạn trong 7 ngày tới (đến 08/04/2026)" in out
 
 
 def test_due_lists_overdue_first_then_due_soon(cli, cfg) -> None:
@@ -67,7 +67,9 @@ def test_due_table_in_english(cli, cfg) -> None:
 def test_tracking_start_defaults_to_the_day_the_ledger_was_created(cli) -> None:
     cli("due", "--as-of", "2026-03-10")  # creates the ledger: tracking starts 10/03/2026
     rows = json.loads(cli("due", "--as-of", "2026-03-25", "--format", "json").stdout)
-    assert {(r["period"], r["status"]) for r in rows} == {("2026-Q1", "overdue")}
+    assert {(r["report"], r["period"], r["status"]) for r in rows} == {
+        ("q1", "2026-Q1", "overdue"), ("ban-quy", "2026-Q1", "due"),
+    }
 
 
 # ---------------------------------------------------------------------------- submit
@@ -205,12 +207,16 @@ def test_overdue_prints_nothing_when_nothing_is_overdue(cli, cfg) -> None:
 
 def test_overdue_groups_by_unit_and_fail_exits_1(cli, cfg) -> None:
     cli("submit", "syt", "monthly", "--as-of", "2026-02-01")
-    r = cli("overdue", "--as-of", "2026-02-21", "--fail", code=1)
+    r = cli("overdue", "--as-of", "2026-02-24", "--fail", code=1)
     lines = r.stdout.splitlines()
-    assert lines[0] == "Báo cáo quá hạn tính đến 21/02/2026: 21 báo cáo của 11 đơn vị"
-    assert lines[2:4] == ["Sở Y tế (syt)", "  - Báo cáo tháng (2026-02): trước 20/02/2026 (hạn cuối 19/02/2026), quá 2 ngày"]
+    assert lines[0] == "Báo cáo quá hạn tính đến 24/02/2026: 21 báo cáo của 11 đơn vị"
+    assert lines[2:4] == [
+        "Sở Y tế (syt)",
+        "  - Báo cáo tháng (2026-02): trước 20/02/2026 (hạn cuối 23/02/2026, chuyển từ 19/02 (Mùng ba Tết Nguyên Đán)),"
+        " quá 1 ngày",
+    ]
     assert "\x1b" not in r.stdout and "│" not in r.stdout
-    assert cli("overdue", "--as-of", "2026-02-21").exit_code == 0
+    assert cli("overdue", "--as-of", "2026-02-24").exit_code == 0
 
 
 # ---------------------------------------------------------------------------- status, export, units, schedule, history
@@ -223,10 +229,11 @@ def test_status_of_the_year(cli, cfg) -> None:
     assert [(r["period"], r["status"]) for r in rows][:5] == [
         ("2026-01", "on_time"), ("2026-02", "late"), ("2026-Q1", "overdue"), ("2026-04", "due"), ("2026-05", "upcoming"),
     ]
-    assert rows[1]["days_late"] == 6
+    assert rows[1]["days_late"] == 2  # the deadline moved from 19/02 (Tết) to 23/02
+    assert rows[1]["nominal_deadline"] == "2026-02-19"
     assert len(rows) == 13
     table = cli("status", "syt", "--as-of", "2026-04-15").stdout
-    assert "nộp muộn 6 ngày" in table and "1 đúng hạn, 1 nộp muộn, 1 quá hạn, 1 sắp đến hạn, 9 chưa đến hạn." in table
+    assert "nộp muộn 2 ngày" in table and "1 đúng hạn, 1 nộp muộn, 1 quá hạn, 1 sắp đến hạn, 9 chưa đến hạn." in table
 
 
 def test_export_formats_agree_and_parse_back(cli, cfg, tmp_path) -> None:
@@ -239,7 +246,8 @@ def test_export_formats_agree_and_parse_back(cli, cfg, tmp_path) -> None:
     cli("export", "--format", "toml", "--as-of", "2026-04-01", "--output", str(tom))
     t = tomllib.loads(tom.read_text(encoding="utf-8"))
     assert j["schema"] == t["schema"] == 1 and j["year"] == t["year"] == 2026
-    assert len(j["instances"]) == len(c) == len(t["instances"]) == 11 * 13
+    # 11 units owe 13 reports each; the Commission owes its own 4
+    assert len(j["instances"]) == len(c) == len(t["instances"]) == 11 * 13 + 4
     for a, b, d in zip(j["instances"], c, t["instances"]):
         assert list(a) == sorted(a) and list(d) == sorted(d)
         for key, value in a.items():
@@ -261,7 +269,7 @@ def test_units_json(cli) -> None:
 def test_schedule_table(cli) -> None:
     out = cli("schedule", "--year", "2026").stdout
     assert "Lịch hạn báo cáo năm 2026" in out
-    assert "trước 30/11/2026" in out and "29/11/2026" in out and "Chủ nhật" in out
+    assert "trước 30/11/2026" in out and "30/11/2026" in out and "chuyển từ 29/11 (Chủ nhật)" in out
 
 
 def test_history_empty_and_filtered(cli, cfg) -> None:
@@ -295,7 +303,7 @@ def test_init_into_another_folder_says_how_to_use_it(cli, tmp_path) -> None:
 
 def test_config_says_where_each_setting_comes_from(cli) -> None:
     out = cli("config").stdout
-    assert "Cấu hình hợp lệ: 11 đơn vị, 5 quy tắc báo cáo." in out
+    assert "Cấu hình hợp lệ: 20 đơn vị, 7 quy tắc báo cáo." in out
     assert "mặc định kèm theo khoagiao" in out
     assert "chưa tạo" in out
     cli("due", "--as-of", "2026-05-02")

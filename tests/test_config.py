@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -33,14 +34,19 @@ def problems(folder: Path, cwd: Path) -> list[str]:
 
 def test_embedded_defaults_are_the_plan(tmp_path: Path) -> None:
     cfg = config_mod.load(config_sources(None, {}, tmp_path), None, tmp_path)
-    assert [u.code for u in cfg.units] == [
-        "syt", "sgddt", "skhcn", "stnmt", "sldtbxh", "svhtt", "dhkh", "lhh", "bhxh", "hdy", "hkh",
-    ]
-    assert [r.id for r in cfg.rules] == ["monthly", "q1", "h1", "q3", "annual"]
+    active = [u.code for u in cfg.units if u.active_until is None]
+    assert active == ["syt", "sgddt", "skhcn", "stnmt", "sldtbxh", "svhtt", "dhkh", "lhh", "bhxh", "hdy", "hkh"]
+    districts = [u for u in cfg.units if u.active_until is not None]
+    assert len(districts) == 9 and {u.active_until for u in districts} == {date(2025, 6, 30)}
+    assert [r.id for r in cfg.rules if r.owner == "units"] == ["monthly", "q1", "h1", "q3", "annual"]
+    assert [r.id for r in cfg.rules if r.owner == "office"] == ["ban-quy", "ban-nam"]
     assert cfg.settings.timezone == "Asia/Ho_Chi_Minh"
     assert cfg.settings.due_soon_days == 7
     assert cfg.settings.tracking_start is None
-    assert all(r.strict and r.day in (20, 30) for r in cfg.rules)
+    assert all(r.strict and r.day in (20, 30) for r in cfg.rules if r.owner == "units")
+    assert all(r.shift == "next_working_day" for r in cfg.rules if r.owner == "units")
+    assert cfg.settings.holidays == "VN" and date(2026, 1, 10) in cfg.settings.working_days
+    assert [m.id for m in cfg.meetings] == ["giao-ban", "hoi-nghi-nam"]
 
 
 def test_the_repository_config_is_the_embedded_one() -> None:

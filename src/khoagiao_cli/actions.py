@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 from typing import NamedTuple
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from dateutil.relativedelta import relativedelta
 
 from khoagiao_cli.errors import UserError
-from khoagiao_cli.ledger import Ledger
+from khoagiao_cli.ledger import Incident, Ledger, Request
 from khoagiao_cli.model import CHANNELS, Config, Rule, Unit
 from khoagiao_cli.schedule import Instance, Slot, expand, year_instances
 from khoagiao_cli.status import (
     CORRECT,
+    OVERDUE,
     SUBMIT,
     WITHDRAW,
     Event,
@@ -30,30 +31,84 @@ def tracking_start(config: Config, ledger: Ledger) -> date:
     return config.settings.tracking_start or ledger.created_on()
 
 
-def due_rows(config: Config, ledger: Ledger, as_of: date, within: int, unit: Unit | None = None) -> list[Row]:
+INCIDENT = "incident"
+
+
+def request_slot(config: Config, request: Request) -> Slot:
+    """A one-off request's deadline moves off a day off like a periodic one (Civil Code art. 148)."""
+    deadline, skipped = config.calendar.shift(request.deadline, "next_working_day")
+    return Slot(
+        report=request.id, period=str(request.deadline.year), period_start=request.deadline,
+        period_end=request.deadline, named_day=request.deadline, deadline=deadline, strict=False,
+        nominal_deadline=request.deadline, skipped=skipped, title=request.title, doc_number=request.doc_number,
+    )
+
+
+def incident_slot(incident: Incident) -> Slot:
+    day = incident.occurred.date()
+    return Slot(
+        report=INCIDENT, period=incident.occurred.strftime("%Y-%m-%dT%H:%M"), period_start=day, period_end=day,
+        named_day=incident.deadline_at.date(), deadline=incident.deadline_at.date(), strict=False,
+        nominal_deadline=incident.deadline_at.date(), deadline_at=incident.deadline_at, title=incident.title,
+    )
+
+
+def adhoc_instances(
+    config: Config, ledger: Ledger, start: date, end: date, unit: Unit | None = None
+) -> list[Instance]:
+    """Instances of one-off requests and urgent incidents with a deadline in [start, end]."""
+    out = []
+    for request in ledger.requests():
+        slot = request_slot(config, request)
+        if start <= slot.deadline <= end:
+            out += [Instance(code, slot) for code in request.units if unit is None or code == unit.code]
+    for incident in ledger.incidents(unit.code if unit else None):
+        slot = incident_slot(incident)
+        if start <= slot.deadline <= end:
+            out.append(Instance(incident.unit, slot))
+    return out
+
+
+def _merge(periodic: list[Instance], adhoc: list[Instance]) -> list[Instance]:
+    if not adhoc:
+        return periodic
+    return sorted(periodic + adhoc, key=lambda i: i.deadline)
+
+
+def due_rows(
+    config: Config, ledger: Ledger, as_of: date, within: int, unit: Unit | None = None, now: datetime | None = None
+) -> list[Row]:
     """Outstanding instances with a deadline on or before as_of + within, overdue first."""
     start = tracking_start(config, ledger)
-    instances = expand(config, start, as_of + relativedelta(days=within), [unit] if unit else None)
+    end = as_of + relativedelta(days=within)
+    instances = _merge(expand(config, start, end, [unit] if unit else None),
+                       adhoc_instances(config, ledger, start, end, unit))
     submitted = effective(ledger.events(unit=unit.code if unit else None))
-    rows = status_rows(instances, submitted, as_of, within)
+    rows = status_rows(instances, submitted, as_of, within, now)
     return outstanding(rows)
 
 
-def overdue_rows(config: Config, ledger: Ledger, as_of: date, unit: Unit | None = None) -> list[Row]:
-    return [r for r in due_rows(config, ledger, as_of, 0, unit) if r.days_left < 0]
+def overdue_rows(
+    config: Config, ledger: Ledger, as_of: date, unit: Unit | None = None, now: datetime | None = None
+) -> list[Row]:
+    return [r for r in due_rows(config, ledger, as_of, 0, unit, now) if r.status == OVERDUE]
 
 
-def year_rows(config: Config, ledger: Ledger, year: int, as_of: date, unit: Unit | None = None) -> list[Row]:
+def year_rows(
+    config: Config, ledger: Ledger, year: int, as_of: date, unit: Unit | None = None, now: datetime | None = None
+) -> list[Row]:
     """Every tracked instance whose deadline falls in `year`, with its status on `as_of`."""
     submitted = effective(ledger.events(unit=unit.code if unit else None))
-    instances = tracked(year_instances(config, year, [unit] if unit else None), tracking_start(config, ledger), submitted)
-    return status_rows(instances, submitted, as_of, config.settings.due_soon_days)
+    periodic = year_instances(config, year, [unit] if unit else None)
+    adhoc = adhoc_instances(config, ledger, date(year, 1, 1), date(year, 12, 31), unit)
+    instances = tracked(_merge(periodic, adhoc), tracking_start(config, ledger), submitted)
+    return status_rows(instances, submitted, as_of, config.settings.due_soon_days, now)
 
 
 class Recorded(NamedTuple):
     event: Event
     unit: Unit
-    rule: Rule
+    rule: Rule | None
     row: Row
     #: True when the period was not given and the earliest outstanding one was taken
     chosen: bool
@@ -83,6 +138,19 @@ def _owed_instance(config: Config, unit: Unit, rule: Rule, slot: Slot) -> Instan
     raise UserError("period_replaced", period=slot.period, rule=rule.id, other=other)
 
 
+def _adhoc_choice(config: Config, ledger: Ledger, unit: Unit, report_query: str) -> tuple[str, list[Instance]] | None:
+    """(report id, the unit's instances) when the report is `incident` or a one-off request's id; else None."""
+    query = report_query.strip().lower()
+    if query == INCIDENT:
+        return INCIDENT, [Instance(unit.code, incident_slot(i)) for i in ledger.incidents(unit.code)]
+    for request in ledger.requests():
+        if request.id.lower() == query:
+            if unit.code not in request.units:
+                raise UserError("unit_not_requested", unit=unit.code, request=request.id)
+            return request.id, [Instance(unit.code, request_slot(config, request))]
+    return None
+
+
 def record(
     config: Config,
     ledger: Ledger,
@@ -99,17 +167,17 @@ def record(
     correct: bool = False,
     recorded_at: str,
     recorded_by: str,
+    received_at: datetime | None = None,
+    now: datetime | None = None,
 ) -> Recorded:
     """Record a received report (or, with `correct`, a correction of one) in one transaction.
 
-    `received` defaults to today; a correction keeps every field it does not change.
+    `received` defaults to today; a correction keeps every field it does not change. The report is a rule,
+    a one-off request's id, or `incident` (an urgent report, whose receipt is kept to the minute).
     """
     from khoagiao_cli.lookup import find_rule, find_slot, find_unit
 
     unit = find_unit(config, unit_query)
-    rule = find_rule(config, report_query)
-    if unit.reports and rule.id not in unit.reports:
-        raise UserError("unit_not_owing", unit=unit.code, rule=rule.id)
     if received is not None and received > today:
         raise UserError("received_future", received=received, today=today)
     if channel is not None and channel not in CHANNELS:
@@ -123,27 +191,49 @@ def record(
         except OSError as exc:
             raise UserError("file_unreadable_input", path=str(file), error=exc.strerror) from exc
         file_path = str(file.resolve())
-    chosen_slot = find_slot(rule, period) if period else None
-    instance = _owed_instance(config, unit, rule, chosen_slot) if chosen_slot else None
+    adhoc = _adhoc_choice(config, ledger, unit, report_query)
+    rule: Rule | None = None
+    instance: Instance | None = None
+    if adhoc is None:
+        rule = find_rule(config, report_query)
+        if unit.reports and rule.id not in unit.reports or not unit.reports and rule.owner != "units":
+            raise UserError("unit_not_owing", unit=unit.code, rule=rule.id)
+        chosen_slot = find_slot(rule, period, config.calendar) if period else None
+        instance = _owed_instance(config, unit, rule, chosen_slot) if chosen_slot else None
+        report_id = rule.id
+    else:
+        report_id, choices = adhoc
+        if period:
+            instance = next((i for i in choices if i.period == period), None)
+            if instance is None:
+                raise UserError("period_unknown_adhoc", period=period, report=report_id,
+                                known=", ".join(i.period for i in choices) or "-")
+        if report_id == INCIDENT and received is None and now is not None and received_at is None:
+            received_at = now
 
     with ledger.write():
-        current = effective(ledger.events(unit=unit.code, report=rule.id))
+        current = effective(ledger.events(unit=unit.code, report=report_id))
         if instance is None:
-            instance = _earliest_outstanding(config, ledger, unit, rule, received or today, current, correct)
+            when = received or today
+            if adhoc is not None:
+                instance = _earliest_adhoc(adhoc[1], current, correct, unit.code, report_id)
+            else:
+                assert rule is not None
+                instance = _earliest_outstanding(config, ledger, unit, rule, when, current, correct)
         previous = current.get(instance.key)
         if previous is not None and not correct:
             raise UserError(
-                "duplicate", unit=unit.code, rule=rule.id, period=instance.period,
+                "duplicate", unit=unit.code, rule=report_id, period=instance.period,
                 received=previous.received, event=previous.id,
             )
         if previous is None and correct:
-            raise UserError("nothing_to_correct", unit=unit.code, rule=rule.id, period=instance.period)
+            raise UserError("nothing_to_correct", unit=unit.code, rule=report_id, period=instance.period)
         kept = previous if correct else None
         event = Event(
             id=0,
             kind=CORRECT if correct else SUBMIT,
             unit=unit.code,
-            report=rule.id,
+            report=report_id,
             period=instance.period,
             received=received or (kept.received if kept else None) or today,
             doc_number=doc_number or (kept.doc_number if kept else None),
@@ -154,11 +244,24 @@ def record(
             unit_name=unit.name,
             recorded_at=recorded_at,
             recorded_by=recorded_by,
+            received_at=received_at or (kept.received_at if kept and not received else None),
         )
         event_id = ledger.append(event)
     stored = event._replace(id=event_id)
-    row = classify(instance, stored, today, config.settings.due_soon_days)
+    row = classify(instance, stored, today, config.settings.due_soon_days, now)
     return Recorded(stored, unit, rule, row, chosen=period is None, previous=previous)
+
+
+def _earliest_adhoc(choices: list[Instance], current: dict, correct: bool, unit: str, report: str) -> Instance:
+    if correct:
+        done = [i for i in choices if i.key in current]
+        if done:
+            return done[-1]
+        raise UserError("nothing_to_correct_any", unit=unit, rule=report)
+    open_ = sorted((i for i in choices if i.key not in current), key=lambda i: i.slot.deadline_at or i.deadline)
+    if open_:
+        return open_[0]
+    raise UserError("no_outstanding", unit=unit, rule=report)
 
 
 def _earliest_outstanding(
@@ -199,15 +302,19 @@ def withdraw(
     from khoagiao_cli.lookup import find_rule, find_slot, find_unit
 
     unit = find_unit(config, unit_query)
-    rule = find_rule(config, report_query)
-    slot = find_slot(rule, period)
+    adhoc = _adhoc_choice(config, ledger, unit, report_query)
+    if adhoc is None:
+        rule = find_rule(config, report_query)
+        report_id, label = rule.id, find_slot(rule, period, config.calendar).period
+    else:
+        report_id, label = adhoc[0], period
     with ledger.write():
-        current = effective(ledger.events(unit=unit.code, report=rule.id, period=slot.period))
-        previous = current.get((unit.code, rule.id, slot.period))
+        current = effective(ledger.events(unit=unit.code, report=report_id, period=label))
+        previous = current.get((unit.code, report_id, label))
         if previous is None:
-            raise UserError("nothing_to_withdraw", unit=unit.code, rule=rule.id, period=slot.period)
+            raise UserError("nothing_to_withdraw", unit=unit.code, rule=report_id, period=label)
         event = Event(
-            id=0, kind=WITHDRAW, unit=unit.code, report=rule.id, period=slot.period, received=None,
+            id=0, kind=WITHDRAW, unit=unit.code, report=report_id, period=label, received=None,
             note=note, unit_name=unit.name, recorded_at=recorded_at, recorded_by=recorded_by,
         )
         event_id = ledger.append(event)

@@ -111,11 +111,20 @@ class Session:
         self.env = os.environ
         self.cwd = Path.cwd()
         self.sources = config_sources(config_dir, self.env, self.cwd)
-        self.config = load(self.sources, user_cache_dir(self.env), self.cwd)
+        cache_dir = user_cache_dir(self.env)
+        self.config = load(self.sources, cache_dir, self.cwd)
+        if self.config.settings.holidays != "none":
+            from khoagiao_cli.holiday_cache import cached_source
+
+            self.config.calendar = self.config.work_calendar(cached_source(cache_dir))
         self.db = db_source(db, self.env)
         self.now = self._now()
         self.real_today = self.now.date()
-        self.today = self.parse_date(as_of, "what_as_of") if as_of else self.real_today
+        self.today = self.real_today
+        if as_of:
+            # --as-of moves "now": a date means the start of that day, a date-time that moment
+            self.today, at = self.parse_moment(as_of, "what_as_of")
+            self.now = self.moment(self.today, at)
         self._ledger: Any = None
 
     def _now(self) -> Any:
@@ -123,6 +132,17 @@ class Session:
         from zoneinfo import ZoneInfo
 
         return datetime.now(ZoneInfo(self.config.settings.timezone))
+
+    def parse_moment(self, text: str, what: str) -> tuple[date, Any]:
+        from khoagiao_cli.dates import parse_moment
+
+        return parse_moment(text, self.real_today, what=t(what))
+
+    def moment(self, day: date, at: Any = None) -> Any:
+        """A date (and time of day, default 00:00) as an aware date-time in the office's time zone."""
+        from datetime import datetime, time
+
+        return datetime.combine(day, at or time(0, 0), self.now.tzinfo)
 
     def parse_date(self, text: str, what: str) -> date:
         from khoagiao_cli.dates import parse_date
@@ -219,7 +239,7 @@ def due(
     s = Session(lang, config, db, as_of)
     out = check_format(format, ("table", "plain", "json"), "table" if interactive() else "plain")
     days = s.config.settings.due_soon_days if within is None else within
-    rows = actions.due_rows(s.config, s.ledger, s.today, days, s.unit(unit))
+    rows = actions.due_rows(s.config, s.ledger, s.today, days, s.unit(unit), s.now)
     until = s.today + relativedelta(days=days)
     if out == "json":
         from khoagiao_cli.export import record, to_json_array
@@ -256,15 +276,16 @@ def submit(
 ) -> None:
     from khoagiao_cli import actions
     from khoagiao_cli.dates import fmt
-    from khoagiao_cli.render import report_period, wording
+    from khoagiao_cli.render import deadline_text, report_period, wording
     from khoagiao_cli.status import LATE
 
     s = Session(lang, config, db, as_of)
-    got = s.parse_date(received, "what_received") if received else None
+    got, at = s.parse_moment(received, "what_received") if received else (None, None)
     done = actions.record(
         s.config, s.ledger, unit_query=unit, report_query=report, period=period, received=got, today=s.today,
         doc_number=doc_number, channel=channel, file=file, note=note, correct=correct,
         recorded_at=s.recorded_at(), recorded_by=who(),
+        received_at=s.moment(got, at) if got and at else None, now=s.now,
     )
     name, _ = report_period(s.config, done.row)
     if done.chosen:
@@ -276,9 +297,9 @@ def submit(
         typer.echo(t("submitted", **words))
     slot = done.row.instance.slot
     if done.row.status == LATE:
-        typer.echo(t("verdict_late", n=done.row.days_late, wording=wording(slot), deadline=fmt(slot.deadline)))
+        typer.echo(t("verdict_late", n=done.row.days_late, wording=wording(slot), deadline=deadline_text(slot)))
     else:
-        typer.echo(t("verdict_on_time", wording=wording(slot), deadline=fmt(slot.deadline)))
+        typer.echo(t("verdict_on_time", wording=wording(slot), deadline=deadline_text(slot)))
 
 
 @app.command(cls=Command, help=h("h_withdraw"))
@@ -320,7 +341,7 @@ def overdue(
 
     s = Session(lang, config, db, as_of)
     out = check_format(format, ("plain", "json"), "plain")
-    rows = actions.overdue_rows(s.config, s.ledger, s.today, s.unit(unit))
+    rows = actions.overdue_rows(s.config, s.ledger, s.today, s.unit(unit), s.now)
     if out == "json":
         from khoagiao_cli.export import record, to_json_array
 
@@ -353,7 +374,7 @@ def status(
     s = Session(lang, config, db, as_of)
     out = check_format(format, ("table", "json"), "table")
     y = s.year(year)
-    rows = actions.year_rows(s.config, s.ledger, y, s.today, s.unit(unit))
+    rows = actions.year_rows(s.config, s.ledger, y, s.today, s.unit(unit), s.now)
     if out == "json":
         from khoagiao_cli.export import record, to_json_array
 
@@ -383,7 +404,7 @@ def export(
     s = Session(lang, config, db, as_of)
     out = check_format(format, ("json", "csv", "toml"), "json")
     y = s.year(year)
-    records = [ex.record(r, s.config) for r in actions.year_rows(s.config, s.ledger, y, s.today)]
+    records = [ex.record(r, s.config) for r in actions.year_rows(s.config, s.ledger, y, s.today, now=s.now)]
     if out == "json":
         text = ex.to_json_document(records, year=y, as_of=s.today)
     elif out == "csv":
@@ -400,29 +421,35 @@ def export(
 @app.command(cls=Command, help=h("h_units"))
 @handled
 def units(
+    all_: Annotated[bool, typer.Option("--all", help=h("o_units_all"))] = False,
+    as_of: AsOf = None,
     format: Annotated[Optional[str], typer.Option("--format", help=h("o_format_table_json"), metavar="table|json")] = None,
     lang: Lang = None,
     config: ConfigDir = None,
 ) -> None:
-    s = Session(lang, config, None)
+    s = Session(lang, config, None, as_of)
     out = check_format(format, ("table", "json"), "table")
+    shown = [u for u in s.config.units if all_ or u.active_on(s.today)]
     if out == "json":
         import json
 
+        unit_rules = [r.id for r in s.config.rules if r.owner == "units"]
         data = [
             {
                 "code": u.code, "name": u.name, "short_name": u.short_name, "group": u.group, "email": list(u.email),
-                "reports": list(u.reports or (r.id for r in s.config.rules)),
+                "reports": list(u.reports or unit_rules),
                 "active_from": u.active_from.isoformat() if u.active_from else None,
                 "active_until": u.active_until.isoformat() if u.active_until else None,
+                "successor": u.successor,
+                "active": u.active_on(s.today),
             }
-            for u in s.config.units
+            for u in shown
         ]
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True))
     else:
         from khoagiao_cli.render import units_table
 
-        console().print(units_table(s.config))
+        console().print(units_table(s.config, shown, s.today, with_dates=all_))
 
 
 @app.command(cls=Command, help=h("h_schedule"))
@@ -443,13 +470,9 @@ def schedule(
     if out == "json":
         import json
 
-        from khoagiao_cli.schedule import deadline_wording
+        from khoagiao_cli.export import plain, slot_record
 
-        data = [
-            {"report": sl.report, "report_name": s.config.rule_by_id[sl.report].name, "period": sl.period,
-             "deadline": sl.deadline.isoformat(), "deadline_text": deadline_wording(sl, "vi")}
-            for sl in slots
-        ]
+        data = [plain(slot_record(sl, s.config)) for sl in slots]
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True))
     else:
         from khoagiao_cli.render import schedule_table

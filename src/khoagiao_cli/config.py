@@ -14,8 +14,11 @@ from typing import Annotated, Any, Literal
 
 from khoagiao_cli import __version__
 from khoagiao_cli.errors import ConfigError
-from khoagiao_cli.i18n import t
-from khoagiao_cli.model import PERIOD_MONTHS, Config, Rule, Settings, Unit
+from khoagiao_cli.i18n import MESSAGES, t
+from khoagiao_cli.model import PERIOD_MONTHS, Config, Meeting, Office, Rule, Settings, Unit
+
+#: Decree 09/2019/ND-CP: data from the 15th of the month before the period to the 14th of its last month
+DECREE_09 = (15, 14)
 from khoagiao_cli.paths import Source, display, write_atomic
 
 Loc = tuple[str | int, ...]
@@ -141,6 +144,16 @@ def _models() -> tuple[type, type]:
                 raise PydanticCustomError("email", "bad e-mail address", {"value": addr})
         return [a.strip() for a in v]
 
+    def cutoff_in(v: object) -> object:
+        if isinstance(v, str):
+            if v.strip().lower() != "decree-09":
+                raise PydanticCustomError("cutoff", "decree-09 or from_day/to_day", {"value": v})
+            return {"from_day": DECREE_09[0], "to_day": DECREE_09[1]}
+        return v
+
+    def day_off_in(v: object) -> object:
+        return v if isinstance(v, dict) else {"date": v}
+
     from pydantic import AfterValidator
 
     Day = Annotated[int, AfterValidator(day_of_month)]
@@ -152,6 +165,10 @@ def _models() -> tuple[type, type]:
     class Strict(BaseModel):
         model_config = ConfigDict(extra="forbid")
 
+    class CutoffModel(Strict):
+        from_day: Day
+        to_day: Day
+
     class RuleModel(Strict):
         id: Code
         name: Text
@@ -162,12 +179,40 @@ def _models() -> tuple[type, type]:
         before: Day | None = None
         by: Day | None = None
         replaces: str | None = None
+        shift: Literal["next_working_day", "previous_working_day", "none"] = "next_working_day"
+        cutoff: Annotated[CutoffModel | None, BeforeValidator(cutoff_in)] = None
+        owner: Literal["units", "office"] = "units"
+        recipient: str | None = None
+
+    class DayOffModel(Strict):
+        date: DateIn | None = None
+        from_: DateIn | None = Field(default=None, alias="from")
+        to: DateIn | None = None
+        name: str | None = None
+        name_en: str | None = None
+
+    class MeetingModel(Strict):
+        id: Code
+        name: Text
+        name_en: str | None = None
+        frequency: Literal["monthly", "quarterly", "half-yearly", "yearly"]
+        periods: list[Annotated[int, Field(ge=1, le=12)]] | None = None
+        month: Annotated[int, Field(ge=1, le=12)] | None = None
+        week: Literal["first", "last"] = "last"
+        weekday: Literal["mon", "tue", "wed", "thu", "fri"] = "thu"
+        start: Annotated[str, Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")] = "08:00"
+        end: Annotated[str, Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")] = "11:30"
+        place: str | None = None
 
     class ScheduleModel(Strict):
         timezone: str = "Asia/Ho_Chi_Minh"
         due_soon_days: Annotated[int, Field(ge=0, le=366)] = 7
         tracking_start: DateIn | None = None
+        holidays: Literal["VN", "none"] = "VN"
+        days_off: list[Annotated[DayOffModel, BeforeValidator(day_off_in)]] = []
+        working_days: list[DateIn] = []
         rules: Annotated[list[RuleModel], Field(min_length=1)]
+        meetings: list[MeetingModel] = []
 
         @field_validator("timezone")
         @classmethod
@@ -189,8 +234,18 @@ def _models() -> tuple[type, type]:
         reports: list[str] | None = None
         active_from: DateIn | None = None
         active_until: DateIn | None = None
+        successor: str | None = None
+
+    class OfficeModel(Strict):
+        code: Code = "ban"
+        name: Text = "Ban Tuyên giáo và Dân vận Tỉnh ủy"
+        short_name: str | None = None
+        province: str | None = None
+        signer_title: str | None = None
+        signer_name: str | None = None
 
     class UnitsModel(Strict):
+        office: OfficeModel = OfficeModel()
         units: Annotated[list[UnitModel], Field(min_length=1)]
 
     return ScheduleModel, UnitsModel
@@ -275,6 +330,30 @@ def _cross_check(schedule: Any, units: Any, shown: dict[str, str], lines: dict[s
                 bad("units.yaml", ("units", i, "reports", j), "cfg_unknown_rule", value=rid, known=", ".join(rule_ids))
         if unit.active_from and unit.active_until and unit.active_until < unit.active_from:
             bad("units.yaml", ("units", i, "active_until"), "cfg_active_order")
+    for i, unit in enumerate(units.units):
+        if unit.successor is not None and (unit.successor not in codes or unit.successor == unit.code):
+            bad("units.yaml", ("units", i, "successor"), "cfg_unknown_unit", value=unit.successor)
+    if units.office.code in codes:
+        bad("units.yaml", ("office", "code"), "cfg_duplicate_id", value=units.office.code)
+    for i, item in enumerate(schedule.days_off):
+        if (item.date is None) == (item.from_ is None or item.to is None) or (item.date and (item.from_ or item.to)):
+            bad("schedule.yaml", ("days_off", i), "cfg_day_off_shape")
+        elif item.from_ and item.to and item.to < item.from_:
+            bad("schedule.yaml", ("days_off", i, "to"), "cfg_order", first="from")
+    meeting_ids: set[str] = set()
+    for i, meeting in enumerate(schedule.meetings):
+        if meeting.id in meeting_ids:
+            bad("schedule.yaml", ("meetings", i, "id"), "cfg_duplicate_id", value=meeting.id)
+        meeting_ids.add(meeting.id)
+        count = 12 // PERIOD_MONTHS[meeting.frequency]
+        for j, p in enumerate(meeting.periods or ()):
+            if p > count:
+                bad("schedule.yaml", ("meetings", i, "periods", j), "cfg_period_index", value=p, count=count)
+        if meeting.month is not None and meeting.month > PERIOD_MONTHS[meeting.frequency]:
+            bad("schedule.yaml", ("meetings", i, "month"), "cfg_period_index", value=meeting.month,
+                count=PERIOD_MONTHS[meeting.frequency])
+        if meeting.end <= meeting.start:
+            bad("schedule.yaml", ("meetings", i, "end"), "cfg_order", first="start")
     return problems
 
 
@@ -290,6 +369,10 @@ def _to_config(schedule: Any, units: Any) -> Config:
             day=r.before if r.before is not None else r.by,
             strict=r.before is not None,
             replaces=r.replaces,
+            shift=r.shift,
+            cutoff=(r.cutoff.from_day, r.cutoff.to_day) if r.cutoff else None,
+            owner=r.owner,
+            recipient=r.recipient,
         )
         for r in schedule.rules
     )
@@ -303,15 +386,38 @@ def _to_config(schedule: Any, units: Any) -> Config:
             reports=tuple(dict.fromkeys(u.reports or ())),
             active_from=u.active_from,
             active_until=u.active_until,
+            successor=u.successor,
         )
         for u in units.units
     )
+    days_off: dict[date, tuple[str, str]] = {}
+    for item in schedule.days_off:
+        first, last = (item.date, item.date) if item.date else (item.from_, item.to)
+        vi = item.name or MESSAGES["day_off_default"][0]
+        en = item.name_en or item.name or MESSAGES["day_off_default"][1]
+        for n in range(first.toordinal(), last.toordinal() + 1):
+            days_off[date.fromordinal(n)] = (vi, en)
     settings = Settings(
         timezone=schedule.timezone,
         due_soon_days=schedule.due_soon_days,
         tracking_start=schedule.tracking_start,
+        holidays=schedule.holidays,
+        days_off=tuple((d, vi, en) for d, (vi, en) in sorted(days_off.items())),
+        working_days=tuple(sorted(set(schedule.working_days))),
     )
-    return Config(units=unit_values, rules=rules, settings=settings)
+    weekdays = ("mon", "tue", "wed", "thu", "fri")
+    meetings = tuple(
+        Meeting(
+            id=m.id, name=m.name, name_en=m.name_en or m.name, frequency=m.frequency,
+            periods=tuple(sorted(set(m.periods or ()))), month=m.month, week=m.week,
+            weekday=weekdays.index(m.weekday), start=m.start, end=m.end, place=m.place,
+        )
+        for m in schedule.meetings
+    )
+    o = units.office
+    office = Office(code=o.code, name=o.name, short_name=o.short_name, province=o.province,
+                    signer_title=o.signer_title, signer_name=o.signer_name)
+    return Config(units=unit_values, rules=rules, settings=settings, meetings=meetings, office=office)
 
 
 def explicit_settings(text: bytes) -> set[str]:

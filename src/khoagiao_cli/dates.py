@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, time
 
 from khoagiao_cli.errors import UserError
 
@@ -31,6 +31,20 @@ def parse_date(text: str, today: date, *, what: str = "date") -> date:
     except (ValueError, OverflowError) as exc:
         raise UserError("impossible_date", value=text, what=what) from exc
     return parsed.date()
+
+
+_TIME = re.compile(r"^\s*(.+?)(?:[T\s]+(\d{1,2})[:h](\d{2}))\s*$")
+
+
+def parse_moment(text: str, today: date, *, what: str = "date") -> tuple[date, time | None]:
+    """A date with an optional time of day: `2026-11-22T08:30`, `22/11/2026 08:30`, `22/11 8h30`."""
+    m = _TIME.match(text)
+    if m is None:
+        return parse_date(text, today, what=what), None
+    hour, minute = int(m.group(2)), int(m.group(3))
+    if hour > 23 or minute > 59:
+        raise UserError("impossible_date", value=text, what=what)
+    return parse_date(m.group(1), today, what=what), time(hour, minute)
 
 
 def fmt(d: date) -> str:

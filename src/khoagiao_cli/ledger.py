@@ -5,7 +5,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, datetime
+from typing import NamedTuple
 from pathlib import Path
 
 from khoagiao_cli.errors import LedgerError
@@ -40,12 +41,71 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TRIGGER events_no_delete BEFORE DELETE ON events
         BEGIN SELECT RAISE(ABORT, 'khoagiao ledger is append-only'); END;
     """,
+    # 2: hour-precision receipt (urgent reports), one-off requests, urgent incidents
+    """
+    ALTER TABLE events ADD COLUMN received_at TEXT;
+    CREATE TABLE requests (
+        seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind        TEXT NOT NULL CHECK (kind IN ('add', 'cancel')),
+        id          TEXT NOT NULL,
+        title       TEXT,
+        deadline    TEXT,
+        doc_number  TEXT,
+        units       TEXT,
+        note        TEXT,
+        recorded_at TEXT NOT NULL,
+        recorded_by TEXT NOT NULL
+    );
+    CREATE INDEX requests_by_id ON requests (id, seq);
+    CREATE TRIGGER requests_no_update BEFORE UPDATE ON requests
+        BEGIN SELECT RAISE(ABORT, 'khoagiao ledger is append-only'); END;
+    CREATE TRIGGER requests_no_delete BEFORE DELETE ON requests
+        BEGIN SELECT RAISE(ABORT, 'khoagiao ledger is append-only'); END;
+    CREATE TABLE incidents (
+        id           INTEGER PRIMARY KEY AUTOINCREMENT,
+        unit         TEXT NOT NULL,
+        unit_name    TEXT,
+        title        TEXT NOT NULL,
+        occurred     TEXT NOT NULL,
+        deadline_at  TEXT NOT NULL,
+        recorded_at  TEXT NOT NULL,
+        recorded_by  TEXT NOT NULL
+    );
+    CREATE TRIGGER incidents_no_update BEFORE UPDATE ON incidents
+        BEGIN SELECT RAISE(ABORT, 'khoagiao ledger is append-only'); END;
+    CREATE TRIGGER incidents_no_delete BEFORE DELETE ON incidents
+        BEGIN SELECT RAISE(ABORT, 'khoagiao ledger is append-only'); END;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 _COLUMNS = (
     "id, kind, unit, report, period, received, doc_number, channel, file_path, file_sha256, "
-    "note, unit_name, recorded_at, recorded_by"
+    "note, unit_name, recorded_at, recorded_by, received_at"
 )
+
+
+class Request(NamedTuple):
+    """A one-off request for a report by a date (a công văn), owed by the listed units."""
+
+    id: str
+    title: str
+    deadline: date
+    doc_number: str | None
+    units: tuple[str, ...]
+    recorded_at: str
+    cancelled: bool = False
+
+
+class Incident(NamedTuple):
+    """An urgent incident whose written report is due within hours."""
+
+    id: int
+    unit: str
+    unit_name: str | None
+    title: str
+    occurred: datetime
+    deadline_at: datetime
+    recorded_at: str
 
 
 @contextmanager
@@ -145,8 +205,8 @@ class Ledger:
         with _guard(self.path):
             cur = self.conn.execute(
                 "INSERT INTO events (kind, unit, report, period, received, doc_number, channel, file_path,"
-                " file_sha256, note, unit_name, recorded_at, recorded_by)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " file_sha256, note, unit_name, recorded_at, recorded_by, received_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     event.kind,
                     event.unit,
@@ -161,7 +221,67 @@ class Ledger:
                     event.unit_name,
                     event.recorded_at,
                     event.recorded_by,
+                    event.received_at.isoformat() if event.received_at else None,
                 ),
+            )
+        return int(cur.lastrowid or 0)
+
+    # ------------------------------------------------------------------ one-off requests and incidents
+
+    def requests(self, include_cancelled: bool = False) -> list[Request]:
+        """Requests in the order they were added; a cancelled one is marked (or left out)."""
+        with _guard(self.path):
+            rows = self.conn.execute(
+                "SELECT kind, id, title, deadline, doc_number, units, recorded_at FROM requests ORDER BY seq"
+            ).fetchall()
+        found: dict[str, Request] = {}
+        for kind, rid, title, deadline, doc, units, recorded_at in rows:
+            if kind == "add":
+                found[rid] = Request(rid, title, date.fromisoformat(deadline), doc,
+                                     tuple(u for u in (units or "").split(",") if u), recorded_at)
+            elif rid in found:
+                found[rid] = found[rid]._replace(cancelled=True)
+        return [r for r in found.values() if include_cancelled or not r.cancelled]
+
+    def add_request(self, request: Request, recorded_by: str, note: str | None = None) -> None:
+        """Call inside `write()`."""
+        with _guard(self.path):
+            self.conn.execute(
+                "INSERT INTO requests (kind, id, title, deadline, doc_number, units, note, recorded_at, recorded_by)"
+                " VALUES ('add', ?, ?, ?, ?, ?, ?, ?, ?)",
+                (request.id, request.title, request.deadline.isoformat(), request.doc_number,
+                 ",".join(request.units), note, request.recorded_at, recorded_by),
+            )
+
+    def cancel_request(self, request_id: str, recorded_at: str, recorded_by: str, note: str | None = None) -> None:
+        """Call inside `write()`."""
+        with _guard(self.path):
+            self.conn.execute(
+                "INSERT INTO requests (kind, id, note, recorded_at, recorded_by) VALUES ('cancel', ?, ?, ?, ?)",
+                (request_id, note, recorded_at, recorded_by),
+            )
+
+    def incidents(self, unit: str | None = None) -> list[Incident]:
+        sql = "SELECT id, unit, unit_name, title, occurred, deadline_at, recorded_at FROM incidents"
+        args: tuple = ()
+        if unit is not None:
+            sql += " WHERE unit = ?"
+            args = (unit,)
+        with _guard(self.path):
+            rows = self.conn.execute(sql + " ORDER BY id", args).fetchall()
+        return [
+            Incident(r[0], r[1], r[2], r[3], datetime.fromisoformat(r[4]), datetime.fromisoformat(r[5]), r[6])
+            for r in rows
+        ]
+
+    def add_incident(self, incident: Incident, recorded_by: str) -> int:
+        """Call inside `write()`. Returns the incident's number."""
+        with _guard(self.path):
+            cur = self.conn.execute(
+                "INSERT INTO incidents (unit, unit_name, title, occurred, deadline_at, recorded_at, recorded_by)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (incident.unit, incident.unit_name, incident.title, incident.occurred.isoformat(),
+                 incident.deadline_at.isoformat(), incident.recorded_at, recorded_by),
             )
         return int(cur.lastrowid or 0)
 
@@ -202,4 +322,5 @@ def _event(row: tuple) -> Event:
         unit_name=row[11],
         recorded_at=row[12],
         recorded_by=row[13],
+        received_at=datetime.fromisoformat(row[14]) if row[14] else None,
     )

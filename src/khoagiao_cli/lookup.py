@@ -8,6 +8,7 @@ import unicodedata
 from khoagiao_cli.errors import UserError
 from khoagiao_cli.i18n import t
 from khoagiao_cli.model import Config, Rule, Unit
+from khoagiao_cli.workdays import WorkCalendar
 from khoagiao_cli.schedule import Slot, slot_for_period
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
@@ -34,11 +35,11 @@ def find_unit(config: Config, query: str) -> Unit:
         raise UserError("unit_unknown", query=query, hint="")
     if q.replace(" ", "") in config.unit_by_code:
         return config.unit_by_code[q.replace(" ", "")]
-    exact = [u for u in config.units if q in (fold(u.name), fold(u.short_name or ""))]
+    exact = [u for u in config.all_units if q in (fold(u.name), fold(u.short_name or ""))]
     if len(exact) == 1:
         return exact[0]
     found = exact or [
-        u for u in config.units if q in fold(u.name) or q in fold(u.short_name or "") or q in u.code
+        u for u in config.all_units if q in fold(u.name) or q in fold(u.short_name or "") or q in u.code
     ]
     if len(found) == 1:
         return found[0]
@@ -48,8 +49,8 @@ def find_unit(config: Config, query: str) -> Unit:
             query=query,
             candidates="\n".join(f"  {u.code:<10} {u.name}" for u in found),
         )
-    names = {fold(u.name): u.code for u in config.units}
-    names.update({u.code: u.code for u in config.units})
+    names = {fold(u.name): u.code for u in config.all_units}
+    names.update({u.code: u.code for u in config.all_units})
     guess = _suggest(query, list(names))
     near = config.unit_by_code[names[guess]] if guess else None
     hint = t("did_you_mean", name=f"{near.code} ({near.name})") if near else ""
@@ -89,9 +90,9 @@ def normalize_period(text: str) -> str:
     return s
 
 
-def find_slot(rule: Rule, text: str) -> Slot:
+def find_slot(rule: Rule, text: str, calendar: WorkCalendar | None = None) -> Slot:
     """The rule's slot for a period label; a period the rule does not have is bad input."""
-    slot = slot_for_period(rule, normalize_period(text))
+    slot = slot_for_period(rule, normalize_period(text), calendar)
     if slot is None:
         raise UserError("period_invalid", period=text, rule=rule.id, example=_EXAMPLE[rule.frequency])
     return slot

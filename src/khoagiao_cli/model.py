@@ -9,6 +9,8 @@ from __future__ import annotations
 from typing import NamedTuple
 from datetime import date
 
+from khoagiao_cli.workdays import HolidaySource, WorkCalendar, vn_holidays
+
 FREQUENCIES = ("monthly", "quarterly", "half-yearly", "yearly")
 #: months in one period of each frequency
 PERIOD_MONTHS = {"monthly": 1, "quarterly": 3, "half-yearly": 6, "yearly": 12}
@@ -30,6 +32,14 @@ class Rule(NamedTuple):
     strict: bool
     #: the rule whose instance in the same deadline month this one takes the place of
     replaces: str | None = None
+    #: where a deadline on a day off moves: next_working_day (Civil Code art. 148), previous_working_day, none
+    shift: str = "next_working_day"
+    #: data cut-off window (from-day in the month before the period, to-day in its last month); None = none
+    cutoff: tuple[int, int] | None = None
+    #: "units" (the units report to the Commission) or "office" (the Commission's own report upward)
+    owner: str = "units"
+    #: to whom the Commission sends its own report
+    recipient: str | None = None
 
 
 class Unit(NamedTuple):
@@ -42,6 +52,13 @@ class Unit(NamedTuple):
     reports: tuple[str, ...] = ()
     active_from: date | None = None
     active_until: date | None = None
+    #: the unit that took over its work (a code), for a unit merged or renamed
+    successor: str | None = None
+
+    def active_on(self, day: date) -> bool:
+        return (self.active_from is None or self.active_from <= day) and (
+            self.active_until is None or day <= self.active_until
+        )
 
     def owes_period_ending(self, period_end: date) -> bool:
         """A unit owes only periods that end while it exists."""
@@ -50,47 +67,109 @@ class Unit(NamedTuple):
         return self.active_until is None or period_end <= self.active_until
 
 
+class Office(NamedTuple):
+    """The Commission itself: the recipient of the units' reports and the owner of its own reports."""
+
+    code: str = "ban"
+    name: str = "Ban Tuyên giáo và Dân vận Tỉnh ủy"
+    short_name: str | None = None
+    province: str | None = None
+    signer_title: str | None = None
+    signer_name: str | None = None
+
+
+class Meeting(NamedTuple):
+    """A recurring meeting: on `weekday` of the first or last week of a month of each period."""
+
+    id: str
+    name: str
+    name_en: str
+    frequency: str
+    periods: tuple[int, ...]
+    #: month counted from the period's first month; None = the period's last month
+    month: int | None
+    #: "first" or "last"
+    week: str
+    #: 0 = Monday ... 4 = Friday
+    weekday: int
+    #: "HH:MM"
+    start: str
+    end: str
+    place: str | None = None
+
+
 class Settings(NamedTuple):
     timezone: str = "Asia/Ho_Chi_Minh"
     due_soon_days: int = 7
     tracking_start: date | None = None
+    #: public holidays: "VN" (the `holidays` package) or "none"
+    holidays: str = "VN"
+    #: the office's extra days off: (date, Vietnamese name, English name)
+    days_off: tuple[tuple[date, str, str], ...] = ()
+    #: swapped working days (a worked Saturday)
+    working_days: tuple[date, ...] = ()
 
 
 class Config:
-    """Units, rules and settings, with look-ups by code and id."""
+    """Units, rules, meetings, the office and settings, with look-ups by code and id."""
 
-    __slots__ = ("units", "rules", "settings", "unit_by_code", "rule_by_id")
+    __slots__ = ("units", "rules", "settings", "meetings", "office", "all_units", "unit_by_code", "rule_by_id", "calendar")
 
-    def __init__(self, units: tuple[Unit, ...], rules: tuple[Rule, ...], settings: Settings) -> None:
+    def __init__(
+        self,
+        units: tuple[Unit, ...],
+        rules: tuple[Rule, ...],
+        settings: Settings,
+        meetings: tuple[Meeting, ...] = (),
+        office: Office = Office(),
+    ) -> None:
         self.units = units
         self.rules = rules
         self.settings = settings
-        self.unit_by_code = {u.code: u for u in units}
+        self.meetings = meetings
+        self.office = office
+        #: the units, and the Commission itself when it has reports of its own
+        self.all_units = units + ((self.office_unit(),) if any(r.owner == "office" for r in rules) else ())
+        self.unit_by_code = {u.code: u for u in self.all_units}
         self.rule_by_id = {r.id: r for r in rules}
+        self.calendar = self.work_calendar()
+
+    def work_calendar(self, source: HolidaySource | None = None) -> WorkCalendar:
+        """The office calendar; `source` replaces the `holidays` package (the CLI passes a cached one)."""
+        if self.settings.holidays == "none":
+            source = None
+        elif source is None:
+            source = vn_holidays
+        return WorkCalendar(
+            source,
+            {d: (vi, en) for d, vi, en in self.settings.days_off},
+            self.settings.working_days,
+        )
+
+    def _values(self) -> tuple:
+        return (self.units, self.rules, self.settings, self.meetings, self.office)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Config):
             return NotImplemented
-        return (self.units, self.rules, self.settings) == (other.units, other.rules, other.settings)
+        return self._values() == other._values()
 
     def __hash__(self) -> int:
-        return hash((self.units, self.rules, self.settings))
+        return hash(self._values())
 
     def to_plain(self) -> tuple:
-        """Only tuples, strings, ints and None (dates as ordinals): what `marshal` can store."""
-        return (
-            tuple(tuple(_ordinal(v) for v in u) for u in self.units),
-            tuple(tuple(r) for r in self.rules),
-            tuple(_ordinal(v) for v in self.settings),
-        )
+        """Only tuples, strings, ints and None: what `marshal` can store (a date d becomes (DATE, ordinal))."""
+        return _plain(self._values())
 
     @classmethod
     def from_plain(cls, plain: tuple) -> Config:
-        units, rules, settings = plain
+        units, rules, settings, meetings, office = _unplain(plain)
         return cls(
-            units=tuple(Unit(*(_date(v) if i in _UNIT_DATES else v for i, v in enumerate(u))) for u in units),
+            units=tuple(Unit(*u) for u in units),
             rules=tuple(Rule(*r) for r in rules),
-            settings=Settings(*(_date(v) if i == _SETTINGS_DATE else v for i, v in enumerate(settings))),
+            settings=Settings(*settings),
+            meetings=tuple(Meeting(*m) for m in meetings),
+            office=Office(*office),
         )
 
     def rule_name(self, rule_id: str, lang: str) -> str:
@@ -103,14 +182,27 @@ class Config:
         unit = self.unit_by_code.get(code)
         return unit.name if unit else code
 
-
-_UNIT_DATES = {Unit._fields.index("active_from"), Unit._fields.index("active_until")}
-_SETTINGS_DATE = Settings._fields.index("tracking_start")
-
-
-def _ordinal(value: object) -> object:
-    return value.toordinal() if isinstance(value, date) else value
+    def office_unit(self) -> Unit:
+        """The Commission as the owner of its own reports."""
+        own = tuple(r.id for r in self.rules if r.owner == "office")
+        return Unit(code=self.office.code, name=self.office.name, short_name=self.office.short_name,
+                    group="office", reports=own)
 
 
-def _date(value: object) -> date | None:
-    return date.fromordinal(value) if isinstance(value, int) else None
+_DATE = "\0date"
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, date):
+        return (_DATE, value.toordinal())
+    if isinstance(value, tuple):
+        return tuple(_plain(v) for v in value)
+    return value
+
+
+def _unplain(value: object) -> object:
+    if isinstance(value, tuple):
+        if len(value) == 2 and value[0] == _DATE:
+            return date.fromordinal(value[1])
+        return tuple(_unplain(v) for v in value)
+    return value

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from khoagiao_cli.dates import fmt
 from khoagiao_cli.i18n import get_lang, t
-from khoagiao_cli.model import Config
+from khoagiao_cli.model import Config, Unit
 from khoagiao_cli.schedule import Slot, deadline_wording, period_text
 from khoagiao_cli.status import DUE, LATE, ON_TIME, OVERDUE, UPCOMING, Event, Row
 
@@ -26,7 +26,27 @@ def weekday(d: date) -> str:
     return t("weekdays").split(",")[d.weekday()]
 
 
+def moved_note(slot: Slot) -> str:
+    """Why a deadline is not the document's day: "chuyển từ 19/04 (Chủ nhật)"; empty when it did not move."""
+    if not slot.moved or slot.nominal_deadline is None:
+        return ""
+    nominal = slot.nominal_deadline
+    reason = slot.skipped[0][1] if slot.skipped else ("", "")
+    return t("moved_from", day=f"{nominal.day:02d}/{nominal.month:02d}", reason=reason[1] if get_lang() == "en" else reason[0])
+
+
+def deadline_text(slot: Slot, sep: str = ", ") -> str:
+    """The last on-time day, with the reason it moved: "20/04/2026, chuyển từ 19/04 (Chủ nhật)"."""
+    if slot.deadline_at is not None:
+        return slot.deadline_at.strftime("%H:%M %d/%m/%Y")
+    note = moved_note(slot)
+    return fmt(slot.deadline) + (sep + note if note else "")
+
+
 def left_text(row: Row) -> str:
+    if row.hours_left is not None:
+        h = row.hours_left
+        return t("hours_over", n=-h) if h < 0 else t("hours_left", n=h)
     n = row.days_left
     if n < 0:
         return t("days_over", n=-n)
@@ -44,10 +64,19 @@ def status_text(row: Row) -> str:
 
 
 def report_period(config: Config, row: Row) -> tuple[str, str]:
+    slot = row.instance.slot
+    if slot.title:
+        return slot.title, row.instance.period
     rule = config.rule_by_id.get(row.instance.report)
     lang = get_lang()
     name = config.rule_name(row.instance.report, lang)
-    return name, period_text(rule.frequency, row.instance.slot, lang) if rule else row.instance.period
+    return name, period_text(rule.frequency, slot, lang) if rule else row.instance.period
+
+
+def split_office(rows: Sequence[Row], config: Config) -> tuple[list[Row], list[Row]]:
+    """(the units' rows, the Commission's own rows): the office's obligations are shown apart."""
+    code = config.office.code
+    return [r for r in rows if r.instance.unit != code], [r for r in rows if r.instance.unit == code]
 
 
 def columns(rows: Sequence[Sequence[str]], gap: str = "  ") -> list[str]:
@@ -70,14 +99,22 @@ def columns(rows: Sequence[Sequence[str]], gap: str = "  ") -> list[str]:
 
 def due_plain(rows: Sequence[Row], config: Config, as_of: date, until: date) -> str:
     head = t("due_title", as_of=fmt(as_of), until=fmt(until))
-    lines = []
-    for r in rows:
-        name, period = report_period(config, r)
-        lines.append([
-            t("st_" + r.status), r.instance.unit, config.unit_name(r.instance.unit), f"{name} ({r.instance.period})",
-            wording(r.instance.slot), fmt(r.instance.deadline), left_text(r),
-        ])
-    return "\n".join([head, *columns(lines), _due_summary(rows)]) + "\n"
+    units_rows, own_rows = split_office(rows, config)
+
+    def lines(part: Sequence[Row]) -> list[str]:
+        cells = []
+        for r in part:
+            name, period = report_period(config, r)
+            cells.append([
+                t("st_" + r.status), r.instance.unit, config.unit_name(r.instance.unit),
+                f"{name} ({r.instance.period})", wording(r.instance.slot), deadline_text(r.instance.slot), left_text(r),
+            ])
+        return columns(cells)
+
+    out = [head, *lines(units_rows)]
+    if own_rows:
+        out += ["", t("own_reports_title"), *lines(own_rows)]
+    return "\n".join([*out, _due_summary(rows)]) + "\n"
 
 
 def _due_summary(rows: Sequence[Row]) -> str:
@@ -85,24 +122,35 @@ def _due_summary(rows: Sequence[Row]) -> str:
     return t("due_summary", overdue=overdue, due=len(rows) - overdue)
 
 
-def due_table(rows: Sequence[Row], config: Config, as_of: date, until: date) -> Table:
+def due_table(rows: Sequence[Row], config: Config, as_of: date, until: date) -> Any:
     from rich import box
     from rich.table import Table
 
-    table = Table(
-        title=t("due_title", as_of=fmt(as_of), until=fmt(until)), caption=_due_summary(rows), box=box.SIMPLE_HEAD
-    )
-    table.add_column(t("col_unit"))
-    table.add_column(t("col_report"))
-    table.add_column(t("col_deadline_words"))
-    table.add_column(t("col_left"), no_wrap=True)
-    for r in rows:
-        name, _ = report_period(config, r)
-        table.add_row(
-            config.unit_name(r.instance.unit), f"{name} ({r.instance.period})",
-            f"{fmt(r.instance.deadline)} ({wording(r.instance.slot)})", left_text(r), style=STYLE[r.status],
-        )
-    return table
+    units_rows, own_rows = split_office(rows, config)
+
+    def table_of(part: Sequence[Row], title: str, caption: str | None) -> Table:
+        table = Table(title=title, caption=caption, box=box.SIMPLE_HEAD)
+        table.add_column(t("col_unit"))
+        table.add_column(t("col_report"))
+        table.add_column(t("col_deadline_words"))
+        table.add_column(t("col_left"), no_wrap=True)
+        for r in part:
+            name, _ = report_period(config, r)
+            table.add_row(
+                config.unit_name(r.instance.unit), f"{name} ({r.instance.period})",
+                f"{deadline_text(r.instance.slot, chr(10))} ({wording(r.instance.slot)})", left_text(r),
+                style=STYLE[r.status],
+            )
+        return table
+
+    title = t("due_title", as_of=fmt(as_of), until=fmt(until))
+    if not own_rows:
+        return table_of(units_rows, title, _due_summary(rows))
+    from rich.console import Group
+
+    parts = [table_of(units_rows, title, None)] if units_rows else []
+    parts.append(table_of(own_rows, t("own_reports_title") if units_rows else title, _due_summary(rows)))
+    return Group(*parts)
 
 
 # ---------------------------------------------------------------------------- overdue
@@ -110,7 +158,7 @@ def due_table(rows: Sequence[Row], config: Config, as_of: date, until: date) -> 
 
 def overdue_groups(rows: Sequence[Row], config: Config) -> dict[str, list[Row]]:
     """Rows by unit, units in the order of units.yaml."""
-    groups: dict[str, list[Row]] = {u.code: [] for u in config.units}
+    groups: dict[str, list[Row]] = {u.code: [] for u in config.all_units}
     for r in rows:
         groups.setdefault(r.instance.unit, []).append(r)
     return {code: items for code, items in groups.items() if items}
@@ -120,12 +168,13 @@ def overdue_plain(rows: Sequence[Row], config: Config, as_of: date) -> str:
     groups = overdue_groups(rows, config)
     out = [t("overdue_title", as_of=fmt(as_of), count=len(rows), units=len(groups))]
     for code, items in groups.items():
-        out += ["", f"{config.unit_name(code)} ({code})"]
+        own = t("own_reports_title") + " — " if code == config.office.code else ""
+        out += ["", f"{own}{config.unit_name(code)} ({code})"]
         for r in items:
             name, period = report_period(config, r)
             out.append("  - " + t(
                 "overdue_line", report=name, period=r.instance.period, wording=wording(r.instance.slot),
-                deadline=fmt(r.instance.deadline), late=t("days_over", n=-r.days_left),
+                deadline=deadline_text(r.instance.slot), late=left_text(r),
             ))
     return "\n".join(out) + "\n"
 
@@ -137,12 +186,13 @@ def overdue_rich(rows: Sequence[Row], config: Config, as_of: date) -> Any:
     groups = overdue_groups(rows, config)
     parts: list[Any] = [Text(t("overdue_title", as_of=fmt(as_of), count=len(rows), units=len(groups)), style="bold")]
     for code, items in groups.items():
-        parts += [Text(""), Text(f"{config.unit_name(code)} ({code})", style="bold")]
+        own = t("own_reports_title") + " — " if code == config.office.code else ""
+        parts += [Text(""), Text(f"{own}{config.unit_name(code)} ({code})", style="bold")]
         for r in items:
             name, period = report_period(config, r)
             parts.append(Text("  - " + t(
                 "overdue_line", report=name, period=r.instance.period, wording=wording(r.instance.slot),
-                deadline=fmt(r.instance.deadline), late=t("days_over", n=-r.days_left),
+                deadline=deadline_text(r.instance.slot), late=left_text(r),
             ), style="red"))
     return Group(*parts)
 
@@ -161,7 +211,7 @@ def status_table(rows: Sequence[Row], config: Config, year: int, as_of: date) ->
         name, period = report_period(config, r)
         sub = r.submission
         table.add_row(
-            config.unit_name(r.instance.unit), name, period, fmt(r.instance.deadline), status_text(r),
+            config.unit_name(r.instance.unit), name, period, deadline_text(r.instance.slot, "\n"), status_text(r),
             fmt(r.received) if r.received else "", (sub.doc_number or "") if sub else "", style=STYLE[r.status],
         )
     return table
@@ -171,29 +221,43 @@ def schedule_table(slots: Sequence[Slot], config: Config, year: int) -> Table:
     from rich.table import Table
 
     table = Table(title=t("schedule_title", year=year))
-    for key in ("col_report", "col_period", "col_wording", "col_deadline", "col_weekday"):
+    with_cutoff = any(s.covers_from for s in slots)
+    keys = ("col_report", "col_period", *(("col_covers",) if with_cutoff else ()), "col_wording", "col_deadline",
+            "col_weekday")
+    for key in keys:
         table.add_column(t(key))
     lang = get_lang()
     for s in slots:
         rule = config.rule_by_id[s.report]
+        covers = (f"{fmt(s.covers_from)}–{fmt(s.covers_to)}" if s.covers_from and s.covers_to else "",)
         table.add_row(
             f"{config.rule_name(s.report, lang)} ({s.report})", period_text(rule.frequency, s, lang),
-            wording(s), fmt(s.deadline), weekday(s.deadline),
+            *(covers if with_cutoff else ()), wording(s), deadline_text(s, "\n"), weekday(s.deadline),
         )
     return table
 
 
-def units_table(config: Config) -> Table:
+def units_table(config: Config, units: Sequence[Unit], as_of: date, with_dates: bool = False) -> Table:
+    """The units active on `as_of`, or (with_dates) every unit with the dates it existed and its successor."""
     from rich.table import Table
 
-    table = Table(title=t("units_title", count=len(config.units)))
-    for key in ("col_code", "col_name", "col_short", "col_group", "col_reports", "col_email"):
+    title = t("units_all_title", count=len(units)) if with_dates else t("units_title_on", count=len(units), as_of=fmt(as_of))
+    table = Table(title=title)
+    keys = ("col_code", "col_name", "col_short", "col_group", "col_reports",
+            *(("col_active", "col_successor") if with_dates else ("col_email",)))
+    for key in keys:
         table.add_column(t(key))
-    for u in config.units:
-        table.add_row(
-            u.code, u.name, u.short_name or "", u.group or "",
-            ", ".join(u.reports) if u.reports else t("all_reports"), ", ".join(u.email),
-        )
+    for u in units:
+        cells = [u.code, u.name, u.short_name or "", u.group or "",
+                 ", ".join(u.reports) if u.reports else t("all_reports")]
+        if with_dates:
+            since = fmt(u.active_from) if u.active_from else "…"
+            until = fmt(u.active_until) if u.active_until else "…"
+            successor = f"{u.successor} ({config.unit_name(u.successor)})" if u.successor else ""
+            cells += [f"{since} – {until}", successor]
+        else:
+            cells.append(", ".join(u.email))
+        table.add_row(*cells, style="" if u.active_on(as_of) else "dim")
     return table
 
 

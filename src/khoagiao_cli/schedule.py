@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import NamedTuple
-from datetime import date
+from datetime import date, datetime
 
 from dateutil.relativedelta import relativedelta
 
 from khoagiao_cli.model import PERIOD_MONTHS, Config, Rule, Unit
+from khoagiao_cli.workdays import Reason, WorkCalendar
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
@@ -23,9 +24,26 @@ class Slot(NamedTuple):
     period_end: date
     #: the day the document names ("trước ngày 20/3" → 20/03)
     named_day: date
-    #: the last on-time day
+    #: the last on-time day, after moving off a day off
     deadline: date
     strict: bool
+    #: the last on-time day by the document's words, before moving off a day off
+    nominal_deadline: date | None = None
+    #: the days off the deadline was moved across, each with its (Vietnamese, English) reason
+    skipped: tuple[tuple[date, Reason], ...] = ()
+    #: the data cut-off window the report covers (Decree 09/2019/ND-CP), if the rule sets one
+    covers_from: date | None = None
+    covers_to: date | None = None
+    #: hour-precision deadline (urgent incident reports), timezone-aware
+    deadline_at: datetime | None = None
+    #: a title shown instead of the rule's name (one-off requests and incidents)
+    title: str | None = None
+    #: the document that asked for it ("125/CV-BTGDVTU")
+    doc_number: str | None = None
+
+    @property
+    def moved(self) -> bool:
+        return self.nominal_deadline is not None and self.nominal_deadline != self.deadline
 
 
 class Instance(NamedTuple):
@@ -75,8 +93,21 @@ def deadline_of(rule: Rule, period_start: date) -> tuple[date, date]:
     return named, (named - relativedelta(days=1) if rule.strict else named)
 
 
-def rule_slots(rule: Rule, first_year: int, last_year: int) -> list[Slot]:
-    """Every slot of `rule` whose period starts in first_year..last_year, in order."""
+def cutoff_window(rule: Rule, period_start: date, period_end: date) -> tuple[date | None, date | None]:
+    """The data window: from `from_day` of the month before the period to `to_day` of its last month."""
+    if rule.cutoff is None:
+        return None, None
+    from_day, to_day = rule.cutoff
+    first = period_start + relativedelta(months=-1, day=from_day)
+    last = period_end + relativedelta(day=to_day)
+    return first, last
+
+
+def rule_slots(rule: Rule, first_year: int, last_year: int, calendar: WorkCalendar | None = None) -> list[Slot]:
+    """Every slot of `rule` whose period starts in first_year..last_year, in order.
+
+    With a calendar, a deadline on a day off moves as the rule's `shift` says.
+    """
     months = PERIOD_MONTHS[rule.frequency]
     first = date(first_year, 1, 1)
     count = (last_year - first_year + 1) * 12 // months
@@ -85,28 +116,35 @@ def rule_slots(rule: Rule, first_year: int, last_year: int) -> list[Slot]:
         start = first + relativedelta(months=n * months)
         if rule.periods and period_index(rule.frequency, start) not in rule.periods:
             continue
-        named, deadline = deadline_of(rule, start)
+        named, nominal = deadline_of(rule, start)
+        deadline, skipped = calendar.shift(nominal, rule.shift) if calendar is not None else (nominal, ())
+        end = start + relativedelta(months=months, days=-1)
+        covers_from, covers_to = cutoff_window(rule, start, end)
         slots.append(
             Slot(
                 report=rule.id,
                 period=period_label(rule.frequency, start),
                 period_start=start,
-                period_end=start + relativedelta(months=months, days=-1),
+                period_end=end,
                 named_day=named,
                 deadline=deadline,
                 strict=rule.strict,
+                nominal_deadline=nominal,
+                skipped=skipped,
+                covers_from=covers_from,
+                covers_to=covers_to,
             )
         )
     return slots
 
 
-def slot_for_period(rule: Rule, period: str) -> Slot | None:
+def slot_for_period(rule: Rule, period: str, calendar: WorkCalendar | None = None) -> Slot | None:
     """The rule's slot with this exact label, or None when the rule has no such period."""
     year_text = period[:4]
     if not year_text.isdigit():
         return None
     year = int(year_text)
-    for slot in rule_slots(rule, year, year):
+    for slot in rule_slots(rule, year, year, calendar):
         if slot.period == period:
             return slot
     return None
@@ -126,20 +164,22 @@ def expand(config: Config, start: date, end: date, units: Sequence[Unit] | None 
     if end < start:
         return []
     rules = config.rules
-    all_slots = {r.id: rule_slots(r, start.year - _years_late(r), end.year) for r in rules}
+    cal = config.calendar
+    # a year more on each side: a moved deadline can cross into the next or previous year
+    all_slots = {r.id: rule_slots(r, start.year - _years_late(r) - 1, end.year + 1, cal) for r in rules}
     in_window = {rid: [s for s in slots if start <= s.deadline <= end] for rid, slots in all_slots.items()}
     # (replaced rule, deadline year, deadline month) that each replacing rule takes over
     takes_place_of = {
-        r.id: {(r.replaces, s.deadline.year, s.deadline.month) for s in all_slots[r.id]}
+        r.id: {(r.replaces, s.named_day.year, s.named_day.month) for s in all_slots[r.id]}
         for r in rules
         if r.replaces
     }
-    all_ids = tuple(r.id for r in rules)
-    rule_order = {rid: i for i, rid in enumerate(all_ids)}
+    all_ids = tuple(r.id for r in rules if r.owner == "units")
+    rule_order = {r.id: i for i, r in enumerate(rules)}
     dropped_cache: dict[tuple[str, ...], set[tuple[str | None, int, int]]] = {}
 
     out: list[tuple[date, int, int, Instance]] = []
-    for unit_index, unit in enumerate(units if units is not None else config.units):
+    for unit_index, unit in enumerate(units if units is not None else config.all_units):
         owed = unit.reports or all_ids
         dropped = dropped_cache.get(owed)
         if dropped is None:
@@ -149,7 +189,7 @@ def expand(config: Config, start: date, end: date, units: Sequence[Unit] | None 
             for slot in in_window.get(rid, ()):
                 if not unit.owes_period_ending(slot.period_end):
                     continue
-                if dropped and (rid, slot.deadline.year, slot.deadline.month) in dropped:
+                if dropped and (rid, slot.named_day.year, slot.named_day.month) in dropped:
                     continue
                 out.append((slot.deadline, unit_index, rule_order[rid], Instance(unit.code, slot)))
     out.sort(key=lambda item: item[:3])
@@ -163,7 +203,7 @@ def year_instances(config: Config, year: int, units: Sequence[Unit] | None = Non
 
 def year_slots(config: Config, year: int) -> list[Slot]:
     """The year's deadlines of every rule, replacements applied as for a unit that owes every rule."""
-    everyone = Unit(code="*", name="*")
+    everyone = Unit(code="*", name="*", reports=tuple(r.id for r in config.rules))
     return [inst.slot for inst in year_instances(config, year, [everyone])]
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
-from datetime import date
+import math
+from datetime import date, datetime, time
 
 from khoagiao_cli.schedule import Instance
 
@@ -32,6 +33,8 @@ class Event(NamedTuple):
     unit_name: str | None = None
     recorded_at: str = ""
     recorded_by: str = ""
+    #: the moment it arrived, for reports with an hour-precision deadline
+    received_at: datetime | None = None
 
     @property
     def key(self) -> Key:
@@ -58,6 +61,8 @@ class Row(NamedTuple):
     #: deadline minus as-of (negative when the deadline has passed)
     days_left: int
     submission: Event | None = None
+    #: hours to an hour-precision deadline (negative when passed); None for day deadlines
+    hours_left: int | None = None
 
     @property
     def received(self) -> date | None:
@@ -70,8 +75,16 @@ class Row(NamedTuple):
         return (self.received - self.instance.deadline).days
 
 
-def classify(instance: Instance, submission: Event | None, as_of: date, due_soon_days: int) -> Row:
-    """A day ends at 24:00: a report received on its deadline day is on time."""
+def classify(
+    instance: Instance, submission: Event | None, as_of: date, due_soon_days: int, now: datetime | None = None
+) -> Row:
+    """A day ends at 24:00: a report received on its deadline day is on time.
+
+    An hour-precision deadline (urgent reports) is compared with `now` (default: the start of `as_of`).
+    """
+    at = instance.slot.deadline_at
+    if at is not None:
+        return _classify_at(instance, submission, as_of, at, now)
     days_left = (instance.deadline - as_of).days
     if submission is not None and submission.received is not None:
         status = ON_TIME if submission.received <= instance.deadline else LATE
@@ -84,6 +97,20 @@ def classify(instance: Instance, submission: Event | None, as_of: date, due_soon
     return Row(instance, status, days_left, submission)
 
 
+def _classify_at(instance: Instance, submission: Event | None, as_of: date, at: datetime, now: datetime | None) -> Row:
+    if now is None or now.date() != as_of:
+        now = datetime.combine(as_of, time(0, 0), at.tzinfo)
+    hours_left = math.floor((at - now).total_seconds() / 3600)
+    days_left = (at.date() - as_of).days
+    if submission is not None and submission.received is not None:
+        if submission.received_at is not None:
+            on_time = submission.received_at <= at
+        else:
+            on_time = submission.received <= at.date()
+        return Row(instance, ON_TIME if on_time else LATE, days_left, submission, hours_left)
+    return Row(instance, OVERDUE if now > at else DUE, days_left, None, hours_left)
+
+
 def tracked(instances: Iterable[Instance], tracking_start: date | None, submitted: dict[Key, Event]) -> list[Instance]:
     """Instances before tracking_start are never reported, unless a submission was recorded for them."""
     if tracking_start is None:
@@ -92,13 +119,14 @@ def tracked(instances: Iterable[Instance], tracking_start: date | None, submitte
 
 
 def status_rows(
-    instances: Sequence[Instance], submitted: dict[Key, Event], as_of: date, due_soon_days: int
+    instances: Sequence[Instance], submitted: dict[Key, Event], as_of: date, due_soon_days: int,
+    now: datetime | None = None,
 ) -> list[Row]:
-    return [classify(i, submitted.get(i.key), as_of, due_soon_days) for i in instances]
+    return [classify(i, submitted.get(i.key), as_of, due_soon_days, now) for i in instances]
 
 
 def outstanding(rows: Iterable[Row], statuses: tuple[str, ...] = (OVERDUE, DUE)) -> list[Row]:
     """Rows in the given statuses, overdue first, each group by deadline (rows keep their order otherwise)."""
     picked = [r for r in rows if r.status in statuses]
-    picked.sort(key=lambda r: (r.status != OVERDUE, r.instance.deadline))
+    picked.sort(key=lambda r: (r.status != OVERDUE, r.instance.deadline, r.hours_left or 0))
     return picked

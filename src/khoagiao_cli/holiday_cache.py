@@ -1,0 +1,66 @@
+"""Public holidays from the `holidays` package, computed once per year and kept in the user's cache.
+
+Importing `holidays` and computing a year's lunar dates costs tens of milliseconds; the daily commands read a
+small marshal file instead. The cache is keyed by the installed package's files, so an upgrade of `holidays`
+(new decrees) recomputes it.
+"""
+
+from __future__ import annotations
+
+import marshal
+from collections.abc import Mapping
+from datetime import date
+from pathlib import Path
+
+from khoagiao_cli.workdays import HolidaySource, Reason, vn_holidays
+
+_FILE = "holidays-VN.marshal"
+
+
+def _package_stamp() -> tuple:
+    import importlib.util
+
+    spec = importlib.util.find_spec("holidays")
+    if spec is None or spec.origin is None:
+        return ()
+    stat = Path(spec.origin).stat()
+    return (spec.origin, stat.st_mtime_ns, stat.st_size)
+
+
+def cached_source(cache_dir: Path | None) -> HolidaySource:
+    """A holiday source that reads the cache, and computes and stores only the years it lacks."""
+    state: dict[str, object] = {}
+
+    def load() -> dict[int, tuple]:
+        years = state.get("years")
+        if isinstance(years, dict):
+            return years
+        stamp = _package_stamp()
+        state["stamp"] = stamp
+        years = {}
+        if cache_dir is not None:
+            try:
+                cached_stamp, cached = marshal.loads((cache_dir / _FILE).read_bytes())
+                if cached_stamp == stamp and isinstance(cached, dict):
+                    years = cached
+            except Exception:  # noqa: BLE001 - a missing or damaged cache only means computing again
+                years = {}
+        state["years"] = years
+        return years
+
+    def source(year: int) -> Mapping[date, Reason]:
+        years = load()
+        rows = years.get(year)
+        if rows is None:
+            rows = tuple((d.toordinal(), vi, en) for d, (vi, en) in vn_holidays(year).items())
+            years[year] = rows
+            if cache_dir is not None:
+                from khoagiao_cli.paths import write_atomic
+
+                try:
+                    write_atomic(cache_dir / _FILE, marshal.dumps((state["stamp"], years)))
+                except (OSError, ValueError):
+                    pass  # a read-only cache costs speed, not correctness
+        return {date.fromordinal(n): (vi, en) for n, vi, en in rows}
+
+    return source
