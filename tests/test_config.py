@@ -210,3 +210,55 @@ def test_the_cache_keeps_dates_and_lists(tmp_path: Path) -> None:
     assert again.units[0].active_until.isoformat() == "2026-12-31" and again.units[1].active_from is None
     assert again.settings.tracking_start.isoformat() == "2026-02-01"
     assert again.rule_by_id["monthly"].day == 20 and again.unit_by_code["a"].email == ("a@x.vn", "b@x.vn")
+
+
+@pytest.mark.parametrize(
+    ("schedule", "expected"),
+    [
+        (GOOD_RULES + "    shift: next_day\n",
+         "config/schedule.yaml:6: rules[0].shift: phải là một trong: 'next_working_day', 'previous_working_day', 'none'; không phải 'next_day'"),
+        (GOOD_RULES + "    cutoff: decree-90\n",
+         "config/schedule.yaml:6: rules[0].cutoff: phải là decree-09 (Nghị định 09/2019/NĐ-CP) hoặc {from_day: 15, to_day: 14}, không phải 'decree-90'"),
+        (GOOD_RULES + "    cutoff: {from_day: 15, to_day: 40}\n",
+         "config/schedule.yaml:6: rules[0].cutoff.to_day: phải là ngày trong tháng (1–31), không phải 40"),
+        (GOOD_RULES + "    owner: ban\n", "config/schedule.yaml:6: rules[0].owner: phải là một trong: 'units', 'office'; không phải 'ban'"),
+        ("holidays: VI\n" + GOOD_RULES, "config/schedule.yaml:1: holidays: phải là một trong: 'VN', 'none'; không phải 'VI'"),
+        ("days_off: [2026-02-30]\n" + GOOD_RULES, "config/schedule.yaml:1: days_off[0].date: "),
+        ("days_off:\n  - {from: 2026-02-14}\n" + GOOD_RULES,
+         "config/schedule.yaml:2: days_off[0]: mỗi ngày nghỉ là một ngày, hoặc {date: …}, hoặc {from: …, to: …}"),
+        ("days_off:\n  - {from: 2026-02-22, to: 2026-02-14}\n" + GOOD_RULES,
+         "config/schedule.yaml:2: days_off[0].to: phải sau from"),
+        ("days_off:\n  - {dates: 2026-02-14}\n" + GOOD_RULES, "config/schedule.yaml:2: days_off[0].dates: khóa không được phép"),
+        ("tracking_start: 2026-02-30\n" + GOOD_RULES, "config/schedule.yaml:1: tracking_start: "),
+        ("working_days: [10/13/2026]\n" + GOOD_RULES, "config/schedule.yaml:1: working_days[0]: '10/13/2026' không phải ngày có thật"),
+        (GOOD_RULES + "meetings:\n  - {id: m, name: M, frequency: quarterly, weekday: sat}\n",
+         "config/schedule.yaml:7: meetings[0].weekday: phải là một trong: 'mon', 'tue', 'wed', 'thu', 'fri'; không phải 'sat'"),
+        (GOOD_RULES + "meetings:\n  - {id: m, name: M, frequency: quarterly, month: 4}\n",
+         "config/schedule.yaml:7: meetings[0].month: kỳ 4 không có"),
+        (GOOD_RULES + "meetings:\n  - {id: m, name: M, frequency: yearly, start: '14:00', end: '11:30'}\n",
+         "config/schedule.yaml:7: meetings[0].end: phải sau start"),
+        (GOOD_RULES + "meetings:\n  - {id: m, name: M, frequency: yearly, start: '8h'}\n",
+         "config/schedule.yaml:7: meetings[0].start: "),
+    ],
+)
+def test_each_calendar_mistake(tmp_path: Path, schedule: str, expected: str) -> None:
+    folder = write_config(tmp_path / "config", schedule=schedule)
+    got = problems(folder, tmp_path)
+    assert len(got) == 1 and got[0].startswith(expected), got
+
+
+@pytest.mark.parametrize(
+    ("units", "expected"),
+    [
+        ("units:\n  - code: syt\n    name: Sở Y tế\n    successor: sytt\n",
+         "config/units.yaml:4: units[0].successor: không có đơn vị 'sytt' trong units.yaml"),
+        ("office:\n  code: syt\nunits:\n  - code: syt\n    name: Sở Y tế\n",
+         "config/units.yaml:2: office.code: mã 'syt' đã dùng ở trên"),
+        ("office:\n  nam: Ban\nunits:\n  - code: syt\n    name: Sở Y tế\n",
+         "config/units.yaml:2: office.nam: khóa không được phép"),
+    ],
+)
+def test_each_unit_change_mistake(tmp_path: Path, units: str, expected: str) -> None:
+    folder = write_config(tmp_path / "config", schedule=GOOD_RULES, units=units)
+    got = problems(folder, tmp_path)
+    assert len(got) == 1 and got[0].startswith(expected), got

@@ -14,7 +14,11 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 def commands() -> list[str]:
-    return [c.name or c.callback.__name__ for c in app.registered_commands]
+    """Every command as typed: `due`, ..., and the sub-commands of groups (`request add`)."""
+    names = [c.name or c.callback.__name__ for c in app.registered_commands]
+    for group in app.registered_groups:
+        names += [f"{group.name} {c.name}" for c in group.typer_instance.registered_commands]
+    return names
 
 
 def test_every_command_appears_in_the_readme() -> None:
@@ -30,11 +34,19 @@ def test_every_message_has_both_languages() -> None:
 def test_every_command_and_option_has_help() -> None:
     import typer.main
 
-    group = typer.main.get_command(app)
-    for name, command in group.commands.items():
+    def walk(group, prefix: str = ""):  # noqa: ANN001, ANN202
+        for name, command in group.commands.items():
+            yield prefix + name, command
+            if hasattr(command, "commands"):
+                yield from walk(command, prefix + name + " ")
+
+    seen = 0
+    for name, command in walk(typer.main.get_command(app)):
+        seen += 1
         assert command.help, name
         for param in command.params:
             assert getattr(param, "help", None) or param.param_type_name == "argument", (name, param.name)
+    assert seen == len(commands()) + len(app.registered_groups)
 
 
 def test_help_in_english_and_vietnamese() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from typing import NamedTuple
 from datetime import date, datetime
 from pathlib import Path
@@ -319,3 +321,126 @@ def withdraw(
         )
         event_id = ledger.append(event)
     return event._replace(id=event_id), previous
+
+
+class Explanation(NamedTuple):
+    unit: Unit
+    rule: Rule | None
+    row: Row
+    #: every ledger event of the instance, in order
+    events: list[Event]
+    tracking_start: date
+
+
+def explain(
+    config: Config, ledger: Ledger, *, unit_query: str, report_query: str, period: str, as_of: date,
+    now: datetime | None = None,
+) -> Explanation:
+    """Everything behind one instance's status: rule, nominal day, days skipped, deadline, events."""
+    from khoagiao_cli.lookup import find_rule, find_slot, find_unit
+
+    unit = find_unit(config, unit_query)
+    adhoc = _adhoc_choice(config, ledger, unit, report_query)
+    rule: Rule | None = None
+    if adhoc is None:
+        rule = find_rule(config, report_query)
+        instance = _owed_instance(config, unit, rule, find_slot(rule, period, config.calendar))
+    else:
+        instance = next((i for i in adhoc[1] if i.period == period), None)  # type: ignore[assignment]
+        if instance is None:
+            raise UserError("period_unknown_adhoc", period=period, report=adhoc[0],
+                            known=", ".join(i.period for i in adhoc[1]) or "-")
+    events = ledger.events(unit=unit.code, report=instance.report, period=instance.period)
+    row = classify(instance, effective(events).get(instance.key), as_of, config.settings.due_soon_days, now)
+    return Explanation(unit, rule, row, events, tracking_start(config, ledger))
+
+
+# ---------------------------------------------------------------------------- one-off requests, incidents
+
+_REQUEST_ID = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,39}$")
+
+
+def add_request(
+    config: Config, ledger: Ledger, *, request_id: str, title: str, deadline: date, doc_number: str | None,
+    unit_queries: Sequence[str], group: str | None, recorded_at: str, recorded_by: str,
+) -> Request:
+    """A one-off request, owed by the listed units, a group's units, or (neither) every unit active on the deadline."""
+    from khoagiao_cli.lookup import find_unit, fold
+
+    rid = request_id.strip().lower()
+    if not _REQUEST_ID.match(rid):
+        raise UserError("request_id_bad", value=request_id)
+    if rid in config.rule_by_id or rid == INCIDENT:
+        raise UserError("request_id_taken", value=rid)
+    if not title.strip():
+        raise UserError("request_title_empty")
+    if unit_queries and group:
+        raise UserError("request_units_or_group")
+    if unit_queries:
+        codes = [find_unit(config, q).code for q in unit_queries]
+    elif group:
+        codes = [u.code for u in config.units if u.group and fold(u.group) == fold(group) and u.active_on(deadline)]
+        if not codes:
+            known = sorted({u.group for u in config.units if u.group})
+            raise UserError("group_unknown", value=group, known=", ".join(known))
+    else:
+        codes = [u.code for u in config.units if u.active_on(deadline)]
+    request = Request(rid, title.strip(), deadline, doc_number, tuple(dict.fromkeys(codes)), recorded_at)
+    with ledger.write():
+        if any(r.id == rid for r in ledger.requests(include_cancelled=True)):
+            raise UserError("request_exists", value=rid)
+        ledger.add_request(request, recorded_by)
+    return request
+
+
+def cancel_request(ledger: Ledger, *, request_id: str, note: str | None, recorded_at: str, recorded_by: str) -> Request:
+    rid = request_id.strip().lower()
+    with ledger.write():
+        found = {r.id: r for r in ledger.requests(include_cancelled=True)}
+        request = found.get(rid)
+        if request is None:
+            raise UserError("request_unknown", value=request_id, known=", ".join(found) or "-")
+        if request.cancelled:
+            raise UserError("request_cancelled_already", value=rid)
+        ledger.cancel_request(rid, recorded_at, recorded_by, note)
+    return request._replace(cancelled=True)
+
+
+class RequestStatus(NamedTuple):
+    request: Request
+    slot: Slot
+    received: int
+    owed: int
+
+
+def request_statuses(config: Config, ledger: Ledger, include_cancelled: bool) -> list[RequestStatus]:
+    submitted = effective(ledger.events())
+    out = []
+    for r in ledger.requests(include_cancelled=include_cancelled):
+        slot = request_slot(config, r)
+        got = sum(1 for code in r.units if (code, r.id, slot.period) in submitted)
+        out.append(RequestStatus(r, slot, got, len(r.units)))
+    return out
+
+
+def add_incident(
+    config: Config, ledger: Ledger, *, unit_query: str, title: str, occurred: datetime, within_hours: int,
+    now: datetime, recorded_at: str, recorded_by: str,
+) -> Incident:
+    from datetime import timedelta
+
+    from khoagiao_cli.lookup import find_unit
+
+    unit = find_unit(config, unit_query)
+    if not title.strip():
+        raise UserError("request_title_empty")
+    if not 1 <= within_hours <= 24 * 30:
+        raise UserError("within_hours_bad", value=within_hours)
+    if occurred > now:
+        raise UserError("occurred_future", occurred=occurred.strftime("%H:%M %d/%m/%Y"),
+                        now=now.strftime("%H:%M %d/%m/%Y"))
+    incident = Incident(0, unit.code, unit.name, title.strip(), occurred, occurred + timedelta(hours=within_hours),
+                        recorded_at)
+    with ledger.write():
+        number = ledger.add_incident(incident, recorded_by)
+    return incident._replace(id=number)

@@ -144,6 +144,14 @@ class Session:
 
         return datetime.combine(day, at or time(0, 0), self.now.tzinfo)
 
+    def request_slots(self) -> list[Any]:
+        """The deadlines of open one-off requests (none when there is no ledger yet: nothing is created)."""
+        if self._ledger is None and not self.db.path.exists():
+            return []
+        from khoagiao_cli.actions import request_slot
+
+        return [request_slot(self.config, r) for r in self.ledger.requests()]
+
     def parse_date(self, text: str, what: str) -> date:
         from khoagiao_cli.dates import parse_date
 
@@ -296,7 +304,9 @@ def submit(
     else:
         typer.echo(t("submitted", **words))
     slot = done.row.instance.slot
-    if done.row.status == LATE:
+    if done.row.status == LATE and done.row.hours_late is not None:
+        typer.echo(t("verdict_late_hours", n=done.row.hours_late, deadline=deadline_text(slot)))
+    elif done.row.status == LATE:
         typer.echo(t("verdict_late", n=done.row.days_late, wording=wording(slot), deadline=deadline_text(slot)))
     else:
         typer.echo(t("verdict_on_time", wording=wording(slot), deadline=deadline_text(slot)))
@@ -390,7 +400,7 @@ def status(
 @app.command(cls=Command, help=h("h_export"))
 @handled
 def export(
-    format: Annotated[str, typer.Option("--format", help=h("o_format_export"), metavar="json|csv|toml")],
+    format: Annotated[str, typer.Option("--format", help=h("o_format_export"), metavar="json|csv|toml|ics")],
     year: Year = None,
     as_of: AsOf = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help=h("o_output"), metavar="FILE")] = None,
@@ -402,9 +412,32 @@ def export(
     from khoagiao_cli.paths import write_atomic
 
     s = Session(lang, config, db, as_of)
-    out = check_format(format, ("json", "csv", "toml"), "json")
+    out = check_format(format, ("json", "csv", "toml", "ics"), "json")
     y = s.year(year)
-    records = [ex.record(r, s.config) for r in actions.year_rows(s.config, s.ledger, y, s.today, now=s.now)]
+    rows = actions.year_rows(s.config, s.ledger, y, s.today, now=s.now)
+    records = [ex.record(r, s.config) for r in rows]
+    if out == "ics":
+        from datetime import timezone
+
+        from khoagiao_cli.agenda import DEADLINE, agenda, to_ics
+        from khoagiao_cli.status import DUE, OVERDUE, UPCOMING
+
+        owing: dict[tuple[str, str], list[str]] = {}
+        for r in rows:
+            if r.status in (OVERDUE, DUE, UPCOMING):
+                owing.setdefault((r.instance.report, r.instance.period), []).append(s.config.unit_name(r.instance.unit))
+        items = agenda(s.config, y, s.request_slots(), get_lang())
+        data = to_ics(s.config, items, owing, tz=s.now.tzinfo, stamp=s.now.astimezone(timezone.utc), lang=get_lang(),
+                      year=y)
+        if output is None:
+            sys.stdout.buffer.write(data)
+            sys.stdout.flush()
+        else:
+            write_atomic(output, data)
+            events = sum(1 for _ in items)
+            typer.echo(t("written_ics", path=output, count=events,
+                         deadlines=sum(1 for i in items if i.kind == DEADLINE)), err=True)
+        return
     if out == "json":
         text = ex.to_json_document(records, year=y, as_of=s.today)
     elif out == "csv":
@@ -581,15 +614,182 @@ def config_cmd(
     typer.echo(t("config_lang", lang=get_lang()))
 
 
+@app.command(cls=Command, help=h("h_explain"))
+@handled
+def explain(
+    unit: UnitArg,
+    report: ReportArg,
+    period: Annotated[str, typer.Argument(help=h("o_period_arg"), metavar="PERIOD")],
+    as_of: AsOf = None,
+    lang: Lang = None,
+    config: ConfigDir = None,
+    db: Db = None,
+) -> None:
+    from khoagiao_cli import actions
+    from khoagiao_cli.render import explain_text
+
+    s = Session(lang, config, db, as_of)
+    exp = actions.explain(s.config, s.ledger, unit_query=unit, report_query=report, period=period, as_of=s.today,
+                          now=s.now)
+    typer.echo(explain_text(exp, s.config, s.today), nl=False)
+
+
+@app.command("calendar", cls=Command, help=h("h_calendar"))
+@handled
+def calendar_command(
+    year: Year = None,
+    month: Annotated[Optional[int], typer.Option("--month", help=h("o_month"), metavar="1-12")] = None,
+    as_of: AsOf = None,
+    format: Annotated[Optional[str], typer.Option("--format", help=h("o_format_table_json"), metavar="table|json")] = None,
+    lang: Lang = None,
+    config: ConfigDir = None,
+    db: Db = None,
+) -> None:
+    from khoagiao_cli.agenda import agenda, item_record
+
+    s = Session(lang, config, db, as_of)
+    out = check_format(format, ("table", "json"), "table")
+    y = s.year(year)
+    if month is not None and not 1 <= month <= 12:
+        raise UserError("bad_month", value=month)
+    items = agenda(s.config, y, s.request_slots(), get_lang(), month)
+    if out == "json":
+        import json
+
+        data = [item_record(i, s.config, s.now.tzinfo) for i in items]
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True))
+    else:
+        from khoagiao_cli.render import calendar_view
+
+        console().print(calendar_view(items, s.config, y, [month] if month else range(1, 13)))
+
+
+request_app = typer.Typer(
+    cls=Group, name="request", help=h("h_request"), no_args_is_help=True, add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(request_app, name="request")
+
+
+@request_app.command("add", cls=Command, help=h("h_request_add"))
+@handled
+def request_add(
+    request_id: Annotated[str, typer.Option("--id", help=h("o_request_id"), metavar="ID")],
+    title: Annotated[str, typer.Option("--title", help=h("o_title"), metavar="TEXT")],
+    deadline: Annotated[str, typer.Option("--deadline", help=h("o_request_deadline"), metavar="DATE")],
+    doc_number: Annotated[Optional[str], typer.Option("--doc-number", help=h("o_request_doc"), metavar="TEXT")] = None,
+    units: Annotated[Optional[str], typer.Option("--units", help=h("o_request_units"), metavar="CODES")] = None,
+    group: Annotated[Optional[str], typer.Option("--group", help=h("o_request_group"), metavar="GROUP")] = None,
+    lang: Lang = None,
+    config: ConfigDir = None,
+    db: Db = None,
+) -> None:
+    from khoagiao_cli import actions
+    from khoagiao_cli.render import deadline_text
+
+    s = Session(lang, config, db)
+    day = s.parse_date(deadline, "what_deadline")
+    queries = [q.strip() for q in (units or "").split(",") if q.strip()]
+    request = actions.add_request(
+        s.config, s.ledger, request_id=request_id, title=title, deadline=day, doc_number=doc_number,
+        unit_queries=queries, group=group, recorded_at=s.recorded_at(), recorded_by=who(),
+    )
+    slot = actions.request_slot(s.config, request)
+    typer.echo(t("request_added", id=request.id, title=request.title, deadline=deadline_text(slot),
+                 n=len(request.units)))
+
+
+@request_app.command("list", cls=Command, help=h("h_request_list"))
+@handled
+def request_list(
+    all_: Annotated[bool, typer.Option("--all", help=h("o_request_all"))] = False,
+    format: Annotated[Optional[str], typer.Option("--format", help=h("o_format_table_json"), metavar="table|json")] = None,
+    lang: Lang = None,
+    config: ConfigDir = None,
+    db: Db = None,
+) -> None:
+    from khoagiao_cli import actions
+
+    s = Session(lang, config, db)
+    out = check_format(format, ("table", "json"), "table")
+    found = actions.request_statuses(s.config, s.ledger, all_)
+    if out == "json":
+        import json
+
+        data = [
+            {"id": r.request.id, "title": r.request.title, "deadline": r.slot.deadline.isoformat(),
+             "nominal_deadline": r.request.deadline.isoformat(), "doc_number": r.request.doc_number,
+             "units": list(r.request.units), "received": r.received, "cancelled": r.request.cancelled}
+            for r in found
+        ]
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True))
+    elif not found:
+        typer.echo(t("requests_none"))
+    else:
+        from khoagiao_cli.render import requests_table
+
+        console().print(requests_table(found))
+
+
+@request_app.command("cancel", cls=Command, help=h("h_request_cancel"))
+@handled
+def request_cancel(
+    request_id: Annotated[str, typer.Argument(help=h("o_request_id"), metavar="ID")],
+    note: Annotated[Optional[str], typer.Option("--note", help=h("o_note"), metavar="TEXT")] = None,
+    lang: Lang = None,
+    config: ConfigDir = None,
+    db: Db = None,
+) -> None:
+    from khoagiao_cli import actions
+
+    s = Session(lang, config, db)
+    request = actions.cancel_request(s.ledger, request_id=request_id, note=note, recorded_at=s.recorded_at(),
+                                     recorded_by=who())
+    typer.echo(t("request_cancelled", id=request.id, title=request.title))
+
+
+incident_app = typer.Typer(
+    cls=Group, name="incident", help=h("h_incident"), no_args_is_help=True, add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(incident_app, name="incident")
+
+
+@incident_app.command("add", cls=Command, help=h("h_incident_add"))
+@handled
+def incident_add(
+    unit: UnitArg,
+    title: Annotated[str, typer.Option("--title", help=h("o_incident_title"), metavar="TEXT")],
+    occurred: Annotated[str, typer.Option("--occurred", help=h("o_occurred"), metavar="DATETIME")],
+    within: Annotated[int, typer.Option("--within", help=h("o_within_hours"), metavar="HOURS")] = 24,
+    as_of: AsOf = None,
+    lang: Lang = None,
+    config: ConfigDir = None,
+    db: Db = None,
+) -> None:
+    from khoagiao_cli import actions
+
+    s = Session(lang, config, db, as_of)
+    day, at = s.parse_moment(occurred, "what_occurred")
+    incident = actions.add_incident(
+        s.config, s.ledger, unit_query=unit, title=title, occurred=s.moment(day, at), within_hours=within,
+        now=s.now, recorded_at=s.recorded_at(), recorded_by=who(),
+    )
+    typer.echo(t("incident_added", id=incident.id, unit=incident.unit_name, title=incident.title,
+                 deadline=incident.deadline_at.strftime("%H:%M %d/%m/%Y"), hours=within))
+
+
 def main() -> None:
     """Build only the command being run: Typer converts every command's parameters when it starts,
     and a daily `khoagiao due` need not pay for the ten others."""
     name = sys.argv[1] if len(sys.argv) > 1 else ""
     chosen = [c for c in app.registered_commands if (c.name or c.callback.__name__) == name]  # type: ignore[union-attr]
-    if not chosen:
+    groups = [g for g in app.registered_groups if g.name == name]
+    if not chosen and not groups:
         app()
         return
     only = new_app()
     only.registered_callback = app.registered_callback
     only.registered_commands = chosen
+    only.registered_groups = groups
     only()

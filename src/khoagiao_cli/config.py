@@ -54,12 +54,28 @@ def load(sources: dict[str, Source], cache_dir: Path | None, cwd: Path) -> Confi
 # --------------------------------------------------------------------------- YAML with line numbers
 
 
+def _loader_class() -> type:
+    """A safe loader that leaves dates as text: pydantic then reads them and names the line of a bad one
+    (YAML's own timestamp reading fails on 2026-02-30 with no line at all)."""
+    import yaml
+
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class Loader(base):  # type: ignore[misc, valid-type]
+        pass
+
+    Loader.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in base.yaml_implicit_resolvers.items()
+    }
+    return Loader
+
+
 def parse_yaml(text: bytes, shown: str) -> tuple[Any, dict[Loc, int], list[str]]:
     """(data, line of every key path, problems). Duplicate keys are problems, not silently merged."""
     import yaml
 
-    loader_cls = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    loader = loader_cls(text)
+    loader = _loader_class()(text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None

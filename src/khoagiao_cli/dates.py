@@ -30,6 +30,9 @@ def parse_date(text: str, today: date, *, what: str = "date") -> date:
         )
     except (ValueError, OverflowError) as exc:
         raise UserError("impossible_date", value=text, what=what) from exc
+    if vn and (parsed.day, parsed.month) != (int(vn.group(1)), int(vn.group(2))):
+        # dateutil swaps day and month when the day-first reading is impossible (10/13/2026); we do not
+        raise UserError("impossible_date", value=text, what=what)
     return parsed.date()
 
 

@@ -54,6 +54,8 @@ def left_text(row: Row) -> str:
 
 
 def status_text(row: Row) -> str:
+    if row.status == LATE and row.hours_late is not None:
+        return t("st_late_hours", n=row.hours_late)
     if row.status == LATE:
         return t("st_late", n=row.days_late)
     if row.status == OVERDUE:
@@ -225,7 +227,7 @@ def schedule_table(slots: Sequence[Slot], config: Config, year: int) -> Table:
     keys = ("col_report", "col_period", *(("col_covers",) if with_cutoff else ()), "col_wording", "col_deadline",
             "col_weekday")
     for key in keys:
-        table.add_column(t(key))
+        table.add_column(t(key), no_wrap=key in ("col_covers", "col_weekday"))
     lang = get_lang()
     for s in slots:
         rule = config.rule_by_id[s.report]
@@ -243,20 +245,21 @@ def units_table(config: Config, units: Sequence[Unit], as_of: date, with_dates: 
 
     title = t("units_all_title", count=len(units)) if with_dates else t("units_title_on", count=len(units), as_of=fmt(as_of))
     table = Table(title=title)
-    keys = ("col_code", "col_name", "col_short", "col_group", "col_reports",
-            *(("col_active", "col_successor") if with_dates else ("col_email",)))
+    if with_dates:
+        keys: tuple[str, ...] = ("col_code", "col_name", "col_group", "col_active", "col_successor")
+    else:
+        keys = ("col_code", "col_name", "col_short", "col_group", "col_reports", "col_email")
     for key in keys:
-        table.add_column(t(key))
+        table.add_column(t(key), no_wrap=key == "col_active")
     for u in units:
-        cells = [u.code, u.name, u.short_name or "", u.group or "",
-                 ", ".join(u.reports) if u.reports else t("all_reports")]
         if with_dates:
             since = fmt(u.active_from) if u.active_from else "…"
             until = fmt(u.active_until) if u.active_until else "…"
             successor = f"{u.successor} ({config.unit_name(u.successor)})" if u.successor else ""
-            cells += [f"{since} – {until}", successor]
+            cells = [u.code, u.name, u.group or "", f"{since} – {until}", successor]
         else:
-            cells.append(", ".join(u.email))
+            cells = [u.code, u.name, u.short_name or "", u.group or "",
+                     ", ".join(u.reports) if u.reports else t("all_reports"), ", ".join(u.email)]
         table.add_row(*cells, style="" if u.active_on(as_of) else "dim")
     return table
 
@@ -274,4 +277,118 @@ def history_table(events: Sequence[Event], config: Config) -> Table:
             fmt(e.received) if e.received else "", e.doc_number or "", e.channel or "",
             e.recorded_at[:19].replace("T", " "), e.recorded_by, e.note or "",
         )
+    return table
+
+
+# ---------------------------------------------------------------------------- calendar
+
+
+def calendar_view(items: Sequence[Any], config: Config, year: int, months: Sequence[int]) -> Any:
+    """A month grid per month (days off dimmed, • a deadline, ◆ a meeting) with the month's list below."""
+    import calendar as stdcal
+
+    from rich import box
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    work = config.calendar
+    parts: list[Any] = []
+    for month in months:
+        these = [i for i in items if i.day.month == month]
+        by_day: dict[date, list[Any]] = {}
+        for item in these:
+            by_day.setdefault(item.day, []).append(item)
+        grid = Table(title=t("cal_month", month=f"{month:02d}", year=year), box=box.SIMPLE_HEAD, padding=(0, 1))
+        for name in t("weekdays_short").split(","):
+            grid.add_column(name, justify="right", no_wrap=True)
+        cells: list[Any] = [""] * date(year, month, 1).weekday()
+        for n in range(1, stdcal.monthrange(year, month)[1] + 1):
+            day = date(year, month, n)
+            text = Text(f"{n:2d}", style="" if work.is_working(day) else "dim")
+            kinds = {i.kind for i in by_day.get(day, [])}
+            text.append("◆" if "meeting" in kinds else " ", style="cyan")
+            text.append("•" if "deadline" in kinds else " ", style="bold red")
+            cells.append(text)
+        cells += [""] * (-len(cells) % 7)
+        for row in range(0, len(cells), 7):
+            grid.add_row(*cells[row:row + 7])
+        parts.append(grid)
+        for item in these:
+            when = f"{item.day.day:02d}/{item.day.month:02d} {weekday(item.day)}"
+            if item.meeting is not None:
+                m = item.meeting.meeting
+                line = f"  ◆ {when}  {m.start}–{m.end}  {item.title}"
+                style = "cyan"
+            else:
+                note = moved_note(item.slot)
+                line = f"  • {when}  {t('ics_deadline', title=item.title)}" + (f" ({note})" if note else "")
+                style = "red"
+            parts.append(Text(line, style=style))
+        if not these:
+            parts.append(Text("  " + t("cal_nothing"), style="dim"))
+        parts.append(Text(""))
+    parts.append(Text(t("cal_legend"), style="dim"))
+    return Group(*parts)
+
+
+# ---------------------------------------------------------------------------- explain
+
+
+def explain_text(exp: Any, config: Config, as_of: date) -> str:
+    """The answer to "why does it say I'm late?", one step a line."""
+    slot = exp.row.instance.slot
+    rule = exp.rule
+    name, period = report_period(config, exp.row)
+    lines = [t("ex_head", unit=exp.unit.name, code=exp.unit.code, report=name, id=slot.report, period=period)]
+    if slot.deadline_at is not None:
+        lines.append(t("ex_incident", occurred=slot.period.replace("T", " "), deadline=deadline_text(slot)))
+    else:
+        if rule is not None:
+            lines.append(t("ex_rule", wording=wording(slot)))
+        elif slot.doc_number:
+            lines.append(t("ex_request", doc=slot.doc_number, wording=wording(slot)))
+        nominal = slot.nominal_deadline or slot.deadline
+        lines.append(t("ex_nominal", day=fmt(nominal), weekday=weekday(nominal)))
+        for day, reason in slot.skipped:
+            lines.append("  " + t("ex_skipped", day=fmt(day), weekday=weekday(day),
+                                  reason=reason[1] if get_lang() == "en" else reason[0]))
+        how = rule.shift if rule is not None else "next_working_day"
+        if slot.moved:
+            lines.append(t("ex_deadline_moved", day=fmt(slot.deadline), weekday=weekday(slot.deadline),
+                           how=t("ex_shift_" + how)))
+        elif how == "none" and not config.calendar.is_working(nominal):
+            lines.append(t("ex_deadline_kept", day=fmt(slot.deadline), weekday=weekday(slot.deadline)))
+        else:
+            lines.append(t("ex_deadline", day=fmt(slot.deadline), weekday=weekday(slot.deadline)))
+    if slot.covers_from and slot.covers_to:
+        lines.append(t("ex_covers", start=fmt(slot.covers_from), end=fmt(slot.covers_to)))
+    if not exp.events:
+        lines.append(t("ex_no_events"))
+    for e in exp.events:
+        bits = [f"#{e.id} {t('kind_' + e.kind)}"]
+        if e.received:
+            bits.append(t("ex_received", day=e.received_at.strftime("%H:%M %d/%m/%Y") if e.received_at else fmt(e.received)))
+        if e.doc_number:
+            bits.append(e.doc_number)
+        bits.append(t("ex_recorded", at=e.recorded_at[:16].replace("T", " "), by=e.recorded_by))
+        lines.append(t("ex_event", text=", ".join(bits)))
+    untracked = slot.deadline < exp.tracking_start and exp.row.submission is None
+    if untracked:
+        lines.append(t("ex_untracked", start=fmt(exp.tracking_start)))
+    lines.append(t("ex_status", as_of=fmt(as_of), status=t("st_untracked") if untracked else status_text(exp.row)))
+    return "\n".join(lines) + "\n"
+
+
+def requests_table(found: Sequence[Any]) -> Table:
+    from rich.table import Table
+
+    table = Table(title=t("requests_title", count=len(found)))
+    for key in ("col_id", "col_title", "col_doc", "col_deadline", "col_received_count"):
+        table.add_column(t(key))
+    for r in found:
+        req = r.request
+        received = f"{r.received}/{r.owed}" + (f" ({t('cancelled')})" if req.cancelled else "")
+        table.add_row(req.id, req.title, req.doc_number or "", deadline_text(r.slot, "\n"), received,
+                      style="dim" if req.cancelled else ("green" if r.received == r.owed else ""))
     return table

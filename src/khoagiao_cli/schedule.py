@@ -223,6 +223,9 @@ def period_text(frequency: str, slot: Slot, lang: str) -> str:
 
 def deadline_wording(slot: Slot, lang: str) -> str:
     """The deadline in the document's own words: "trước 20/03/2026" (before) or "chậm nhất 20/03/2026" (by)."""
+    if slot.deadline_at is not None:
+        d = slot.deadline_at.strftime("%H:%M %d/%m/%Y")
+        return f"by {d}" if lang == "en" else f"chậm nhất {d}"
     d = f"{slot.named_day.day:02d}/{slot.named_day.month:02d}/{slot.named_day.year}"
     if lang == "en":
         return f"{'before' if slot.strict else 'by'} {d}"

@@ -69,6 +69,15 @@ class Row(NamedTuple):
         return self.submission.received if self.submission else None
 
     @property
+    def hours_late(self) -> int | None:
+        """Whole hours (rounded up) past an hour-precision deadline, when the receipt time is known."""
+        at = self.instance.slot.deadline_at
+        sub = self.submission
+        if self.status != LATE or at is None or sub is None or sub.received_at is None:
+            return None
+        return math.ceil((sub.received_at - at).total_seconds() / 3600)
+
+    @property
     def days_late(self) -> int | None:
         if self.status != LATE or self.received is None:
             return None
