@@ -333,10 +333,23 @@ def test_the_shipped_district_committees_ended_on_30_06_2025(cli) -> None:
     assert len(json.loads(cli("units", "--format", "json", "--as-of", "2025-06-30").stdout)) == 20
 
 
-def test_holiday_tables_are_cached_once_per_year(cli, cfg, isolated) -> None:
-    cli("due", "--as-of", "2026-03-01")
-    cache = isolated / "cache" / "holidays-VN.marshal"
-    assert cache.exists()
-    cache.write_bytes(b"damaged")
-    assert "Báo cáo" in cli("due", "--as-of", "2026-03-01").stdout
-    assert cache.read_bytes() != b"damaged"
+def test_holidays_and_deadlines_are_computed_once_and_kept(cli, cfg, isolated) -> None:
+    first = cli("due", "--as-of", "2026-03-01").stdout
+    holidays = isolated / "cache" / "holidays-VN.marshal"
+    (slots,) = (isolated / "cache").glob("slots-*.marshal")
+    assert holidays.exists()
+    stamp = slots.stat().st_mtime_ns
+    assert cli("due", "--as-of", "2026-03-01").stdout == first
+    assert slots.stat().st_mtime_ns == stamp  # nothing new computed, nothing written
+    for damaged in (holidays, slots):
+        damaged.write_bytes(b"damaged")
+    assert cli("due", "--as-of", "2026-03-01").stdout == first
+    assert holidays.read_bytes() != b"damaged" and slots.read_bytes() != b"damaged"
+
+
+def test_an_edited_config_is_never_answered_from_the_cache(cli, cfg) -> None:
+    before = next(r for r in _table(cli, 2027) if r[1] == "2027-02")
+    text = (cfg / "schedule.yaml").read_text(encoding="utf-8")
+    (cfg / "schedule.yaml").write_text(text.replace("\nworking_days:\n", "\n  - 2027-02-19\nworking_days:\n"), encoding="utf-8")
+    after = next(r for r in _table(cli, 2027) if r[1] == "2027-02")
+    assert before[3] == "2027-02-19" and after[3] == "2027-02-22" and after[4] == "ngày nghỉ của cơ quan"

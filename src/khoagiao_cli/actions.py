@@ -5,10 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from typing import NamedTuple
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
-
-from dateutil.relativedelta import relativedelta
 
 from khoagiao_cli.errors import UserError
 from khoagiao_cli.ledger import Incident, Ledger, Request
@@ -82,7 +80,7 @@ def due_rows(
 ) -> list[Row]:
     """Outstanding instances with a deadline on or before as_of + within, overdue first."""
     start = tracking_start(config, ledger)
-    end = as_of + relativedelta(days=within)
+    end = as_of + timedelta(days=within)
     instances = _merge(expand(config, start, end, [unit] if unit else None),
                        adhoc_instances(config, ledger, start, end, unit))
     submitted = effective(ledger.events(unit=unit.code if unit else None))
@@ -271,10 +269,15 @@ def _earliest_outstanding(
 ) -> Instance:
     """The earliest tracked instance of the rule that has begun by `received` and is still open
     (for a correction: the latest one that has a submission)."""
+    from dateutil.relativedelta import relativedelta
+
     start = tracking_start(config, ledger)
+    if correct:  # the earliest year with a submission in force: a correction may go before tracking started
+        years = [int(key[2][:4]) for key in current if key[2][:4].isdigit()]
+        start = min(start, date(min(years), 1, 1)) if years else start
     candidates = [
         i
-        for i in expand(config, start if not correct else date(1900, 1, 1), received + relativedelta(years=3), [unit])
+        for i in expand(config, start, received + relativedelta(years=3), [unit])
         if i.report == rule.id and i.slot.period_start <= received
     ]
     if correct:
@@ -427,8 +430,6 @@ def add_incident(
     config: Config, ledger: Ledger, *, unit_query: str, title: str, occurred: datetime, within_hours: int,
     now: datetime, recorded_at: str, recorded_by: str,
 ) -> Incident:
-    from datetime import timedelta
-
     from khoagiao_cli.lookup import find_unit
 
     unit = find_unit(config, unit_query)

@@ -80,7 +80,10 @@ def handled(fn: F) -> F:
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            return fn(*args, **kwargs)
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                _save_caches()
         except KhoagiaoError as exc:
             typer.echo(f"{t('error_prefix')}: {exc.message()}", err=True)
             raise typer.Exit(exc.exit_code) from None
@@ -97,6 +100,18 @@ def handled(fn: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+_SESSIONS: list[Session] = []
+
+
+def _save_caches() -> None:
+    """Keep the deadlines a command computed for the next run."""
+    from khoagiao_cli import slot_cache
+
+    while _SESSIONS:
+        session = _SESSIONS.pop()
+        slot_cache.save(session.config, session.cache_dir)
+
+
 class Session:
     """What every command needs: language, configuration, today's date, and (lazily) the ledger."""
 
@@ -111,12 +126,16 @@ class Session:
         self.env = os.environ
         self.cwd = Path.cwd()
         self.sources = config_sources(config_dir, self.env, self.cwd)
-        cache_dir = user_cache_dir(self.env)
-        self.config = load(self.sources, cache_dir, self.cwd)
+        from khoagiao_cli import slot_cache
+
+        self.cache_dir = user_cache_dir(self.env)
+        self.config = load(self.sources, self.cache_dir, self.cwd)
         if self.config.settings.holidays != "none":
             from khoagiao_cli.holiday_cache import cached_source
 
-            self.config.calendar = self.config.work_calendar(cached_source(cache_dir))
+            self.config.calendar = self.config.work_calendar(cached_source(self.cache_dir))
+        slot_cache.attach(self.config, self.cache_dir)
+        _SESSIONS.append(self)
         self.db = db_source(db, self.env)
         self.now = self._now()
         self.real_today = self.now.date()
@@ -239,7 +258,7 @@ def due(
     config: ConfigDir = None,
     db: Db = None,
 ) -> None:
-    from dateutil.relativedelta import relativedelta
+    from datetime import timedelta
 
     from khoagiao_cli import actions
     from khoagiao_cli.dates import fmt
@@ -248,7 +267,7 @@ def due(
     out = check_format(format, ("table", "plain", "json"), "table" if interactive() else "plain")
     days = s.config.settings.due_soon_days if within is None else within
     rows = actions.due_rows(s.config, s.ledger, s.today, days, s.unit(unit), s.now)
-    until = s.today + relativedelta(days=days)
+    until = s.today + timedelta(days=days)
     if out == "json":
         from khoagiao_cli.export import record, to_json_array
 

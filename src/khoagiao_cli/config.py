@@ -35,14 +35,18 @@ def load(sources: dict[str, Source], cache_dir: Path | None, cwd: Path) -> Confi
     where = "\0".join(str(s.path) for s in sources.values()).encode()
     cache = cache_dir / f"config-{zlib.crc32(where):08x}.marshal" if cache_dir else None
     stamp = (__version__, tuple(sorted(texts.items())))
+    source_key = zlib.crc32(marshal.dumps(stamp))
     if cache is not None:
         try:
             cached_stamp, plain = marshal.loads(cache.read_bytes())
             if cached_stamp == stamp:
-                return Config.from_plain(plain)
+                config = Config.from_plain(plain)
+                config.source_key = source_key
+                return config
         except Exception:  # noqa: BLE001 - a missing or damaged cache only means validating again
             pass
     config = validate(texts, {n: display(s.path, cwd) for n, s in sources.items()})
+    config.source_key = source_key
     if cache is not None:
         try:
             write_atomic(cache, marshal.dumps((stamp, config.to_plain())))

@@ -113,7 +113,10 @@ class Settings(NamedTuple):
 class Config:
     """Units, rules, meetings, the office and settings, with look-ups by code and id."""
 
-    __slots__ = ("units", "rules", "settings", "meetings", "office", "all_units", "unit_by_code", "rule_by_id", "calendar")
+    __slots__ = (
+        "units", "rules", "settings", "meetings", "office", "all_units", "unit_by_code", "rule_by_id", "calendar",
+        "slot_table", "slot_table_added", "source_key",
+    )
 
     def __init__(
         self,
@@ -133,6 +136,11 @@ class Config:
         self.unit_by_code = {u.code: u for u in self.all_units}
         self.rule_by_id = {r.id: r for r in rules}
         self.calendar = self.work_calendar()
+        #: computed deadlines, by (rule id, year the period starts): filled as needed, kept between runs by the CLI
+        self.slot_table: dict[tuple[str, int], tuple] = {}
+        self.slot_table_added = False
+        #: identifies the texts this config came from (set by the loader; None for a config built in code)
+        self.source_key: int | None = None
 
     def work_calendar(self, source: HolidaySource | None = None) -> WorkCalendar:
         """The office calendar; `source` replaces the `holidays` package (the CLI passes a cached one)."""

@@ -129,9 +129,18 @@ def due_table(rows: Sequence[Row], config: Config, as_of: date, until: date) -> 
     from rich.table import Table
 
     units_rows, own_rows = split_office(rows, config)
+    # why a deadline moved goes below the table, so that every row stays one line: "¹ chuyển từ 29/11 (Chủ nhật)"
+    notes: dict[str, str] = {}
 
-    def table_of(part: Sequence[Row], title: str, caption: str | None) -> Table:
-        table = Table(title=title, caption=caption, box=box.SIMPLE_HEAD)
+    def marked(slot: Slot) -> str:
+        note = moved_note(slot)
+        if slot.deadline_at is not None or not note:
+            return deadline_text(slot)
+        mark = notes.setdefault(note, _SUPERSCRIPTS[len(notes) % len(_SUPERSCRIPTS)])
+        return fmt(slot.deadline) + mark
+
+    def table_of(part: Sequence[Row], title: str, last: bool) -> Table:
+        table = Table(title=title, box=box.SIMPLE_HEAD)
         table.add_column(t("col_unit"))
         table.add_column(t("col_report"))
         table.add_column(t("col_deadline_words"))
@@ -140,19 +149,23 @@ def due_table(rows: Sequence[Row], config: Config, as_of: date, until: date) -> 
             name, _ = report_period(config, r)
             table.add_row(
                 config.unit_name(r.instance.unit), f"{name} ({r.instance.period})",
-                f"{deadline_text(r.instance.slot, chr(10))} ({wording(r.instance.slot)})", left_text(r),
-                style=STYLE[r.status],
+                f"{marked(r.instance.slot)} ({wording(r.instance.slot)})", left_text(r), style=STYLE[r.status],
             )
+        if last:
+            table.caption = "\n".join([*(f"{mark} {note}" for note, mark in notes.items()), _due_summary(rows)])
         return table
 
     title = t("due_title", as_of=fmt(as_of), until=fmt(until))
     if not own_rows:
-        return table_of(units_rows, title, _due_summary(rows))
+        return table_of(units_rows, title, True)
     from rich.console import Group
 
-    parts = [table_of(units_rows, title, None)] if units_rows else []
-    parts.append(table_of(own_rows, t("own_reports_title") if units_rows else title, _due_summary(rows)))
+    parts = [table_of(units_rows, title, False)] if units_rows else []
+    parts.append(table_of(own_rows, t("own_reports_title") if units_rows else title, True))
     return Group(*parts)
+
+
+_SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹"
 
 
 # ---------------------------------------------------------------------------- overdue

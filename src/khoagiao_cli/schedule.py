@@ -7,12 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import NamedTuple
-from datetime import date, datetime
-
-from dateutil.relativedelta import relativedelta
+from datetime import date, datetime, timedelta
 
 from khoagiao_cli.model import PERIOD_MONTHS, Config, Rule, Unit
-from khoagiao_cli.workdays import Reason, WorkCalendar
+from khoagiao_cli.workdays import MAX_RUN, Reason, WorkCalendar
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
@@ -87,6 +85,8 @@ def deadline_of(rule: Rule, period_start: date) -> tuple[date, date]:
     A day the month lacks (31 in April) is clamped to the month's last day by relativedelta;
     `before` then means the day before that.
     """
+    from dateutil.relativedelta import relativedelta
+
     months = PERIOD_MONTHS[rule.frequency]
     month_start = period_start + relativedelta(months=(rule.month or months) - 1)
     named = month_start + relativedelta(day=rule.day)
@@ -95,6 +95,8 @@ def deadline_of(rule: Rule, period_start: date) -> tuple[date, date]:
 
 def cutoff_window(rule: Rule, period_start: date, period_end: date) -> tuple[date | None, date | None]:
     """The data window: from `from_day` of the month before the period to `to_day` of its last month."""
+    from dateutil.relativedelta import relativedelta
+
     if rule.cutoff is None:
         return None, None
     from_day, to_day = rule.cutoff
@@ -108,6 +110,8 @@ def rule_slots(rule: Rule, first_year: int, last_year: int, calendar: WorkCalend
 
     With a calendar, a deadline on a day off moves as the rule's `shift` says.
     """
+    from dateutil.relativedelta import relativedelta
+
     months = PERIOD_MONTHS[rule.frequency]
     first = date(first_year, 1, 1)
     count = (last_year - first_year + 1) * 12 // months
@@ -138,6 +142,20 @@ def rule_slots(rule: Rule, first_year: int, last_year: int, calendar: WorkCalend
     return slots
 
 
+def cached_slots(config: Config, rule: Rule, first_year: int, last_year: int) -> list[Slot]:
+    """`rule_slots` with the config's calendar, kept per (rule, year) in `config.slot_table`."""
+    table = config.slot_table
+    out: list[Slot] = []
+    for year in range(first_year, last_year + 1):
+        slots = table.get((rule.id, year))
+        if slots is None:
+            slots = tuple(rule_slots(rule, year, year, config.calendar))
+            table[(rule.id, year)] = slots
+            config.slot_table_added = True
+        out.extend(slots)
+    return out
+
+
 def slot_for_period(rule: Rule, period: str, calendar: WorkCalendar | None = None) -> Slot | None:
     """The rule's slot with this exact label, or None when the rule has no such period."""
     year_text = period[:4]
@@ -164,9 +182,17 @@ def expand(config: Config, start: date, end: date, units: Sequence[Unit] | None 
     if end < start:
         return []
     rules = config.rules
-    cal = config.calendar
-    # a year more on each side: a moved deadline can cross into the next or previous year
-    all_slots = {r.id: rule_slots(r, start.year - _years_late(r) - 1, end.year + 1, cal) for r in rules}
+    # a moved deadline can cross into the next or previous year: look as far as a deadline can move
+    reach = timedelta(days=MAX_RUN)
+    all_slots = {
+        r.id: cached_slots(
+            config,
+            r,
+            (start - reach if r.shift == "next_working_day" else start).year - _years_late(r),
+            (end + reach if r.shift == "previous_working_day" else end).year,
+        )
+        for r in rules
+    }
     in_window = {rid: [s for s in slots if start <= s.deadline <= end] for rid, slots in all_slots.items()}
     # (replaced rule, deadline year, deadline month) that each replacing rule takes over
     takes_place_of = {
