@@ -137,7 +137,7 @@ class Session:
         slot_cache.attach(self.config, self.cache_dir)
         _SESSIONS.append(self)
         self.db = db_source(db, self.env)
-        self.now = self._now()
+        self.now = self.clock = self._now()
         self.real_today = self.now.date()
         self.today = self.real_today
         if as_of:
@@ -200,7 +200,8 @@ class Session:
         return year
 
     def recorded_at(self) -> str:
-        return self.now.isoformat(timespec="seconds")
+        """When an event is written to the ledger: the real clock, whatever --as-of says."""
+        return self.clock.isoformat(timespec="seconds")
 
 
 def who() -> str:
@@ -317,7 +318,9 @@ def submit(
     name, _ = report_period(s.config, done.row)
     if done.chosen:
         typer.echo(t("chosen_period", period=done.event.period))
-    words = {"unit": done.unit.name, "report": name, "period": done.event.period, "received": fmt(done.event.received), "event": done.event.id}
+    at = done.event.received_at
+    received_text = at.strftime("%H:%M %d/%m/%Y") if at else fmt(done.event.received)
+    words = {"unit": done.unit.name, "report": name, "period": done.event.period, "received": received_text, "event": done.event.id}
     if done.previous is not None:
         typer.echo(t("corrected", previous=done.previous.id, **words))
     else:

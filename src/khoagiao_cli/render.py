@@ -43,6 +43,28 @@ def deadline_text(slot: Slot, sep: str = ", ") -> str:
     return fmt(slot.deadline) + (sep + note if note else "")
 
 
+class Footnotes:
+    """Why deadlines moved, said once below a table ("¹ chuyển từ 19/02 (Tết)"), so that rows stay one line."""
+
+    MARKS = "¹²³⁴⁵⁶⁷⁸⁹"
+
+    def __init__(self) -> None:
+        self.notes: dict[str, str] = {}
+
+    def deadline(self, slot: Slot) -> str:
+        note = moved_note(slot)
+        if slot.deadline_at is not None or not note:
+            return deadline_text(slot)
+        if note not in self.notes and len(self.notes) >= len(self.MARKS):
+            return deadline_text(slot)  # more reasons than marks: say it in the row
+        mark = self.notes.setdefault(note, self.MARKS[len(self.notes)])
+        return fmt(slot.deadline) + mark
+
+    def caption(self, *more: str) -> str | None:
+        lines = [*(f"{mark} {note}" for note, mark in self.notes.items()), *(m for m in more if m)]
+        return "\n".join(lines) or None
+
+
 def left_text(row: Row) -> str:
     if row.hours_left is not None:
         h = row.hours_left
@@ -129,15 +151,7 @@ def due_table(rows: Sequence[Row], config: Config, as_of: date, until: date) -> 
     from rich.table import Table
 
     units_rows, own_rows = split_office(rows, config)
-    # why a deadline moved goes below the table, so that every row stays one line: "¹ chuyển từ 29/11 (Chủ nhật)"
-    notes: dict[str, str] = {}
-
-    def marked(slot: Slot) -> str:
-        note = moved_note(slot)
-        if slot.deadline_at is not None or not note:
-            return deadline_text(slot)
-        mark = notes.setdefault(note, _SUPERSCRIPTS[len(notes) % len(_SUPERSCRIPTS)])
-        return fmt(slot.deadline) + mark
+    notes = Footnotes()
 
     def table_of(part: Sequence[Row], title: str, last: bool) -> Table:
         table = Table(title=title, box=box.SIMPLE_HEAD)
@@ -149,10 +163,10 @@ def due_table(rows: Sequence[Row], config: Config, as_of: date, until: date) -> 
             name, _ = report_period(config, r)
             table.add_row(
                 config.unit_name(r.instance.unit), f"{name} ({r.instance.period})",
-                f"{marked(r.instance.slot)} ({wording(r.instance.slot)})", left_text(r), style=STYLE[r.status],
+                f"{notes.deadline(r.instance.slot)} ({wording(r.instance.slot)})", left_text(r), style=STYLE[r.status],
             )
         if last:
-            table.caption = "\n".join([*(f"{mark} {note}" for note, mark in notes.items()), _due_summary(rows)])
+            table.caption = notes.caption(_due_summary(rows))
         return table
 
     title = t("due_title", as_of=fmt(as_of), until=fmt(until))
@@ -163,9 +177,6 @@ def due_table(rows: Sequence[Row], config: Config, as_of: date, until: date) -> 
     parts = [table_of(units_rows, title, False)] if units_rows else []
     parts.append(table_of(own_rows, t("own_reports_title") if units_rows else title, True))
     return Group(*parts)
-
-
-_SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹"
 
 
 # ---------------------------------------------------------------------------- overdue
@@ -219,16 +230,18 @@ def status_table(rows: Sequence[Row], config: Config, year: int, as_of: date) ->
     from rich.table import Table
 
     counts = {s: sum(1 for r in rows if r.status == s) for s in (ON_TIME, LATE, OVERDUE, DUE, UPCOMING)}
-    table = Table(title=t("status_title", year=year, as_of=fmt(as_of)), caption=t("status_summary", **counts))
+    table = Table(title=t("status_title", year=year, as_of=fmt(as_of)))
     for key in ("col_unit", "col_report", "col_period", "col_deadline", "col_status", "col_received", "col_doc"):
         table.add_column(t(key))
+    notes = Footnotes()
     for r in rows:
         name, period = report_period(config, r)
         sub = r.submission
         table.add_row(
-            config.unit_name(r.instance.unit), name, period, deadline_text(r.instance.slot, "\n"), status_text(r),
+            config.unit_name(r.instance.unit), name, period, notes.deadline(r.instance.slot), status_text(r),
             fmt(r.received) if r.received else "", (sub.doc_number or "") if sub else "", style=STYLE[r.status],
         )
+    table.caption = notes.caption(t("status_summary", **counts))
     return table
 
 
@@ -242,13 +255,15 @@ def schedule_table(slots: Sequence[Slot], config: Config, year: int) -> Table:
     for key in keys:
         table.add_column(t(key), no_wrap=key in ("col_covers", "col_weekday"))
     lang = get_lang()
+    notes = Footnotes()
     for s in slots:
         rule = config.rule_by_id[s.report]
         covers = (f"{fmt(s.covers_from)}–{fmt(s.covers_to)}" if s.covers_from and s.covers_to else "",)
         table.add_row(
             f"{config.rule_name(s.report, lang)} ({s.report})", period_text(rule.frequency, s, lang),
-            *(covers if with_cutoff else ()), wording(s), deadline_text(s, "\n"), weekday(s.deadline),
+            *(covers if with_cutoff else ()), wording(s), notes.deadline(s), weekday(s.deadline),
         )
+    table.caption = notes.caption()
     return table
 
 

@@ -1,0 +1,44 @@
+#!/bin/sh
+# Re-run the README's examples in a throw-away home and print them as they appear there.
+# Usage: sh scripts/readme_examples.sh > /tmp/examples.txt   (from a venv where khoagiao is installed)
+set -u
+demo=$(mktemp -d)
+export KHOAGIAO_HOME="$demo/home" COLUMNS=100 TERM=dumb NO_COLOR=1
+unset KHOAGIAO_CONFIG KHOAGIAO_DB KHOAGIAO_LANG
+cd "$demo"
+khoagiao init >/dev/null 2>&1
+sed -i 's/^# tracking_start: 2026-01-01/tracking_start: 2026-01-01/' home/config/schedule.yaml
+run() { printf '$ %s\n' "$*"; sh -c "$*" 2>&1; code=$?; [ $code -ne 0 ] && printf '(exit %s)\n' "$code"; return 0; }
+echo "### due";      run khoagiao due --as-of 2026-03-18 --unit syt --format table
+                     run "khoagiao due --as-of 2026-03-18 --within 3 | head -4"
+echo "### submit";   run khoagiao submit '"so y te"' monthly --received 2026-03-18 --doc-number 125/BC-SYT --channel email --as-of 2026-03-18
+                     run khoagiao submit syt monthly --period 2026-02 --received 23/2 --as-of 2026-03-18
+                     run khoagiao submit syt q1 --period 2026-Q1 --as-of 2026-03-18
+                     run khoagiao submit khoa q1
+                     run khoagiao submit syt monthly --period 2026-03
+echo "### withdraw"; run khoagiao withdraw syt q1 --period 2026-Q1 --note '"gửi nhầm tệp"'
+                     run khoagiao submit syt q1 --period 2026-Q1 --received 2026-03-18 --as-of 2026-03-18
+echo "### overdue";  run khoagiao overdue --as-of 2026-03-20 --unit bhxh
+echo "### status";   run khoagiao status syt --as-of 2026-04-15
+echo "### export";   run "khoagiao export --format csv --as-of 2026-04-15 | head -3"
+                     run khoagiao export --format toml --as-of 2026-04-15 -o nam-2026.toml
+echo "### schedule"; run khoagiao schedule --year 2026
+echo "### explain";  run khoagiao explain syt monthly 2026-02 --as-of 2026-04-15
+                     run khoagiao explain bhxh q3 2026-Q3 --as-of 2026-09-22 --lang en
+echo "### request";  run khoagiao request add --id qc238-2026 --title '"Báo cáo kết quả thực hiện Quy chế 238"' --deadline 29/11/2026 --doc-number 125-CV/BTGDVTU --group hội
+                     run khoagiao submit hkh qc238-2026 --as-of 2026-11-25
+                     run khoagiao request list
+                     run "khoagiao due --as-of 2026-11-25 --format plain | grep "Quy chế 238""
+                     run khoagiao request add --id monthly --title x --deadline 2026-12-01
+echo "### incident"; run khoagiao incident add syt --title '"Ổ dịch sốt xuất huyết tại phường Vĩnh Hải"' --occurred '"2026-11-22 08:30"' --as-of 2026-11-22T10:00
+                     run "khoagiao due --as-of 2026-11-23T07:00 --unit syt --format plain | grep -E \"cần nộp|giờ\""
+                     run khoagiao submit syt incident --received '"2026-11-23 10:15"' --as-of 2026-11-23T11:00
+echo "### own";      run "khoagiao due --as-of 2026-03-25 --format plain | tail -4"
+                     run khoagiao submit ban ban-quy --as-of 2026-03-30
+echo "### calendar"; run khoagiao calendar --year 2026 --month 3
+                     run "khoagiao calendar --year 2026 --month 12 --format json | head -9"
+echo "### units";    run khoagiao units --all --as-of 2026-11-22
+echo "### ics";      run khoagiao export --format ics --year 2026 --as-of 2026-11-22 -o khoagiao-2026.ics
+                     run "grep -A14 'UID:deadline-annual-2026' khoagiao-2026.ics"
+echo "### config";   run khoagiao config
+rm -rf "$demo"
