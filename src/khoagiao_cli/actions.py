@@ -1,6 +1,5 @@
 """What each command does, over the pure core and the ledger. No rendering, no clock."""
 
-from __future__ import annotations
 
 import re
 from collections.abc import Sequence

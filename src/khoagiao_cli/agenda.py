@@ -1,6 +1,5 @@
 """The year on one calendar: report deadlines and meetings, for `calendar` and the ICS file (pure)."""
 
-from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime, timedelta, tzinfo

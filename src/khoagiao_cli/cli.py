@@ -101,6 +101,8 @@ def handled(fn: F) -> F:
 
 
 _SESSIONS: list[Session] = []
+#: zones with one offset for every date khoagiao deals with (no daylight saving since 1975)
+_FIXED_ZONES = {"Asia/Ho_Chi_Minh": 7, "Asia/Saigon": 7}
 
 
 def _save_caches() -> None:
@@ -148,9 +150,20 @@ class Session:
 
     def _now(self) -> Any:
         from datetime import datetime
+
+        return datetime.now(self.zone(fixed_ok=True))
+
+    def zone(self, fixed_ok: bool = False) -> Any:
+        """The office's time zone. Vietnam has kept UTC+7 without daylight saving since 1975, so the daily
+        commands use a fixed offset for it and skip importing zoneinfo (3 ms); calendar files get the real zone."""
+        name = self.config.settings.timezone
+        if fixed_ok and name in _FIXED_ZONES:
+            from datetime import timedelta, timezone
+
+            return timezone(timedelta(hours=_FIXED_ZONES[name]), name)
         from zoneinfo import ZoneInfo
 
-        return datetime.now(ZoneInfo(self.config.settings.timezone))
+        return ZoneInfo(name)
 
     def parse_moment(self, text: str, what: str) -> tuple[date, Any]:
         from khoagiao_cli.dates import parse_moment
@@ -449,7 +462,7 @@ def export(
             if r.status in (OVERDUE, DUE, UPCOMING):
                 owing.setdefault((r.instance.report, r.instance.period), []).append(s.config.unit_name(r.instance.unit))
         items = agenda(s.config, y, s.request_slots(), get_lang())
-        data = to_ics(s.config, items, owing, tz=s.now.tzinfo, stamp=s.now.astimezone(timezone.utc), lang=get_lang(),
+        data = to_ics(s.config, items, owing, tz=s.zone(), stamp=s.now.astimezone(timezone.utc), lang=get_lang(),
                       year=y)
         if output is None:
             sys.stdout.buffer.write(data)
@@ -678,7 +691,7 @@ def calendar_command(
     if out == "json":
         import json
 
-        data = [item_record(i, s.config, s.now.tzinfo) for i in items]
+        data = [item_record(i, s.config, s.zone()) for i in items]
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True))
     else:
         from khoagiao_cli.render import calendar_view

@@ -7,14 +7,17 @@ from datetime import date, time
 
 from khoagiao_cli.errors import UserError
 
-_ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
-_VN = re.compile(r"^\s*(\d{1,2})/(\d{1,2})(?:/(\d{4}))?\s*$")
+# Patterns as text, compiled (and cached by `re`) only by the commands that read dates: `fmt` alone is on the
+# daily path.
+_ISO = r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$"
+_VN = r"^\s*(\d{1,2})/(\d{1,2})(?:/(\d{4}))?\s*$"
+_TIME = r"^\s*(.+?)(?:[T\s]+(\d{1,2})[:h](\d{2}))\s*$"
 
 
 def parse_date(text: str, today: date, *, what: str = "date") -> date:
     """`2026-03-18`, `18/03/2026` or `18/3` (this year). Parsed by dateutil, day first."""
-    iso = _ISO.match(text)
-    vn = _VN.match(text)
+    iso = re.match(_ISO, text)
+    vn = re.match(_VN, text)
     if not iso and not vn:
         raise UserError("bad_date", value=text, what=what)
     from datetime import datetime
@@ -36,12 +39,9 @@ def parse_date(text: str, today: date, *, what: str = "date") -> date:
     return parsed.date()
 
 
-_TIME = re.compile(r"^\s*(.+?)(?:[T\s]+(\d{1,2})[:h](\d{2}))\s*$")
-
-
 def parse_moment(text: str, today: date, *, what: str = "date") -> tuple[date, time | None]:
     """A date with an optional time of day: `2026-11-22T08:30`, `22/11/2026 08:30`, `22/11 8h30`."""
-    m = _TIME.match(text)
+    m = re.match(_TIME, text)
     if m is None:
         return parse_date(text, today, what=what), None
     hour, minute = int(m.group(2)), int(m.group(3))

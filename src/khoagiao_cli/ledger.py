@@ -1,6 +1,5 @@
 """The SQLite ledger: ordered migrations, append-only events, one transaction per command."""
 
-from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
@@ -134,7 +133,7 @@ class Ledger:
         self.conn = conn
 
     @classmethod
-    def open(cls, path: Path, *, today: date, timeout: float = 10.0) -> Ledger:
+    def open(cls, path: Path, *, today: date, timeout: float = 10.0) -> "Ledger":
         """Open (creating it and its folder if needed) and bring the schema up to date."""
         try:
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -1,6 +1,5 @@
 """Recurring meetings on the office calendar (pure: dates from dateutil and the work calendar)."""
 
-from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import NamedTuple

@@ -4,7 +4,6 @@ config.py validates YAML with pydantic and produces these; a validated config is
 form so that the daily commands start without YAML or pydantic.
 """
 
-from __future__ import annotations
 
 from typing import NamedTuple
 from datetime import date
@@ -170,7 +169,7 @@ class Config:
         return _plain(self._values())
 
     @classmethod
-    def from_plain(cls, plain: tuple) -> Config:
+    def from_plain(cls, plain: tuple) -> "Config":
         units, rules, settings, meetings, office = _unplain(plain)
         return cls(
             units=tuple(Unit(*u) for u in units),

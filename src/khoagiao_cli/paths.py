@@ -5,7 +5,6 @@ the defaults embedded in the package. Ledger: --db > $KHOAGIAO_DB > the user dat
 $KHOAGIAO_HOME moves the user dirs (config, data, cache) under one folder, as tests do.
 """
 
-from __future__ import annotations
 
 import os
 from collections.abc import Mapping

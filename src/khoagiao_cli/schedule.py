@@ -3,7 +3,6 @@
 A *slot* is one period of one rule with its deadline; an *instance* is a slot owed by one unit.
 """
 
-from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import NamedTuple

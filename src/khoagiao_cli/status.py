@@ -1,6 +1,5 @@
 """Instances + ledger events → status rows (pure: `as_of` is always a parameter)."""
 
-from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
