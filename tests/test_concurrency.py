@@ -23,7 +23,8 @@ def test_two_processes_submitting_50_each_lose_none(tmp_path: Path, cfg: Path) -
     db = tmp_path / "l.sqlite3"
     env = env_for(db, cfg)
     procs = [
-        subprocess.Popen([sys.executable, str(HELPER), unit, "2020"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        subprocess.Popen([sys.executable, str(HELPER), unit, "2020", "--strict"], env=env, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.PIPE)
         for unit in ("syt", "bhxh")
     ]
     for p in procs:
@@ -33,6 +34,22 @@ def test_two_processes_submitting_50_each_lose_none(tmp_path: Path, cfg: Path) -
         assert conn.execute("SELECT count(*) FROM events").fetchone()[0] == 100
         assert conn.execute("SELECT count(DISTINCT unit || report || period) FROM events").fetchone()[0] == 100
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_processes_creating_a_new_ledger_at_once_all_record(tmp_path: Path) -> None:
+    """SQLite does not wait on the busy timeout to switch a new file to WAL: the first writers must retry."""
+    helper = Path(__file__).parent / "helpers" / "open_at.py"
+    for attempt in range(4):
+        db = tmp_path / f"new-{attempt}.sqlite3"
+        start = time.time() + 1.0  # every process imports first, then all open the file at this moment
+        procs = [
+            subprocess.Popen([sys.executable, str(helper), str(db), str(start), f"u{n}"], stderr=subprocess.PIPE)
+            for n in range(6)
+        ]
+        errors = [p.communicate(timeout=120)[1].decode() for p in procs]
+        assert [p.returncode for p in procs] == [0] * 6, errors
+        with sqlite3.connect(db) as conn:
+            assert conn.execute("SELECT count(*) FROM events").fetchone()[0] == 6
 
 
 def test_two_processes_recording_the_same_reports_record_each_once(tmp_path: Path, cfg: Path) -> None:

@@ -158,12 +158,28 @@ class Ledger:
             if version == SCHEMA_VERSION:
                 return
             if version == 0:
-                self.conn.execute("PRAGMA journal_mode = WAL")  # persistent; not allowed inside a transaction
+                self._switch_to_wal()
             with self.write():
                 migrate(self.conn)
                 self.conn.execute(
                     "INSERT OR IGNORE INTO meta (key, value) VALUES ('created_on', ?)", (today.isoformat(),)
                 )
+
+    def _switch_to_wal(self) -> None:
+        """`PRAGMA journal_mode = WAL` (persistent; not allowed inside a transaction). SQLite does not wait on
+        the busy timeout for it: when two processes create the ledger at once, retry until the timeout."""
+        import time
+
+        timeout = self.conn.execute("PRAGMA busy_timeout").fetchone()[0] / 1000
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                self.conn.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc).lower() or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.02)
 
     def close(self) -> None:
         self.conn.close()

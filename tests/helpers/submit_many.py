@@ -1,6 +1,7 @@
 """Run `khoagiao submit` in this process N times (each its own connection and transaction).
 
-Usage: python submit_many.py UNIT YEAR [--loop]; environment selects config and ledger.
+Usage: python submit_many.py UNIT YEAR [--loop] [--strict]; environment selects config and ledger.
+With --strict, any submit that fails (a locked ledger, say) is printed and the helper exits 1.
 """
 
 import sys
@@ -14,6 +15,8 @@ RULES = {"Q1": "q1", "H1": "h1", "Q3": "q3", "Y": "annual"}
 def main() -> None:
     unit, first_year = sys.argv[1], int(sys.argv[2])
     loop = "--loop" in sys.argv
+    strict = "--strict" in sys.argv
+    failures = 0
     n = 0
     year = first_year
     while True:
@@ -23,10 +26,13 @@ def main() -> None:
             try:
                 app(["submit", unit, rule, "--period", period, "--received", f"{year}-01-01", "--as-of", f"{year + 1}-12-31"],
                     standalone_mode=False)
-            except SystemExit:
-                pass
+            except SystemExit as exc:
+                if exc.code not in (0, None):
+                    failures += 1
             n += 1
             if not loop and n >= 50:
+                if strict and failures:
+                    sys.exit(f"{failures} submits failed")
                 return
         year += 1
 
