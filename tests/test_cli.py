@@ -164,6 +164,8 @@ def test_submit_in_english(cli, cfg) -> None:
         (["submit", "syt", "q1", "--correct"], "Chưa có báo cáo q1 nào của syt để sửa"),
         (["submit", "syt", "q1", "--period", "2026-Q1", "--correct"], "Chưa có báo cáo q1 kỳ 2026-Q1 của syt để sửa"),
         (["due", "--as-of", "30/2/2026"], "là ngày không có thật"),
+        (["due", "--as-of", "9999-12-30"], "nằm ngoài khoảng khoagiao theo dõi (năm 1900–2999)"),
+        (["request", "add", "--id", "x", "--title", "t", "--deadline", "0001-01-01"], "nằm ngoài khoảng"),
         (["due", "--as-of", "10/13/2026"], "--as-of '10/13/2026' là ngày không có thật"),  # never read as 13 October
         (["due", "--as-of", "2026-03-10T24:00"], "là ngày không có thật"),
         (["explain", "syt", "q1", "2026-Q2"], "không có kỳ '2026-Q2'"),

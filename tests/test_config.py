@@ -230,6 +230,7 @@ def test_the_cache_keeps_dates_and_lists(tmp_path: Path) -> None:
          "config/schedule.yaml:2: days_off[0].to: phải sau from"),
         ("days_off:\n  - {dates: 2026-02-14}\n" + GOOD_RULES, "config/schedule.yaml:2: days_off[0].dates: khóa không được phép"),
         ("tracking_start: 2026-02-30\n" + GOOD_RULES, "config/schedule.yaml:1: tracking_start: "),
+        ("tracking_start: 0001-01-01\n" + GOOD_RULES, "config/schedule.yaml:1: tracking_start: năm phải từ 1900 đến 2999"),
         ("working_days: [10/13/2026]\n" + GOOD_RULES, "config/schedule.yaml:1: working_days[0]: '10/13/2026' không phải ngày có thật"),
         (GOOD_RULES + "meetings:\n  - {id: m, name: M, frequency: quarterly, weekday: sat}\n",
          "config/schedule.yaml:7: meetings[0].weekday: phải là một trong: 'mon', 'tue', 'wed', 'thu', 'fri'; không phải 'sat'"),

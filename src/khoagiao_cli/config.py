@@ -176,8 +176,15 @@ def _models() -> tuple[type, type]:
 
     from pydantic import AfterValidator
 
+    def in_range(v: date) -> date:
+        from khoagiao_cli.dates import FIRST_YEAR, LAST_YEAR
+
+        if not FIRST_YEAR <= v.year <= LAST_YEAR:
+            raise PydanticCustomError("date_range", "year out of range", {"first": FIRST_YEAR, "last": LAST_YEAR})
+        return v
+
     Day = Annotated[int, AfterValidator(day_of_month)]
-    DateIn = Annotated[date, BeforeValidator(vn_date)]
+    DateIn = Annotated[date, BeforeValidator(vn_date), AfterValidator(in_range)]
     Code = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=40)]
     Text = Annotated[str, Field(min_length=1)]
     Emails = Annotated[list[str], BeforeValidator(as_list), AfterValidator(email_ok)]

@@ -7,6 +7,9 @@ from datetime import date, time
 
 from khoagiao_cli.errors import UserError
 
+#: the years khoagiao reasons about (deadlines near either end may move across it)
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+
 # Patterns as text, compiled (and cached by `re`) only by the commands that read dates: `fmt` alone is on the
 # daily path.
 _ISO = r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$"
@@ -36,6 +39,8 @@ def parse_date(text: str, today: date, *, what: str = "date") -> date:
     if vn and (parsed.day, parsed.month) != (int(vn.group(1)), int(vn.group(2))):
         # dateutil swaps day and month when the day-first reading is impossible (10/13/2026); we do not
         raise UserError("impossible_date", value=text, what=what)
+    if not FIRST_YEAR <= parsed.year <= LAST_YEAR:
+        raise UserError("date_out_of_range", value=text, what=what, first=FIRST_YEAR, last=LAST_YEAR)
     return parsed.date()
 
 

@@ -53,6 +53,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "what_received": ("--received", "--received"),
     "what_deadline": ("--deadline", "--deadline"),
     "what_occurred": ("--occurred", "--occurred"),
+    "date_out_of_range": (
+        "{what} '{value}' nằm ngoài khoảng khoagiao theo dõi (năm {first}–{last}).",
+        "{what} '{value}' is outside the years khoagiao tracks ({first}–{last}).",
+    ),
     "bad_month": ("Tháng '{value}' không hợp lệ (1–12).", "Month '{value}' is not valid (1–12)."),
     "written_ics": ("Đã ghi {path} ({count} sự kiện, trong đó {deadlines} hạn báo cáo).", "Wrote {path} ({count} events, {deadlines} of them deadlines)."),
     "bad_lang": ("Ngôn ngữ '{value}' không được hỗ trợ; dùng vi hoặc en.", "Language '{value}' is not supported; use vi or en."),
@@ -112,6 +116,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "phải là decree-09 (Nghị định 09/2019/NĐ-CP) hoặc {{from_day: 15, to_day: 14}}, không phải '{value}'",
         "must be decree-09 (Decree 09/2019/ND-CP) or {{from_day: 15, to_day: 14}}, not '{value}'",
     ),
+    "cfg_date_range": ("năm phải từ {first} đến {last}", "the year must be {first} to {last}"),
     "cfg_order": ("phải sau {first}", "must come after {first}"),
     "day_off_default": ("ngày nghỉ của cơ quan", "office day off"),
     "cfg_active_order": ("active_until phải sau active_from", "active_until must come after active_from"),
