@@ -706,6 +706,19 @@ request_app = typer.Typer(
 app.add_typer(request_app, name="request")
 
 
+def _group_lang(lang: Lang = None) -> None:
+    """`khoagiao request --lang en …`: the language for every sub-command of the group."""
+    if lang:
+        if lang not in LANGS:
+            typer.echo(f"{t('error_prefix')}: {t('bad_lang', value=lang)}", err=True)
+            raise typer.Exit(2)
+        os.environ["KHOAGIAO_LANG"] = lang
+        set_lang(lang)
+
+
+request_app.callback()(_group_lang)
+
+
 @request_app.command("add", cls=Command, help=h("h_request_add"))
 @handled
 def request_add(
@@ -788,6 +801,7 @@ incident_app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 app.add_typer(incident_app, name="incident")
+incident_app.callback()(_group_lang)
 
 
 @incident_app.command("add", cls=Command, help=h("h_incident_add"))
