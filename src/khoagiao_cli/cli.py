@@ -628,7 +628,10 @@ def config_cmd(
     from khoagiao_cli.paths import display
 
     s = Session(lang, config, db)
+    active = sum(1 for u in s.config.units if u.active_on(s.today))
     typer.echo(t("config_ok", units=len(s.config.units), rules=len(s.config.rules)))
+    typer.echo(t("config_more", active=active, own=sum(1 for r in s.config.rules if r.owner == "office"),
+                 meetings=len(s.config.meetings)))
     typer.echo(t("config_files"))
     for name, src in s.sources.items():
         typer.echo(f"  {name:<14} {display(src.path, s.cwd)}  ({t('origin_' + src.origin)})")
@@ -636,7 +639,12 @@ def config_cmd(
     explicit = explicit_settings(schedule_src.path.read_bytes())
     st = s.config.settings
     typer.echo(t("config_settings"))
-    for key, value in (("timezone", st.timezone), ("due_soon_days", st.due_soon_days)):
+    calendar_keys = (
+        ("holidays", st.holidays),
+        ("days_off", t("n_days", n=len(st.days_off))),
+        ("working_days", t("n_days", n=len(st.working_days))),
+    )
+    for key, value in (("timezone", st.timezone), ("due_soon_days", st.due_soon_days), *calendar_keys):
         origin = f"schedule.yaml ({t('origin_' + schedule_src.origin)})" if key in explicit else t("origin_default")
         typer.echo(f"  {key:<15} {value!s:<18} {origin}")
     if st.tracking_start is not None:

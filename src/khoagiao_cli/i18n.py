@@ -117,6 +117,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "must be decree-09 (Decree 09/2019/ND-CP) or {{from_day: 15, to_day: 14}}, not '{value}'",
     ),
     "cfg_date_range": ("năm phải từ {first} đến {last}", "the year must be {first} to {last}"),
+    "config_more": (
+        "  {active} đơn vị đang hoạt động hôm nay; {own} báo cáo của Ban; {meetings} cuộc họp định kỳ.",
+        "  {active} units active today; {own} of the Commission's own reports; {meetings} recurring meetings.",
+    ),
+    "n_days": ("{n} ngày", "{n} days"),
     "cfg_order": ("phải sau {first}", "must come after {first}"),
     "day_off_default": ("ngày nghỉ của cơ quan", "office day off"),
     "cfg_active_order": ("active_until phải sau active_from", "active_until must come after active_from"),
