@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from khoagiao_cli.errors import UserError
-from khoagiao_cli.ledger import Incident, Ledger, Request
+from khoagiao_cli.ledger import Incident, Ledger, Reminder, Request
 from khoagiao_cli.model import CHANNELS, Config, Rule, Unit
 from khoagiao_cli.schedule import Instance, Slot, expand, year_instances
 from khoagiao_cli.status import (
@@ -444,3 +444,44 @@ def add_incident(
     with ledger.write():
         number = ledger.add_incident(incident, recorded_by)
     return incident._replace(id=number)
+
+
+# ---------------------------------------------------------------------------- reminders
+
+
+class RemindItem(NamedTuple):
+    unit: Unit
+    rows: list[Row]
+    #: what the reminder is about ("monthly/2026-02;q1/2026-Q1"), to recognise the same reminder
+    key: str
+    #: the same reminder, already sent on this day
+    sent_before: Reminder | None
+
+
+def remind_plan(
+    config: Config, ledger: Ledger, as_of: date, unit: Unit | None = None, now: datetime | None = None
+) -> list[RemindItem]:
+    """For each unit with overdue or soon-due reports (in units.yaml order): what to remind it of."""
+    from khoagiao_cli.mail import instances_key
+
+    rows = due_rows(config, ledger, as_of, config.settings.due_soon_days, unit, now)
+    by_unit: dict[str, list[Row]] = {}
+    for r in rows:
+        if r.instance.unit != config.office.code:
+            by_unit.setdefault(r.instance.unit, []).append(r)
+    sent: dict[str | None, list[Reminder]] = {}
+    for reminder in ledger.reminders(day=as_of):
+        if reminder.kind == "unit":
+            sent.setdefault(reminder.unit, []).append(reminder)
+    out = []
+    for u in config.units:
+        if u.code in by_unit:
+            key = instances_key(by_unit[u.code])
+            before = next((r for r in sent.get(u.code, []) if r.instances == key), None)
+            out.append(RemindItem(u, by_unit[u.code], key, before))
+    return out
+
+
+def record_reminder(ledger: Ledger, reminder: Reminder) -> int:
+    with ledger.write():
+        return ledger.add_reminder(reminder)

@@ -378,6 +378,7 @@ def overdue(
     format: Annotated[Optional[str], typer.Option("--format", help=h("o_format_overdue"), metavar="plain|json")] = None,
     fail: Annotated[bool, typer.Option("--fail", help=h("o_fail"))] = False,
     unit: UnitOpt = None,
+    mail_to: Annotated[Optional[str], typer.Option("--mail-to", help=h("o_mail_to"), metavar="ADDR")] = None,
     lang: Lang = None,
     config: ConfigDir = None,
     db: Db = None,
@@ -387,6 +388,11 @@ def overdue(
     s = Session(lang, config, db, as_of)
     out = check_format(format, ("plain", "json"), "plain")
     rows = actions.overdue_rows(s.config, s.ledger, s.today, s.unit(unit), s.now)
+    if mail_to is not None:
+        _mail_digest(s, rows, mail_to)
+        if fail and rows:
+            raise typer.Exit(1)
+        return
     if out == "json":
         from khoagiao_cli.export import record, to_json_array
 
@@ -400,6 +406,132 @@ def overdue(
             typer.echo(render.overdue_plain(rows, s.config, s.today), nl=False)
     if fail and rows:
         raise typer.Exit(1)
+
+
+def _mail_digest(s: Session, rows: list[Any], mail_to: str) -> None:
+    """`overdue --mail-to`: the digest to the office itself; nothing is sent when nothing is overdue."""
+    from khoagiao_cli import actions, mail
+    from khoagiao_cli.ledger import Reminder
+
+    addresses = [a.strip() for a in mail_to.split(",") if a.strip()]
+    if not addresses or any("@" not in a or " " in a for a in addresses):
+        raise UserError("mail_to_bad", value=mail_to)
+    cfg = mail.smtp_config(s.config.settings.mail, s.env)
+    mail.require_sending(cfg)
+    if not rows:
+        return
+    subject, body = mail.digest_text(s.config, rows, s.today)
+    msg = mail.build_message(subject, body, sender=cfg.sender, to=addresses, when=s.clock, sender_name=s.config.office.name)
+    smtp = mail.Smtp(cfg)
+    try:
+        refused = smtp.send(msg)
+    except mail.SendError as exc:
+        typer.echo(f"{t('error_prefix')}: {t('digest_failed', to=mail_to, error=exc)}", err=True)
+        raise typer.Exit(1) from None
+    finally:
+        smtp.close()
+    accepted = [a for a in addresses if a not in refused]
+    actions.record_reminder(s.ledger, Reminder(
+        0, "digest", None, s.today, mail.instances_key(rows), ",".join(accepted), msg["Message-ID"],
+        s.recorded_at(), who(),
+    ))
+    if refused:
+        typer.echo(f"{t('error_prefix')}: {t('smtp_refused', addresses=', '.join(refused))}", err=True)
+        raise typer.Exit(1)
+    if interactive():
+        typer.echo(t("digest_sent", to=", ".join(accepted), count=len(rows)))
+
+
+@app.command(cls=Command, help=h("h_remind"))
+@handled
+def remind(
+    as_of: AsOf = None,
+    unit: UnitOpt = None,
+    send: Annotated[bool, typer.Option("--send", help=h("o_send"))] = False,
+    force: Annotated[bool, typer.Option("--force", help=h("o_force"))] = False,
+    eml: Annotated[Optional[Path], typer.Option("--eml", help=h("o_eml"), metavar="DIR")] = None,
+    lang: Lang = None,
+    config: ConfigDir = None,
+    db: Db = None,
+) -> None:
+    from khoagiao_cli import actions, mail
+
+    s = Session(lang, config, db, as_of)
+    cfg = mail.smtp_config(s.config.settings.mail, s.env)
+    if send:
+        mail.require_sending(cfg)
+    plan = actions.remind_plan(s.config, s.ledger, s.today, s.unit(unit), s.now)
+    if not plan:
+        typer.echo(t("remind_none", as_of=s.today))
+        return
+    texts = {item.unit.code: mail.reminder_text(s.config, item.unit, item.rows, s.today) for item in plan}
+    unreachable = [item.unit for item in plan if not item.unit.email]
+    if eml is not None:
+        _write_eml(s, cfg, plan, texts, eml)
+    if not send:
+        if eml is None:
+            for item in plan:
+                subject, body = texts[item.unit.code]
+                to = ", ".join(item.unit.email) or t("no_email")
+                typer.echo(f"===== {item.unit.name} ({item.unit.code}) =====")
+                typer.echo(f"{t('mail_from_label')}: {cfg.sender or t('sender_unset')}")
+                typer.echo(f"{t('mail_to_label')}: {to}")
+                typer.echo(f"{t('mail_subject_label')}: {subject}")
+                typer.echo("")
+                typer.echo(body)
+        typer.echo(t("remind_preview", n=len(plan)))
+        if unreachable:
+            typer.echo(t("remind_unreachable", n=len(unreachable), units=", ".join(u.code for u in unreachable)))
+        return
+    failed = 0
+    smtp = mail.Smtp(cfg)
+    try:
+        for item in plan:
+            u = item.unit
+            if not u.email:
+                continue
+            if item.sent_before is not None and not force:
+                at = item.sent_before.sent_at[11:16]
+                typer.echo(t("remind_skipped", unit=u.name, code=u.code, at=at))
+                continue
+            subject, body = texts[u.code]
+            msg = mail.build_message(subject, body, sender=cfg.sender, to=u.email, when=s.clock,
+                                     sender_name=s.config.office.name)
+            try:
+                refused = smtp.send(msg)
+            except mail.SendError as exc:
+                failed += 1
+                typer.echo(f"{t('error_prefix')}: {t('remind_failed', unit=u.name, code=u.code, error=exc)}", err=True)
+                continue
+            accepted = [a for a in u.email if a not in refused]
+            from khoagiao_cli.ledger import Reminder
+
+            actions.record_reminder(s.ledger, Reminder(
+                0, "unit", u.code, s.today, item.key, ",".join(accepted), msg["Message-ID"], s.recorded_at(), who(),
+            ))
+            typer.echo(t("remind_sent", unit=u.name, code=u.code, to=", ".join(accepted), n=len(item.rows)))
+            if refused:
+                failed += 1
+                typer.echo(f"{t('error_prefix')}: {t('remind_failed', unit=u.name, code=u.code, error=t('smtp_refused', addresses=', '.join(refused)))}", err=True)
+    finally:
+        smtp.close()
+    if unreachable:
+        typer.echo(t("remind_unreachable", n=len(unreachable), units=", ".join(u.code for u in unreachable)))
+    if failed:
+        raise typer.Exit(1)
+
+
+def _write_eml(s: Session, cfg: Any, plan: list[Any], texts: dict[str, tuple[str, str]], folder: Path) -> None:
+    from khoagiao_cli import mail
+    from khoagiao_cli.paths import write_atomic
+
+    for item in plan:
+        subject, body = texts[item.unit.code]
+        msg = mail.build_message(subject, body, sender=cfg.sender, to=item.unit.email, when=s.clock,
+                                 sender_name=s.config.office.name)
+        path = folder / f"{s.today.isoformat()}-{item.unit.code}.eml"
+        write_atomic(path, bytes(msg))
+    typer.echo(t("eml_written", n=len(plan), folder=folder))
 
 
 @app.command(cls=Command, help=h("h_status"))

@@ -15,7 +15,7 @@ from typing import Annotated, Any, Literal
 from khoagiao_cli import __version__
 from khoagiao_cli.errors import ConfigError
 from khoagiao_cli.i18n import MESSAGES, t
-from khoagiao_cli.model import PERIOD_MONTHS, Config, Meeting, Office, Rule, Settings, Unit
+from khoagiao_cli.model import PERIOD_MONTHS, Config, MailSettings, Meeting, Office, Rule, Settings, Unit
 
 #: Decree 09/2019/ND-CP: data from the 15th of the month before the period to the 14th of its last month
 DECREE_09 = (15, 14)
@@ -171,6 +171,9 @@ def _models() -> tuple[type, type]:
             return {"from_day": DECREE_09[0], "to_day": DECREE_09[1]}
         return v
 
+    def no_password(v: object) -> object:
+        raise PydanticCustomError("password_in_file", "the password only comes from KHOAGIAO_SMTP_PASSWORD")
+
     def day_off_in(v: object) -> object:
         return v if isinstance(v, dict) else {"date": v}
 
@@ -231,6 +234,20 @@ def _models() -> tuple[type, type]:
         end: Annotated[str, Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")] = "11:30"
         place: str | None = None
 
+    class MailModel(Strict):
+        host: str | None = None
+        port: Annotated[int, Field(ge=1, le=65535)] | None = None
+        security: Literal["starttls", "ssl", "none"] = "starttls"
+        from_: str | None = Field(default=None, alias="from")
+        user: str | None = None
+        cafile: str | None = None
+        password: Annotated[None, BeforeValidator(no_password)] = None
+
+        @field_validator("from_")
+        @classmethod
+        def sender_ok(cls, v: str | None) -> str | None:
+            return email_ok([v])[0] if v else v
+
     class ScheduleModel(Strict):
         timezone: str = "Asia/Ho_Chi_Minh"
         due_soon_days: Annotated[int, Field(ge=0, le=366)] = 7
@@ -240,6 +257,7 @@ def _models() -> tuple[type, type]:
         working_days: list[DateIn] = []
         rules: Annotated[list[RuleModel], Field(min_length=1)]
         meetings: list[MeetingModel] = []
+        mail: MailModel = MailModel()
 
         @field_validator("timezone")
         @classmethod
@@ -270,6 +288,17 @@ def _models() -> tuple[type, type]:
         province: str | None = None
         signer_title: str | None = None
         signer_name: str | None = None
+        parent: str | None = None
+        place: str | None = None
+        signer_authority: str | None = None
+        email: str | None = None
+        basis: str | None = None
+        symbol: str | None = None
+
+        @field_validator("email")
+        @classmethod
+        def office_email(cls, v: str | None) -> str | None:
+            return email_ok([v])[0] if v else v
 
     class UnitsModel(Strict):
         office: OfficeModel = OfficeModel()
@@ -431,6 +460,10 @@ def _to_config(schedule: Any, units: Any) -> Config:
         holidays=schedule.holidays,
         days_off=tuple((d, vi, en) for d, (vi, en) in sorted(days_off.items())),
         working_days=tuple(sorted(set(schedule.working_days))),
+        mail=MailSettings(
+            host=schedule.mail.host, port=schedule.mail.port, security=schedule.mail.security,
+            sender=schedule.mail.from_, user=schedule.mail.user, cafile=schedule.mail.cafile,
+        ),
     )
     weekdays = ("mon", "tue", "wed", "thu", "fri")
     meetings = tuple(
@@ -443,7 +476,8 @@ def _to_config(schedule: Any, units: Any) -> Config:
     )
     o = units.office
     office = Office(code=o.code, name=o.name, short_name=o.short_name, province=o.province,
-                    signer_title=o.signer_title, signer_name=o.signer_name)
+                    signer_title=o.signer_title, signer_name=o.signer_name, parent=o.parent, place=o.place,
+                    signer_authority=o.signer_authority, email=o.email, basis=o.basis, symbol=o.symbol)
     return Config(units=unit_values, rules=rules, settings=settings, meetings=meetings, office=office)
 
 

@@ -75,12 +75,46 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TRIGGER incidents_no_delete BEFORE DELETE ON incidents
         BEGIN SELECT RAISE(ABORT, 'khoagiao ledger is append-only'); END;
     """,
+    # 3: reminders sent by e-mail
+    """
+    CREATE TABLE reminders (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind        TEXT NOT NULL CHECK (kind IN ('unit', 'digest')),
+        unit        TEXT,
+        day         TEXT NOT NULL,
+        instances   TEXT NOT NULL,
+        recipients  TEXT NOT NULL,
+        message_id  TEXT NOT NULL,
+        sent_at     TEXT NOT NULL,
+        sent_by     TEXT NOT NULL
+    );
+    CREATE INDEX reminders_by_unit_day ON reminders (unit, day);
+    CREATE TRIGGER reminders_no_update BEFORE UPDATE ON reminders
+        BEGIN SELECT RAISE(ABORT, 'khoagiao ledger is append-only'); END;
+    CREATE TRIGGER reminders_no_delete BEFORE DELETE ON reminders
+        BEGIN SELECT RAISE(ABORT, 'khoagiao ledger is append-only'); END;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 _COLUMNS = (
     "id, kind, unit, report, period, received, doc_number, channel, file_path, file_sha256, "
     "note, unit_name, recorded_at, recorded_by, received_at"
 )
+
+
+class Reminder(NamedTuple):
+    """One e-mail sent: a reminder to a unit, or the overdue digest to the office."""
+
+    id: int
+    kind: str
+    unit: str | None
+    day: date
+    #: "report/period" of each instance it was about, sorted, joined by ";"
+    instances: str
+    recipients: str
+    message_id: str
+    sent_at: str
+    sent_by: str
 
 
 class Request(NamedTuple):
@@ -275,6 +309,30 @@ class Ledger:
                 "INSERT INTO requests (kind, id, note, recorded_at, recorded_by) VALUES ('cancel', ?, ?, ?, ?)",
                 (request_id, note, recorded_at, recorded_by),
             )
+
+    def reminders(self, unit: str | None = None, day: date | None = None) -> list[Reminder]:
+        sql = "SELECT id, kind, unit, day, instances, recipients, message_id, sent_at, sent_by FROM reminders"
+        where, args = [], []
+        for column, value in (("unit", unit), ("day", day.isoformat() if day else None)):
+            if value is not None:
+                where.append(f"{column} = ?")
+                args.append(value)
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        with _guard(self.path):
+            rows = self.conn.execute(sql + " ORDER BY id", args).fetchall()
+        return [Reminder(r[0], r[1], r[2], date.fromisoformat(r[3]), *r[4:]) for r in rows]
+
+    def add_reminder(self, reminder: Reminder) -> int:
+        """Call inside `write()`."""
+        with _guard(self.path):
+            cur = self.conn.execute(
+                "INSERT INTO reminders (kind, unit, day, instances, recipients, message_id, sent_at, sent_by)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (reminder.kind, reminder.unit, reminder.day.isoformat(), reminder.instances, reminder.recipients,
+                 reminder.message_id, reminder.sent_at, reminder.sent_by),
+            )
+        return int(cur.lastrowid or 0)
 
     def incidents(self, unit: str | None = None) -> list[Incident]:
         sql = "SELECT id, unit, unit_name, title, occurred, deadline_at, recorded_at FROM incidents"

@@ -75,6 +75,30 @@ class Office(NamedTuple):
     province: str | None = None
     signer_title: str | None = None
     signer_name: str | None = None
+    #: the party committee above it, first line of a letter's header ("TỈNH ỦY KHÁNH HÒA")
+    parent: str | None = None
+    #: the place written before a letter's date ("Khánh Hòa, ngày …")
+    place: str | None = None
+    #: "K/T TRƯỞNG BAN" when a deputy signs
+    signer_authority: str | None = None
+    #: where units e-mail their report files
+    email: str | None = None
+    #: the document the reporting duty comes from ("Kế hoạch số 12-KH/TGTU …")
+    basis: str | None = None
+    #: the office's document symbol, for a letter's number ("CV/BTGDVTU")
+    symbol: str | None = None
+
+
+class MailSettings(NamedTuple):
+    """SMTP settings from schedule.yaml (`mail:`); KHOAGIAO_SMTP_* and KHOAGIAO_MAIL_FROM override them.
+    The password only ever comes from KHOAGIAO_SMTP_PASSWORD."""
+
+    host: str | None = None
+    port: int | None = None
+    security: str = "starttls"
+    sender: str | None = None
+    user: str | None = None
+    cafile: str | None = None
 
 
 class Meeting(NamedTuple):
@@ -107,6 +131,7 @@ class Settings(NamedTuple):
     days_off: tuple[tuple[date, str, str], ...] = ()
     #: swapped working days (a worked Saturday)
     working_days: tuple[date, ...] = ()
+    mail: MailSettings = MailSettings()
 
 
 class Config:
@@ -174,7 +199,7 @@ class Config:
         return cls(
             units=tuple(Unit(*u) for u in units),
             rules=tuple(Rule(*r) for r in rules),
-            settings=Settings(*settings),
+            settings=Settings(*settings[:-1], MailSettings(*settings[-1])),
             meetings=tuple(Meeting(*m) for m in meetings),
             office=Office(*office),
         )
