@@ -567,7 +567,7 @@ def status(
 @app.command(cls=Command, help=h("h_export"))
 @handled
 def export(
-    format: Annotated[str, typer.Option("--format", help=h("o_format_export"), metavar="json|csv|toml|ics")],
+    format: Annotated[str, typer.Option("--format", help=h("o_format_export"), metavar="json|csv|toml|ics|xlsx")],
     year: Year = None,
     as_of: AsOf = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help=h("o_output"), metavar="FILE")] = None,
@@ -579,8 +579,11 @@ def export(
     from khoagiao_cli.paths import write_atomic
 
     s = Session(lang, config, db, as_of)
-    out = check_format(format, ("json", "csv", "toml", "ics"), "json")
+    out = check_format(format, ("json", "csv", "toml", "ics", "xlsx"), "json")
     y = s.year(year)
+    if out == "xlsx":
+        _export_xlsx(s, year, output)
+        return
     rows = actions.year_rows(s.config, s.ledger, y, s.today, now=s.now)
     records = [ex.record(r, s.config) for r in rows]
     if out == "ics":
@@ -616,6 +619,26 @@ def export(
     else:
         write_atomic(output, text.encode("utf-8"))
         typer.echo(t("written", path=output, count=len(records)), err=True)
+
+
+def _export_xlsx(s: Session, year: int | None, output: Path | None) -> None:
+    """A sheet per year (the --year, or every year since tracking started), the events, the scorecard."""
+    from khoagiao_cli import actions
+    from khoagiao_cli.paths import write_atomic
+    from khoagiao_cli.scorecard import scorecard
+    from khoagiao_cli.xlsx import workbook_bytes
+
+    if output is None:
+        raise UserError("xlsx_needs_output")
+    years = [s.year(year)] if year is not None else list(
+        range(min(actions.tracking_start(s.config, s.ledger).year, s.today.year), s.today.year + 1)
+    )
+    by_year = {y: actions.year_rows(s.config, s.ledger, y, s.today, now=s.now) for y in years}
+    score_year = years[-1]
+    data = workbook_bytes(s.config, by_year, s.ledger.events(), scorecard(s.config, by_year[score_year], s.today),
+                          score_year=score_year, as_of=s.today)
+    write_atomic(output, data)
+    typer.echo(t("written_xlsx", path=output, sheets=len(years) + 2), err=True)
 
 
 @app.command(cls=Command, help=h("h_units"))
@@ -966,6 +989,104 @@ def incident_add(
     )
     typer.echo(t("incident_added", id=incident.id, unit=incident.unit_name, title=incident.title,
                  deadline=incident.deadline_at.strftime("%H:%M %d/%m/%Y"), hours=within))
+
+
+@app.command(cls=Command, help=h("h_stats"))
+@handled
+def stats(
+    year: Year = None,
+    as_of: AsOf = None,
+    unit: UnitOpt = None,
+    format: Annotated[Optional[str], typer.Option("--format", help=h("o_format_table_json"), metavar="table|json")] = None,
+    lang: Lang = None,
+    config: ConfigDir = None,
+    db: Db = None,
+) -> None:
+    from khoagiao_cli import actions
+    from khoagiao_cli.scorecard import score_record, scorecard
+
+    s = Session(lang, config, db, as_of)
+    out = check_format(format, ("table", "json"), "table")
+    y = s.year(year)
+    scores = scorecard(s.config, actions.year_rows(s.config, s.ledger, y, s.today, s.unit(unit), s.now), s.today)
+    if out == "json":
+        import json
+
+        typer.echo(json.dumps([score_record(x) for x in scores], ensure_ascii=False, indent=2))
+    elif not scores:
+        typer.echo(t("stats_none", year=y))
+    else:
+        from khoagiao_cli.render import stats_view
+
+        console().print(stats_view(scores, y, s.today))
+
+
+@app.command("import", cls=Command, help=h("h_import"))
+@handled
+def import_command(
+    file: Annotated[Path, typer.Argument(help=h("o_import_file"), metavar="FILE")],
+    dry_run: Annotated[bool, typer.Option("--dry-run", help=h("o_dry_run"))] = False,
+    as_of: AsOf = None,
+    lang: Lang = None,
+    config: ConfigDir = None,
+    db: Db = None,
+) -> None:
+    from khoagiao_cli import importer
+    from khoagiao_cli.dates import fmt
+
+    s = Session(lang, config, db, as_of)
+    progress = None
+    if interactive():
+        from rich.progress import track
+
+        def progress(items: list[Any]) -> Any:
+            return track(items, description=str(file.name), transient=True) if len(items) > 200 else items
+
+    plan = importer.plan_import(s.config, s.ledger, file, today=s.today, recorded_at=s.recorded_at(),
+                                recorded_by=who(), progress=progress)
+    if plan.errors:
+        typer.echo(f"{t('error_prefix')}: {t('import_bad', n=len(plan.errors))}", err=True)
+        for line in plan.errors:
+            typer.echo(f"  {line}", err=True)
+        raise typer.Exit(2)
+    if dry_run:
+        typer.echo(t("import_would", n=len(plan.to_record)))
+        for p in plan.to_record:
+            e = p.event
+            typer.echo(f"  {t('import_row', row=p.row, error='')}{e.unit}  {e.report}  {e.period}  {fmt(e.received)}"
+                       f"{'  ' + e.doc_number if e.doc_number else ''}")
+    elif plan.to_record:
+        ids = importer.apply(s.ledger, plan)
+        typer.echo(t("import_done", n=len(ids), path=file, first=ids[0], last=ids[-1]))
+    else:
+        typer.echo(t("import_nothing", path=file))
+    if plan.already:
+        typer.echo(t("import_already", n=len(plan.already), rows=", ".join(map(str, plan.already))))
+
+
+@app.command(cls=Command, help=h("h_letter"))
+@handled
+def letter(
+    unit: UnitArg,
+    as_of: AsOf = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help=h("o_letter_output"), metavar="FILE")] = None,
+    lang: Lang = None,
+    config: ConfigDir = None,
+    db: Db = None,
+) -> None:
+    from khoagiao_cli import actions
+    from khoagiao_cli.letter import letter_docx
+    from khoagiao_cli.paths import write_atomic
+
+    s = Session(lang, config, db, as_of)
+    chosen = s.unit(unit)
+    rows = actions.overdue_rows(s.config, s.ledger, s.today, chosen, s.now)
+    if not rows:
+        typer.echo(t("letter_none", unit=chosen.name, as_of=s.today))
+        return
+    path = output or Path(f"cong-van-don-doc-{chosen.code}-{s.today.isoformat()}.docx")
+    write_atomic(path, letter_docx(s.config, chosen, rows, s.today))
+    typer.echo(t("letter_written", path=path, n=len(rows)))
 
 
 def main() -> None:

@@ -33,6 +33,8 @@ def find_unit(config: Config, query: str) -> Unit:
     q = fold(query)
     if not q:
         raise UserError("unit_unknown", query=query, hint="")
+    if query.strip().lower() in config.unit_by_code:  # a code as written, hyphens and all ("btg-nhatrang")
+        return config.unit_by_code[query.strip().lower()]
     if q.replace(" ", "") in config.unit_by_code:
         return config.unit_by_code[q.replace(" ", "")]
     exact = [u for u in config.all_units if q in (fold(u.name), fold(u.short_name or ""))]

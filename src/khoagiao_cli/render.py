@@ -420,3 +420,45 @@ def requests_table(found: Sequence[Any]) -> Table:
         table.add_row(req.id, req.title, req.doc_number or "", deadline_text(r.slot, "\n"), received,
                       style="dim" if req.cancelled else ("green" if r.received == r.owed else ""))
     return table
+
+
+# ---------------------------------------------------------------------------- stats
+
+MONTH_MARK = {"on_time": ("✓", "green"), "late": ("!", "dark_orange"), "missing": ("✗", "bold red"),
+              "upcoming": ("·", "dim"), None: (" ", "")}
+
+
+def stats_view(scores: Sequence[Any], year: int, as_of: date) -> Any:
+    """The ranking with on-time rates as bars and a month-by-month strip per unit."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=t("stats_title", year=year, as_of=fmt(as_of)), box=box.SIMPLE_HEAD,
+                  caption=t("stats_legend"))
+    for key, justify in (("col_rank", "right"), ("col_unit", "left"), ("col_owed", "right"),
+                         ("col_on_time", "right"), ("col_late", "right"), ("col_avg_late", "right"),
+                         ("col_max_late", "right"), ("col_missing", "right"), ("col_rate", "left"),
+                         ("col_months", "left")):
+        table.add_column(t(key), justify=justify, no_wrap=key in ("col_unit", "col_rate", "col_months"))
+    for s in scores:
+        rate = s.on_time_rate
+        bar = Text()
+        if rate is None:
+            bar.append("—", style="dim")
+        else:
+            filled = round(rate * 10)
+            style = "green" if rate >= 0.8 else "yellow" if rate >= 0.5 else "red"
+            bar.append("█" * filled, style=style)
+            bar.append("░" * (10 - filled), style="dim")
+            bar.append(f" {rate * 100:5.1f}%")
+        strip = Text()
+        for month in s.months:
+            mark, style = MONTH_MARK[month]
+            strip.append(mark, style=style)
+        table.add_row(
+            str(s.rank), s.unit_name, str(s.owed), str(s.on_time), str(s.late),
+            f"{s.avg_days_late:.1f}" if s.avg_days_late is not None else "", str(s.max_days_late or ""),
+            str(s.missing), bar, strip,
+        )
+    return table

@@ -1,0 +1,94 @@
+"""The year's timeliness scorecard per unit (pure: rows and as-of come in)."""
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any, NamedTuple
+
+from khoagiao_cli.model import Config
+from khoagiao_cli.status import LATE, ON_TIME, OVERDUE, Row
+
+#: what a month of the strip shows, worst first
+MISSING, LATE_MONTH, ON_TIME_MONTH, UPCOMING_MONTH = "missing", "late", "on_time", "upcoming"
+
+
+class Score(NamedTuple):
+    unit: str
+    unit_name: str
+    #: reports whose deadline is on or before as-of
+    owed: int
+    on_time: int
+    late: int
+    #: owed and still not received
+    missing: int
+    on_time_rate: float | None
+    avg_days_late: float | None
+    max_days_late: int | None
+    #: per month (January first): the worst of that month's owed reports, "upcoming", or None (nothing due)
+    months: tuple[str | None, ...]
+    rank: int = 0
+
+
+def _month_status(rows: Sequence[Row], as_of: date) -> str | None:
+    if not rows:
+        return None
+    owed = [r for r in rows if r.instance.deadline <= as_of]
+    if not owed:
+        return UPCOMING_MONTH
+    statuses = {r.status for r in owed}
+    if OVERDUE in statuses:
+        return MISSING
+    return LATE_MONTH if LATE in statuses else ON_TIME_MONTH
+
+
+def scorecard(config: Config, rows: Sequence[Row], as_of: date) -> list[Score]:
+    """One score per unit (the Commission's own reports are not scored), best first.
+
+    Ranked by on-time rate, then fewer missing, then a shorter average delay; units owing nothing yet last.
+    """
+    by_unit: dict[str, list[Row]] = {}
+    for r in rows:
+        if r.instance.unit != config.office.code:
+            by_unit.setdefault(r.instance.unit, []).append(r)
+    order = {u.code: i for i, u in enumerate(config.units)}
+    scores = []
+    for code, unit_rows in by_unit.items():
+        owed = [r for r in unit_rows if r.instance.deadline <= as_of]
+        on_time = sum(1 for r in owed if r.status == ON_TIME)
+        delays = [r.days_late for r in owed if r.status == LATE and r.days_late is not None]
+        missing = sum(1 for r in owed if r.status == OVERDUE)
+        months: dict[int, list[Row]] = {}
+        for r in unit_rows:
+            months.setdefault(r.instance.deadline.month, []).append(r)
+        scores.append(Score(
+            unit=code,
+            unit_name=config.unit_name(code),
+            owed=len(owed),
+            on_time=on_time,
+            late=len(delays),
+            missing=missing,
+            on_time_rate=on_time / len(owed) if owed else None,
+            avg_days_late=sum(delays) / len(delays) if delays else None,
+            max_days_late=max(delays) if delays else None,
+            months=tuple(_month_status(months.get(m, []), as_of) for m in range(1, 13)),
+        ))
+    scores.sort(key=lambda s: (
+        s.on_time_rate is None, -(s.on_time_rate or 0), s.missing, s.avg_days_late or 0, order.get(s.unit, len(order)),
+    ))
+    return [s._replace(rank=n) for n, s in enumerate(scores, 1)]
+
+
+def score_record(score: Score) -> dict[str, Any]:
+    """`stats --format json`: rates as fractions (0.75), delays in days."""
+    return {
+        "rank": score.rank,
+        "unit": score.unit,
+        "unit_name": score.unit_name,
+        "owed": score.owed,
+        "on_time": score.on_time,
+        "late": score.late,
+        "missing": score.missing,
+        "on_time_rate": round(score.on_time_rate, 4) if score.on_time_rate is not None else None,
+        "avg_days_late": round(score.avg_days_late, 1) if score.avg_days_late is not None else None,
+        "max_days_late": score.max_days_late,
+        "months": list(score.months),
+    }

@@ -1,0 +1,125 @@
+"""The office's spreadsheet (openpyxl): a sheet per year (units × periods, coloured by status), every
+ledger event, and the scorecard. Headings in the user's language, frozen headers, ready to print on A4."""
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import Any
+
+from khoagiao_cli.i18n import get_lang, t
+from khoagiao_cli.model import Config
+from khoagiao_cli.scorecard import Score
+from khoagiao_cli.status import DUE, LATE, ON_TIME, OVERDUE, UPCOMING, Event, Row
+
+FILLS = {ON_TIME: "C6EFCE", LATE: "FFEB9C", OVERDUE: "FFC7CE", DUE: "FFF2CC", UPCOMING: "F2F2F2"}
+DATE_FORMAT = "dd/mm/yyyy"
+
+
+def workbook_bytes(
+    config: Config, years: Mapping[int, Sequence[Row]], events: Sequence[Event], scores: Sequence[Score],
+    *, score_year: int, as_of: date,
+) -> bytes:
+    import io
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    for year, rows in years.items():
+        _year_sheet(wb, config, year, rows, as_of)
+    _events_sheet(wb, config, events)
+    _score_sheet(wb, scores, score_year, as_of)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _header(ws: Any, titles: Sequence[str], widths: Sequence[float]) -> None:
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    ws.append(list(titles))
+    for n, width in enumerate(widths, 1):
+        cell = ws.cell(row=1, column=n)
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="D9E1F2")
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+        ws.column_dimensions[get_column_letter(n)].width = width
+    ws.row_dimensions[1].height = 32
+    ws.print_title_rows = "1:1"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def _year_sheet(wb: Any, config: Config, year: int, rows: Sequence[Row], as_of: date) -> None:
+    from openpyxl.styles import Alignment, PatternFill
+
+    from khoagiao_cli.render import report_period
+
+    ws = wb.create_sheet(t("xlsx_year", year=year))
+    columns: dict[tuple[str, str], int] = {}
+    titles: list[str] = []
+    for r in sorted(rows, key=lambda r: r.instance.deadline):
+        key = (r.instance.report, r.instance.period)
+        if key not in columns:
+            name, period = report_period(config, r)
+            columns[key] = len(columns)
+            d = r.instance.deadline
+            titles.append(f"{name}\n{period}\n{t('xlsx_due', day=f'{d.day:02d}/{d.month:02d}')}")
+    units = list(dict.fromkeys(r.instance.unit for r in rows))
+    order = {u.code: i for i, u in enumerate(config.all_units)}
+    units.sort(key=lambda code: order.get(code, len(order)))
+    _header(ws, [t("col_code"), t("col_unit"), *titles], [10, 38, *([14] * len(titles))])
+    ws.row_dimensions[1].height = 62
+    cells = {(r.instance.unit, r.instance.report, r.instance.period): r for r in rows}
+    for code in units:
+        values: list[Any] = [code, config.unit_name(code)]
+        for report, period in columns:
+            row = cells.get((code, report, period))
+            if row is None:
+                values.append(None)
+            elif row.received is not None:
+                values.append(row.received)
+            else:
+                values.append(t("st_" + row.status))
+        ws.append(values)
+        for (report, period), n in columns.items():
+            row = cells.get((code, report, period))
+            if row is not None:
+                cell = ws.cell(row=ws.max_row, column=3 + n)
+                cell.fill = PatternFill("solid", fgColor=FILLS[row.status])
+                cell.alignment = Alignment(horizontal="center")
+                if row.received is not None:
+                    cell.number_format = DATE_FORMAT
+    ws.freeze_panes = "C2"
+
+
+def _events_sheet(wb: Any, config: Config, events: Sequence[Event]) -> None:
+    ws = wb.create_sheet(t("xlsx_events"))
+    titles = ["#", t("col_kind"), t("col_code"), t("col_unit"), t("col_report"), t("col_period"), t("col_received"),
+              t("col_doc"), t("col_channel"), t("col_note"), t("col_recorded"), t("col_by")]
+    _header(ws, titles, [6, 10, 10, 38, 14, 16, 12, 18, 10, 30, 20, 12])
+    lang = get_lang()
+    for e in events:
+        ws.append([
+            e.id, t("kind_" + e.kind), e.unit, e.unit_name or config.unit_name(e.unit),
+            config.rule_name(e.report, lang), e.period, e.received, e.doc_number, e.channel, e.note,
+            e.recorded_at[:19].replace("T", " "), e.recorded_by,
+        ])
+        ws.cell(row=ws.max_row, column=7).number_format = DATE_FORMAT
+    ws.freeze_panes = "A2"
+
+
+def _score_sheet(wb: Any, scores: Sequence[Score], year: int, as_of: date) -> None:
+    ws = wb.create_sheet(t("xlsx_scores", year=year))
+    titles = [t("col_rank"), t("col_code"), t("col_unit"), t("col_owed"), t("col_on_time"), t("col_late"),
+              t("col_avg_late"), t("col_max_late"), t("col_missing"), t("col_rate")]
+    _header(ws, titles, [7, 10, 38, 10, 10, 10, 12, 10, 10, 14])
+    for s in scores:
+        ws.append([s.rank, s.unit, s.unit_name, s.owed, s.on_time, s.late,
+                   round(s.avg_days_late, 1) if s.avg_days_late is not None else None, s.max_days_late, s.missing,
+                   s.on_time_rate])
+        ws.cell(row=ws.max_row, column=10).number_format = "0.0%"
+    ws.freeze_panes = "A2"
