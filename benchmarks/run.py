@@ -2,8 +2,11 @@
 
 1. `khoagiao due` on the embedded defaults vs a bare Typer + Rich app printing a 12-row table
    (target: within 1.15x).
-2. `khoagiao due` on a large setup: 5,000 units, the default rules, holidays and meetings, a year of
-   submissions, three one-off requests to every unit and 100 incidents (target: under 1 s).
+2. `khoagiao remind` (the preview, one message per unit) against `khoagiao due` on the same day and
+   config (target: within 1.3x).
+3. `khoagiao due` on a large setup: 5,000 units, the default rules, holidays and meetings, a year of
+   submissions, three one-off requests to every unit and 100 incidents (target: under 1 s);
+   `khoagiao stats` on the same setup (target: under 2 s).
 Both after one warm-up run (the first run of a new config validates it and caches the result).
 """
 
@@ -119,6 +122,15 @@ def main() -> None:
         print(f"bare Typer+Rich app, 12-row table       : {bare * 1000:7.1f} ms (median of {args.runs})")
         print(f"khoagiao due, embedded defaults         : {due * 1000:7.1f} ms  = {due / bare:.2f}x the bare app (target <= 1.15x)")
         print(f"khoagiao due --as-of, 33-row table      : {table * 1000:7.1f} ms  = {table / bare:.2f}x the bare app")
+        due_as_of, remind = median_times(
+            [
+                ([*KHOAGIAO, "due", "--format", "plain", "--as-of", "2026-03-18"], env_tracked),
+                ([*KHOAGIAO, "remind", "--as-of", "2026-03-18"], env_tracked),
+            ],
+            args.runs,
+        )
+        print(f"khoagiao due --as-of (plain), defaults  : {due_as_of * 1000:7.1f} ms")
+        print(f"khoagiao remind (preview, 11 messages)  : {remind * 1000:7.1f} ms  = {remind / due_as_of:.2f}x that due (target <= 1.3x)")
 
         large = work / "large"
         t0 = time.perf_counter()
@@ -127,6 +139,9 @@ def main() -> None:
         env_large = dict(env, KHOAGIAO_CONFIG=str(large / "config"), KHOAGIAO_DB=str(large / "ledger.sqlite3"))
         (big,) = median_times([([*KHOAGIAO, "due", "--format", "plain", "--as-of", "2026-11-22"], env_large)], max(5, args.runs // 3))
         print(f"khoagiao due, {args.units} units          : {big * 1000:7.1f} ms (target < 1000 ms)")
+        (stats,) = median_times([([*KHOAGIAO, "stats", "--as-of", "2026-11-22"], env_large)],
+                                max(5, args.runs // 6))
+        print(f"khoagiao stats, {args.units} units        : {stats * 1000:7.1f} ms (target < 2000 ms)")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -148,3 +148,20 @@ def test_a_readonly_ledger_refuses_writes(tmp_path: Path) -> None:
         with ledger.write():
             ledger.append(ev())
     assert info.value.key == "db_readonly"
+
+
+def test_keys_in_force_agree_with_effective(tmp_path) -> None:
+    from datetime import date
+
+    from khoagiao_cli.ledger import Ledger
+    from khoagiao_cli.status import Event, effective
+
+    ledger = Ledger.open(tmp_path / "l.sqlite3", today=date(2026, 1, 1))
+    k1, k2 = ("syt", "monthly", "2026-01"), ("bhxh", "q1", "2026-Q1")
+    with ledger.write():
+        for kind, key in (("submit", k1), ("submit", k2), ("withdraw", k2), ("correct", k1), ("submit", k2),
+                          ("withdraw", k2)):
+            ledger.append(Event(0, kind, *key, date(2026, 1, 5) if kind != "withdraw" else None,
+                                recorded_at="t", recorded_by="t"))
+    assert ledger.keys_in_force() == set(effective(ledger.events())) == {k1}
+    assert ledger.keys_in_force(unit="bhxh") == set()

@@ -82,8 +82,9 @@ def due_rows(
     end = as_of + timedelta(days=within)
     instances = _merge(expand(config, start, end, [unit] if unit else None),
                        adhoc_instances(config, ledger, start, end, unit))
-    submitted = effective(ledger.events(unit=unit.code if unit else None))
-    rows = status_rows(instances, submitted, as_of, within, now)
+    received = ledger.keys_in_force(unit=unit.code if unit else None)
+    # only what is still open can be due: the received ones need no status here
+    rows = status_rows([i for i in instances if i.key not in received], {}, as_of, within, now)
     return outstanding(rows)
 
 

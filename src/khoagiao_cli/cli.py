@@ -997,7 +997,7 @@ def stats(
     year: Year = None,
     as_of: AsOf = None,
     unit: UnitOpt = None,
-    format: Annotated[Optional[str], typer.Option("--format", help=h("o_format_table_json"), metavar="table|json")] = None,
+    format: Annotated[Optional[str], typer.Option("--format", help=h("o_format_due"), metavar="table|plain|json")] = None,
     lang: Lang = None,
     config: ConfigDir = None,
     db: Db = None,
@@ -1006,7 +1006,7 @@ def stats(
     from khoagiao_cli.scorecard import score_record, scorecard
 
     s = Session(lang, config, db, as_of)
-    out = check_format(format, ("table", "json"), "table")
+    out = check_format(format, ("table", "plain", "json"), "table" if interactive() else "plain")
     y = s.year(year)
     scores = scorecard(s.config, actions.year_rows(s.config, s.ledger, y, s.today, s.unit(unit), s.now), s.today)
     if out == "json":
@@ -1015,6 +1015,10 @@ def stats(
         typer.echo(json.dumps([score_record(x) for x in scores], ensure_ascii=False, indent=2))
     elif not scores:
         typer.echo(t("stats_none", year=y))
+    elif out == "plain":
+        from khoagiao_cli.render import stats_plain
+
+        typer.echo(stats_plain(scores, y, s.today), nl=False)
     else:
         from khoagiao_cli.render import stats_view
 

@@ -249,6 +249,24 @@ class Ledger:
             rows = self.conn.execute(sql, args).fetchall()
         return [_event(row) for row in rows]
 
+    def keys_in_force(self, unit: str | None = None) -> set[tuple[str, str, str]]:
+        """(unit, report, period) of every report with a submission in force: `effective` without building
+        the events, for the daily `due` that only needs to know what is still open."""
+        sql = "SELECT kind, unit, report, period FROM events"
+        args: tuple = ()
+        if unit is not None:
+            sql += " WHERE unit = ?"
+            args = (unit,)
+        with _guard(self.path):
+            rows = self.conn.execute(sql + " ORDER BY id", args).fetchall()
+        keys: set[tuple[str, str, str]] = set()
+        for kind, *key in rows:
+            if kind == "withdraw":
+                keys.discard(tuple(key))
+            else:
+                keys.add(tuple(key))
+        return keys
+
     def append(self, event: Event) -> int:
         """Insert one event; call inside `write()`. Returns its id."""
         with _guard(self.path):

@@ -195,9 +195,17 @@ class Config:
 
     @classmethod
     def from_plain(cls, plain: tuple) -> "Config":
-        units, rules, settings, meetings, office = _unplain(plain)
+        units_plain, rest = plain[0], plain[1:]
+        rules, settings, meetings, office = _unplain(rest)
+        # units can be thousands: only their two date fields are converted, without walking every value
+        units = []
+        for u in units_plain:
+            if u[_FROM] is not None or u[_UNTIL] is not None:
+                u = list(u)
+                u[_FROM], u[_UNTIL] = _unplain(u[_FROM]), _unplain(u[_UNTIL])
+            units.append(Unit(*u))
         return cls(
-            units=tuple(Unit(*u) for u in units),
+            units=tuple(units),
             rules=tuple(Rule(*r) for r in rules),
             settings=Settings(*settings[:-1], MailSettings(*settings[-1])),
             meetings=tuple(Meeting(*m) for m in meetings),
@@ -222,6 +230,7 @@ class Config:
 
 
 _DATE = "\0date"
+_FROM, _UNTIL = Unit._fields.index("active_from"), Unit._fields.index("active_until")
 
 
 def _plain(value: object) -> object:

@@ -108,7 +108,7 @@ def columns(rows: Sequence[Sequence[str]], gap: str = "  ") -> list[str]:
     import unicodedata
 
     def width(s: str) -> int:
-        return len(unicodedata.normalize("NFC", s))
+        return len(s) if s.isascii() else len(unicodedata.normalize("NFC", s))
 
     widths = [max(width(r[i]) for r in rows) for i in range(len(rows[0]))] if rows else []
     out = []
@@ -462,3 +462,19 @@ def stats_view(scores: Sequence[Any], year: int, as_of: date) -> Any:
             str(s.missing), bar, strip,
         )
     return table
+
+
+def stats_plain(scores: Sequence[Any], year: int, as_of: date) -> str:
+    """The scorecard for pipes and cron: aligned columns, no colour, the month strip as characters."""
+    head = [t(k) for k in ("col_rank", "col_code", "col_unit", "col_owed", "col_on_time", "col_late",
+                           "col_avg_late", "col_max_late", "col_missing", "col_rate", "col_months")]
+    lines = [head]
+    for s in scores:
+        lines.append([
+            str(s.rank), s.unit, s.unit_name, str(s.owed), str(s.on_time), str(s.late),
+            f"{s.avg_days_late:.1f}" if s.avg_days_late is not None else "-",
+            str(s.max_days_late) if s.max_days_late is not None else "-", str(s.missing),
+            f"{s.on_time_rate * 100:.1f}%" if s.on_time_rate is not None else "-",
+            "".join(MONTH_MARK[m][0] for m in s.months),
+        ])
+    return "\n".join([t("stats_title", year=year, as_of=fmt(as_of)), *columns(lines), t("stats_legend")]) + "\n"
