@@ -41,4 +41,27 @@ echo "### units";    run khoagiao units --all --as-of 2026-11-22
 echo "### ics";      run khoagiao export --format ics --year 2026 --as-of 2026-11-22 -o khoagiao-2026.ics
                      run "grep -A14 'UID:deadline-annual-2026' khoagiao-2026.ics"
 echo "### config";   run khoagiao config
+sed -i 's/    short_name: SYT\n//' home/config/units.yaml
+python3 - home/config/units.yaml <<'PY'
+import sys
+p = sys.argv[1]
+s = open(p, encoding="utf-8").read()
+s = s.replace("    short_name: SYT\n    group: sở\n    email: []", "    short_name: SYT\n    group: sở\n    email: [vanphong@syt.khanhhoa.gov.vn]")
+s = s.replace("    short_name: HKH\n    group: hội\n    email: []", "    short_name: HKH\n    group: hội\n    email: hoikhuyenhoc@example.vn")
+s = s.replace("  # email: bantuyengiao@example.vn", "  email: bantuyengiao@example.vn")
+open(p, "w", encoding="utf-8").write(s)
+PY
+echo "### remind";   run "khoagiao remind --as-of 2026-03-20 --unit hkh"
+                     run "khoagiao remind --as-of 2026-03-20 | tail -2"
+echo "### stats";    run khoagiao stats --as-of 2026-04-15 --format table
+                     run "khoagiao stats --as-of 2026-04-15 --format json | head -20"
+echo "### xlsx";     run khoagiao export --format xlsx --year 2026 --as-of 2026-04-15 -o theo-doi-2026.xlsx
+echo "### import";   printf 'Đơn vị,Báo cáo,Kỳ,Ngày nhận,Số ký hiệu,Hình thức\nbhxh,monthly,01/2026,16/01/2026,05/BC-BHXH,giấy\nSở Giáo dục,báo cáo tháng,2026-01,21/01/2026,,e-mail\nhdy,q1,2026-Q1,31/03/2026,,\n' > so-theo-doi.csv
+                     run cat so-theo-doi.csv
+                     run khoagiao import so-theo-doi.csv --dry-run --as-of 2026-04-15
+                     run khoagiao import so-theo-doi.csv --as-of 2026-04-15
+                     printf 'unit,report,period,received\nxyz,monthly,2026-02,2026-02-20\nhkh,monthly,2026-13,2026-02-20\nhkh,monthly,2026-02,20/12/2026\n' > sai.csv
+                     run khoagiao import sai.csv --as-of 2026-04-15
+echo "### letter";   run khoagiao letter bhxh --as-of 2026-04-15
+                     run "python3 -c \"import docx; d = docx.Document('cong-van-don-doc-bhxh-2026-04-15.docx'); print(*[c.text for t in d.tables for r in t.rows for c in r.cells][:2], *[p.text for p in d.paragraphs if p.text][:2], sep='\\n')\""
 rm -rf "$demo"

@@ -429,38 +429,37 @@ MONTH_MARK = {"on_time": ("✓", "green"), "late": ("!", "dark_orange"), "missin
 
 
 def stats_view(scores: Sequence[Any], year: int, as_of: date) -> Any:
-    """The ranking with on-time rates as bars and a month-by-month strip per unit."""
+    """The ranking with on-time rates as bars and a month-by-month strip per unit (fits 100 columns)."""
     from rich import box
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(title=t("stats_title", year=year, as_of=fmt(as_of)), box=box.SIMPLE_HEAD,
+    table = Table(title=t("stats_title", year=year, as_of=fmt(as_of)), box=box.SIMPLE_HEAD, padding=(0, 0, 0, 1),
                   caption=t("stats_legend"))
-    for key, justify in (("col_rank", "right"), ("col_unit", "left"), ("col_owed", "right"),
-                         ("col_on_time", "right"), ("col_late", "right"), ("col_avg_late", "right"),
-                         ("col_max_late", "right"), ("col_missing", "right"), ("col_rate", "left"),
-                         ("col_months", "left")):
-        table.add_column(t(key), justify=justify, no_wrap=key in ("col_unit", "col_rate", "col_months"))
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column(t("col_unit"), ratio=1, min_width=14)
+    for key in ("col_owed", "col_on_time", "col_late", "col_missing_short", "col_delays"):
+        table.add_column(t(key), justify="right", no_wrap=True)
+    table.add_column(t("col_rate_short"), no_wrap=True)
+    table.add_column(t("col_months"), no_wrap=True)
     for s in scores:
         rate = s.on_time_rate
         bar = Text()
         if rate is None:
             bar.append("—", style="dim")
         else:
-            filled = round(rate * 10)
+            filled = round(rate * 8)
             style = "green" if rate >= 0.8 else "yellow" if rate >= 0.5 else "red"
             bar.append("█" * filled, style=style)
-            bar.append("░" * (10 - filled), style="dim")
+            bar.append("░" * (8 - filled), style="dim")
             bar.append(f" {rate * 100:5.1f}%")
         strip = Text()
         for month in s.months:
             mark, style = MONTH_MARK[month]
             strip.append(mark, style=style)
-        table.add_row(
-            str(s.rank), s.unit_name, str(s.owed), str(s.on_time), str(s.late),
-            f"{s.avg_days_late:.1f}" if s.avg_days_late is not None else "", str(s.max_days_late or ""),
-            str(s.missing), bar, strip,
-        )
+        delays = f"{s.avg_days_late:.1f}/{s.max_days_late}" if s.avg_days_late is not None else ""
+        table.add_row(str(s.rank), s.unit_name, str(s.owed), str(s.on_time), str(s.late), str(s.missing), delays,
+                      bar, strip)
     return table
 
 
