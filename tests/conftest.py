@@ -61,7 +61,9 @@ class Cli:
         self.runner = CliRunner()
 
     def __call__(self, *args: str, code: int | None = 0):  # noqa: ANN204
-        from khoagiao_cli.cli import app
+        from khoagiao_cli.cli import app, load_all
+
+        load_all()
 
         result = self.runner.invoke(app, list(args))
         if result.exception is not None and not isinstance(result.exception, SystemExit):

@@ -7,10 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from khoagiao_cli.cli import app
+from khoagiao_cli.cli import app, load_all
 from khoagiao_cli.i18n import MESSAGES
 
 REPO = Path(__file__).resolve().parents[1]
+load_all()
 
 
 def commands() -> list[str]:
@@ -28,7 +29,25 @@ def test_every_command_appears_in_the_readme() -> None:
 
 
 def test_every_message_has_both_languages() -> None:
-    assert all(vi.strip() and en.strip() for vi, en in MESSAGES.values())
+    from khoagiao_cli.messages_more import MORE
+
+    assert all(vi.strip() and en.strip() for vi, en in [*MESSAGES.values(), *MORE.values()])
+
+
+def test_messages_are_defined_once() -> None:
+    """The daily messages and the occasional commands' ones never share a key (and each dict literal is
+    checked for repeated keys by parsing it)."""
+    import ast
+
+    from khoagiao_cli import i18n, messages_more
+
+    keys: list[str] = []
+    for module in (i18n, messages_more):
+        tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Dict) and len(node.keys) > 20:
+                keys += [k.value for k in node.keys if isinstance(k, ast.Constant)]
+    assert len(keys) == len(set(keys)), sorted(k for k in set(keys) if keys.count(k) > 1)
 
 
 def test_every_command_and_option_has_help() -> None:

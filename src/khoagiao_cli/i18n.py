@@ -30,9 +30,22 @@ def detect_lang(argv: Sequence[str], env: Mapping[str, str]) -> str:
     return value if value in LANGS else "vi"
 
 
+def entry(key: str) -> tuple[str, str]:
+    """(Vietnamese, English) of a message; the occasional commands' messages are loaded on first use."""
+    try:
+        return MESSAGES[key]
+    except KeyError:
+        from khoagiao_cli.messages_more import MORE
+
+        if key not in MORE:
+            raise
+        MESSAGES.update(MORE)
+        return MESSAGES[key]
+
+
 def t(key: str, **kwargs: object) -> str:
     """The message `key` in the current language; dates are written dd/mm/yyyy."""
-    vi, en = MESSAGES[key]
+    vi, en = entry(key)
     text = en if _lang == "en" else vi
     if not kwargs:
         return text
@@ -51,14 +64,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "impossible_date": ("{what} '{value}' là ngày không có thật.", "{what} '{value}' is a date that does not exist."),
     "what_as_of": ("--as-of", "--as-of"),
     "what_received": ("--received", "--received"),
-    "what_deadline": ("--deadline", "--deadline"),
-    "what_occurred": ("--occurred", "--occurred"),
     "date_out_of_range": (
         "{what} '{value}' nằm ngoài khoảng khoagiao theo dõi (năm {first}–{last}).",
         "{what} '{value}' is outside the years khoagiao tracks ({first}–{last}).",
     ),
-    "bad_month": ("Tháng '{value}' không hợp lệ (1–12).", "Month '{value}' is not valid (1–12)."),
-    "written_ics": ("Đã ghi {path} ({count} sự kiện, trong đó {deadlines} hạn báo cáo).", "Wrote {path} ({count} events, {deadlines} of them deadlines)."),
     "bad_lang": ("Ngôn ngữ '{value}' không được hỗ trợ; dùng vi hoặc en.", "Language '{value}' is not supported; use vi or en."),
     "bad_format": (
         "Định dạng '{value}' không được hỗ trợ ở đây; dùng: {known}.",
@@ -188,254 +197,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "days_over": ("quá {n} ngày", "{n} days overdue"),
     "days_today": ("hạn hôm nay", "due today"),
     "days_left": ("còn {n} ngày", "{n} days left"),
-    "unit_not_requested": (
-        "đơn vị '{unit}' không thuộc danh sách được yêu cầu báo cáo '{request}' (xem: khoagiao request list)",
-        "unit '{unit}' was not asked for '{request}' (see: khoagiao request list)",
-    ),
-    "period_unknown_adhoc": (
-        "'{report}' không có kỳ '{period}'; có: {known}",
-        "'{report}' has no period '{period}'; there are: {known}",
-    ),
-    "ics_name": ("Lịch báo cáo khối khoa giáo năm {year}", "Science-and-education reporting calendar {year}"),
-    "ics_deadline": ("Hạn: {title}", "Due: {title}"),
-    "ics_owing": ("Đơn vị chưa nộp: {n}", "Units yet to send it: {n}"),
-    "cal_month": ("Tháng {month}/{year}", "{month}/{year}"),
-    "weekdays_short": ("T2,T3,T4,T5,T6,T7,CN", "Mo,Tu,We,Th,Fr,Sa,Su"),
-    "cal_nothing": ("(không có hạn báo cáo hay cuộc họp)", "(no deadlines or meetings)"),
-    "cal_legend": ("• hạn báo cáo   ◆ cuộc họp   ngày mờ: ngày nghỉ", "• report deadline   ◆ meeting   dimmed: day off"),
-    "ex_head": ("{unit} ({code}) — {report} ({id}), kỳ {period}", "{unit} ({code}) — {report} ({id}), period {period}"),
-    "ex_rule": ("Quy tắc: gửi {wording}.", "Rule: send it {wording}."),
-    "ex_request": ("Yêu cầu theo văn bản {doc}: gửi {wording}.", "Requested by document {doc}: send it {wording}."),
-    "ex_incident": (
-        "Báo cáo đột xuất: sự việc xảy ra lúc {occurred}; hạn gửi văn bản: {deadline}.",
-        "Urgent report: the incident happened at {occurred}; the written report is due {deadline}.",
-    ),
-    "ex_nominal": ("Ngày cuối còn đúng hạn theo văn bản: {day} ({weekday}).", "Last on-time day by the document: {day} ({weekday})."),
-    "ex_skipped": ("{day} ({weekday}) là ngày nghỉ: {reason}", "{day} ({weekday}) is a day off: {reason}"),
-    "ex_deadline": ("Hạn cuối: {day} ({weekday}), là ngày làm việc.", "Deadline: {day} ({weekday}), a working day."),
-    "ex_deadline_moved": ("Hạn cuối: {day} ({weekday}) — {how}.", "Deadline: {day} ({weekday}) — {how}."),
-    "ex_deadline_kept": (
-        "Hạn cuối: {day} ({weekday}) — quy tắc không dời hạn khỏi ngày nghỉ (shift: none).",
-        "Deadline: {day} ({weekday}) — the rule keeps deadlines on days off (shift: none).",
-    ),
-    "ex_shift_next_working_day": (
-        "chuyển sang ngày làm việc tiếp theo (Bộ luật Dân sự 2015, điều 148)",
-        "moved to the next working day (Civil Code 2015, art. 148)",
-    ),
-    "ex_shift_previous_working_day": ("lùi về ngày làm việc trước đó", "moved back to the previous working day"),
-    "ex_shift_none": ("không dời", "not moved"),
-    "ex_covers": ("Số liệu chốt từ {start} đến {end}.", "Data cut-off: from {start} to {end}."),
-    "ex_no_events": ("Sổ theo dõi: chưa ghi nhận báo cáo này.", "Ledger: nothing recorded for this report."),
-    "ex_event": ("Sổ theo dõi: {text}", "Ledger: {text}"),
-    "ex_received": ("{day}", "{day}"),
-    "st_late_hours": ("nộp muộn {n} giờ", "late by {n} hours"),
-    "verdict_late_hours": ("Nộp muộn {n} giờ (hạn cuối {deadline}).", "Late by {n} hours (deadline {deadline})."),
-    "ex_recorded": ("ghi lúc {at} bởi {by}", "recorded {at} by {by}"),
-    "ex_untracked": (
-        "Hạn này trước ngày bắt đầu theo dõi ({start}), nên không bị tính là quá hạn.",
-        "This deadline is before tracking started ({start}), so it is never counted overdue.",
-    ),
-    "st_untracked": ("không theo dõi", "not tracked"),
-    "ex_status": ("Trạng thái ngày {as_of}: {status}.", "Status on {as_of}: {status}."),
-    "request_id_bad": (
-        "mã yêu cầu '{value}' không hợp lệ: dùng chữ thường không dấu, số, '-', '_' hoặc '.', ví dụ qc238-2026",
-        "request id '{value}' is not valid: use lower-case letters, digits, '-', '_' or '.', e.g. qc238-2026",
-    ),
-    "request_id_taken": ("'{value}' đã là mã một quy tắc báo cáo; hãy chọn mã khác", "'{value}' is already a report rule's id; choose another"),
-    "request_exists": ("đã có yêu cầu '{value}' (kể cả đã hủy); hãy chọn mã khác", "request '{value}' already exists (cancelled ones count); choose another id"),
-    "request_title_empty": ("--title không được để trống", "--title must not be empty"),
-    "request_units_or_group": ("chỉ dùng một trong --units hoặc --group", "use either --units or --group, not both"),
-    "group_unknown": ("không có đơn vị nào thuộc nhóm '{value}' (có các nhóm: {known})", "no unit is in group '{value}' (groups: {known})"),
-    "request_unknown": ("không có yêu cầu '{value}' (có: {known})", "no request '{value}' (there are: {known})"),
-    "request_cancelled_already": ("yêu cầu '{value}' đã hủy trước đó", "request '{value}' was already cancelled"),
-    "within_hours_bad": ("--within phải từ 1 đến 720 giờ, không phải {value}", "--within must be 1 to 720 hours, not {value}"),
-    "occurred_future": ("thời điểm xảy ra {occurred} ở sau hiện tại ({now})", "the incident time {occurred} is after now ({now})"),
-    "request_added": (
-        "Đã ghi yêu cầu '{id}': {title}; hạn {deadline}; {n} đơn vị phải báo cáo.",
-        "Recorded request '{id}': {title}; due {deadline}; {n} units must report.",
-    ),
-    "request_cancelled": ("Đã hủy yêu cầu '{id}' ({title}).", "Cancelled request '{id}' ({title})."),
-    "requests_none": ("Chưa có yêu cầu báo cáo nào (thêm bằng: khoagiao request add).", "No one-off requests yet (add one with: khoagiao request add)."),
-    "requests_title": ("Yêu cầu báo cáo đột xuất, theo văn bản ({count})", "One-off requests ({count})"),
-    "col_id": ("Mã", "Id"),
-    "col_title": ("Nội dung", "Title"),
-    "col_received_count": ("Đã nhận", "Received"),
-    "cancelled": ("đã hủy", "cancelled"),
-    "incident_added": (
-        "Đã ghi sự việc #{id} của {unit}: {title}. Hạn gửi báo cáo bằng văn bản: {deadline} (trong {hours} giờ).",
-        "Recorded incident #{id} of {unit}: {title}. The written report is due {deadline} (within {hours} hours).",
-    ),
     # ------------------------------------------------------------------ e-mail
-    "h_remind": (
-        "Thư nhắc (đôn đốc) cho từng đơn vị có báo cáo quá hạn hoặc sắp đến hạn; xem trước, hoặc gửi với --send.",
-        "Reminders to each unit with overdue or soon-due reports; a preview, or sent with --send.",
-    ),
-    "o_send": ("Gửi thư qua máy chủ SMTP (mục mail trong schedule.yaml, biến KHOAGIAO_SMTP_*).", "Send over SMTP (the mail section of schedule.yaml, KHOAGIAO_SMTP_* variables)."),
-    "o_force": ("Gửi lại cả thư đã gửi hôm nay.", "Send again a reminder already sent today."),
-    "o_eml": ("Ghi mỗi thư thành một tệp .eml trong thư mục DIR.", "Write each message as an .eml file in DIR."),
-    "o_mail_to": ("Gửi bảng tổng hợp quá hạn tới địa chỉ này (nhiều địa chỉ cách nhau dấu phẩy) thay vì in ra.", "Mail the overdue digest to this address (comma-separated for several) instead of printing it."),
-    "mail_to_bad": ("--mail-to '{value}' không phải địa chỉ e-mail", "--mail-to '{value}' is not an e-mail address"),
-    "smtp_security_bad": ("KHOAGIAO_SMTP_SECURITY '{value}' không hợp lệ; dùng: {known}", "KHOAGIAO_SMTP_SECURITY '{value}' is not valid; use: {known}"),
-    "smtp_port_bad": ("KHOAGIAO_SMTP_PORT '{value}' không phải cổng (1–65535)", "KHOAGIAO_SMTP_PORT '{value}' is not a port (1–65535)"),
-    "smtp_no_host": (
-        "Chưa có máy chủ gửi thư: đặt KHOAGIAO_SMTP_HOST hoặc mail.host trong schedule.yaml.",
-        "No mail server: set KHOAGIAO_SMTP_HOST or mail.host in schedule.yaml.",
-    ),
-    "smtp_no_sender": (
-        "Chưa có địa chỉ người gửi: đặt KHOAGIAO_MAIL_FROM hoặc mail.from trong schedule.yaml.",
-        "No sender address: set KHOAGIAO_MAIL_FROM or mail.from in schedule.yaml.",
-    ),
-    "smtp_unreachable": ("không kết nối được máy chủ thư {host}:{port} ({error})", "cannot reach the mail server {host}:{port} ({error})"),
-    "smtp_auth_failed": ("máy chủ thư từ chối đăng nhập của {user} ({code} {error})", "the mail server refused the login of {user} ({code} {error})"),
-    "smtp_no_starttls": ("máy chủ {host}:{port} không hỗ trợ STARTTLS", "the server {host}:{port} does not offer STARTTLS"),
-    "smtp_refused": ("máy chủ thư từ chối địa chỉ: {addresses}", "the mail server refused: {addresses}"),
-    "smtp_rejected": ("máy chủ thư không nhận thư ({code} {error})", "the mail server did not take the message ({code} {error})"),
-    "remind_none": ("Không có đơn vị nào cần nhắc tính đến {as_of}.", "No unit needs a reminder as of {as_of}."),
-    "remind_preview": ("Xem trước {n} thư nhắc; thêm --send để gửi.", "Previewed {n} reminders; add --send to send them."),
-    "remind_unreachable": (
-        "Không gửi được cho {n} đơn vị chưa có địa chỉ e-mail (khóa email trong units.yaml): {units}",
-        "Cannot reach {n} units without an e-mail address (the email key in units.yaml): {units}",
-    ),
-    "remind_sent": ("Đã gửi: {unit} ({code}) → {to} ({n} báo cáo).", "Sent: {unit} ({code}) → {to} ({n} reports)."),
-    "remind_skipped": (
-        "Bỏ qua: {unit} ({code}) đã được nhắc đúng những báo cáo này hôm nay lúc {at}; dùng --force để gửi lại.",
-        "Skipped: {unit} ({code}) was reminded of these same reports today at {at}; use --force to send again.",
-    ),
-    "remind_failed": ("không gửi được cho {unit} ({code}): {error}", "could not send to {unit} ({code}): {error}"),
-    "eml_written": ("Đã ghi {n} tệp .eml vào {folder}.", "Wrote {n} .eml files to {folder}."),
-    "digest_failed": ("không gửi được bảng tổng hợp tới {to}: {error}", "could not mail the digest to {to}: {error}"),
-    "digest_sent": ("Đã gửi bảng tổng hợp ({count} báo cáo quá hạn) tới {to}.", "Mailed the digest ({count} overdue reports) to {to}."),
-    "no_email": ("(chưa có địa chỉ e-mail)", "(no e-mail address)"),
-    "sender_unset": ("(chưa đặt: KHOAGIAO_MAIL_FROM)", "(not set: KHOAGIAO_MAIL_FROM)"),
-    "mail_from_label": ("Từ", "From"),
-    "mail_to_label": ("Đến", "To"),
-    "mail_subject_label": ("Tiêu đề", "Subject"),
-    "mail_subject": (
-        "[{office}] V/v đôn đốc gửi báo cáo ({overdue} quá hạn, {due} sắp đến hạn) — {date}",
-        "[{office}] Reports to send ({overdue} overdue, {due} due soon) — {date}",
-    ),
-    "mail_to": ("Kính gửi: {unit}", "To: {unit}"),
-    "mail_basis": (
-        "Thực hiện {basis}, {office} đề nghị quý cơ quan gửi các báo cáo sau:",
-        "Under {basis}, the {office} asks you to send the following reports:",
-    ),
-    "mail_no_basis": (
-        "Thực hiện chế độ báo cáo định kỳ, {office} đề nghị quý cơ quan gửi các báo cáo sau:",
-        "Under the periodic reporting rules, the {office} asks you to send the following reports:",
-    ),
-    "mail_item": (
-        "{n}. {report}, kỳ {period}: {wording} (hạn cuối {deadline}) — {left}.",
-        "{n}. {report}, period {period}: {wording} (deadline {deadline}) — {left}.",
-    ),
-    "mail_how_email": (
-        "Báo cáo gửi bằng văn bản về {office}, đồng thời gửi tệp điện tử qua địa chỉ {email}.",
-        "Please send each report on paper to the {office}, and its file by e-mail to {email}.",
-    ),
-    "mail_how": (
-        "Báo cáo gửi bằng văn bản về {office}, đồng thời gửi tệp điện tử qua thư điện tử.",
-        "Please send each report on paper to the {office}, and its file by e-mail.",
-    ),
-    "mail_already": (
-        "Nếu quý cơ quan đã gửi, xin bỏ qua thư này và báo lại để Ban cập nhật sổ theo dõi.",
-        "If you have already sent it, please disregard this message and tell us so that we update our records.",
-    ),
-    "mail_regards": ("Trân trọng./.", "Yours faithfully,"),
-    "mail_footer": (
-        "Thư được gửi từ khoagiao, công cụ theo dõi báo cáo của Ban.",
-        "Sent by khoagiao, the Commission's report tracker.",
-    ),
-    "h_stats": (
-        "Bảng đánh giá việc gửi báo cáo đúng hạn trong năm: mỗi đơn vị phải nộp, đúng hạn, muộn, còn thiếu; xếp hạng.",
-        "The year's timeliness scorecard: per unit owed, on time, late, missing; ranked.",
-    ),
-    "stats_title": ("Đánh giá gửi báo cáo đúng hạn năm {year} — tính đến {as_of}", "Reporting on time in {year} — as of {as_of}"),
-    "stats_legend": (
-        "Tỉ lệ = đúng hạn / phải nộp (hạn đến hôm nay); muộn tính bằng ngày.\nT1–T12: ✓ đúng hạn  ! muộn  ✗ còn thiếu  · chưa đến hạn",
-        "Rate = on time / owed (deadline up to today); delays in days.\nMonths 1–12: ✓ on time  ! late  ✗ missing  · not yet due",
-    ),
-    "stats_none": ("Chưa có báo cáo nào phải nộp trong năm {year}.", "No reports owed in {year}."),
-    "col_rank": ("Hạng", "Rank"),
-    "col_owed": ("Phải nộp", "Owed"),
-    "col_on_time": ("Đúng hạn", "On time"),
     "col_late": ("Muộn", "Late"),
-    "col_avg_late": ("TB muộn (ngày)", "Avg late (days)"),
-    "col_max_late": ("Muộn nhất", "Longest"),
-    "col_missing": ("Còn thiếu", "Missing"),
-    "col_delays": ("TB/nhất", "Avg/max"),
-    "col_missing_short": ("Thiếu", "Missing"),
-    "col_rate_short": ("Tỉ lệ", "Rate"),
-    "col_rate": ("Tỉ lệ đúng hạn", "On time"),
-    "col_months": ("T1–T12", "Jan–Dec"),
-    "xlsx_year": ("Năm {year}", "Year {year}"),
-    "xlsx_due": ("hạn {day}", "due {day}"),
-    "xlsx_events": ("Sự kiện", "Events"),
-    "xlsx_scores": ("Xếp hạng {year}", "Ranking {year}"),
-    "xlsx_needs_output": (
-        "Định dạng xlsx là tệp nhị phân: hãy ghi ra tệp với -o TỆP.xlsx.",
-        "xlsx is a binary file: write it with -o FILE.xlsx.",
-    ),
-    "written_xlsx": ("Đã ghi {path} ({sheets} trang tính).", "Wrote {path} ({sheets} sheets)."),
-    "h_import": (
-        "Nhập các báo cáo đã nhận từ bảng theo dõi của văn phòng (.csv hoặc .xlsx); chỉ ghi khi mọi dòng đều hợp lệ.",
-        "Import received reports from the office's tracking sheet (.csv or .xlsx); written only when every row is valid.",
-    ),
-    "o_import_file": (
-        "Tệp .csv hoặc .xlsx có các cột unit/đơn vị, report/báo cáo, period/kỳ, received/ngày nhận (và doc_number/số, channel/hình thức, note/ghi chú).",
-        "A .csv or .xlsx file with columns unit, report, period, received (and optionally doc_number, channel, note); Vietnamese headings work too.",
-    ),
-    "o_dry_run": ("Chỉ kiểm tra và cho xem sẽ ghi gì; không ghi.", "Check and show what would be recorded; write nothing."),
-    "import_format": ("Tệp {path}: chỉ nhập được .csv hoặc .xlsx.", "{path}: only .csv and .xlsx files can be imported."),
-    "import_encoding": ("Tệp {path} không phải văn bản UTF-8; hãy lưu lại dạng CSV UTF-8.", "{path} is not UTF-8 text; save it again as CSV UTF-8."),
-    "import_unreadable": ("Không đọc được bảng tính {path} ({error}).", "Cannot read the workbook {path} ({error})."),
-    "import_empty": ("Tệp {path} trống.", "{path} is empty."),
-    "import_columns": (
-        "Thiếu cột: {missing}. Dòng tiêu đề có: {found}. Cần các cột unit (đơn vị), report (báo cáo), period (kỳ), received (ngày nhận).",
-        "Missing columns: {missing}. The heading row has: {found}. Needed: unit, report, period, received.",
-    ),
-    "import_col_received": ("ngày nhận", "received"),
-    "import_row": ("Dòng {row}: {error}", "Row {row}: {error}"),
-    "import_twice": ("trùng với dòng {other} (cùng đơn vị, báo cáo và kỳ)", "the same report as row {other} (unit, report and period)"),
-    "import_conflict": (
-        "đã ghi nhận ngày {received} (sự kiện #{event}); muốn sửa thì dùng khoagiao submit --correct",
-        "already recorded as received {received} (event #{event}); to change it use khoagiao submit --correct",
-    ),
-    "import_raced": ("Các dòng {rows} vừa được ghi bởi người khác; không ghi gì. Hãy chạy lại.", "Rows {rows} were just recorded by someone else; nothing written. Run it again."),
-    "import_bad": ("{n} dòng không hợp lệ; không ghi dòng nào:", "{n} rows are not valid; nothing was recorded:"),
-    "import_done": ("Đã ghi {n} báo cáo từ {path} (sự kiện #{first}–#{last}).", "Recorded {n} reports from {path} (events #{first}–#{last})."),
-    "import_nothing": ("Không có báo cáo mới nào để ghi từ {path}.", "No new reports to record from {path}."),
-    "import_already": ("Bỏ qua {n} dòng đã có trong sổ: {rows}.", "Skipped {n} rows already in the ledger: {rows}."),
-    "import_would": ("Sẽ ghi {n} báo cáo (chạy thử, chưa ghi gì):", "Would record {n} reports (dry run, nothing written):"),
-    "h_letter": (
-        "Soạn dự thảo công văn đôn đốc (tệp Word .docx, thể thức Hướng dẫn 36-HD/VPTW) gửi một đơn vị còn nợ báo cáo quá hạn.",
-        "Draft an urging letter (a Word .docx in the party's document format, 36-HD/VPTW) to a unit with overdue reports.",
-    ),
-    "o_letter_output": ("Tệp .docx để ghi (mặc định: cong-van-don-doc-MÃ-NGÀY.docx).", "The .docx file to write (default: cong-van-don-doc-CODE-DATE.docx)."),
-    "letter_none": ("{unit} không có báo cáo nào quá hạn tính đến {as_of}; không soạn công văn.", "{unit} has no overdue reports as of {as_of}; no letter written."),
-    "letter_written": ("Đã ghi dự thảo công văn {path} ({n} báo cáo quá hạn). Hãy điền số công văn trước khi trình ký.", "Wrote the draft letter {path} ({n} overdue reports). Fill in the number before it is signed."),
-    "letter_date": ("ngày {day:02d} tháng {month:02d} năm {year}", "{day:02d}/{month:02d}/{year}"),
-    "letter_number": ("Số        -{symbol}", "No.        -{symbol}"),
-    "letter_subject": ("V/v đôn đốc gửi báo cáo", "Re: reports overdue"),
-    "letter_to": ("Kính gửi: {unit}", "To: {unit}"),
-    "letter_basis": ("Thực hiện {basis}", "Under {basis}"),
-    "letter_no_basis": ("Thực hiện chế độ báo cáo định kỳ", "Under the periodic reporting rules"),
-    "letter_opening": (
-        "{basis}, các cơ quan, đơn vị trong Khối khoa giáo định kỳ gửi báo cáo về {office}. Tính đến ngày {as_of}, {office} chưa nhận được các báo cáo sau của {unit}:",
-        "{basis}, the units of the science-and-education block report periodically to the {office}. As of {as_of}, the {office} has not received the following reports of the {unit}:",
-    ),
-    "letter_col_n": ("TT", "No."),
-    "letter_col_deadline": ("Hạn gửi", "Deadline"),
-    "letter_deadline": ("{wording} (hạn cuối {deadline})", "{wording} (deadline {deadline})"),
-    "letter_col_late": ("Quá hạn", "Overdue"),
-    "letter_how_email": (", đồng thời gửi tệp điện tử qua địa chỉ {email}", ", and the files by e-mail to {email}"),
-    "letter_request": (
-        "Để kịp thời tổng hợp, báo cáo Thường trực Tỉnh ủy, {office} đề nghị {unit} khẩn trương hoàn thành và gửi các báo cáo trên về Ban{how}.",
-        "So that it can consolidate and report in time, the {office} asks the {unit} to complete and send the reports above without delay{how}.",
-    ),
-    "letter_closing": ("Đề nghị quý cơ quan quan tâm, phối hợp thực hiện./.", "Thank you for your cooperation."),
-    "letter_recipients": ("Nơi nhận:", "Recipients:"),
-    "letter_recipient_unit": ("- Như trên,", "- As above,"),
-    "letter_recipient_archive": ("- Lưu Văn phòng Ban.", "- Office archive."),
-    "letter_signer_blank": ("(họ và tên người ký)", "(name of the signer)"),
     "hours_left": ("còn {n} giờ", "{n} hours left"),
     "hours_over": ("quá {n} giờ", "{n} hours late"),
     "moved_from": ("chuyển từ {day} ({reason})", "moved from {day} ({reason})"),
@@ -547,38 +310,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Xuất tình hình năm ra JSON, CSV, TOML, lịch ICS (điện thoại, Outlook) hoặc bảng tính Excel.",
         "Export the year's status as JSON, CSV, TOML, an ICS calendar (phones, Outlook) or an Excel workbook.",
     ),
-    "h_explain": (
-        "Giải thích một báo cáo: quy tắc → ngày theo văn bản → các ngày nghỉ được bỏ qua → hạn cuối → sổ theo dõi → trạng thái.",
-        "Explain one report: rule → the document's day → days off skipped → deadline → ledger → status.",
-    ),
-    "h_calendar": (
-        "Lịch từng tháng: hạn báo cáo và các cuộc họp (giao ban Khối, hội nghị), ngày nghỉ.",
-        "Month by month: report deadlines, meetings (block briefings, the conference) and days off.",
-    ),
-    "h_request": ("Yêu cầu báo cáo theo văn bản (một lần): thêm, xem, hủy.", "One-off report requests (from a document): add, list, cancel."),
-    "h_request_add": (
-        "Ghi một yêu cầu báo cáo theo công văn; các đơn vị được yêu cầu sẽ thấy nó trong due, overdue, status, export.",
-        "Record a one-off request from a document; the units asked see it in due, overdue, status and export.",
-    ),
-    "h_request_list": ("Các yêu cầu báo cáo và số đơn vị đã gửi.", "The one-off requests and how many units sent theirs."),
-    "h_request_cancel": ("Hủy một yêu cầu (ghi thêm sự kiện hủy, không xóa gì).", "Cancel a request (adds a cancellation; deletes nothing)."),
-    "h_incident": ("Báo cáo đột xuất khi có sự việc nhạy cảm, hạn tính theo giờ.", "Urgent incident reports, with deadlines in hours."),
-    "h_incident_add": (
-        "Ghi một sự việc đột xuất của đơn vị; hạn gửi báo cáo bằng văn bản là trong --within giờ kể từ lúc xảy ra.",
-        "Record a unit's urgent incident; its written report is due --within hours after it happened.",
-    ),
-    "o_period_arg": ("Kỳ báo cáo: 2026-03, 3/2026, 2026-Q1, 2026-H1, 2026.", "Period: 2026-03, 3/2026, 2026-Q1, 2026-H1, 2026."),
-    "o_month": ("Chỉ một tháng (1–12).", "Only one month (1–12)."),
-    "o_request_id": ("Mã ngắn của yêu cầu, dùng khi ghi nhận: khoagiao submit syt ID.", "Short id of the request, used to record it: khoagiao submit syt ID."),
-    "o_title": ("Nội dung yêu cầu báo cáo.", "What the request asks for."),
-    "o_request_deadline": ("Hạn gửi theo văn bản (2026-05-31, 31/05/2026).", "The deadline the document gives (2026-05-31, 31/05/2026)."),
-    "o_request_doc": ("Số, ký hiệu văn bản yêu cầu (ví dụ 125-CV/BTGDVTU).", "Number of the requesting document (e.g. 125-CV/BTGDVTU)."),
-    "o_request_units": ("Các đơn vị được yêu cầu, cách nhau dấu phẩy (mặc định: mọi đơn vị).", "The units asked, comma-separated (default: every unit)."),
-    "o_request_group": ("Mọi đơn vị của một nhóm (sở, hội, ...).", "Every unit of one group (sở, hội, ...)."),
-    "o_request_all": ("Kể cả yêu cầu đã hủy.", "Cancelled requests too."),
-    "o_incident_title": ("Sự việc (ví dụ: Ổ dịch sốt xuất huyết tại phường X).", "The incident (e.g. a dengue outbreak in ward X)."),
-    "o_occurred": ("Thời điểm xảy ra hoặc được biết (2026-11-22T08:30, 22/11/2026 8:30).", "When it happened or became known (2026-11-22T08:30, 22/11/2026 8:30)."),
-    "o_within_hours": ("Số giờ để gửi báo cáo bằng văn bản (mặc định 24).", "Hours allowed for the written report (default 24)."),
     "h_units": ("Danh sách đơn vị.", "List the units."),
     "h_schedule": ("Lịch hạn báo cáo trong năm.", "The year's report deadlines."),
     "h_history": ("Các sự kiện trong sổ theo dõi (nhận, sửa, rút).", "The ledger's events (received, corrected, withdrawn)."),
