@@ -81,7 +81,7 @@ def test_bad_requests_are_refused_and_change_nothing(cli, cfg, isolated, args, m
     cli("due", "--as-of", "2026-01-01")
     base = {"--id": "x", "--title": "T", "--deadline": "2026-06-01"}
     it = iter(args)
-    base.update(dict(zip(it, it)))
+    base.update(dict(zip(it, it, strict=True)))
     r = cli("request", "add", *[p for kv in base.items() for p in kv], code=2)
     assert message in r.stderr and "Traceback" not in r.output
     assert _rows(isolated, "requests") == 0

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from datetime import date, timedelta
 
+from conftest import write_config
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import write_config
 from khoagiao_cli.meetings import meeting_days
 from khoagiao_cli.model import Config, Meeting, Rule, Settings, Unit
 from khoagiao_cli.schedule import cutoff_window, expand, rule_slots

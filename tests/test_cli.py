@@ -254,7 +254,7 @@ def test_export_formats_agree_and_parse_back(cli, cfg, tmp_path) -> None:
     assert j["schema"] == t["schema"] == 1 and j["year"] == t["year"] == 2026
     # 11 units owe 13 reports each; the Commission owes its own 4
     assert len(j["instances"]) == len(c) == len(t["instances"]) == 11 * 13 + 4
-    for a, b, d in zip(j["instances"], c, t["instances"]):
+    for a, b, d in zip(j["instances"], c, t["instances"], strict=True):
         assert list(a) == sorted(a) and list(d) == sorted(d)
         for key, value in a.items():
             assert b[key] == str(value)

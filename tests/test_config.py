@@ -6,8 +6,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
 from conftest import write_config
+
 from khoagiao_cli import config as config_mod
 from khoagiao_cli.errors import ConfigError, UserError
 from khoagiao_cli.i18n import set_lang

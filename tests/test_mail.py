@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
-
 from conftest import write_config
 
 REFUSED = "tu-choi@bhxh.example.vn"

@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 
 from khoagiao_cli.model import Config, Rule, Settings, Unit
 from khoagiao_cli.schedule import deadline_of, expand, rule_slots, year_slots
-from khoagiao_cli.workdays import SHIFTS
 from khoagiao_cli.status import DUE, OVERDUE, UPCOMING, Event, classify, effective, outstanding, status_rows
+from khoagiao_cli.workdays import SHIFTS
 
 # The plan's words, with deadlines not moved off days off (test_calendar.py covers moving them).
 RULES = (

@@ -3,9 +3,9 @@
 
 import re
 from collections.abc import Sequence
-from typing import NamedTuple
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import NamedTuple
 
 from khoagiao_cli.errors import UserError
 from khoagiao_cli.ledger import Incident, Ledger, Reminder, Request

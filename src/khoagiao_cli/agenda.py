@@ -104,8 +104,8 @@ def to_ics(
             ev.add("transp", "TRANSPARENT")
             units = owing.get((slot.report, slot.period), ())
             lines = [deadline_wording(slot, lang)]
-            if slot.moved and slot.skipped:
-                nominal = slot.nominal_deadline
+            nominal = slot.nominal_deadline
+            if slot.moved and slot.skipped and nominal is not None:
                 reason = slot.skipped[0][1][1 if lang == "en" else 0]
                 lines.append(t("moved_from", day=f"{nominal.day:02d}/{nominal.month:02d}", reason=reason))
             lines.append(t("ics_owing", n=len(units)) + ("\n" + "\n".join(f"- {u}" for u in units) if units else ""))

@@ -7,9 +7,9 @@ import functools
 import os
 import sys
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, date
 from pathlib import Path
-from typing import Annotated, Any, Optional, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import typer
 from typer.core import TyperCommand, TyperGroup
@@ -59,12 +59,12 @@ def new_app() -> typer.Typer:
 
 app = new_app()
 
-AsOf = Annotated[Optional[str], typer.Option("--as-of", help=h("o_as_of"), metavar="DATE")]
-Lang = Annotated[Optional[str], typer.Option("--lang", help=h("o_lang"), metavar="vi|en")]
-ConfigDir = Annotated[Optional[Path], typer.Option("--config", help=h("o_config"), metavar="DIR")]
-Db = Annotated[Optional[Path], typer.Option("--db", help=h("o_db"), metavar="PATH")]
-Year = Annotated[Optional[int], typer.Option("--year", help=h("o_year"), metavar="YEAR")]
-UnitOpt = Annotated[Optional[str], typer.Option("--unit", help=h("o_unit"), metavar="UNIT")]
+AsOf = Annotated[str | None, typer.Option("--as-of", help=h("o_as_of"), metavar="DATE")]
+Lang = Annotated[str | None, typer.Option("--lang", help=h("o_lang"), metavar="vi|en")]
+ConfigDir = Annotated[Path | None, typer.Option("--config", help=h("o_config"), metavar="DIR")]
+Db = Annotated[Path | None, typer.Option("--db", help=h("o_db"), metavar="PATH")]
+Year = Annotated[int | None, typer.Option("--year", help=h("o_year"), metavar="YEAR")]
+UnitOpt = Annotated[str | None, typer.Option("--unit", help=h("o_unit"), metavar="UNIT")]
 UnitArg = Annotated[str, typer.Argument(help=h("o_unit_arg"), metavar="UNIT")]
 ReportArg = Annotated[str, typer.Argument(help=h("o_report_arg"), metavar="REPORT")]
 
@@ -265,9 +265,9 @@ def root(
 @handled
 def due(
     as_of: AsOf = None,
-    within: Annotated[Optional[int], typer.Option("--within", help=h("o_within"), metavar="N", min=0)] = None,
+    within: Annotated[int | None, typer.Option("--within", help=h("o_within"), metavar="N", min=0)] = None,
     unit: UnitOpt = None,
-    format: Annotated[Optional[str], typer.Option("--format", help=h("o_format_due"), metavar="table|plain|json")] = None,
+    format: Annotated[str | None, typer.Option("--format", help=h("o_format_due"), metavar="table|plain|json")] = None,
     lang: Lang = None,
     config: ConfigDir = None,
     db: Db = None,
@@ -303,12 +303,12 @@ def due(
 def submit(
     unit: UnitArg,
     report: ReportArg,
-    period: Annotated[Optional[str], typer.Option("--period", help=h("o_period"), metavar="PERIOD")] = None,
-    received: Annotated[Optional[str], typer.Option("--received", help=h("o_received"), metavar="DATE")] = None,
-    doc_number: Annotated[Optional[str], typer.Option("--doc-number", help=h("o_doc"), metavar="TEXT")] = None,
-    channel: Annotated[Optional[str], typer.Option("--channel", help=h("o_channel"), metavar="paper|email|eoffice|other")] = None,
-    file: Annotated[Optional[Path], typer.Option("--file", help=h("o_file"), metavar="FILE")] = None,
-    note: Annotated[Optional[str], typer.Option("--note", help=h("o_note"), metavar="TEXT")] = None,
+    period: Annotated[str | None, typer.Option("--period", help=h("o_period"), metavar="PERIOD")] = None,
+    received: Annotated[str | None, typer.Option("--received", help=h("o_received"), metavar="DATE")] = None,
+    doc_number: Annotated[str | None, typer.Option("--doc-number", help=h("o_doc"), metavar="TEXT")] = None,
+    channel: Annotated[str | None, typer.Option("--channel", help=h("o_channel"), metavar="paper|email|eoffice|other")] = None,
+    file: Annotated[Path | None, typer.Option("--file", help=h("o_file"), metavar="FILE")] = None,
+    note: Annotated[str | None, typer.Option("--note", help=h("o_note"), metavar="TEXT")] = None,
     correct: Annotated[bool, typer.Option("--correct", help=h("o_correct"))] = False,
     as_of: AsOf = None,
     lang: Lang = None,
@@ -332,7 +332,7 @@ def submit(
     if done.chosen:
         typer.echo(t("chosen_period", period=done.event.period))
     at = done.event.received_at
-    received_text = at.strftime("%H:%M %d/%m/%Y") if at else fmt(done.event.received)
+    received_text = at.strftime("%H:%M %d/%m/%Y") if at else fmt(done.event.received or s.today)
     words = {"unit": done.unit.name, "report": name, "period": done.event.period, "received": received_text, "event": done.event.id}
     if done.previous is not None:
         typer.echo(t("corrected", previous=done.previous.id, **words))
@@ -353,7 +353,7 @@ def withdraw(
     unit: UnitArg,
     report: ReportArg,
     period: Annotated[str, typer.Option("--period", help=h("o_period_req"), metavar="PERIOD")],
-    note: Annotated[Optional[str], typer.Option("--note", help=h("o_note"), metavar="TEXT")] = None,
+    note: Annotated[str | None, typer.Option("--note", help=h("o_note"), metavar="TEXT")] = None,
     lang: Lang = None,
     config: ConfigDir = None,
     db: Db = None,
@@ -375,10 +375,10 @@ def withdraw(
 @handled
 def overdue(
     as_of: AsOf = None,
-    format: Annotated[Optional[str], typer.Option("--format", help=h("o_format_overdue"), metavar="plain|json")] = None,
+    format: Annotated[str | None, typer.Option("--format", help=h("o_format_overdue"), metavar="plain|json")] = None,
     fail: Annotated[bool, typer.Option("--fail", help=h("o_fail"))] = False,
     unit: UnitOpt = None,
-    mail_to: Annotated[Optional[str], typer.Option("--mail-to", help=h("o_mail_to"), metavar="ADDR")] = None,
+    mail_to: Annotated[str | None, typer.Option("--mail-to", help=h("o_mail_to"), metavar="ADDR")] = None,
     lang: Lang = None,
     config: ConfigDir = None,
     db: Db = None,
@@ -413,10 +413,10 @@ def overdue(
 @app.command(cls=Command, help=h("h_status"))
 @handled
 def status(
-    unit: Annotated[Optional[str], typer.Argument(help=h("o_unit"), metavar="[UNIT]")] = None,
+    unit: Annotated[str | None, typer.Argument(help=h("o_unit"), metavar="[UNIT]")] = None,
     year: Year = None,
     as_of: AsOf = None,
-    format: Annotated[Optional[str], typer.Option("--format", help=h("o_format_table_json"), metavar="table|json")] = None,
+    format: Annotated[str | None, typer.Option("--format", help=h("o_format_table_json"), metavar="table|json")] = None,
     lang: Lang = None,
     config: ConfigDir = None,
     db: Db = None,
@@ -446,12 +446,13 @@ def export(
     format: Annotated[str, typer.Option("--format", help=h("o_format_export"), metavar="json|csv|toml|ics|xlsx")],
     year: Year = None,
     as_of: AsOf = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help=h("o_output"), metavar="FILE")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help=h("o_output"), metavar="FILE")] = None,
     lang: Lang = None,
     config: ConfigDir = None,
     db: Db = None,
 ) -> None:
-    from khoagiao_cli import actions, export as ex
+    from khoagiao_cli import actions
+    from khoagiao_cli import export as ex
     from khoagiao_cli.paths import write_atomic
 
     s = Session(lang, config, db, as_of)
@@ -465,7 +466,6 @@ def export(
     rows = actions.year_rows(s.config, s.ledger, y, s.today, now=s.now)
     records = [ex.record(r, s.config) for r in rows]
     if out == "ics":
-        from datetime import timezone
 
         from khoagiao_cli.agenda import DEADLINE, agenda, to_ics
         from khoagiao_cli.status import DUE, OVERDUE, UPCOMING
@@ -475,7 +475,7 @@ def export(
             if r.status in (OVERDUE, DUE, UPCOMING):
                 owing.setdefault((r.instance.report, r.instance.period), []).append(s.config.unit_name(r.instance.unit))
         items = agenda(s.config, y, s.request_slots(), get_lang())
-        data = to_ics(s.config, items, owing, tz=s.zone(), stamp=s.now.astimezone(timezone.utc), lang=get_lang(),
+        data = to_ics(s.config, items, owing, tz=s.zone(), stamp=s.now.astimezone(UTC), lang=get_lang(),
                       year=y)
         if output is None:
             sys.stdout.buffer.write(data)
@@ -504,7 +504,7 @@ def export(
 def units(
     all_: Annotated[bool, typer.Option("--all", help=h("o_units_all"))] = False,
     as_of: AsOf = None,
-    format: Annotated[Optional[str], typer.Option("--format", help=h("o_format_table_json"), metavar="table|json")] = None,
+    format: Annotated[str | None, typer.Option("--format", help=h("o_format_table_json"), metavar="table|json")] = None,
     lang: Lang = None,
     config: ConfigDir = None,
 ) -> None:
@@ -538,7 +538,7 @@ def units(
 def schedule(
     year: Year = None,
     as_of: AsOf = None,
-    format: Annotated[Optional[str], typer.Option("--format", help=h("o_format_table_json"), metavar="table|json")] = None,
+    format: Annotated[str | None, typer.Option("--format", help=h("o_format_table_json"), metavar="table|json")] = None,
     lang: Lang = None,
     config: ConfigDir = None,
 ) -> None:
@@ -564,10 +564,10 @@ def schedule(
 @app.command(cls=Command, help=h("h_history"))
 @handled
 def history(
-    unit: Annotated[Optional[str], typer.Argument(help=h("o_history_unit"), metavar="[UNIT]")] = None,
-    report: Annotated[Optional[str], typer.Option("--report", help=h("o_history_report"), metavar="REPORT")] = None,
-    period: Annotated[Optional[str], typer.Option("--period", help=h("o_period_req"), metavar="PERIOD")] = None,
-    format: Annotated[Optional[str], typer.Option("--format", help=h("o_format_table_json"), metavar="table|json")] = None,
+    unit: Annotated[str | None, typer.Argument(help=h("o_history_unit"), metavar="[UNIT]")] = None,
+    report: Annotated[str | None, typer.Option("--report", help=h("o_history_report"), metavar="REPORT")] = None,
+    period: Annotated[str | None, typer.Option("--period", help=h("o_period_req"), metavar="PERIOD")] = None,
+    format: Annotated[str | None, typer.Option("--format", help=h("o_format_table_json"), metavar="table|json")] = None,
     lang: Lang = None,
     config: ConfigDir = None,
     db: Db = None,
@@ -604,7 +604,7 @@ def history(
 @app.command(cls=Command, help=h("h_init"))
 @handled
 def init(
-    directory: Annotated[Optional[Path], typer.Argument(help=h("o_dir"), metavar="[DIR]")] = None,
+    directory: Annotated[Path | None, typer.Argument(help=h("o_dir"), metavar="[DIR]")] = None,
     force: Annotated[bool, typer.Option("--force", help=h("o_force"))] = False,
     lang: Lang = None,
 ) -> None:

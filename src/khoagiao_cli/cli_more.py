@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 
@@ -33,6 +33,7 @@ from khoagiao_cli.cli import (
 )
 from khoagiao_cli.errors import UserError
 from khoagiao_cli.i18n import LANGS, get_lang, set_lang, t
+
 
 def mail_digest(s: Session, rows: list[Any], mail_to: str) -> None:
     """`overdue --mail-to`: the digest to the office itself; nothing is sent when nothing is overdue."""
@@ -75,7 +76,7 @@ def remind(
     unit: UnitOpt = None,
     send: Annotated[bool, typer.Option("--send", help=h("o_send"))] = False,
     force: Annotated[bool, typer.Option("--force", help=h("o_force_remind"))] = False,
-    eml: Annotated[Optional[Path], typer.Option("--eml", help=h("o_eml"), metavar="DIR")] = None,
+    eml: Annotated[Path | None, typer.Option("--eml", help=h("o_eml"), metavar="DIR")] = None,
     lang: Lang = None,
     config: ConfigDir = None,
     db: Db = None,
@@ -204,9 +205,9 @@ def explain(
 @handled
 def calendar_command(
     year: Year = None,
-    month: Annotated[Optional[int], typer.Option("--month", help=h("o_month"), metavar="1-12")] = None,
+    month: Annotated[int | None, typer.Option("--month", help=h("o_month"), metavar="1-12")] = None,
     as_of: AsOf = None,
-    format: Annotated[Optional[str], typer.Option("--format", help=h("o_format_table_json"), metavar="table|json")] = None,
+    format: Annotated[str | None, typer.Option("--format", help=h("o_format_table_json"), metavar="table|json")] = None,
     lang: Lang = None,
     config: ConfigDir = None,
     db: Db = None,
@@ -256,9 +257,9 @@ def request_add(
     request_id: Annotated[str, typer.Option("--id", help=h("o_request_id"), metavar="ID")],
     title: Annotated[str, typer.Option("--title", help=h("o_title"), metavar="TEXT")],
     deadline: Annotated[str, typer.Option("--deadline", help=h("o_request_deadline"), metavar="DATE")],
-    doc_number: Annotated[Optional[str], typer.Option("--doc-number", help=h("o_request_doc"), metavar="TEXT")] = None,
-    units: Annotated[Optional[str], typer.Option("--units", help=h("o_request_units"), metavar="CODES")] = None,
-    group: Annotated[Optional[str], typer.Option("--group", help=h("o_request_group"), metavar="GROUP")] = None,
+    doc_number: Annotated[str | None, typer.Option("--doc-number", help=h("o_request_doc"), metavar="TEXT")] = None,
+    units: Annotated[str | None, typer.Option("--units", help=h("o_request_units"), metavar="CODES")] = None,
+    group: Annotated[str | None, typer.Option("--group", help=h("o_request_group"), metavar="GROUP")] = None,
     lang: Lang = None,
     config: ConfigDir = None,
     db: Db = None,
@@ -282,7 +283,7 @@ def request_add(
 @handled
 def request_list(
     all_: Annotated[bool, typer.Option("--all", help=h("o_request_all"))] = False,
-    format: Annotated[Optional[str], typer.Option("--format", help=h("o_format_table_json"), metavar="table|json")] = None,
+    format: Annotated[str | None, typer.Option("--format", help=h("o_format_table_json"), metavar="table|json")] = None,
     lang: Lang = None,
     config: ConfigDir = None,
     db: Db = None,
@@ -314,7 +315,7 @@ def request_list(
 @handled
 def request_cancel(
     request_id: Annotated[str, typer.Argument(help=h("o_request_id"), metavar="ID")],
-    note: Annotated[Optional[str], typer.Option("--note", help=h("o_note"), metavar="TEXT")] = None,
+    note: Annotated[str | None, typer.Option("--note", help=h("o_note"), metavar="TEXT")] = None,
     lang: Lang = None,
     config: ConfigDir = None,
     db: Db = None,
@@ -365,7 +366,7 @@ def stats(
     year: Year = None,
     as_of: AsOf = None,
     unit: UnitOpt = None,
-    format: Annotated[Optional[str], typer.Option("--format", help=h("o_format_due"), metavar="table|plain|json")] = None,
+    format: Annotated[str | None, typer.Option("--format", help=h("o_format_due"), metavar="table|plain|json")] = None,
     lang: Lang = None,
     config: ConfigDir = None,
     db: Db = None,
@@ -425,7 +426,7 @@ def import_command(
         typer.echo(t("import_would", n=len(plan.to_record)))
         for p in plan.to_record:
             e = p.event
-            typer.echo(f"  {t('import_row', row=p.row, error='')}{e.unit}  {e.report}  {e.period}  {fmt(e.received)}"
+            typer.echo(f"  {t('import_row', row=p.row, error='')}{e.unit}  {e.report}  {e.period}  {fmt(e.received or s.today)}"
                        f"{'  ' + e.doc_number if e.doc_number else ''}")
     elif plan.to_record:
         ids = importer.apply(s.ledger, plan)
@@ -441,7 +442,7 @@ def import_command(
 def letter(
     unit: UnitArg,
     as_of: AsOf = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help=h("o_letter_output"), metavar="FILE")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help=h("o_letter_output"), metavar="FILE")] = None,
     lang: Lang = None,
     config: ConfigDir = None,
     db: Db = None,

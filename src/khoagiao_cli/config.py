@@ -16,10 +16,10 @@ from khoagiao_cli import __version__
 from khoagiao_cli.errors import ConfigError
 from khoagiao_cli.i18n import MESSAGES, t
 from khoagiao_cli.model import PERIOD_MONTHS, Config, MailSettings, Meeting, Office, Rule, Settings, Unit
+from khoagiao_cli.paths import Source, display, write_atomic
 
 #: Decree 09/2019/ND-CP: data from the 15th of the month before the period to the 14th of its last month
 DECREE_09 = (15, 14)
-from khoagiao_cli.paths import Source, display, write_atomic
 
 Loc = tuple[str | int, ...]
 
@@ -134,7 +134,7 @@ def _line(lines: dict[Loc, int], loc: Loc) -> int:
 # --------------------------------------------------------------------------- pydantic models
 
 
-def _models() -> tuple[type, type]:
+def _models() -> tuple[Any, Any]:
     """Built on first use: pydantic is only imported when a config has to be validated."""
     from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
     from pydantic_core import PydanticCustomError

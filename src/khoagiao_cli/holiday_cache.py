@@ -63,7 +63,7 @@ def cached_source(cache_dir: Path | None) -> HolidaySource:
                 from khoagiao_cli.paths import write_atomic
 
                 try:
-                    write_atomic(cache_dir / _FILE, marshal.dumps((state["stamp"], years)))
+                    write_atomic(cache_dir / _FILE, marshal.dumps((state["stamp"], years)))  # type: ignore[arg-type]  # plain tuples
                 except (OSError, ValueError):
                     pass  # a read-only cache costs speed, not correctness
         return {date.fromordinal(n): (vi, en) for n, vi, en in rows}

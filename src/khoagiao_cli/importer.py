@@ -146,10 +146,11 @@ def plan_import(
                 instance = _owed_instance(config, unit, rule, slot)
             else:
                 label = _text(period_value)
-                instance = next((i for i in adhoc[1] if i.period == label), None)
-                if instance is None:
+                found = next((i for i in adhoc[1] if i.period == label), None)
+                if found is None:
                     raise UserError("period_unknown_adhoc", period=label, report=adhoc[0],
                                     known=", ".join(i.period for i in adhoc[1]) or "-")
+                instance = found
             received_value = values["received"]
             if isinstance(received_value, datetime):
                 received = received_value.date()

@@ -5,8 +5,8 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
-from typing import NamedTuple
 from pathlib import Path
+from typing import NamedTuple
 
 from khoagiao_cli.errors import LedgerError
 from khoagiao_cli.status import Event

@@ -90,7 +90,7 @@ def letter_docx(config: Config, unit: Unit, rows: Sequence[Row], as_of: date) ->
     table = doc.add_table(rows=1, cols=5)
     table.style = "Table Grid"
     for cell, title in zip(table.rows[0].cells, (t("letter_col_n"), t("col_report"), t("col_period"),
-                                                  t("letter_col_deadline"), t("letter_col_late"))):
+                                                  t("letter_col_deadline"), t("letter_col_late")), strict=True):
         cell.paragraphs[0].text = ""
         run = cell.paragraphs[0].add_run(title)
         run.bold = True
@@ -101,7 +101,7 @@ def letter_docx(config: Config, unit: Unit, rows: Sequence[Row], as_of: date) ->
         slot = row.instance.slot
         values = (str(n), name, period, t("letter_deadline", wording=wording(slot), deadline=fmt(slot.deadline)),
                   t("days_over", n=-row.days_left))
-        for cell, value in zip(table.add_row().cells, values):
+        for cell, value in zip(table.add_row().cells, values, strict=True):
             cell.paragraphs[0].text = ""
             cell.paragraphs[0].add_run(value).font.size = Pt(13)
     para(doc, "")

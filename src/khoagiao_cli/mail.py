@@ -141,6 +141,7 @@ class Smtp:
 
         cfg = self.cfg
         context = ssl.create_default_context(cafile=cfg.cafile) if cfg.security != "none" else None
+        conn: smtplib.SMTP
         try:
             if cfg.security == "ssl":
                 conn = smtplib.SMTP_SSL(cfg.host or "", cfg.port, timeout=self.timeout, context=context)

@@ -5,8 +5,8 @@ form so that the daily commands start without YAML or pydantic.
 """
 
 
-from typing import NamedTuple
 from datetime import date
+from typing import Any, NamedTuple
 
 from khoagiao_cli.workdays import HolidaySource, WorkCalendar, vn_holidays
 
@@ -207,7 +207,7 @@ class Config:
         return cls(
             units=tuple(units),
             rules=tuple(Rule(*r) for r in rules),
-            settings=Settings(*settings[:-1], MailSettings(*settings[-1])),
+            settings=Settings._make((*settings[:-1], MailSettings(*settings[-1]))),
             meetings=tuple(Meeting(*m) for m in meetings),
             office=Office(*office),
         )
@@ -233,7 +233,7 @@ _DATE = "\0date"
 _FROM, _UNTIL = Unit._fields.index("active_from"), Unit._fields.index("active_until")
 
 
-def _plain(value: object) -> object:
+def _plain(value: Any) -> Any:
     if isinstance(value, date):
         return (_DATE, value.toordinal())
     if isinstance(value, tuple):
@@ -241,7 +241,7 @@ def _plain(value: object) -> object:
     return value
 
 
-def _unplain(value: object) -> object:
+def _unplain(value: Any) -> Any:
     if isinstance(value, tuple):
         if len(value) == 2 and value[0] == _DATE:
             return date.fromordinal(value[1])

@@ -8,8 +8,8 @@ $KHOAGIAO_HOME moves the user dirs (config, data, cache) under one folder, as te
 
 import os
 from collections.abc import Mapping
-from typing import NamedTuple
 from pathlib import Path
+from typing import NamedTuple
 
 from khoagiao_cli.errors import UserError
 

@@ -5,8 +5,8 @@ A *slot* is one period of one rule with its deadline; an *instance* is a slot ow
 
 
 from collections.abc import Sequence
-from typing import NamedTuple
 from datetime import date, datetime, timedelta
+from typing import NamedTuple
 
 from khoagiao_cli.model import PERIOD_MONTHS, Config, Rule, Unit
 from khoagiao_cli.workdays import MAX_RUN, Reason, WorkCalendar

@@ -1,10 +1,10 @@
 """Instances + ledger events → status rows (pure: `as_of` is always a parameter)."""
 
 
-from collections.abc import Iterable, Sequence
-from typing import NamedTuple
 import math
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime, time
+from typing import NamedTuple
 
 from khoagiao_cli.schedule import Instance
 
