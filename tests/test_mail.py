@@ -258,3 +258,10 @@ def test_overdue_mail_to_the_office(cli, mailcfg, inbox, isolated) -> None:
     assert "không phải địa chỉ e-mail" in cli("overdue", "--mail-to", "lanh dao", code=2).stderr
     overdue_json = json.loads(cli("overdue", "--as-of", "2026-03-20", "--unit", "syt", "--format", "json").stdout)
     assert len(overdue_json) == 3
+
+
+def test_config_shows_the_mail_settings_but_never_the_password(cli, mailcfg, inbox, monkeypatch) -> None:
+    monkeypatch.setenv("KHOAGIAO_SMTP_PASSWORD", "bi-mat-123")
+    out = cli("config").stdout
+    assert "Gửi thư: 127.0.0.1:" in out and "(none), người gửi vanthu@btg.example.vn" in out
+    assert "mật khẩu trong KHOAGIAO_SMTP_PASSWORD: có" in out and "bi-mat-123" not in out

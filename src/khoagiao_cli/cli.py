@@ -666,6 +666,15 @@ def config_cmd(
         typer.echo(f"  {'tracking_start':<15} {fmt(s.ledger.created_on()):<18} {t('origin_ledger')}")
     else:
         typer.echo(f"  {'tracking_start':<15} {'-':<18} {t('ledger_not_created')}")
+    from khoagiao_cli.mail import smtp_config
+
+    smtp = smtp_config(st.mail, s.env)
+    if smtp.host:
+        typer.echo(t("config_mail", host=smtp.host, port=smtp.port, security=smtp.security,
+                     sender=smtp.sender or "-", user=smtp.user or "-",
+                     password=t("yes") if smtp.password else t("no")))
+    else:
+        typer.echo(t("config_mail_none"))
     typer.echo(t("config_ledger", path=s.db.path, origin=t("origin_db_" + s.db.origin)))
     typer.echo(t("config_lang", lang=get_lang()))
 

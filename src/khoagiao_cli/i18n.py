@@ -130,6 +130,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "  {active} đơn vị đang hoạt động hôm nay; {own} báo cáo của Ban; {meetings} cuộc họp định kỳ.",
         "  {active} units active today; {own} of the Commission's own reports; {meetings} recurring meetings.",
     ),
+    "config_mail": (
+        "Gửi thư: {host}:{port} ({security}), người gửi {sender}, đăng nhập {user}, mật khẩu trong KHOAGIAO_SMTP_PASSWORD: {password}",
+        "Mail: {host}:{port} ({security}), sender {sender}, login {user}, password in KHOAGIAO_SMTP_PASSWORD: {password}",
+    ),
+    "config_mail_none": (
+        "Gửi thư: chưa cấu hình (mục mail trong schedule.yaml hoặc KHOAGIAO_SMTP_HOST).",
+        "Mail: not configured (the mail section of schedule.yaml, or KHOAGIAO_SMTP_HOST).",
+    ),
+    "yes": ("có", "yes"),
+    "no": ("không", "no"),
     "n_days": ("{n} ngày", "{n} days"),
     "cfg_password_in_file": (
         "không ghi mật khẩu vào tệp cấu hình; đặt biến môi trường KHOAGIAO_SMTP_PASSWORD",
