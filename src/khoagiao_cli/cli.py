@@ -67,6 +67,9 @@ Year = Annotated[int | None, typer.Option("--year", help=h("o_year"), metavar="Y
 UnitOpt = Annotated[str | None, typer.Option("--unit", help=h("o_unit"), metavar="UNIT")]
 UnitArg = Annotated[str, typer.Argument(help=h("o_unit_arg"), metavar="UNIT")]
 ReportArg = Annotated[str, typer.Argument(help=h("o_report_arg"), metavar="REPORT")]
+TableOrJson = Annotated[
+    str | None, typer.Option("--format", help=h("o_format_table_json"), metavar="table|json")
+]
 
 
 # ---------------------------------------------------------------------------- plumbing
@@ -416,7 +419,7 @@ def status(
     unit: Annotated[str | None, typer.Argument(help=h("o_unit"), metavar="[UNIT]")] = None,
     year: Year = None,
     as_of: AsOf = None,
-    format: Annotated[str | None, typer.Option("--format", help=h("o_format_table_json"), metavar="table|json")] = None,
+    format: TableOrJson = None,
     lang: Lang = None,
     config: ConfigDir = None,
     db: Db = None,
@@ -504,7 +507,7 @@ def export(
 def units(
     all_: Annotated[bool, typer.Option("--all", help=h("o_units_all"))] = False,
     as_of: AsOf = None,
-    format: Annotated[str | None, typer.Option("--format", help=h("o_format_table_json"), metavar="table|json")] = None,
+    format: TableOrJson = None,
     lang: Lang = None,
     config: ConfigDir = None,
 ) -> None:
@@ -538,7 +541,7 @@ def units(
 def schedule(
     year: Year = None,
     as_of: AsOf = None,
-    format: Annotated[str | None, typer.Option("--format", help=h("o_format_table_json"), metavar="table|json")] = None,
+    format: TableOrJson = None,
     lang: Lang = None,
     config: ConfigDir = None,
 ) -> None:
@@ -567,7 +570,7 @@ def history(
     unit: Annotated[str | None, typer.Argument(help=h("o_history_unit"), metavar="[UNIT]")] = None,
     report: Annotated[str | None, typer.Option("--report", help=h("o_history_report"), metavar="REPORT")] = None,
     period: Annotated[str | None, typer.Option("--period", help=h("o_period_req"), metavar="PERIOD")] = None,
-    format: Annotated[str | None, typer.Option("--format", help=h("o_format_table_json"), metavar="table|json")] = None,
+    format: TableOrJson = None,
     lang: Lang = None,
     config: ConfigDir = None,
     db: Db = None,

@@ -20,6 +20,7 @@ from khoagiao_cli.cli import (
     Lang,
     ReportArg,
     Session,
+    TableOrJson,
     UnitArg,
     UnitOpt,
     Year,
@@ -207,7 +208,7 @@ def calendar_command(
     year: Year = None,
     month: Annotated[int | None, typer.Option("--month", help=h("o_month"), metavar="1-12")] = None,
     as_of: AsOf = None,
-    format: Annotated[str | None, typer.Option("--format", help=h("o_format_table_json"), metavar="table|json")] = None,
+    format: TableOrJson = None,
     lang: Lang = None,
     config: ConfigDir = None,
     db: Db = None,
@@ -283,7 +284,7 @@ def request_add(
 @handled
 def request_list(
     all_: Annotated[bool, typer.Option("--all", help=h("o_request_all"))] = False,
-    format: Annotated[str | None, typer.Option("--format", help=h("o_format_table_json"), metavar="table|json")] = None,
+    format: TableOrJson = None,
     lang: Lang = None,
     config: ConfigDir = None,
     db: Db = None,
