@@ -192,7 +192,7 @@ def test_unreadable_files(cli, cfg, tmp_path, name, content, message) -> None:
     path = tmp_path / name
     path.write_bytes(content)
     assert message in cli("import", str(path), code=2).stderr
-    assert "Không tìm thấy" in cli("import", str(tmp_path / "khong-co.csv"), code=2).stderr
+    assert f"Không tìm thấy tệp {tmp_path / 'khong-co.csv'}." in cli("import", str(tmp_path / "khong-co.csv"), code=2).stderr
 
 
 # ---------------------------------------------------------------------------- letter

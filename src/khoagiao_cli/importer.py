@@ -47,7 +47,7 @@ def read_rows(path: Path) -> tuple[list[str], Iterator[tuple[int, list[Any]]]]:
     """(headings, (row number as the clerk sees it, cells) of each data row)."""
     suffix = path.suffix.lower()
     if not path.is_file():
-        raise UserError("file_missing", path=str(path))
+        raise UserError("import_missing", path=str(path))
     if suffix == ".csv":
         return _read_csv(path)
     if suffix == ".xlsx":

@@ -200,6 +200,7 @@ MORE: dict[str, tuple[str, str]] = {
         "A .csv or .xlsx file with columns unit, report, period, received (and optionally doc_number, channel, note); Vietnamese headings work too.",
     ),
     "o_dry_run": ("Chỉ kiểm tra và cho xem sẽ ghi gì; không ghi.", "Check and show what would be recorded; write nothing."),
+    "import_missing": ("Không tìm thấy tệp {path}.", "File not found: {path}."),
     "import_format": ("Tệp {path}: chỉ nhập được .csv hoặc .xlsx.", "{path}: only .csv and .xlsx files can be imported."),
     "import_encoding": ("Tệp {path} không phải văn bản UTF-8; hãy lưu lại dạng CSV UTF-8.", "{path} is not UTF-8 text; save it again as CSV UTF-8."),
     "import_unreadable": ("Không đọc được bảng tính {path} ({error}).", "Cannot read the workbook {path} ({error})."),
