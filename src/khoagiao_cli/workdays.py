@@ -16,10 +16,6 @@ HolidaySource = Callable[[int], Mapping[date, Reason]]
 
 SHIFTS = ("next_working_day", "previous_working_day", "none")
 WEEKEND: dict[int, Reason] = {5: ("Thứ Bảy", "Saturday"), 6: ("Chủ nhật", "Sunday")}
-WEEKDAY_NAMES: tuple[Reason, ...] = (
-    ("Thứ Hai", "Monday"), ("Thứ Ba", "Tuesday"), ("Thứ Tư", "Wednesday"), ("Thứ Năm", "Thursday"),
-    ("Thứ Sáu", "Friday"), ("Thứ Bảy", "Saturday"), ("Chủ nhật", "Sunday"),
-)
 #: the longest run of days off a shift will walk across before giving up (Tết with weekends is 9-10)
 MAX_RUN = 60
 
@@ -86,13 +82,3 @@ class WorkCalendar:
             current += step
         return current, tuple(skipped)
 
-    def working_days_between(self, start: date, end: date) -> int:
-        """Working days in [start, end]."""
-        count, current = 0, start
-        while current <= end:
-            count += self.is_working(current)
-            current += timedelta(days=1)
-        return count
-
-
-NO_SHIFT = WorkCalendar()
