@@ -159,3 +159,10 @@ def test_the_commissions_own_reports_are_shown_apart(cli, cfg) -> None:
     assert "syt" in cli("submit", "syt", "ban-quy", "--as-of", "2026-03-30", code=2).stderr
     over = cli("overdue", "--as-of", "2026-07-02").stdout
     assert "Báo cáo của Ban — Ban Tuyên giáo và Dân vận Tỉnh ủy (ban)" in over
+
+
+def test_an_incident_on_an_as_of_day_without_a_time(cli, cfg) -> None:
+    """--as-of with a date only: an incident earlier that day is not "in the future"."""
+    cli("incident", "add", "syt", "--title", "T", "--occurred", "2026-11-22 08:30", "--as-of", "2026-11-22")
+    assert "ở sau hiện tại" in cli("incident", "add", "syt", "--title", "T", "--occurred", "2026-11-23 08:30",
+                                  "--as-of", "2026-11-22", code=2).stderr

@@ -145,10 +145,18 @@ class Session:
         self.now = self.clock = self._now()
         self.real_today = self.now.date()
         self.today = self.real_today
+        #: the latest moment "now" can be: the end of the --as-of day when it has no time of day
+        self.latest = self.now
         if as_of:
             # --as-of moves "now": a date means the start of that day, a date-time that moment
             self.today, at = self.parse_moment(as_of, "what_as_of")
             self.now = self.moment(self.today, at)
+            if at is None:
+                from datetime import time
+
+                self.latest = self.moment(self.today, time(23, 59, 59))
+            else:
+                self.latest = self.now
         self._ledger: Any = None
 
     def _now(self) -> Any:

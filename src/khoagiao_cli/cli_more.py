@@ -355,7 +355,7 @@ def incident_add(
     day, at = s.parse_moment(occurred, "what_occurred")
     incident = actions.add_incident(
         s.config, s.ledger, unit_query=unit, title=title, occurred=s.moment(day, at), within_hours=within,
-        now=s.now, recorded_at=s.recorded_at(), recorded_by=who(),
+        now=s.latest, recorded_at=s.recorded_at(), recorded_by=who(),
     )
     typer.echo(t("incident_added", id=incident.id, unit=incident.unit_name, title=incident.title,
                  deadline=incident.deadline_at.strftime("%H:%M %d/%m/%Y"), hours=within))
