@@ -320,3 +320,22 @@ def test_version(cli) -> None:
     from khoagiao_cli import __version__
 
     assert cli("--version").stdout.strip() == f"khoagiao {__version__}"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["due", "--foo"], "Lỗi: Không có tùy chọn --foo. Có phải ý bạn là: --format?"),
+        (["explain", "syt"], "Lỗi: Thiếu REPORT."),
+        (["request", "add", "--id", "x"], "Lỗi: Thiếu tùy chọn --title."),
+        (["due", "--within", "x"], "Lỗi: Giá trị của --within không hợp lệ: 'x' không phải một số."),
+        (["due", "--within", "-1"], "Lỗi: Giá trị của --within không hợp lệ: -1 nằm ngoài khoảng x>=0."),
+        (["submit", "syt", "monthly", "thua"], "Lỗi: Thừa tham số: thua."),
+        (["khong-co-lenh"], "Lỗi: Không có lệnh 'khong-co-lenh'."),
+        (["due", "--as-of"], "Lỗi: Tùy chọn --as-of cần một giá trị."),
+    ],
+)
+def test_command_line_mistakes_are_said_in_vietnamese(cli, args, message) -> None:
+    r = cli(*args, code=2)
+    assert r.stderr.startswith(message), r.stderr
+    assert "Traceback" not in r.output and "╭" not in r.output

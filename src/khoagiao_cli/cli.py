@@ -28,13 +28,39 @@ def h(key: str) -> str:
 
 
 class _HelpInOurLanguage:
-    """Click's own `--help` line is English; say it in the user's language like every other option."""
+    """Click's own `--help` line and its usage errors are English; say them in the user's language."""
 
     def get_help_option(self, ctx: Any) -> Any:
         option = super().get_help_option(ctx)  # type: ignore[misc]
         if option is not None:
             option.help = h("h_help")
         return option
+
+    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        if not standalone_mode:
+            return super().main(*args, standalone_mode=False, **kwargs)  # type: ignore[misc]
+        from typer._click import exceptions as ce
+
+        try:
+            code = super().main(*args, standalone_mode=False, **kwargs)  # type: ignore[misc]
+        except ce.NoArgsIsHelpError as exc:
+            typer.echo(exc.ctx.get_help() if exc.ctx else "")
+            sys.exit(2)
+        except ce.UsageError as exc:
+            from khoagiao_cli.usage import usage_message
+
+            set_lang(HELP_LANG)
+            typer.echo(f"{t('error_prefix')}: {usage_message(exc)}", err=True)
+            if exc.ctx is not None:
+                typer.echo(t("usage_hint", command=exc.ctx.command_path), err=True)
+            sys.exit(exc.exit_code)
+        except ce.ClickException as exc:
+            typer.echo(f"{t('error_prefix')}: {exc.format_message()}", err=True)
+            sys.exit(exc.exit_code)
+        except ce.Abort:
+            typer.echo(t("aborted"), err=True)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
 
 
 class Command(_HelpInOurLanguage, TyperCommand):

@@ -1,0 +1,48 @@
+"""Click's own command-line errors ("No such option", "Missing argument" …) in the user's language."""
+
+import re
+from typing import Any
+
+from khoagiao_cli.i18n import t
+
+
+def usage_message(exc: Any) -> str:
+    """The message of a click UsageError, translated where we know its shape; click's words otherwise."""
+    from typer._click import exceptions as ce
+
+    if isinstance(exc, ce.NoSuchOption):
+        hint = t("did_you_mean", name=", ".join(exc.possibilities)) if exc.possibilities else ""
+        return t("usage_no_option", name=exc.option_name) + hint
+    if isinstance(exc, ce.MissingParameter):
+        param = exc.param
+        name = exc.param_hint or (param.get_error_hint(exc.ctx) if param is not None else "")
+        kind = exc.param_type or (param.param_type_name if param is not None else "parameter")
+        return t("usage_missing_option" if kind == "option" else "usage_missing_argument", name=_hint(name))
+    if isinstance(exc, ce.BadParameter):
+        param = exc.param
+        name = exc.param_hint or (param.get_error_hint(exc.ctx) if param is not None else "")
+        return t("usage_bad_value", name=_hint(name), detail=_detail(exc.message))
+    text = exc.message
+    if m := re.match(r"Option '(.+)' requires (an argument|\d+ arguments)\.", text):
+        return t("usage_needs_value", name=m.group(1))
+    if m := re.match(r"Option '(.+)' does not take a value\.", text):
+        return t("usage_no_value", name=m.group(1))
+    if m := re.match(r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)", text):
+        return t("usage_extra", args=m.group(1))
+    if m := re.match(r"No such command '(.+)'\.", text):
+        return t("usage_no_command", name=m.group(1))
+    return text
+
+
+def _hint(name: Any) -> str:
+    if isinstance(name, list | tuple):
+        name = " / ".join(name)
+    return str(name).replace("'", "")
+
+
+def _detail(message: str) -> str:
+    if m := re.match(r"'?(.*?)'? is not a valid (integer|float|int range|float range)\.", message):
+        return t("usage_not_number", value=m.group(1))
+    if m := re.match(r"(.*) is not in the range (.*)\.", message):
+        return t("usage_out_of_range", value=m.group(1), range=m.group(2))
+    return message
