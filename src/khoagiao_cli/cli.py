@@ -57,7 +57,7 @@ class _HelpInOurLanguage:
         except ce.ClickException as exc:
             typer.echo(f"{t('error_prefix')}: {exc.format_message()}", err=True)
             sys.exit(exc.exit_code)
-        except ce.Abort:
+        except typer.Abort:
             typer.echo(t("aborted"), err=True)
             sys.exit(1)
         sys.exit(code if isinstance(code, int) else 0)

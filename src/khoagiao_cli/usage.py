@@ -15,12 +15,12 @@ def usage_message(exc: Any) -> str:
         return t("usage_no_option", name=exc.option_name) + hint
     if isinstance(exc, ce.MissingParameter):
         param = exc.param
-        name = exc.param_hint or (param.get_error_hint(exc.ctx) if param is not None else "")
+        name = exc.param_hint or (param.get_error_hint(exc.ctx) if param is not None and exc.ctx else "")
         kind = exc.param_type or (param.param_type_name if param is not None else "parameter")
         return t("usage_missing_option" if kind == "option" else "usage_missing_argument", name=_hint(name))
     if isinstance(exc, ce.BadParameter):
         param = exc.param
-        name = exc.param_hint or (param.get_error_hint(exc.ctx) if param is not None else "")
+        name = exc.param_hint or (param.get_error_hint(exc.ctx) if param is not None and exc.ctx else "")
         return t("usage_bad_value", name=_hint(name), detail=_detail(exc.message))
     text = exc.message
     if m := re.match(r"Option '(.+)' requires (an argument|\d+ arguments)\.", text):
