@@ -44,6 +44,8 @@ def test_exporting_again_keeps_the_uids(cli, cfg, tmp_path) -> None:
     second = _export(cli, tmp_path / "b.ics", "--as-of", "2026-04-10")
     uids = lambda c: {str(e["UID"]) for e in c.walk("VEVENT")}  # noqa: E731
     assert uids(first) < uids(second)
+    sequences = [{int(e["SEQUENCE"]) for e in c.walk("VEVENT")} for c in (first, second)]
+    assert len(sequences[0]) == len(sequences[1]) == 1 and max(sequences[0]) <= min(sequences[1])
     assert uids(second) - uids(first) == {"deadline-qc238-2026@khoagiao"}
 
 

@@ -92,9 +92,13 @@ def to_ics(
     cal.add("x-wr-calname", t("ics_name", year=year))
     cal.add("x-wr-timezone", config.settings.timezone)
     soon = config.settings.due_soon_days
+    # a later export carries a higher SEQUENCE, so calendar programs take its version of an event
+    sequence = int((stamp - datetime(2020, 1, 1, tzinfo=stamp.tzinfo)).total_seconds() // 60)
     for item in items:
         ev = Event()
         ev.add("dtstamp", stamp)
+        ev.add("last-modified", stamp)
+        ev.add("sequence", sequence)
         if item.slot is not None:
             slot = item.slot
             ev.add("uid", f"deadline-{slot.report}-{slot.period}@khoagiao")

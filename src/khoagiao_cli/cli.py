@@ -512,7 +512,7 @@ def export(
             if r.status in (OVERDUE, DUE, UPCOMING):
                 owing.setdefault((r.instance.report, r.instance.period), []).append(s.config.unit_name(r.instance.unit))
         items = agenda(s.config, y, s.request_slots(), get_lang())
-        data = to_ics(s.config, items, owing, tz=s.zone(), stamp=s.now.astimezone(UTC), lang=get_lang(),
+        data = to_ics(s.config, items, owing, tz=s.zone(), stamp=s.clock.astimezone(UTC), lang=get_lang(),
                       year=y)
         if output is None:
             sys.stdout.buffer.write(data)
