@@ -285,6 +285,10 @@ def test_calendar_json_and_grid(cli, cfg) -> None:
     grid = cli("calendar", "--year", "2026", "--month", "2").stdout
     assert "Tháng 02/2026" in grid and "T2" in grid and "CN" in grid
     assert "• 23/02 Thứ Hai  Hạn: Báo cáo tháng — tháng 02/2026 (chuyển từ 19/02 (Mùng ba Tết Nguyên Đán))" in grid
+    assert "Ngày nghỉ: 16/02 Giao thừa Tết Nguyên Đán; 17/02 Tết Nguyên Đán; 18/02 Mùng hai Tết Nguyên Đán" in grid
+    january = cli("calendar", "--year", "2026", "--month", "1").stdout
+    assert "Ngày nghỉ: 01/01 Tết Dương lịch; 02/01 Nghỉ Tết Dương lịch" in january
+    assert "Làm bù (Thứ Bảy, Chủ nhật đi làm): 10/01" in january
     assert len(cli("calendar", "--year", "2026").stdout.split("Tháng ")) == 13
     cli("calendar", "--month", "13", code=2)
 

@@ -200,6 +200,8 @@ MORE: dict[str, tuple[str, str]] = {
         "A .csv or .xlsx file with columns unit, report, period, received (and optionally doc_number, channel, note); Vietnamese headings work too.",
     ),
     "o_dry_run": ("Chỉ kiểm tra và cho xem sẽ ghi gì; không ghi.", "Check and show what would be recorded; write nothing."),
+    "cal_days_off": ("Ngày nghỉ: {days}", "Days off: {days}"),
+    "cal_worked": ("Làm bù (Thứ Bảy, Chủ nhật đi làm): {days}", "Worked weekend days: {days}"),
     "usage_no_option": ("Không có tùy chọn {name}.", "No such option: {name}."),
     "usage_missing_option": ("Thiếu tùy chọn {name}.", "Missing option {name}."),
     "usage_missing_argument": ("Thiếu {name}.", "Missing {name}."),

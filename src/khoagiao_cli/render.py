@@ -355,6 +355,19 @@ def calendar_view(items: Sequence[Any], config: Config, year: int, months: Seque
             parts.append(Text(line, style=style))
         if not these:
             parts.append(Text("  " + t("cal_nothing"), style="dim"))
+        # days off on weekdays and worked weekend days, said in words (a plain grid cannot dim them)
+        off, worked = [], []
+        for n in range(1, stdcal.monthrange(year, month)[1] + 1):
+            day = date(year, month, n)
+            reason = work.reason_off(day)
+            if reason is not None and day.weekday() < 5:
+                off.append(f"{n:02d}/{month:02d} {reason[1] if get_lang() == 'en' else reason[0]}")
+            elif reason is None and day.weekday() >= 5:
+                worked.append(f"{n:02d}/{month:02d}")
+        if off:
+            parts.append(Text("  " + t("cal_days_off", days="; ".join(off)), style="dim"))
+        if worked:
+            parts.append(Text("  " + t("cal_worked", days=", ".join(worked)), style="dim"))
         parts.append(Text(""))
     parts.append(Text(t("cal_legend"), style="dim"))
     return Group(*parts)
