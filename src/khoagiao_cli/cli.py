@@ -96,6 +96,10 @@ ReportArg = Annotated[str, typer.Argument(help=h("o_report_arg"), metavar="REPOR
 TableOrJson = Annotated[
     str | None, typer.Option("--format", help=h("o_format_table_json"), metavar="table|json")
 ]
+#: a table on a terminal, plain text when piped (see `screen_format`), or JSON
+TablePlainOrJson = Annotated[
+    str | None, typer.Option("--format", help=h("o_format_due"), metavar="table|plain|json")
+]
 
 
 # ---------------------------------------------------------------------------- plumbing
@@ -270,6 +274,11 @@ def check_format(value: str | None, allowed: tuple[str, ...], default: str) -> s
     return chosen
 
 
+def screen_format(value: str | None) -> str:
+    """--format of the commands people and cron both read: a table on a terminal, plain text when piped."""
+    return check_format(value, ("table", "plain", "json"), "table" if interactive() else "plain")
+
+
 def interactive() -> bool:
     return sys.stdout.isatty()
 
@@ -304,7 +313,7 @@ def due(
     as_of: AsOf = None,
     within: Annotated[int | None, typer.Option("--within", help=h("o_within"), metavar="N", min=0)] = None,
     unit: UnitOpt = None,
-    format: Annotated[str | None, typer.Option("--format", help=h("o_format_due"), metavar="table|plain|json")] = None,
+    format: TablePlainOrJson = None,
     lang: Lang = None,
     config: ConfigDir = None,
     db: Db = None,
@@ -315,7 +324,7 @@ def due(
     from khoagiao_cli.dates import fmt
 
     s = Session(lang, config, db, as_of)
-    out = check_format(format, ("table", "plain", "json"), "table" if interactive() else "plain")
+    out = screen_format(format)
     days = s.config.settings.due_soon_days if within is None else within
     rows = actions.due_rows(s.config, s.ledger, s.today, days, s.unit(unit), s.now)
     until = s.today + timedelta(days=days)

@@ -21,6 +21,7 @@ from khoagiao_cli.cli import (
     ReportArg,
     Session,
     TableOrJson,
+    TablePlainOrJson,
     UnitArg,
     UnitOpt,
     Year,
@@ -30,6 +31,7 @@ from khoagiao_cli.cli import (
     h,
     handled,
     interactive,
+    screen_format,
     who,
 )
 from khoagiao_cli.errors import UserError
@@ -367,7 +369,7 @@ def stats(
     year: Year = None,
     as_of: AsOf = None,
     unit: UnitOpt = None,
-    format: Annotated[str | None, typer.Option("--format", help=h("o_format_due"), metavar="table|plain|json")] = None,
+    format: TablePlainOrJson = None,
     lang: Lang = None,
     config: ConfigDir = None,
     db: Db = None,
@@ -376,7 +378,7 @@ def stats(
     from khoagiao_cli.scorecard import score_record, scorecard
 
     s = Session(lang, config, db, as_of)
-    out = check_format(format, ("table", "plain", "json"), "table" if interactive() else "plain")
+    out = screen_format(format)
     y = s.year(year)
     scores = scorecard(s.config, actions.year_rows(s.config, s.ledger, y, s.today, s.unit(unit), s.now), s.today)
     if out == "json":
