@@ -78,10 +78,10 @@ def large_setup(folder: Path, units: int) -> None:
     from khoagiao_cli.config import load
     from khoagiao_cli.paths import config_sources
 
-    config: Config = load(config_sources(cfg_dir, {}, folder), None, folder)
+    config: Config = load(config_sources(cfg_dir, {}), None, folder)
     as_of = date(2026, 11, 22)
     rng = random.Random(2026)
-    ledger = Ledger.open(folder / "ledger.sqlite3", today=date(2026, 1, 1))
+    ledger = Ledger.open(folder / "ledger.sqlite3", created_on=date(2026, 1, 1))
     codes = tuple(u.code for u in config.units)
     stamp = "2026-01-01T08:00:00+07:00"
     with ledger.write():

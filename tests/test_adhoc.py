@@ -13,7 +13,10 @@ def _due(cli, as_of: str, *extra: str) -> list[dict]:
 
 
 def _rows(isolated, table: str) -> int:
-    with sqlite3.connect(isolated / "data" / "khoagiao.sqlite3") as conn:
+    db = isolated / "data" / "khoagiao.sqlite3"
+    if not db.exists():  # commands that only read create no ledger
+        return 0
+    with sqlite3.connect(db) as conn:
         return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
 

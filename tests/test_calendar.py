@@ -337,18 +337,17 @@ def test_the_shipped_district_committees_ended_on_30_06_2025(cli) -> None:
     assert len(json.loads(cli("units", "--format", "json", "--as-of", "2025-06-30").stdout)) == 20
 
 
-def test_holidays_and_deadlines_are_computed_once_and_kept(cli, cfg, isolated) -> None:
+def test_holidays_and_the_config_are_computed_once_and_kept(cli, cfg, isolated) -> None:
     first = cli("due", "--as-of", "2026-03-01").stdout
     holidays = isolated / "cache" / "holidays-VN.marshal"
-    (slots,) = (isolated / "cache").glob("slots-*.marshal")
-    assert holidays.exists()
-    stamp = slots.stat().st_mtime_ns
+    (config,) = (isolated / "cache").glob("config-*.marshal")
+    stamps = holidays.stat().st_mtime_ns, config.stat().st_mtime_ns
     assert cli("due", "--as-of", "2026-03-01").stdout == first
-    assert slots.stat().st_mtime_ns == stamp  # nothing new computed, nothing written
-    for damaged in (holidays, slots):
+    assert (holidays.stat().st_mtime_ns, config.stat().st_mtime_ns) == stamps  # nothing new computed or written
+    for damaged in (holidays, config):
         damaged.write_bytes(b"damaged")
     assert cli("due", "--as-of", "2026-03-01").stdout == first
-    assert holidays.read_bytes() != b"damaged" and slots.read_bytes() != b"damaged"
+    assert holidays.read_bytes() != b"damaged" and config.read_bytes() != b"damaged"
 
 
 def test_an_edited_config_is_never_answered_from_the_cache(cli, cfg) -> None:

@@ -10,6 +10,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from test_truth import office_today
 
 
 def events(home: Path) -> int:
@@ -65,11 +66,18 @@ def test_due_table_in_english(cli, cfg) -> None:
 
 
 def test_tracking_start_defaults_to_the_day_the_ledger_was_created(cli) -> None:
-    cli("due", "--as-of", "2026-03-10")  # creates the ledger: tracking starts 10/03/2026
-    rows = json.loads(cli("due", "--as-of", "2026-03-25", "--format", "json").stdout)
-    assert {(r["report"], r["period"], r["status"]) for r in rows} == {
-        ("q1", "2026-Q1", "overdue"), ("ban-quy", "2026-Q1", "due"),
-    }
+    """The first recorded report creates the ledger on the real clock's day, whatever --as-of says."""
+    from datetime import date, timedelta
+
+    from test_truth import office_today
+
+    cli("submit", "syt", "q1", "--period", "2026-Q1", "--as-of", "2026-03-10")
+    created = office_today()
+    later = created + timedelta(days=400)
+    rows = json.loads(cli("overdue", "--as-of", later.isoformat(), "--format", "json").stdout)
+    deadlines = sorted(date.fromisoformat(r["deadline"]) for r in rows)
+    assert deadlines and deadlines[0] >= created
+    assert cli("overdue", "--as-of", created.isoformat()).stdout == ""
 
 
 # ---------------------------------------------------------------------------- submit
@@ -311,9 +319,11 @@ def test_config_says_where_each_setting_comes_from(cli) -> None:
     out = cli("config").stdout
     assert "Cấu hình hợp lệ: 20 đơn vị, 7 quy tắc báo cáo." in out
     assert "mặc định kèm theo khoagiao" in out
-    assert "chưa tạo" in out
+    assert "chưa có sổ" in out
     cli("due", "--as-of", "2026-05-02")
-    assert "02/05/2026" in cli("config").stdout
+    assert "chưa có sổ" in cli("config").stdout  # reading creates nothing
+    cli("submit", "syt", "q1", "--as-of", "2026-05-02", "--period", "2026-Q1")
+    assert f"{office_today():%d/%m/%Y}" in cli("config").stdout
 
 
 def test_version(cli) -> None:

@@ -23,7 +23,7 @@ rules:
 
 
 def load_dir(folder: Path, cwd: Path, cache: Path | None = None):
-    return config_mod.load(config_sources(folder, {}, cwd), cache, cwd)
+    return config_mod.load(config_sources(folder, {}), cache, cwd)
 
 
 def problems(folder: Path, cwd: Path) -> list[str]:
@@ -33,7 +33,7 @@ def problems(folder: Path, cwd: Path) -> list[str]:
 
 
 def test_embedded_defaults_are_the_plan(tmp_path: Path) -> None:
-    cfg = config_mod.load(config_sources(None, {}, tmp_path), None, tmp_path)
+    cfg = config_mod.load(config_sources(None, {}), None, tmp_path)
     active = [u.code for u in cfg.units if u.active_until is None]
     assert active == ["syt", "sgddt", "skhcn", "stnmt", "sldtbxh", "svhtt", "dhkh", "lhh", "bhxh", "hdy", "hkh"]
     districts = [u for u in cfg.units if u.active_until is not None]
@@ -168,32 +168,33 @@ def test_a_damaged_cache_is_ignored(tmp_path: Path) -> None:
     assert load_dir(folder, tmp_path, cache) == good
 
 
-def test_sources_in_order_flag_env_cwd_user_embedded(tmp_path: Path) -> None:
+def test_one_folder_in_order_flag_env_user_embedded(tmp_path: Path) -> None:
+    """The folder a command runs in never matters: ./config is not looked at."""
     flag = write_config(tmp_path / "flag")
     env_dir = write_config(tmp_path / "env")
-    cwd = tmp_path / "cwd"
-    write_config(cwd / "config")
+    write_config(tmp_path / "config")
     user = tmp_path / "home"
     write_config(user / "config")
     env = {"KHOAGIAO_CONFIG": str(env_dir), "KHOAGIAO_HOME": str(user)}
-    assert {s.origin for s in config_sources(flag, env, cwd).values()} == {"flag"}
-    assert {s.origin for s in config_sources(None, env, cwd).values()} == {"env"}
-    assert {s.origin for s in config_sources(None, {"KHOAGIAO_HOME": str(user)}, cwd).values()} == {"cwd"}
-    assert {s.origin for s in config_sources(None, {"KHOAGIAO_HOME": str(user)}, tmp_path).values()} == {"user"}
-    assert {s.origin for s in config_sources(None, {"KHOAGIAO_HOME": str(tmp_path / "x")}, tmp_path).values()} == {"embedded"}
+    assert {s.origin for s in config_sources(flag, env).values()} == {"flag"}
+    assert {s.origin for s in config_sources(None, env).values()} == {"env"}
+    assert {s.origin for s in config_sources(None, {"KHOAGIAO_HOME": str(user)}).values()} == {"user"}
+    assert {s.origin for s in config_sources(None, {"KHOAGIAO_HOME": str(tmp_path / "x")}).values()} == {"embedded"}
 
 
-def test_each_file_falls_back_on_its_own(tmp_path: Path) -> None:
+def test_a_file_the_folder_lacks_is_the_embedded_default(tmp_path: Path) -> None:
     only_units = tmp_path / "only"
     only_units.mkdir()
     (only_units / "units.yaml").write_text("units:\n  - code: a\n    name: A\n", encoding="utf-8")
-    got = config_sources(only_units, {"KHOAGIAO_HOME": str(tmp_path / "h")}, tmp_path)
+    user = write_config(tmp_path / "h" / "config")
+    got = config_sources(only_units, {"KHOAGIAO_HOME": str(user.parent)})
     assert (got["units.yaml"].origin, got["schedule.yaml"].origin) == ("flag", "embedded")
+    assert got["schedule.yaml"].path == embedded_dir() / "schedule.yaml"
 
 
 def test_a_missing_config_folder_is_bad_input(tmp_path: Path) -> None:
     with pytest.raises(UserError) as info:
-        config_sources(tmp_path / "nope", {}, tmp_path)
+        config_sources(tmp_path / "nope", {})
     assert info.value.exit_code == 2
 
 

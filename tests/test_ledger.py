@@ -22,7 +22,7 @@ def ev(n: int = 1) -> Event:
 
 def test_migrations_from_an_empty_file(tmp_path: Path) -> None:
     path = tmp_path / "deep" / "folder" / "l.sqlite3"
-    ledger = Ledger.open(path, today=TODAY)
+    ledger = Ledger.open(path, created_on=TODAY)
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == len(MIGRATIONS)
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -30,13 +30,13 @@ def test_migrations_from_an_empty_file(tmp_path: Path) -> None:
     assert ledger.created_on() == TODAY
     ledger.close()
     # opening again changes nothing, not even the creation day
-    again = Ledger.open(path, today=date(2027, 1, 1))
+    again = Ledger.open(path, created_on=date(2027, 1, 1))
     assert again.created_on() == TODAY
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
 def test_events_round_trip_in_order(tmp_path: Path) -> None:
-    ledger = Ledger.open(tmp_path / "l.sqlite3", today=TODAY)
+    ledger = Ledger.open(tmp_path / "l.sqlite3", created_on=TODAY)
     with ledger.write():
         ids = [ledger.append(ev(n)) for n in (1, 2)]
     got = ledger.events()
@@ -47,7 +47,7 @@ def test_events_round_trip_in_order(tmp_path: Path) -> None:
 
 def test_the_ledger_is_append_only(tmp_path: Path) -> None:
     path = tmp_path / "l.sqlite3"
-    ledger = Ledger.open(path, today=TODAY)
+    ledger = Ledger.open(path, created_on=TODAY)
     with ledger.write():
         ledger.append(ev())
     conn = sqlite3.connect(path)
@@ -58,7 +58,7 @@ def test_the_ledger_is_append_only(tmp_path: Path) -> None:
 
 
 def test_a_failed_transaction_writes_nothing(tmp_path: Path) -> None:
-    ledger = Ledger.open(tmp_path / "l.sqlite3", today=TODAY)
+    ledger = Ledger.open(tmp_path / "l.sqlite3", created_on=TODAY)
     with pytest.raises(RuntimeError):
         with ledger.write():
             ledger.append(ev(1))
@@ -68,12 +68,12 @@ def test_a_failed_transaction_writes_nothing(tmp_path: Path) -> None:
 
 def test_a_ledger_from_a_newer_khoagiao_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "l.sqlite3"
-    Ledger.open(path, today=TODAY).close()
+    Ledger.open(path, created_on=TODAY).close()
     conn = sqlite3.connect(path)
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     conn.close()
     with pytest.raises(LedgerError) as info:
-        Ledger.open(path, today=TODAY)
+        Ledger.open(path, created_on=TODAY)
     assert info.value.key == "db_newer" and info.value.exit_code == 1
 
 
@@ -81,13 +81,13 @@ def test_a_file_that_is_not_a_ledger(tmp_path: Path) -> None:
     path = tmp_path / "l.sqlite3"
     path.write_bytes(b"this is a spreadsheet, not a database" * 200)
     with pytest.raises(LedgerError) as info:
-        Ledger.open(path, today=TODAY)
+        Ledger.open(path, created_on=TODAY)
     assert info.value.key == "db_corrupt"
 
 
 def test_a_locked_ledger_times_out_with_a_message(tmp_path: Path) -> None:
     path = tmp_path / "l.sqlite3"
-    ledger = Ledger.open(path, today=TODAY, timeout=0.2)
+    ledger = Ledger.open(path, created_on=TODAY, timeout=0.2)
     holder = sqlite3.connect(path, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")
     try:
@@ -141,7 +141,7 @@ def test_cli_locked_readonly_corrupt_newer(cli, cfg, tmp_path, monkeypatch) -> N
 def test_a_readonly_ledger_refuses_writes(tmp_path: Path) -> None:
     """Opened read-only (as a write-protected file is), a write is refused with a message."""
     path = tmp_path / "l.sqlite3"
-    Ledger.open(path, today=TODAY).close()
+    Ledger.open(path, created_on=TODAY).close()
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
     ledger = Ledger(path, conn)
     with pytest.raises(LedgerError) as info:
@@ -156,7 +156,7 @@ def test_keys_in_force_agree_with_effective(tmp_path) -> None:
     from khoagiao_cli.ledger import Ledger
     from khoagiao_cli.status import Event, effective
 
-    ledger = Ledger.open(tmp_path / "l.sqlite3", today=date(2026, 1, 1))
+    ledger = Ledger.open(tmp_path / "l.sqlite3", created_on=date(2026, 1, 1))
     k1, k2 = ("syt", "monthly", "2026-01"), ("bhxh", "q1", "2026-Q1")
     with ledger.write():
         for kind, key in (("submit", k1), ("submit", k2), ("withdraw", k2), ("correct", k1), ("submit", k2),
@@ -165,3 +165,23 @@ def test_keys_in_force_agree_with_effective(tmp_path) -> None:
                                 recorded_at="t", recorded_by="t"))
     assert ledger.keys_in_force() == set(effective(ledger.events())) == {k1}
     assert ledger.keys_in_force(unit="bhxh") == set()
+
+
+def test_another_programs_database_is_never_written(cli, cfg, tmp_path) -> None:
+    other = tmp_path / "contacts.sqlite3"
+    with sqlite3.connect(other) as conn:
+        conn.execute("CREATE TABLE contacts (name TEXT)")
+    before = other.read_bytes()
+    for args in (["due", "--db", str(other)], ["submit", "syt", "q1", "--db", str(other), "--as-of", "2026-03-10"]):
+        r = cli(*args, code=1)
+        assert "không phải sổ theo dõi khoagiao" in r.stderr and "Traceback" not in r.output
+    assert other.read_bytes() == before
+    with sqlite3.connect(other) as conn:
+        assert [r[0] for r in conn.execute("SELECT name FROM sqlite_master")] == ["contacts"]
+
+
+@pytest.mark.parametrize("value", ["abc", "-1", "nan", "inf", ""])
+def test_a_bad_timeout_is_bad_input(cli, cfg, monkeypatch, value) -> None:
+    monkeypatch.setenv("KHOAGIAO_DB_TIMEOUT", value)
+    r = cli("submit", "syt", "q1", "--as-of", "2026-03-10", code=2)
+    assert "KHOAGIAO_DB_TIMEOUT" in r.stderr and "Traceback" not in r.output

@@ -76,7 +76,10 @@ def mailcfg(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def reminders(isolated: Path) -> list[tuple]:
-    with sqlite3.connect(isolated / "data" / "khoagiao.sqlite3") as conn:
+    db = isolated / "data" / "khoagiao.sqlite3"
+    if not db.exists():  # a preview only reads: no ledger is created
+        return []
+    with sqlite3.connect(db) as conn:
         return conn.execute("SELECT kind, unit, day, instances, recipients FROM reminders ORDER BY id").fetchall()
 
 

@@ -39,24 +39,25 @@ class _HelpInOurLanguage:
     def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
         if not standalone_mode:
             return super().main(*args, standalone_mode=False, **kwargs)  # type: ignore[misc]
-        from typer._click import exceptions as ce
+        from khoagiao_cli.usage import ClickException, UsageError, kind_of
 
         try:
             code = super().main(*args, standalone_mode=False, **kwargs)  # type: ignore[misc]
-        except ce.NoArgsIsHelpError as exc:
-            typer.echo(exc.ctx.get_help() if exc.ctx else "")
-            sys.exit(2)
-        except ce.UsageError as exc:
+        except UsageError as exc:
+            ctx: Any = getattr(exc, "ctx", None)
+            if "NoArgsIsHelpError" in kind_of(exc):
+                typer.echo(ctx.get_help() if ctx else "")
+                sys.exit(2)
             from khoagiao_cli.usage import usage_message
 
             set_lang(HELP_LANG)
             typer.echo(f"{t('error_prefix')}: {usage_message(exc)}", err=True)
-            if exc.ctx is not None:
-                typer.echo(t("usage_hint", command=exc.ctx.command_path), err=True)
-            sys.exit(exc.exit_code)
-        except ce.ClickException as exc:
-            typer.echo(f"{t('error_prefix')}: {exc.format_message()}", err=True)
-            sys.exit(exc.exit_code)
+            if ctx is not None:
+                typer.echo(t("usage_hint", command=ctx.command_path), err=True)
+            sys.exit(getattr(exc, "exit_code", 2))
+        except ClickException as exc:
+            typer.echo(f"{t('error_prefix')}: {exc.format_message()}", err=True)  # type: ignore[attr-defined]
+            sys.exit(getattr(exc, "exit_code", 1))
         except typer.Abort:
             typer.echo(t("aborted"), err=True)
             sys.exit(1)
@@ -113,10 +114,7 @@ def handled(fn: F) -> F:
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            try:
-                return fn(*args, **kwargs)
-            finally:
-                _save_caches()
+            return fn(*args, **kwargs)
         except KhoagiaoError as exc:
             typer.echo(f"{t('error_prefix')}: {exc.message()}", err=True)
             raise typer.Exit(exc.exit_code) from None
@@ -133,18 +131,8 @@ def handled(fn: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-_SESSIONS: list[Session] = []
 #: zones with one offset for every date khoagiao deals with (no daylight saving since 1975)
 _FIXED_ZONES = {"Asia/Ho_Chi_Minh": 7, "Asia/Saigon": 7}
-
-
-def _save_caches() -> None:
-    """Keep the deadlines a command computed for the next run."""
-    from khoagiao_cli import slot_cache
-
-    while _SESSIONS:
-        session = _SESSIONS.pop()
-        slot_cache.save(session.config, session.cache_dir)
 
 
 class Session:
@@ -160,17 +148,13 @@ class Session:
         set_lang(chosen)
         self.env = os.environ
         self.cwd = Path.cwd()
-        self.sources = config_sources(config_dir, self.env, self.cwd)
-        from khoagiao_cli import slot_cache
-
+        self.sources = config_sources(config_dir, self.env)
         self.cache_dir = user_cache_dir(self.env)
         self.config = load(self.sources, self.cache_dir, self.cwd)
         if self.config.settings.holidays != "none":
             from khoagiao_cli.holiday_cache import cached_source
 
             self.config.calendar = self.config.work_calendar(cached_source(self.cache_dir))
-        slot_cache.attach(self.config, self.cache_dir)
-        _SESSIONS.append(self)
         self.db = db_source(db, self.env)
         self.now = self.clock = self._now()
         self.real_today = self.now.date()
@@ -179,7 +163,7 @@ class Session:
         self.latest = self.now
         if as_of:
             # --as-of moves "now": a date means the start of that day, a date-time that moment
-            self.today, at = self.parse_moment(as_of, "what_as_of")
+            self.today, at = self.parse_moment(as_of, "what_as_of")  # a date without a year: the clock's year
             self.now = self.moment(self.today, at)
             if at is None:
                 from datetime import time
@@ -188,6 +172,7 @@ class Session:
             else:
                 self.latest = self.now
         self._ledger: Any = None
+        self._reader: Any = None
 
     def _now(self) -> Any:
         from datetime import datetime
@@ -207,9 +192,10 @@ class Session:
         return ZoneInfo(name)
 
     def parse_moment(self, text: str, what: str) -> tuple[date, Any]:
+        """A date the user typed; one without a year takes the as-of day's year."""
         from khoagiao_cli.dates import parse_moment
 
-        return parse_moment(text, self.real_today, what=t(what))
+        return parse_moment(text, self.today, what=t(what))
 
     def moment(self, day: date, at: Any = None) -> Any:
         """A date (and time of day, default 00:00) as an aware date-time in the office's time zone."""
@@ -218,26 +204,47 @@ class Session:
         return datetime.combine(day, at or time(0, 0), self.now.tzinfo)
 
     def request_slots(self) -> list[Any]:
-        """The deadlines of open one-off requests (none when there is no ledger yet: nothing is created)."""
-        if self._ledger is None and not self.db.path.exists():
-            return []
+        """The deadlines of open one-off requests."""
         from khoagiao_cli.actions import request_slot
 
-        return [request_slot(self.config, r) for r in self.ledger.requests()]
+        return [request_slot(self.config, r) for r in self.reader.requests()]
 
     def parse_date(self, text: str, what: str) -> date:
+        """A date the user typed; one without a year takes the as-of day's year."""
         from khoagiao_cli.dates import parse_date
 
-        return parse_date(text, self.real_today, what=t(what))
+        return parse_date(text, self.today, what=t(what))
+
+    def _timeout(self) -> float:
+        text = os.environ.get("KHOAGIAO_DB_TIMEOUT", "10")
+        try:
+            value = float(text)
+        except ValueError:
+            value = -1.0
+        if not 0 <= value < 1e6:  # also nan and infinity
+            raise UserError("db_timeout_bad", value=text)
+        return value
 
     @property
     def ledger(self) -> Any:
+        """The ledger, for a command that records: created on first use, on the real clock's day."""
         if self._ledger is None:
             from khoagiao_cli.ledger import Ledger
 
-            timeout = float(os.environ.get("KHOAGIAO_DB_TIMEOUT", "10"))
-            self._ledger = Ledger.open(self.db.path, today=self.today, timeout=timeout)
+            self._ledger = Ledger.open(self.db.path, created_on=self.real_today, timeout=self._timeout())
         return self._ledger
+
+    @property
+    def reader(self) -> Any:
+        """The ledger, for a command that only reads: opened read-only, never created (empty when missing)."""
+        if self._ledger is not None:
+            return self._ledger
+        if self._reader is None:
+            from khoagiao_cli.ledger import EmptyLedger, Ledger
+
+            found = Ledger.open_read(self.db.path, timeout=self._timeout())
+            self._reader = found if found is not None else EmptyLedger(self.db.path, self.real_today)
+        return self._reader
 
     def unit(self, query: str | None) -> Any:
         if query is None:
@@ -326,7 +333,7 @@ def due(
     s = Session(lang, config, db, as_of)
     out = screen_format(format)
     days = s.config.settings.due_soon_days if within is None else within
-    rows = actions.due_rows(s.config, s.ledger, s.today, days, s.unit(unit), s.now)
+    rows = actions.due_rows(s.config, s.reader, s.today, days, s.unit(unit), s.now)
     until = s.today + timedelta(days=days)
     if out == "json":
         from khoagiao_cli.export import record, to_json_array
@@ -433,7 +440,7 @@ def overdue(
 
     s = Session(lang, config, db, as_of)
     out = check_format(format, ("plain", "json"), "plain")
-    rows = actions.overdue_rows(s.config, s.ledger, s.today, s.unit(unit), s.now)
+    rows = actions.overdue_rows(s.config, s.reader, s.today, s.unit(unit), s.now)
     if mail_to is not None:
         from khoagiao_cli.cli_more import mail_digest
 
@@ -473,13 +480,13 @@ def status(
     s = Session(lang, config, db, as_of)
     out = check_format(format, ("table", "json"), "table")
     y = s.year(year)
-    rows = actions.year_rows(s.config, s.ledger, y, s.today, s.unit(unit), s.now)
+    rows = actions.year_rows(s.config, s.reader, y, s.today, s.unit(unit), s.now)
     if out == "json":
         from khoagiao_cli.export import record, to_json_array
 
         typer.echo(to_json_array([record(r, s.config) for r in rows]), nl=False)
     elif not rows:
-        typer.echo(t("status_empty", year=y, start=fmt(actions.tracking_start(s.config, s.ledger))))
+        typer.echo(t("status_empty", year=y, start=fmt(actions.tracking_start(s.config, s.reader))))
     else:
         from khoagiao_cli.render import status_table
 
@@ -509,7 +516,7 @@ def export(
 
         export_xlsx(s, year, output)
         return
-    rows = actions.year_rows(s.config, s.ledger, y, s.today, now=s.now)
+    rows = actions.year_rows(s.config, s.reader, y, s.today, now=s.now)
     records = [ex.record(r, s.config) for r in rows]
     if out == "ics":
 
@@ -624,7 +631,7 @@ def history(
     out = check_format(format, ("table", "json"), "table")
     code = s.unit(unit).code if unit else None
     rule_id = find_rule(s.config, report).id if report else None
-    events = s.ledger.events(unit=code, report=rule_id, period=normalize_period(period) if period else None)
+    events = s.reader.events(unit=code, report=rule_id, period=normalize_period(period) if period else None)
     if out == "json":
         import json
 
@@ -669,9 +676,7 @@ def init(
     typer.echo(t("init_done", path=target))
     for name in CONFIG_FILES:
         typer.echo(f"  {target / name}")
-    used = directory is None or target.resolve() in (
-        (Path.cwd() / "config").resolve(), user_config_dir(os.environ).resolve()
-    )
+    used = directory is None or target.resolve() == user_config_dir(os.environ).resolve()
     typer.echo(t("init_hint_used") if used else t("init_hint_flag", path=target))
 
 
@@ -684,6 +689,7 @@ def config_cmd(
 ) -> None:
     from khoagiao_cli.config import explicit_settings
     from khoagiao_cli.dates import fmt
+    from khoagiao_cli.ledger import EmptyLedger
     from khoagiao_cli.paths import display
 
     s = Session(lang, config, db)
@@ -708,8 +714,8 @@ def config_cmd(
         typer.echo(f"  {key:<15} {value!s:<18} {origin}")
     if st.tracking_start is not None:
         typer.echo(f"  {'tracking_start':<15} {fmt(st.tracking_start):<18} schedule.yaml")
-    elif s.db.path.exists():
-        typer.echo(f"  {'tracking_start':<15} {fmt(s.ledger.created_on()):<18} {t('origin_ledger')}")
+    elif not isinstance(s.reader, EmptyLedger):
+        typer.echo(f"  {'tracking_start':<15} {fmt(s.reader.created_on()):<18} {t('origin_ledger')}")
     else:
         typer.echo(f"  {'tracking_start':<15} {'-':<18} {t('ledger_not_created')}")
     from khoagiao_cli.mail import smtp_config

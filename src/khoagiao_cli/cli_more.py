@@ -90,7 +90,7 @@ def remind(
     cfg = mail.smtp_config(s.config.settings.mail, s.env)
     if send:
         mail.require_sending(cfg)
-    plan = actions.remind_plan(s.config, s.ledger, s.today, s.unit(unit), s.now)
+    plan = actions.remind_plan(s.config, s.ledger if send else s.reader, s.today, s.unit(unit), s.now)
     if not plan:
         typer.echo(t("remind_none", as_of=s.today))
         return
@@ -174,11 +174,11 @@ def export_xlsx(s: Session, year: int | None, output: Path | None) -> None:
     if output is None:
         raise UserError("xlsx_needs_output")
     years = [s.year(year)] if year is not None else list(
-        range(min(actions.tracking_start(s.config, s.ledger).year, s.today.year), s.today.year + 1)
+        range(min(actions.tracking_start(s.config, s.reader).year, s.today.year), s.today.year + 1)
     )
-    by_year = {y: actions.year_rows(s.config, s.ledger, y, s.today, now=s.now) for y in years}
+    by_year = {y: actions.year_rows(s.config, s.reader, y, s.today, now=s.now) for y in years}
     score_year = years[-1]
-    data = workbook_bytes(s.config, by_year, s.ledger.events(), scorecard(s.config, by_year[score_year], s.today),
+    data = workbook_bytes(s.config, by_year, s.reader.events(), scorecard(s.config, by_year[score_year], s.today),
                           score_year=score_year, as_of=s.today)
     write_atomic(output, data)
     typer.echo(t("written_xlsx", path=output, sheets=len(years) + 2), err=True)
@@ -199,7 +199,7 @@ def explain(
     from khoagiao_cli.render import explain_text
 
     s = Session(lang, config, db, as_of)
-    exp = actions.explain(s.config, s.ledger, unit_query=unit, report_query=report, period=period, as_of=s.today,
+    exp = actions.explain(s.config, s.reader, unit_query=unit, report_query=report, period=period, as_of=s.today,
                           now=s.now)
     typer.echo(explain_text(exp, s.config, s.today), nl=False)
 
@@ -295,7 +295,7 @@ def request_list(
 
     s = Session(lang, config, db)
     out = check_format(format, ("table", "json"), "table")
-    found = actions.request_statuses(s.config, s.ledger, all_)
+    found = actions.request_statuses(s.config, s.reader, all_)
     if out == "json":
         import json
 
@@ -380,7 +380,7 @@ def stats(
     s = Session(lang, config, db, as_of)
     out = screen_format(format)
     y = s.year(year)
-    scores = scorecard(s.config, actions.year_rows(s.config, s.ledger, y, s.today, s.unit(unit), s.now), s.today)
+    scores = scorecard(s.config, actions.year_rows(s.config, s.reader, y, s.today, s.unit(unit), s.now), s.today)
     if out == "json":
         import json
 
@@ -418,7 +418,7 @@ def import_command(
         def progress(items: list[Any]) -> Any:
             return track(items, description=str(file.name), transient=True) if len(items) > 200 else items
 
-    plan = importer.plan_import(s.config, s.ledger, file, today=s.today, recorded_at=s.recorded_at(),
+    plan = importer.plan_import(s.config, s.reader if dry_run else s.ledger, file, today=s.today, recorded_at=s.recorded_at(),
                                 recorded_by=who(), progress=progress)
     if plan.errors:
         typer.echo(f"{t('error_prefix')}: {t('import_bad', n=len(plan.errors))}", err=True)
@@ -456,7 +456,7 @@ def letter(
 
     s = Session(lang, config, db, as_of)
     chosen = s.unit(unit)
-    rows = actions.overdue_rows(s.config, s.ledger, s.today, chosen, s.now)
+    rows = actions.overdue_rows(s.config, s.reader, s.today, chosen, s.now)
     if not rows:
         typer.echo(t("letter_none", unit=chosen.name, as_of=s.today))
         return

@@ -1,7 +1,8 @@
 """units.yaml and schedule.yaml: pydantic models, loading, and `file:line: field: problem` errors.
 
-A config that validated once is cached (with the exact bytes it came from) as plain values in `marshal` form, so the
-daily commands start without importing YAML or pydantic.
+A config that validated once is cached as plain values in `marshal` form, with every input it came from (the files'
+bytes, khoagiao's code, the libraries' releases: see cache_key.py), so the daily commands start without importing
+YAML or pydantic.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from khoagiao_cli import __version__
+from khoagiao_cli import cache_key
 from khoagiao_cli.errors import ConfigError
 from khoagiao_cli.i18n import MESSAGES, t
 from khoagiao_cli.model import PERIOD_MONTHS, Config, MailSettings, Meeting, Office, Rule, Settings, Unit
@@ -34,19 +35,15 @@ def load(sources: dict[str, Source], cache_dir: Path | None, cwd: Path) -> Confi
     # One cache file per set of source paths; it holds the texts it was validated from.
     where = "\0".join(str(s.path) for s in sources.values()).encode()
     cache = cache_dir / f"config-{zlib.crc32(where):08x}.marshal" if cache_dir else None
-    stamp = (__version__, tuple(sorted(texts.items())))
-    source_key = zlib.crc32(marshal.dumps(stamp))
+    stamp = (cache_key.stamp(), tuple(sorted(texts.items())))
     if cache is not None:
         try:
             cached_stamp, plain = marshal.loads(cache.read_bytes())
             if cached_stamp == stamp:
-                config = Config.from_plain(plain)
-                config.source_key = source_key
-                return config
+                return Config.from_plain(plain)
         except Exception:  # noqa: BLE001 - a missing or damaged cache only means validating again
             pass
     config = validate(texts, {n: display(s.path, cwd) for n, s in sources.items()})
-    config.source_key = source_key
     if cache is not None:
         try:
             write_atomic(cache, marshal.dumps((stamp, config.to_plain())))

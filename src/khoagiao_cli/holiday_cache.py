@@ -1,8 +1,8 @@
 """Public holidays from the `holidays` package, computed once per year and kept in the user's cache.
 
 Importing `holidays` and computing a year's lunar dates costs tens of milliseconds; the daily commands read a
-small marshal file instead. The cache is keyed by the installed package's files, so an upgrade of `holidays`
-(new decrees) recomputes it.
+small marshal file instead. The file keeps the inputs it was computed from (khoagiao's code and the `holidays`
+release among them, see cache_key.py), so an upgrade of `holidays` (new decrees) recomputes it.
 """
 
 from __future__ import annotations
@@ -17,21 +17,6 @@ from khoagiao_cli.workdays import HolidaySource, Reason, vn_holidays
 _FILE = "holidays-VN.marshal"
 
 
-def package_stamp() -> tuple:
-    """Where the installed `holidays` package is and when it was written (importlib.util would cost 4 ms)."""
-    import os
-    import sys
-
-    for folder in sys.path:
-        origin = os.path.join(folder or ".", "holidays", "__init__.py")
-        try:
-            stat = os.stat(origin)
-        except OSError:
-            continue
-        return (origin, stat.st_mtime_ns, stat.st_size)
-    return ()
-
-
 def cached_source(cache_dir: Path | None) -> HolidaySource:
     """A holiday source that reads the cache, and computes and stores only the years it lacks."""
     state: dict[str, object] = {}
@@ -40,7 +25,9 @@ def cached_source(cache_dir: Path | None) -> HolidaySource:
         years = state.get("years")
         if isinstance(years, dict):
             return years
-        stamp = package_stamp()
+        from khoagiao_cli.cache_key import stamp as inputs
+
+        stamp = inputs()
         state["stamp"] = stamp
         years = {}
         if cache_dir is not None:

@@ -194,6 +194,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tệp {path} không phải sổ theo dõi khoagiao hoặc đã hỏng ({error}). Hãy khôi phục từ bản sao lưu.",
         "{path} is not a khoagiao ledger or is damaged ({error}). Restore it from a backup.",
     ),
+    "db_timeout_bad": (
+        "KHOAGIAO_DB_TIMEOUT='{value}' không hợp lệ: cần một số giây không âm, ví dụ 10.",
+        "KHOAGIAO_DB_TIMEOUT='{value}' is not valid: give a number of seconds, 0 or more, e.g. 10.",
+    ),
+    "db_foreign": (
+        "Tệp {path} là một cơ sở dữ liệu SQLite khác, không phải sổ theo dõi khoagiao; khoagiao không ghi vào đó. Hãy chọn tệp khác (--db).",
+        "{path} is another SQLite database, not a khoagiao ledger; khoagiao will not write to it. Choose another file (--db).",
+    ),
     "db_newer": (
         "Sổ theo dõi {path} được tạo bởi phiên bản khoagiao mới hơn (lược đồ {found} > {known}). Hãy cập nhật khoagiao.",
         "The ledger {path} was written by a newer khoagiao (schema {found} > {known}). Upgrade khoagiao.",
@@ -283,7 +291,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "config_settings": ("Thiết lập:", "Settings:"),
     "origin_flag": ("--config", "--config"),
     "origin_env": ("biến KHOAGIAO_CONFIG", "KHOAGIAO_CONFIG"),
-    "origin_cwd": ("thư mục ./config", "./config folder"),
     "origin_user": ("thư mục cấu hình người dùng", "user config folder"),
     "origin_embedded": ("mặc định kèm theo khoagiao", "khoagiao's embedded default"),
     "origin_default": ("mặc định", "default"),
@@ -291,7 +298,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "origin_db_env": ("biến KHOAGIAO_DB", "KHOAGIAO_DB"),
     "origin_db_user": ("thư mục dữ liệu người dùng", "user data folder"),
     "origin_ledger": ("ngày tạo sổ theo dõi", "the day the ledger was created"),
-    "ledger_not_created": ("chưa tạo; sẽ là ngày chạy lệnh đầu tiên", "not created yet; will be the day of the first command"),
+    "ledger_not_created": ("chưa có sổ; sẽ là ngày ghi báo cáo đầu tiên", "no ledger yet; will be the day the first report is recorded"),
     "config_ledger": ("Sổ theo dõi: {path} ({origin})", "Ledger: {path} ({origin})"),
     "config_lang": ("Ngôn ngữ: {lang}", "Language: {lang}"),
     "written": ("Đã ghi {path} ({count} báo cáo).", "Wrote {path} ({count} reports)."),

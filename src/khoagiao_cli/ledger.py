@@ -167,8 +167,11 @@ class Ledger:
         self.conn = conn
 
     @classmethod
-    def open(cls, path: Path, *, today: date, timeout: float = 10.0) -> "Ledger":
-        """Open (creating it and its folder if needed) and bring the schema up to date."""
+    def open(cls, path: Path, *, created_on: date, timeout: float = 10.0) -> "Ledger":
+        """Open for writing (creating it and its folder if needed) and bring the schema up to date.
+
+        `created_on` is stored once, when the file is created: the real clock's day, never an --as-of.
+        """
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -177,13 +180,40 @@ class Ledger:
             conn = sqlite3.connect(path, timeout=timeout, isolation_level=None)
         ledger = cls(path, conn)
         try:
-            ledger._prepare(today)
+            ledger._prepare(created_on)
         except BaseException:
             conn.close()
             raise
         return ledger
 
-    def _prepare(self, today: date) -> None:
+    @classmethod
+    def open_read(cls, path: Path, *, timeout: float = 10.0) -> "Ledger | None":
+        """Open read-only; None when there is no ledger yet (nothing is created). A ledger of an older schema
+        is brought up to date first, in its own write transaction."""
+        if not path.is_file():
+            return None
+        uri = path.resolve().as_uri() + "?mode=ro"
+        with _guard(path):
+            conn = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None)
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        try:
+            if version == SCHEMA_VERSION:
+                return cls(path, conn)
+            if version > SCHEMA_VERSION:
+                raise LedgerError("db_newer", path=str(path), found=version, known=SCHEMA_VERSION)
+            with _guard(path):
+                tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            if version == 0 and tables == 0:
+                return None  # an empty file: no ledger yet
+        finally:
+            if version != SCHEMA_VERSION:
+                conn.close()
+        if version == 0:
+            raise LedgerError("db_foreign", path=str(path))
+        cls.open(path, created_on=date.min, timeout=timeout).close()  # the migration (created_on is kept)
+        return cls.open_read(path, timeout=timeout)
+
+    def _prepare(self, created_on: date) -> None:
         with _guard(self.path):
             version = self.conn.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:
@@ -192,11 +222,13 @@ class Ledger:
             if version == SCHEMA_VERSION:
                 return
             if version == 0:
+                if self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+                    raise LedgerError("db_foreign", path=str(self.path))
                 self._switch_to_wal()
             with self.write():
                 migrate(self.conn)
                 self.conn.execute(
-                    "INSERT OR IGNORE INTO meta (key, value) VALUES ('created_on', ?)", (today.isoformat(),)
+                    "INSERT OR IGNORE INTO meta (key, value) VALUES ('created_on', ?)", (created_on.isoformat(),)
                 )
 
     def _switch_to_wal(self) -> None:
@@ -375,6 +407,35 @@ class Ledger:
                  incident.deadline_at.isoformat(), incident.recorded_at, recorded_by),
             )
         return int(cur.lastrowid or 0)
+
+
+class EmptyLedger(Ledger):
+    """What a command that only reads sees when no ledger exists yet: nothing recorded, nothing created."""
+
+    def __init__(self, path: Path, created_on: date) -> None:
+        self.path = path
+        self._created_on = created_on
+
+    def close(self) -> None:
+        pass
+
+    def created_on(self) -> date:
+        return self._created_on
+
+    def events(self, unit: str | None = None, report: str | None = None, period: str | None = None) -> list[Event]:
+        return []
+
+    def keys_in_force(self, unit: str | None = None) -> set[tuple[str, str, str]]:
+        return set()
+
+    def requests(self, include_cancelled: bool = False) -> list[Request]:
+        return []
+
+    def reminders(self, unit: str | None = None, day: date | None = None) -> list[Reminder]:
+        return []
+
+    def incidents(self, unit: str | None = None) -> list[Incident]:
+        return []
 
 
 def migrate(conn: sqlite3.Connection) -> None:

@@ -139,7 +139,7 @@ class Config:
 
     __slots__ = (
         "units", "rules", "settings", "meetings", "office", "all_units", "unit_by_code", "rule_by_id", "calendar",
-        "slot_table", "slot_table_added", "source_key",
+        "slot_table",
     )
 
     def __init__(
@@ -160,11 +160,8 @@ class Config:
         self.unit_by_code = {u.code: u for u in self.all_units}
         self.rule_by_id = {r.id: r for r in rules}
         self.calendar = self.work_calendar()
-        #: computed deadlines, by (rule id, year the period starts): filled as needed, kept between runs by the CLI
+        #: computed deadlines, by (rule id, year the period starts): filled as needed, for this run only
         self.slot_table: dict[tuple[str, int], tuple] = {}
-        self.slot_table_added = False
-        #: identifies the texts this config came from (set by the loader; None for a config built in code)
-        self.source_key: int | None = None
 
     def work_calendar(self, source: HolidaySource | None = None) -> WorkCalendar:
         """The office calendar; `source` replaces the `holidays` package (the CLI passes a cached one)."""

@@ -1,7 +1,8 @@
 """Where configuration, the ledger and the cache live.
 
-Config files, each on its own: --config DIR > $KHOAGIAO_CONFIG > ./config > the user config dir >
-the defaults embedded in the package. Ledger: --db > $KHOAGIAO_DB > the user data dir.
+Configuration comes from exactly one folder: --config DIR > $KHOAGIAO_CONFIG > the user config dir (when it
+holds a config file) > the defaults embedded in the package; a file that folder lacks is the embedded default.
+The folder a command runs in never matters. Ledger: --db > $KHOAGIAO_DB > the user data dir.
 $KHOAGIAO_HOME moves the user dirs (config, data, cache) under one folder, as tests do.
 """
 
@@ -20,7 +21,7 @@ DB_NAME = "khoagiao.sqlite3"
 
 class Source(NamedTuple):
     path: Path
-    #: flag | env | cwd | user | embedded
+    #: flag | env | user | embedded
     origin: str
 
 
@@ -64,27 +65,30 @@ def user_cache_dir(env: Mapping[str, str]) -> Path:
     return user_cache_path(APP, appauthor=False)
 
 
-def config_sources(flag: Path | None, env: Mapping[str, str], cwd: Path) -> dict[str, Source]:
-    """For each config file, the first place that has it."""
-    candidates: list[tuple[Path, str]] = []
+def config_folder(flag: Path | None, env: Mapping[str, str]) -> Source:
+    """The one folder the configuration comes from."""
     if flag is not None:
         if not flag.is_dir():
             raise UserError("config_dir_missing", path=str(flag), origin="--config")
-        candidates.append((flag, "flag"))
-    elif env.get("KHOAGIAO_CONFIG"):
+        return Source(flag, "flag")
+    if env.get("KHOAGIAO_CONFIG"):
         path = Path(env["KHOAGIAO_CONFIG"]).expanduser()
         if not path.is_dir():
             raise UserError("config_dir_missing", path=str(path), origin="KHOAGIAO_CONFIG")
-        candidates.append((path, "env"))
-    candidates += [(cwd / "config", "cwd"), (user_config_dir(env), "user")]
+        return Source(path, "env")
+    user = user_config_dir(env)
+    if any((user / name).is_file() for name in CONFIG_FILES):
+        return Source(user, "user")
+    return Source(embedded_dir(), "embedded")
+
+
+def config_sources(flag: Path | None, env: Mapping[str, str]) -> dict[str, Source]:
+    """Each config file from the chosen folder, or the embedded default when the folder lacks it."""
+    folder = config_folder(flag, env)
     out = {}
     for name in CONFIG_FILES:
-        for folder, origin in candidates:
-            if (folder / name).is_file():
-                out[name] = Source(folder / name, origin)
-                break
-        else:
-            out[name] = Source(embedded_dir() / name, "embedded")
+        path = folder.path / name
+        out[name] = Source(path, folder.origin) if path.is_file() else Source(embedded_dir() / name, "embedded")
     return out
 
 

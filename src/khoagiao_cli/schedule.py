@@ -150,7 +150,6 @@ def cached_slots(config: Config, rule: Rule, first_year: int, last_year: int) ->
         if slots is None:
             slots = tuple(rule_slots(rule, year, year, config.calendar))
             table[(rule.id, year)] = slots
-            config.slot_table_added = True
         out.extend(slots)
     return out
 

@@ -3,22 +3,34 @@
 import re
 from typing import Any
 
+import typer
+
 from khoagiao_cli.i18n import t
+
+# click's exception classes, reached through typer's public BadParameter: typer before 0.26 re-exports click's
+# own, later releases their vendored copy. Naming either module would tie khoagiao to one range of typer.
+_CLICK = {c.__name__: c for c in typer.BadParameter.__mro__}
+UsageError: type[Exception] = _CLICK["UsageError"]
+ClickException: type[Exception] = _CLICK["ClickException"]
+
+
+def kind_of(exc: BaseException) -> set[str]:
+    """The names of the click classes an exception is an instance of (NoSuchOption, MissingParameter …)."""
+    return {c.__name__ for c in type(exc).__mro__}
 
 
 def usage_message(exc: Any) -> str:
     """The message of a click UsageError, translated where we know its shape; click's words otherwise."""
-    from typer._click import exceptions as ce
-
-    if isinstance(exc, ce.NoSuchOption):
+    kind = kind_of(exc)
+    if "NoSuchOption" in kind:
         hint = t("did_you_mean", name=", ".join(exc.possibilities)) if exc.possibilities else ""
         return t("usage_no_option", name=exc.option_name) + hint
-    if isinstance(exc, ce.MissingParameter):
+    if "MissingParameter" in kind:
         param = exc.param
         name = exc.param_hint or (param.get_error_hint(exc.ctx) if param is not None and exc.ctx else "")
-        kind = exc.param_type or (param.param_type_name if param is not None else "parameter")
-        return t("usage_missing_option" if kind == "option" else "usage_missing_argument", name=_hint(name))
-    if isinstance(exc, ce.BadParameter):
+        missing = exc.param_type or (param.param_type_name if param is not None else "parameter")
+        return t("usage_missing_option" if missing == "option" else "usage_missing_argument", name=_hint(name))
+    if "BadParameter" in kind:
         param = exc.param
         name = exc.param_hint or (param.get_error_hint(exc.ctx) if param is not None and exc.ctx else "")
         return t("usage_bad_value", name=_hint(name), detail=_detail(exc.message))

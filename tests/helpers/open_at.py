@@ -13,7 +13,7 @@ from khoagiao_cli.status import Event
 
 db, start, unit = Path(sys.argv[1]), float(sys.argv[2]), sys.argv[3]
 time.sleep(max(0.0, start - time.time()))
-ledger = Ledger.open(db, today=date(2026, 1, 10), timeout=30)
+ledger = Ledger.open(db, created_on=date(2026, 1, 10), timeout=30)
 with ledger.write():
     ledger.append(Event(0, "submit", unit, "monthly", "2026-01", date(2026, 1, 10), recorded_at="t", recorded_by="t"))
 ledger.close()

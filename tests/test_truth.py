@@ -1,0 +1,211 @@
+"""Nothing false on screen: the defects found by trying khoagiao as a new user would (issue 8).
+
+Each test here failed on main before the fix it names.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import os
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from conftest import write_config
+
+import khoagiao_cli
+
+SRC = Path(khoagiao_cli.__file__).resolve().parent
+
+
+def office_today() -> date:
+    """The real clock's day where the office is (what khoagiao itself reads)."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    return datetime.now(ZoneInfo("Asia/Ho_Chi_Minh")).date()
+LEDGER = Path("data") / "khoagiao.sqlite3"
+
+# ---------------------------------------------------------------------------- the ledger's creation day
+
+READ_ONLY = [
+    ["due"],
+    ["due", "--as-of", "2025-01-02"],
+    ["overdue", "--as-of", "2025-01-02"],
+    ["status", "--as-of", "2025-01-02"],
+    ["status", "syt", "--as-of", "2025-06-02", "--format", "json"],
+    ["schedule", "--year", "2025"],
+    ["history"],
+    ["stats", "--as-of", "2025-06-02"],
+    ["export", "--format", "json", "--as-of", "2025-06-02"],
+    ["calendar", "--year", "2025", "--month", "3"],
+    ["explain", "syt", "q1", "2025-Q1", "--as-of", "2025-06-02"],
+    ["request", "list"],
+    ["remind", "--as-of", "2025-06-02"],
+    ["units"],
+    ["config"],
+]
+
+
+@pytest.mark.parametrize("args", READ_ONLY, ids=[" ".join(a) for a in READ_ONLY])
+def test_commands_that_only_read_never_create_a_ledger(cli, isolated, args) -> None:
+    r = cli(*args)
+    assert "Traceback" not in r.output
+    assert not (isolated / LEDGER).exists()
+
+
+def test_an_as_of_never_becomes_the_ledgers_creation_day(cli, isolated) -> None:
+    """On a fresh install one `--as-of` in the past used to set the creation day, and with it tracking_start:
+    every later plain `overdue` then listed a year of overdue reports."""
+    cli("due", "--as-of", "2025-01-02")
+    cli("submit", "syt", "q1", "--period", "2025-Q1", "--as-of", "2025-01-02", "--received", "2025-01-02")
+    assert (isolated / LEDGER).exists()
+    assert cli("overdue").stdout == ""
+    today = office_today()
+    shown = f"{today.day:02d}/{today.month:02d}/{today.year}"
+    line = next(x for x in cli("config").stdout.splitlines() if "tracking_start" in x)
+    assert shown in line
+
+
+def test_a_missing_ledger_is_an_empty_answer(cli, cfg, isolated) -> None:
+    """tracking_start is set: every report of the year is owed, none received, and nothing is created."""
+    rows = json.loads(cli("status", "syt", "--as-of", "2026-04-15", "--format", "json").stdout)
+    rows = rows["instances"] if isinstance(rows, dict) else rows
+    assert [r["status"] for r in rows][:3] == ["overdue", "overdue", "overdue"]
+    assert "Sổ theo dõi chưa có sự kiện nào." in cli("history").stdout
+    assert not (isolated / LEDGER).exists()
+
+
+# ---------------------------------------------------------------------------- one configuration folder
+
+
+def test_the_folder_you_stand_in_does_not_change_the_answer(cli, isolated, tmp_path, monkeypatch) -> None:
+    """A ./config folder (the checkout khoagiao was installed from) used to be read before the user's own."""
+    write_config(isolated / "config", tracking_start="2026-01-01")
+    elsewhere = cli("due", "--as-of", "2026-01-21", "--format", "json").stdout
+    here = tmp_path / "checkout"
+    write_config(here / "config", tracking_start="2026-06-01")
+    monkeypatch.chdir(here)
+    assert cli("due", "--as-of", "2026-01-21", "--format", "json").stdout == elsewhere
+    assert "Mọi việc đều ổn" not in cli("due", "--as-of", "2026-01-21").stdout
+    shown = cli("config").stdout
+    assert str(isolated / "config") in shown and str(here / "config") not in shown
+
+
+def test_files_come_from_one_folder_only(cli, isolated, tmp_path) -> None:
+    """With --config naming a folder that has only schedule.yaml, units.yaml is the embedded default, never the
+    user folder's: the files used to be looked up one by one."""
+    user = isolated / "config"
+    user.mkdir(parents=True)
+    (user / "units.yaml").write_text("units:\n  - code: khac\n    name: Đơn vị khác\n", encoding="utf-8")
+    only = write_config(tmp_path / "only")
+    (only / "units.yaml").unlink()
+    codes = [u["code"] for u in _units(cli("units", "--config", str(only), "--format", "json").stdout)]
+    assert "khac" not in codes and "syt" in codes
+
+
+def _units(text: str) -> list[dict]:
+    data = json.loads(text)
+    return data["units"] if isinstance(data, dict) else data
+
+
+# ---------------------------------------------------------------------------- caches keyed by all they depend on
+
+
+def _copy_package(dest: Path) -> Path:
+    """khoagiao's own code, copied so that a test can change it."""
+    shutil.copytree(SRC, dest / "khoagiao_cli", ignore=shutil.ignore_patterns("__pycache__"))
+    if not (dest / "khoagiao_cli" / "defaults").is_dir():
+        shutil.copytree(SRC.parent.parent / "config", dest / "khoagiao_cli" / "defaults")
+    return dest / "khoagiao_cli"
+
+
+def _edit(package: Path, old: str, new: str) -> None:
+    """Replace `old` in the one source file that holds it."""
+    holders = [p for p in package.rglob("*.py") if old in p.read_text(encoding="utf-8")]
+    assert len(holders) == 1, holders
+    holders[0].write_text(holders[0].read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+
+def _run(args: list[str], home: Path, path: Path | None = None) -> str:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KHOAGIAO_")}
+    env.update(KHOAGIAO_HOME=str(home), PYTHONDONTWRITEBYTECODE="1")
+    if path is not None:
+        env["PYTHONPATH"] = str(path)
+    r = subprocess.run([sys.executable, "-m", "khoagiao_cli", *args], env=env, capture_output=True, text=True,
+                       cwd=home.parent, timeout=120)
+    assert r.returncode == 0, r.stderr
+    return r.stdout
+
+
+def test_a_change_to_the_code_is_never_answered_from_the_cache(tmp_path) -> None:
+    """Caches used to be keyed on __version__, which did not change between commits."""
+    home = tmp_path / "home"
+    code = _copy_package(tmp_path / "code")
+    schedule = ["schedule", "--year", "2026", "--format", "json"]
+    before = _run(schedule, home, code.parent)
+    assert "Chủ nhật" in before
+    _run(schedule, home, code.parent)  # now surely answered from the caches
+    _edit(code, '"Chủ nhật", "Sunday"', '"Ngày Chủ nhật", "Sunday"')  # how the calendar names a Sunday off
+    after = _run(schedule, home, code.parent)
+    assert "Ngày Chủ nhật" in after
+    assert _run(schedule, home) == before  # the installed code again: its own answer, not the edited one
+
+
+def test_a_change_to_how_the_config_is_read_is_never_answered_from_the_cache(tmp_path) -> None:
+    home = tmp_path / "home"
+    write_config(home / "config", schedule=(
+        "days_off: [2026-05-04]\nrules:\n  - {id: m, name: M, frequency: monthly, by: 4}\n"
+    ), units="units:\n  - {code: a, name: A}\n")
+    code = _copy_package(tmp_path / "code")
+    explain = ["explain", "a", "m", "2026-05", "--as-of", "2026-05-06"]
+    assert "ngày nghỉ của cơ quan" in _run(explain, home, code.parent)
+    _edit(code, '"ngày nghỉ của cơ quan"', '"ngày nghỉ riêng của cơ quan"')  # a day off without a name
+    assert "ngày nghỉ riêng của cơ quan" in _run(explain, home, code.parent)
+
+
+def test_a_new_holidays_release_is_never_answered_from_the_cache(tmp_path) -> None:
+    """The `holidays` package, as another release: same code, one holiday renamed, a new dist-info version."""
+    import holidays
+
+    home = tmp_path / "home"
+    april = ["calendar", "--year", "2026", "--month", "4"]
+    assert "Ngày Giỗ Tổ Hùng Vương" in _run(april, home)
+    site = tmp_path / "site"
+    shutil.copytree(Path(holidays.__file__).parent, site / "holidays", ignore=shutil.ignore_patterns("__pycache__"))
+    (dist,) = [p for p in Path(holidays.__file__).parent.parent.glob("holidays-*.dist-info")]
+    shutil.copytree(dist, site / dist.name.replace(".dist-info", ".post1.dist-info"))
+    _edit(site / "holidays", "Ngày Giỗ Tổ Hùng Vương", "Giỗ Tổ Hùng Vương (bản mới)")
+    assert "Giỗ Tổ Hùng Vương (bản mới)" in _run(april, home, site)
+
+
+# ---------------------------------------------------------------------------- dependency ranges
+
+
+def test_no_private_module_of_another_package_is_imported() -> None:
+    """`typer._click` exists only from typer 0.26: with typer 0.16, inside the declared range, every command died."""
+    found = []
+    for path in SRC.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [node.module or ""] if isinstance(node, ast.ImportFrom) else (
+                [a.name for a in node.names] if isinstance(node, ast.Import) else [])
+            for name in names:
+                parts = name.split(".")
+                if parts[0] != "khoagiao_cli" and any(p.startswith("_") for p in parts[1:]):
+                    found.append(f"{path.relative_to(SRC)}: {name}")
+    assert not found
+
+
+# ---------------------------------------------------------------------------- dates without a year
+
+
+def test_a_date_without_a_year_takes_the_as_of_year(cli, cfg) -> None:
+    out = cli("submit", "syt", "monthly", "--period", "2027-02", "--received", "19/2", "--as-of", "2027-03-18").stdout
+    assert "nhận ngày 19/02/2027" in out and "Đúng hạn" in out
+    out = cli("incident", "add", "syt", "--title", "Sự cố", "--occurred", "22/11 08:30",
+              "--as-of", "2027-11-22T10:00").stdout
+    assert "23/11/2027" in out
