@@ -195,14 +195,12 @@ class Ledger:
         uri = path.resolve().as_uri() + "?mode=ro"
         with _guard(path):
             conn = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None)
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            version, tables = _header(conn)
         try:
             if version == SCHEMA_VERSION:
                 return cls(path, conn)
             if version > SCHEMA_VERSION:
                 raise LedgerError("db_newer", path=str(path), found=version, known=SCHEMA_VERSION)
-            with _guard(path):
-                tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
             if version == 0 and tables == 0:
                 return None  # an empty file: no ledger yet
         finally:
@@ -215,18 +213,18 @@ class Ledger:
 
     def _prepare(self, created_on: date) -> None:
         with _guard(self.path):
-            version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+            version, tables = _header(self.conn)
             if version > SCHEMA_VERSION:
                 raise LedgerError("db_newer", path=str(self.path), found=version, known=SCHEMA_VERSION)
+            if version == 0 and tables:
+                raise LedgerError("db_foreign", path=str(self.path))
             self.conn.execute("PRAGMA synchronous = FULL")
             if version == SCHEMA_VERSION:
                 return
             if version == 0:
-                if self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
-                    raise LedgerError("db_foreign", path=str(self.path))
                 self._switch_to_wal()
             with self.write():
-                migrate(self.conn)
+                migrate(self.conn)  # from the version found inside the transaction: another process may have begun
                 self.conn.execute(
                     "INSERT OR IGNORE INTO meta (key, value) VALUES ('created_on', ?)", (created_on.isoformat(),)
                 )
@@ -436,6 +434,18 @@ class EmptyLedger(Ledger):
 
     def incidents(self, unit: str | None = None) -> list[Incident]:
         return []
+
+
+def _header(conn: sqlite3.Connection) -> tuple[int, int]:
+    """(schema version, number of schema objects), read in one snapshot: another process creating the ledger
+    at the same moment is seen either not at all or whole."""
+    conn.execute("BEGIN")
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    finally:
+        conn.execute("COMMIT")
+    return int(version), int(tables)
 
 
 def migrate(conn: sqlite3.Connection) -> None:
