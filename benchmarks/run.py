@@ -48,7 +48,7 @@ def median_times(cmds: list[tuple[list[str], dict[str, str]]], runs: int) -> lis
 
 def tracked_defaults(work: Path) -> Path:
     """The embedded defaults tracked from 01/01/2026, so that `due` has a table to print."""
-    from khoagiao_cli.paths import embedded_dir
+    from khoagiao_cli.config.paths import embedded_dir
 
     folder = work / "tracked"
     folder.mkdir()
@@ -60,11 +60,11 @@ def tracked_defaults(work: Path) -> Path:
 
 def large_setup(folder: Path, units: int) -> None:
     """units.yaml with `units` units; a ledger with every 2026 report received, but one in ten."""
-    from khoagiao_cli.ledger import Incident, Ledger, Request
-    from khoagiao_cli.model import Config
-    from khoagiao_cli.paths import embedded_dir
-    from khoagiao_cli.schedule import expand
-    from khoagiao_cli.status import Event
+    from khoagiao_cli.config.paths import embedded_dir
+    from khoagiao_cli.core.model import Config
+    from khoagiao_cli.core.schedule import expand
+    from khoagiao_cli.core.status import Event
+    from khoagiao_cli.store.sqlite import Incident, Ledger, Request
 
     cfg_dir = folder / "config"
     cfg_dir.mkdir(parents=True)
@@ -75,8 +75,8 @@ def large_setup(folder: Path, units: int) -> None:
         lines += [f"  - code: u{i:05d}", f"    name: Đơn vị số {i}", "    group: sở", f"    email: u{i}@example.vn"]
     (cfg_dir / "units.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
-    from khoagiao_cli.config import load
-    from khoagiao_cli.paths import config_sources
+    from khoagiao_cli.config.load import load
+    from khoagiao_cli.config.paths import config_sources
 
     config: Config = load(config_sources(cfg_dir, {}), None, folder)
     as_of = date(2026, 11, 22)

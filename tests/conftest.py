@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
 
 from khoagiao_cli import i18n
-from khoagiao_cli.paths import embedded_dir
+from khoagiao_cli.config.paths import embedded_dir
 
 settings.register_profile("ci", max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("deterministic", derandomize=True, max_examples=100, deadline=None)
@@ -61,7 +61,7 @@ class Cli:
         self.runner = CliRunner()
 
     def __call__(self, *args: str, code: int | None = 0):  # noqa: ANN204
-        from khoagiao_cli.cli import app, load_all
+        from khoagiao_cli.cli.base import app, load_all
 
         load_all()
 

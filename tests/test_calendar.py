@@ -9,10 +9,10 @@ from conftest import write_config
 from hypothesis import given
 from hypothesis import strategies as st
 
-from khoagiao_cli.meetings import meeting_days
-from khoagiao_cli.model import Config, Meeting, Rule, Settings, Unit
-from khoagiao_cli.schedule import cutoff_window, expand, rule_slots
-from khoagiao_cli.workdays import SHIFTS, WorkCalendar, vn_holidays
+from khoagiao_cli.core.calendar import SHIFTS, WorkCalendar, vn_holidays
+from khoagiao_cli.core.meetings import meeting_days
+from khoagiao_cli.core.model import Config, Meeting, Rule, Settings, Unit
+from khoagiao_cli.core.schedule import cutoff_window, expand, rule_slots
 
 # Every deadline of 2026 and 2027 under the shipped defaults, worked out by hand from a paper calendar:
 # (report, period, the document's last on-time day, the deadline after moving off days off, why it moved).

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from conftest import write_config
 
-from khoagiao_cli import config as config_mod
+from khoagiao_cli.config import load as config_mod
+from khoagiao_cli.config.paths import config_sources, embedded_dir
 from khoagiao_cli.errors import ConfigError, UserError
 from khoagiao_cli.i18n import set_lang
-from khoagiao_cli.paths import config_sources, embedded_dir
 
 GOOD_RULES = """\
 rules:

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from khoagiao_cli.cli import app, load_all
+from khoagiao_cli.cli.base import app, load_all
 from khoagiao_cli.i18n import MESSAGES
 
 REPO = Path(__file__).resolve().parents[1]
@@ -29,7 +29,7 @@ def test_every_command_appears_in_the_readme() -> None:
 
 
 def test_every_message_has_both_languages() -> None:
-    from khoagiao_cli.messages_more import MORE
+    from khoagiao_cli.i18n.more import MORE
 
     assert all(vi.strip() and en.strip() for vi, en in [*MESSAGES.values(), *MORE.values()])
 
@@ -39,7 +39,8 @@ def test_messages_are_defined_once() -> None:
     checked for repeated keys by parsing it)."""
     import ast
 
-    from khoagiao_cli import i18n, messages_more
+    from khoagiao_cli import i18n
+    from khoagiao_cli.i18n import more as messages_more
 
     keys: list[str] = []
     for module in (i18n, messages_more):

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from khoagiao_cli.core.status import Event
 from khoagiao_cli.errors import LedgerError
-from khoagiao_cli.ledger import MIGRATIONS, SCHEMA_VERSION, Ledger
-from khoagiao_cli.status import Event
+from khoagiao_cli.store.sqlite import MIGRATIONS, SCHEMA_VERSION, Ledger
 
 TODAY = date(2026, 3, 10)
 
@@ -153,8 +153,8 @@ def test_a_readonly_ledger_refuses_writes(tmp_path: Path) -> None:
 def test_keys_in_force_agree_with_effective(tmp_path) -> None:
     from datetime import date
 
-    from khoagiao_cli.ledger import Ledger
-    from khoagiao_cli.status import Event, effective
+    from khoagiao_cli.core.status import Event, effective
+    from khoagiao_cli.store.sqlite import Ledger
 
     ledger = Ledger.open(tmp_path / "l.sqlite3", created_on=date(2026, 1, 1))
     k1, k2 = ("syt", "monthly", "2026-01"), ("bhxh", "q1", "2026-Q1")

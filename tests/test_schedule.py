@@ -7,10 +7,10 @@ from datetime import date, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from khoagiao_cli.model import Config, Rule, Settings, Unit
-from khoagiao_cli.schedule import deadline_of, expand, rule_slots, year_slots
-from khoagiao_cli.status import DUE, OVERDUE, UPCOMING, Event, classify, effective, outstanding, status_rows
-from khoagiao_cli.workdays import SHIFTS
+from khoagiao_cli.core.calendar import SHIFTS
+from khoagiao_cli.core.model import Config, Rule, Settings, Unit
+from khoagiao_cli.core.schedule import deadline_of, expand, rule_slots, year_slots
+from khoagiao_cli.core.status import DUE, OVERDUE, UPCOMING, Event, classify, effective, outstanding, status_rows
 
 # The plan's words, with deadlines not moved off days off (test_calendar.py covers moving them).
 RULES = (

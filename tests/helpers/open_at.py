@@ -8,8 +8,8 @@ import time
 from datetime import date
 from pathlib import Path
 
-from khoagiao_cli.ledger import Ledger
-from khoagiao_cli.status import Event
+from khoagiao_cli.core.status import Event
+from khoagiao_cli.store.sqlite import Ledger
 
 db, start, unit = Path(sys.argv[1]), float(sys.argv[2]), sys.argv[3]
 time.sleep(max(0.0, start - time.time()))

@@ -5,11 +5,11 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from khoagiao_cli.core.model import CHANNELS, Config
+from khoagiao_cli.core.status import SUBMIT, Event, effective
 from khoagiao_cli.errors import KhoagiaoError, UserError
 from khoagiao_cli.i18n import t
-from khoagiao_cli.ledger import Ledger
-from khoagiao_cli.model import CHANNELS, Config
-from khoagiao_cli.status import SUBMIT, Event, effective
+from khoagiao_cli.store.sqlite import Ledger
 
 #: accepted headings (folded: lower case, no accents, punctuation as spaces) for each column
 HEADINGS = {
@@ -89,7 +89,7 @@ def _read_xlsx(path: Path) -> tuple[list[str], Iterator[tuple[int, list[Any]]]]:
 
 
 def columns(header: Sequence[str]) -> dict[str, int]:
-    from khoagiao_cli.lookup import fold
+    from khoagiao_cli.core.lookup import fold
 
     found: dict[str, int] = {}
     for i, heading in enumerate(header):
@@ -116,9 +116,9 @@ def plan_import(
     progress: Any = None,
 ) -> Plan:
     """Check every row; nothing is written here. `progress` wraps the row iterator (a Rich bar)."""
-    from khoagiao_cli.actions import _adhoc_choice, _owed_instance
-    from khoagiao_cli.dates import parse_date
-    from khoagiao_cli.lookup import find_rule, find_slot, find_unit, fold
+    from khoagiao_cli.app.actions import _adhoc_choice, _owed_instance
+    from khoagiao_cli.core.dates import parse_date
+    from khoagiao_cli.core.lookup import find_rule, find_slot, find_unit, fold
 
     header, rows = read_rows(path)
     where = columns(header)

@@ -39,7 +39,7 @@ class _HelpInOurLanguage:
     def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
         if not standalone_mode:
             return super().main(*args, standalone_mode=False, **kwargs)  # type: ignore[misc]
-        from khoagiao_cli.usage import ClickException, UsageError, kind_of
+        from khoagiao_cli.cli.usage import ClickException, UsageError, kind_of
 
         try:
             code = super().main(*args, standalone_mode=False, **kwargs)  # type: ignore[misc]
@@ -48,7 +48,7 @@ class _HelpInOurLanguage:
             if "NoArgsIsHelpError" in kind_of(exc):
                 typer.echo(ctx.get_help() if ctx else "")
                 sys.exit(2)
-            from khoagiao_cli.usage import usage_message
+            from khoagiao_cli.cli.usage import usage_message
 
             set_lang(HELP_LANG)
             typer.echo(f"{t('error_prefix')}: {usage_message(exc)}", err=True)
@@ -139,8 +139,8 @@ class Session:
     """What every command needs: language, configuration, today's date, and (lazily) the ledger."""
 
     def __init__(self, lang: str | None, config_dir: Path | None, db: Path | None, as_of: str | None = None) -> None:
-        from khoagiao_cli.config import load
-        from khoagiao_cli.paths import config_sources, db_source, user_cache_dir
+        from khoagiao_cli.config.load import load
+        from khoagiao_cli.config.paths import config_sources, db_source, user_cache_dir
 
         chosen = lang or os.environ.get("KHOAGIAO_LANG") or "vi"
         if chosen not in LANGS:
@@ -152,7 +152,7 @@ class Session:
         self.cache_dir = user_cache_dir(self.env)
         self.config = load(self.sources, self.cache_dir, self.cwd)
         if self.config.settings.holidays != "none":
-            from khoagiao_cli.holiday_cache import cached_source
+            from khoagiao_cli.config.holidays import cached_source
 
             self.config.calendar = self.config.work_calendar(cached_source(self.cache_dir))
         self.db = db_source(db, self.env)
@@ -193,7 +193,7 @@ class Session:
 
     def parse_moment(self, text: str, what: str) -> tuple[date, Any]:
         """A date the user typed; one without a year takes the as-of day's year."""
-        from khoagiao_cli.dates import parse_moment
+        from khoagiao_cli.core.dates import parse_moment
 
         return parse_moment(text, self.today, what=t(what))
 
@@ -205,13 +205,13 @@ class Session:
 
     def request_slots(self) -> list[Any]:
         """The deadlines of open one-off requests."""
-        from khoagiao_cli.actions import request_slot
+        from khoagiao_cli.app.actions import request_slot
 
         return [request_slot(self.config, r) for r in self.reader.requests()]
 
     def parse_date(self, text: str, what: str) -> date:
         """A date the user typed; one without a year takes the as-of day's year."""
-        from khoagiao_cli.dates import parse_date
+        from khoagiao_cli.core.dates import parse_date
 
         return parse_date(text, self.today, what=t(what))
 
@@ -229,7 +229,7 @@ class Session:
     def ledger(self) -> Any:
         """The ledger, for a command that records: created on first use, on the real clock's day."""
         if self._ledger is None:
-            from khoagiao_cli.ledger import Ledger
+            from khoagiao_cli.store.sqlite import Ledger
 
             self._ledger = Ledger.open(self.db.path, created_on=self.real_today, timeout=self._timeout())
         return self._ledger
@@ -240,7 +240,7 @@ class Session:
         if self._ledger is not None:
             return self._ledger
         if self._reader is None:
-            from khoagiao_cli.ledger import EmptyLedger, Ledger
+            from khoagiao_cli.store.sqlite import EmptyLedger, Ledger
 
             found = Ledger.open_read(self.db.path, timeout=self._timeout())
             self._reader = found if found is not None else EmptyLedger(self.db.path, self.real_today)
@@ -249,7 +249,7 @@ class Session:
     def unit(self, query: str | None) -> Any:
         if query is None:
             return None
-        from khoagiao_cli.lookup import find_unit
+        from khoagiao_cli.core.lookup import find_unit
 
         return find_unit(self.config, query)
 
@@ -327,8 +327,8 @@ def due(
 ) -> None:
     from datetime import timedelta
 
-    from khoagiao_cli import actions
-    from khoagiao_cli.dates import fmt
+    from khoagiao_cli.app import actions
+    from khoagiao_cli.core.dates import fmt
 
     s = Session(lang, config, db, as_of)
     out = screen_format(format)
@@ -336,17 +336,17 @@ def due(
     rows = actions.due_rows(s.config, s.reader, s.today, days, s.unit(unit), s.now)
     until = s.today + timedelta(days=days)
     if out == "json":
-        from khoagiao_cli.export import record, to_json_array
+        from khoagiao_cli.outputs.records import record, to_json_array
 
         typer.echo(to_json_array([record(r, s.config) for r in rows]), nl=False)
     elif not rows:
         typer.echo(t("due_none", n=days, until=fmt(until)))
     elif out == "plain":
-        from khoagiao_cli.render import due_plain
+        from khoagiao_cli.outputs.screens import due_plain
 
         typer.echo(due_plain(rows, s.config, s.today, until), nl=False)
     else:
-        from khoagiao_cli.render import due_table
+        from khoagiao_cli.outputs.screens import due_table
 
         console().print(due_table(rows, s.config, s.today, until))
 
@@ -368,10 +368,10 @@ def submit(
     config: ConfigDir = None,
     db: Db = None,
 ) -> None:
-    from khoagiao_cli import actions
-    from khoagiao_cli.dates import fmt
-    from khoagiao_cli.render import deadline_text, report_period, wording
-    from khoagiao_cli.status import LATE
+    from khoagiao_cli.app import actions
+    from khoagiao_cli.core.dates import fmt
+    from khoagiao_cli.core.status import LATE
+    from khoagiao_cli.outputs.screens import deadline_text, report_period, wording
 
     s = Session(lang, config, db, as_of)
     got, at = s.parse_moment(received, "what_received") if received else (None, None)
@@ -411,7 +411,7 @@ def withdraw(
     config: ConfigDir = None,
     db: Db = None,
 ) -> None:
-    from khoagiao_cli import actions
+    from khoagiao_cli.app import actions
 
     s = Session(lang, config, db)
     event, previous = actions.withdraw(
@@ -436,24 +436,24 @@ def overdue(
     config: ConfigDir = None,
     db: Db = None,
 ) -> None:
-    from khoagiao_cli import actions
+    from khoagiao_cli.app import actions
 
     s = Session(lang, config, db, as_of)
     out = check_format(format, ("plain", "json"), "plain")
     rows = actions.overdue_rows(s.config, s.reader, s.today, s.unit(unit), s.now)
     if mail_to is not None:
-        from khoagiao_cli.cli_more import mail_digest
+        from khoagiao_cli.cli.more import mail_digest
 
         mail_digest(s, rows, mail_to)
         if fail and rows:
             raise typer.Exit(1)
         return
     if out == "json":
-        from khoagiao_cli.export import record, to_json_array
+        from khoagiao_cli.outputs.records import record, to_json_array
 
         typer.echo(to_json_array([record(r, s.config) for r in rows]), nl=False)
     elif rows:
-        from khoagiao_cli import render
+        from khoagiao_cli.outputs import screens as render
 
         if interactive():
             console().print(render.overdue_rich(rows, s.config, s.today))
@@ -474,21 +474,21 @@ def status(
     config: ConfigDir = None,
     db: Db = None,
 ) -> None:
-    from khoagiao_cli import actions
-    from khoagiao_cli.dates import fmt
+    from khoagiao_cli.app import actions
+    from khoagiao_cli.core.dates import fmt
 
     s = Session(lang, config, db, as_of)
     out = check_format(format, ("table", "json"), "table")
     y = s.year(year)
     rows = actions.year_rows(s.config, s.reader, y, s.today, s.unit(unit), s.now)
     if out == "json":
-        from khoagiao_cli.export import record, to_json_array
+        from khoagiao_cli.outputs.records import record, to_json_array
 
         typer.echo(to_json_array([record(r, s.config) for r in rows]), nl=False)
     elif not rows:
         typer.echo(t("status_empty", year=y, start=fmt(actions.tracking_start(s.config, s.reader))))
     else:
-        from khoagiao_cli.render import status_table
+        from khoagiao_cli.outputs.screens import status_table
 
         console().print(status_table(rows, s.config, y, s.today))
 
@@ -504,15 +504,15 @@ def export(
     config: ConfigDir = None,
     db: Db = None,
 ) -> None:
-    from khoagiao_cli import actions
-    from khoagiao_cli import export as ex
-    from khoagiao_cli.paths import write_atomic
+    from khoagiao_cli.app import actions
+    from khoagiao_cli.config.paths import write_atomic
+    from khoagiao_cli.outputs import records as ex
 
     s = Session(lang, config, db, as_of)
     out = check_format(format, ("json", "csv", "toml", "ics", "xlsx"), "json")
     y = s.year(year)
     if out == "xlsx":
-        from khoagiao_cli.cli_more import export_xlsx
+        from khoagiao_cli.cli.more import export_xlsx
 
         export_xlsx(s, year, output)
         return
@@ -520,8 +520,8 @@ def export(
     records = [ex.record(r, s.config) for r in rows]
     if out == "ics":
 
-        from khoagiao_cli.agenda import DEADLINE, agenda, to_ics
-        from khoagiao_cli.status import DUE, OVERDUE, UPCOMING
+        from khoagiao_cli.core.agenda import DEADLINE, agenda, to_ics
+        from khoagiao_cli.core.status import DUE, OVERDUE, UPCOMING
 
         owing: dict[tuple[str, str], list[str]] = {}
         for r in rows:
@@ -581,7 +581,7 @@ def units(
         ]
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True))
     else:
-        from khoagiao_cli.render import units_table
+        from khoagiao_cli.outputs.screens import units_table
 
         console().print(units_table(s.config, shown, s.today, with_dates=all_))
 
@@ -595,7 +595,7 @@ def schedule(
     lang: Lang = None,
     config: ConfigDir = None,
 ) -> None:
-    from khoagiao_cli.schedule import year_slots
+    from khoagiao_cli.core.schedule import year_slots
 
     s = Session(lang, config, None, as_of)
     out = check_format(format, ("table", "json"), "table")
@@ -604,12 +604,12 @@ def schedule(
     if out == "json":
         import json
 
-        from khoagiao_cli.export import plain, slot_record
+        from khoagiao_cli.outputs.records import plain, slot_record
 
         data = [plain(slot_record(sl, s.config)) for sl in slots]
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True))
     else:
-        from khoagiao_cli.render import schedule_table
+        from khoagiao_cli.outputs.screens import schedule_table
 
         console().print(schedule_table(slots, s.config, y))
 
@@ -625,7 +625,7 @@ def history(
     config: ConfigDir = None,
     db: Db = None,
 ) -> None:
-    from khoagiao_cli.lookup import find_rule, normalize_period
+    from khoagiao_cli.core.lookup import find_rule, normalize_period
 
     s = Session(lang, config, db)
     out = check_format(format, ("table", "json"), "table")
@@ -649,7 +649,7 @@ def history(
     elif not events:
         typer.echo(t("history_empty"))
     else:
-        from khoagiao_cli.render import history_table
+        from khoagiao_cli.outputs.screens import history_table
 
         console().print(history_table(events, s.config))
 
@@ -661,7 +661,7 @@ def init(
     force: Annotated[bool, typer.Option("--force", help=h("o_force"))] = False,
     lang: Lang = None,
 ) -> None:
-    from khoagiao_cli.paths import CONFIG_FILES, embedded_dir, user_config_dir, write_atomic
+    from khoagiao_cli.config.paths import CONFIG_FILES, embedded_dir, user_config_dir, write_atomic
 
     chosen = lang or os.environ.get("KHOAGIAO_LANG") or "vi"
     if chosen not in LANGS:
@@ -687,10 +687,10 @@ def config_cmd(
     config: ConfigDir = None,
     db: Db = None,
 ) -> None:
-    from khoagiao_cli.config import explicit_settings
-    from khoagiao_cli.dates import fmt
-    from khoagiao_cli.ledger import EmptyLedger
-    from khoagiao_cli.paths import display
+    from khoagiao_cli.config.load import explicit_settings
+    from khoagiao_cli.config.paths import display
+    from khoagiao_cli.core.dates import fmt
+    from khoagiao_cli.store.sqlite import EmptyLedger
 
     s = Session(lang, config, db)
     active = sum(1 for u in s.config.units if u.active_on(s.today))
@@ -718,7 +718,7 @@ def config_cmd(
         typer.echo(f"  {'tracking_start':<15} {fmt(s.reader.created_on()):<18} {t('origin_ledger')}")
     else:
         typer.echo(f"  {'tracking_start':<15} {'-':<18} {t('ledger_not_created')}")
-    from khoagiao_cli.mail import smtp_config
+    from khoagiao_cli.outputs.mail import smtp_config
 
     smtp = smtp_config(st.mail, s.env)
     if smtp.host:
@@ -733,7 +733,7 @@ def config_cmd(
 
 def load_all() -> None:
     """Register the occasional commands too (cli_more.py), for the full command list and for tests."""
-    import khoagiao_cli.cli_more  # noqa: F401 - registers its commands on `app`
+    import khoagiao_cli.cli.more  # noqa: F401 - registers its commands on `app`
 
 
 def main() -> None:

@@ -6,9 +6,9 @@ from typing import NamedTuple
 
 from dateutil.relativedelta import FR, MO, TH, TU, WE, relativedelta
 
-from khoagiao_cli.model import PERIOD_MONTHS, Config, Meeting
-from khoagiao_cli.schedule import period_index, period_label
-from khoagiao_cli.workdays import WorkCalendar
+from khoagiao_cli.core.calendar import WorkCalendar
+from khoagiao_cli.core.model import PERIOD_MONTHS, Config, Meeting
+from khoagiao_cli.core.schedule import period_index, period_label
 
 _WEEKDAYS = (MO, TU, WE, TH, FR)
 

@@ -24,7 +24,7 @@ def _normal(name: str) -> str:
 @functools.cache
 def code() -> bytes:
     """Every source file of the khoagiao_cli package, with its path: the code that computes what is cached."""
-    package = os.path.dirname(os.path.abspath(__file__))
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     parts: list[bytes] = []
     for root, dirs, files in os.walk(package):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")

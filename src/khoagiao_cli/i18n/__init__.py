@@ -35,7 +35,7 @@ def entry(key: str) -> tuple[str, str]:
     try:
         return MESSAGES[key]
     except KeyError:
-        from khoagiao_cli.messages_more import MORE
+        from khoagiao_cli.i18n.more import MORE
 
         if key not in MORE:
             raise

@@ -8,7 +8,7 @@ form so that the daily commands start without YAML or pydantic.
 from datetime import date
 from typing import Any, NamedTuple
 
-from khoagiao_cli.workdays import HolidaySource, WorkCalendar, vn_holidays
+from khoagiao_cli.core.calendar import HolidaySource, WorkCalendar, vn_holidays
 
 FREQUENCIES = ("monthly", "quarterly", "half-yearly", "yearly")
 #: months in one period of each frequency

@@ -5,9 +5,9 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any, NamedTuple
 
-from khoagiao_cli.meetings import MeetingDay, meeting_days
-from khoagiao_cli.model import Config
-from khoagiao_cli.schedule import Slot, deadline_wording, period_text, year_slots
+from khoagiao_cli.core.meetings import MeetingDay, meeting_days
+from khoagiao_cli.core.model import Config
+from khoagiao_cli.core.schedule import Slot, deadline_wording, period_text, year_slots
 
 DEADLINE, MEETING = "deadline", "meeting"
 

@@ -11,7 +11,7 @@ from typing import Annotated, Any
 
 import typer
 
-from khoagiao_cli.cli import (
+from khoagiao_cli.cli.base import (
     AsOf,
     Command,
     ConfigDir,
@@ -40,8 +40,9 @@ from khoagiao_cli.i18n import LANGS, get_lang, set_lang, t
 
 def mail_digest(s: Session, rows: list[Any], mail_to: str) -> None:
     """`overdue --mail-to`: the digest to the office itself; nothing is sent when nothing is overdue."""
-    from khoagiao_cli import actions, mail
-    from khoagiao_cli.ledger import Reminder
+    from khoagiao_cli.app import actions
+    from khoagiao_cli.outputs import mail
+    from khoagiao_cli.store.sqlite import Reminder
 
     addresses = [a.strip() for a in mail_to.split(",") if a.strip()]
     if not addresses or any("@" not in a or " " in a for a in addresses):
@@ -84,7 +85,8 @@ def remind(
     config: ConfigDir = None,
     db: Db = None,
 ) -> None:
-    from khoagiao_cli import actions, mail
+    from khoagiao_cli.app import actions
+    from khoagiao_cli.outputs import mail
 
     s = Session(lang, config, db, as_of)
     cfg = mail.smtp_config(s.config.settings.mail, s.env)
@@ -134,7 +136,7 @@ def remind(
                 typer.echo(f"{t('error_prefix')}: {t('remind_failed', unit=u.name, code=u.code, error=exc)}", err=True)
                 continue
             accepted = [a for a in u.email if a not in refused]
-            from khoagiao_cli.ledger import Reminder
+            from khoagiao_cli.store.sqlite import Reminder
 
             actions.record_reminder(s.ledger, Reminder(
                 0, "unit", u.code, s.today, item.key, ",".join(accepted), msg["Message-ID"], s.recorded_at(), who(),
@@ -152,8 +154,8 @@ def remind(
 
 
 def _write_eml(s: Session, cfg: Any, plan: list[Any], texts: dict[str, tuple[str, str]], folder: Path) -> None:
-    from khoagiao_cli import mail
-    from khoagiao_cli.paths import write_atomic
+    from khoagiao_cli.config.paths import write_atomic
+    from khoagiao_cli.outputs import mail
 
     for item in plan:
         subject, body = texts[item.unit.code]
@@ -166,10 +168,10 @@ def _write_eml(s: Session, cfg: Any, plan: list[Any], texts: dict[str, tuple[str
 
 def export_xlsx(s: Session, year: int | None, output: Path | None) -> None:
     """A sheet per year (the --year, or every year since tracking started), the events, the scorecard."""
-    from khoagiao_cli import actions
-    from khoagiao_cli.paths import write_atomic
-    from khoagiao_cli.scorecard import scorecard
-    from khoagiao_cli.xlsx import workbook_bytes
+    from khoagiao_cli.app import actions
+    from khoagiao_cli.config.paths import write_atomic
+    from khoagiao_cli.core.scorecard import scorecard
+    from khoagiao_cli.outputs.xlsx import workbook_bytes
 
     if output is None:
         raise UserError("xlsx_needs_output")
@@ -195,8 +197,8 @@ def explain(
     config: ConfigDir = None,
     db: Db = None,
 ) -> None:
-    from khoagiao_cli import actions
-    from khoagiao_cli.render import explain_text
+    from khoagiao_cli.app import actions
+    from khoagiao_cli.outputs.screens import explain_text
 
     s = Session(lang, config, db, as_of)
     exp = actions.explain(s.config, s.reader, unit_query=unit, report_query=report, period=period, as_of=s.today,
@@ -215,7 +217,7 @@ def calendar_command(
     config: ConfigDir = None,
     db: Db = None,
 ) -> None:
-    from khoagiao_cli.agenda import agenda, item_record
+    from khoagiao_cli.core.agenda import agenda, item_record
 
     s = Session(lang, config, db, as_of)
     out = check_format(format, ("table", "json"), "table")
@@ -229,7 +231,7 @@ def calendar_command(
         data = [item_record(i, s.config, s.zone()) for i in items]
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True))
     else:
-        from khoagiao_cli.render import calendar_view
+        from khoagiao_cli.outputs.screens import calendar_view
 
         console().print(calendar_view(items, s.config, y, [month] if month else range(1, 13)))
 
@@ -267,8 +269,8 @@ def request_add(
     config: ConfigDir = None,
     db: Db = None,
 ) -> None:
-    from khoagiao_cli import actions
-    from khoagiao_cli.render import deadline_text
+    from khoagiao_cli.app import actions
+    from khoagiao_cli.outputs.screens import deadline_text
 
     s = Session(lang, config, db)
     day = s.parse_date(deadline, "what_deadline")
@@ -291,7 +293,7 @@ def request_list(
     config: ConfigDir = None,
     db: Db = None,
 ) -> None:
-    from khoagiao_cli import actions
+    from khoagiao_cli.app import actions
 
     s = Session(lang, config, db)
     out = check_format(format, ("table", "json"), "table")
@@ -309,7 +311,7 @@ def request_list(
     elif not found:
         typer.echo(t("requests_none"))
     else:
-        from khoagiao_cli.render import requests_table
+        from khoagiao_cli.outputs.screens import requests_table
 
         console().print(requests_table(found))
 
@@ -323,7 +325,7 @@ def request_cancel(
     config: ConfigDir = None,
     db: Db = None,
 ) -> None:
-    from khoagiao_cli import actions
+    from khoagiao_cli.app import actions
 
     s = Session(lang, config, db)
     request = actions.cancel_request(s.ledger, request_id=request_id, note=note, recorded_at=s.recorded_at(),
@@ -351,7 +353,7 @@ def incident_add(
     config: ConfigDir = None,
     db: Db = None,
 ) -> None:
-    from khoagiao_cli import actions
+    from khoagiao_cli.app import actions
 
     s = Session(lang, config, db, as_of)
     day, at = s.parse_moment(occurred, "what_occurred")
@@ -374,8 +376,8 @@ def stats(
     config: ConfigDir = None,
     db: Db = None,
 ) -> None:
-    from khoagiao_cli import actions
-    from khoagiao_cli.scorecard import score_record, scorecard
+    from khoagiao_cli.app import actions
+    from khoagiao_cli.core.scorecard import score_record, scorecard
 
     s = Session(lang, config, db, as_of)
     out = screen_format(format)
@@ -388,11 +390,11 @@ def stats(
     elif not scores:
         typer.echo(t("stats_none", year=y))
     elif out == "plain":
-        from khoagiao_cli.render import stats_plain
+        from khoagiao_cli.outputs.screens import stats_plain
 
         typer.echo(stats_plain(scores, y, s.today), nl=False)
     else:
-        from khoagiao_cli.render import stats_view
+        from khoagiao_cli.outputs.screens import stats_view
 
         console().print(stats_view(scores, y, s.today))
 
@@ -407,8 +409,8 @@ def import_command(
     config: ConfigDir = None,
     db: Db = None,
 ) -> None:
-    from khoagiao_cli import importer
-    from khoagiao_cli.dates import fmt
+    from khoagiao_cli.app import importer
+    from khoagiao_cli.core.dates import fmt
 
     s = Session(lang, config, db, as_of)
     progress = None
@@ -450,9 +452,9 @@ def letter(
     config: ConfigDir = None,
     db: Db = None,
 ) -> None:
-    from khoagiao_cli import actions
-    from khoagiao_cli.letter import letter_docx
-    from khoagiao_cli.paths import write_atomic
+    from khoagiao_cli.app import actions
+    from khoagiao_cli.config.paths import write_atomic
+    from khoagiao_cli.outputs.letter import letter_docx
 
     s = Session(lang, config, db, as_of)
     chosen = s.unit(unit)

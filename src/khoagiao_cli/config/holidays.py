@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
-from khoagiao_cli.workdays import HolidaySource, Reason, vn_holidays
+from khoagiao_cli.core.calendar import HolidaySource, Reason, vn_holidays
 
 _FILE = "holidays-VN.marshal"
 
@@ -25,7 +25,7 @@ def cached_source(cache_dir: Path | None) -> HolidaySource:
         years = state.get("years")
         if isinstance(years, dict):
             return years
-        from khoagiao_cli.cache_key import stamp as inputs
+        from khoagiao_cli.config.cache import stamp as inputs
 
         stamp = inputs()
         state["stamp"] = stamp
@@ -47,7 +47,7 @@ def cached_source(cache_dir: Path | None) -> HolidaySource:
             rows = tuple((d.toordinal(), vi, en) for d, (vi, en) in vn_holidays(year).items())
             years[year] = rows
             if cache_dir is not None:
-                from khoagiao_cli.paths import write_atomic
+                from khoagiao_cli.config.paths import write_atomic
 
                 try:
                     write_atomic(cache_dir / _FILE, marshal.dumps((state["stamp"], years)))  # type: ignore[arg-type]  # plain tuples

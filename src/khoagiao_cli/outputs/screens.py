@@ -6,11 +6,11 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from khoagiao_cli.dates import fmt
+from khoagiao_cli.core.dates import fmt
+from khoagiao_cli.core.model import Config, Unit
+from khoagiao_cli.core.schedule import Slot, deadline_wording, period_text
+from khoagiao_cli.core.status import DUE, LATE, ON_TIME, OVERDUE, UPCOMING, Event, Row
 from khoagiao_cli.i18n import get_lang, t
-from khoagiao_cli.model import Config, Unit
-from khoagiao_cli.schedule import Slot, deadline_wording, period_text
-from khoagiao_cli.status import DUE, LATE, ON_TIME, OVERDUE, UPCOMING, Event, Row
 
 if TYPE_CHECKING:
     from rich.table import Table

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from khoagiao_cli.core.model import Config, Unit
+from khoagiao_cli.core.status import Row
 from khoagiao_cli.i18n import t
-from khoagiao_cli.model import Config, Unit
-from khoagiao_cli.status import Row
 
 FONT = "Times New Roman"
 
@@ -36,8 +36,8 @@ def letter_docx(config: Config, unit: Unit, rows: Sequence[Row], as_of: date) ->
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm, Pt
 
-    from khoagiao_cli.dates import fmt
-    from khoagiao_cli.render import report_period, wording
+    from khoagiao_cli.core.dates import fmt
+    from khoagiao_cli.outputs.screens import report_period, wording
 
     office = config.office
     doc = Document()

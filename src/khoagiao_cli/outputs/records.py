@@ -9,9 +9,9 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from khoagiao_cli.model import Config
-from khoagiao_cli.schedule import Slot, deadline_wording
-from khoagiao_cli.status import Row
+from khoagiao_cli.core.model import Config
+from khoagiao_cli.core.schedule import Slot, deadline_wording
+from khoagiao_cli.core.status import Row
 
 SCHEMA = 1
 #: every field a status record may have; CSV always has all of them, in this (sorted) order

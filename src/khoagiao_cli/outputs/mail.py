@@ -4,10 +4,10 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Any, NamedTuple
 
+from khoagiao_cli.core.model import Config, MailSettings, Unit
+from khoagiao_cli.core.status import OVERDUE, Row
 from khoagiao_cli.errors import UserError
 from khoagiao_cli.i18n import get_lang, t
-from khoagiao_cli.model import Config, MailSettings, Unit
-from khoagiao_cli.status import OVERDUE, Row
 
 SECURITIES = ("starttls", "ssl", "none")
 DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
@@ -62,7 +62,7 @@ def instances_key(rows: Sequence[Row]) -> str:
 
 
 def _line(n: int, config: Config, row: Row) -> str:
-    from khoagiao_cli.render import deadline_text, left_text, report_period, wording
+    from khoagiao_cli.outputs.screens import deadline_text, left_text, report_period, wording
 
     name, period = report_period(config, row)
     slot = row.instance.slot
@@ -92,7 +92,7 @@ def reminder_text(config: Config, unit: Unit, rows: Sequence[Row], as_of: date) 
 
 
 def digest_text(config: Config, rows: Sequence[Row], as_of: date) -> tuple[str, str]:
-    from khoagiao_cli.render import overdue_groups, overdue_plain
+    from khoagiao_cli.outputs.screens import overdue_groups, overdue_plain
 
     subject = t("overdue_title", as_of=f"{as_of.day:02d}/{as_of.month:02d}/{as_of.year}", count=len(rows),
                 units=len(overdue_groups(rows, config)))

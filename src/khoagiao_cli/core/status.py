@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime, time
 from typing import NamedTuple
 
-from khoagiao_cli.schedule import Instance
+from khoagiao_cli.core.schedule import Instance
 
 ON_TIME, LATE, OVERDUE, DUE, UPCOMING = "on_time", "late", "overdue", "due", "upcoming"
 STATUSES = (ON_TIME, LATE, OVERDUE, DUE, UPCOMING)

@@ -8,8 +8,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import NamedTuple
 
+from khoagiao_cli.core.status import Event
 from khoagiao_cli.errors import LedgerError
-from khoagiao_cli.status import Event
 
 #: Ordered steps; step N brings `PRAGMA user_version` from N-1 to N. Never edit a released step.
 MIGRATIONS: tuple[str, ...] = (

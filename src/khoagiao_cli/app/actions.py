@@ -7,11 +7,9 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import NamedTuple
 
-from khoagiao_cli.errors import UserError
-from khoagiao_cli.ledger import Incident, Ledger, Reminder, Request
-from khoagiao_cli.model import CHANNELS, Config, Rule, Unit
-from khoagiao_cli.schedule import Instance, Slot, expand, year_instances
-from khoagiao_cli.status import (
+from khoagiao_cli.core.model import CHANNELS, Config, Rule, Unit
+from khoagiao_cli.core.schedule import Instance, Slot, expand, year_instances
+from khoagiao_cli.core.status import (
     CORRECT,
     OVERDUE,
     SUBMIT,
@@ -24,6 +22,8 @@ from khoagiao_cli.status import (
     status_rows,
     tracked,
 )
+from khoagiao_cli.errors import UserError
+from khoagiao_cli.store.sqlite import Incident, Ledger, Reminder, Request
 
 
 def tracking_start(config: Config, ledger: Ledger) -> date:
@@ -175,7 +175,7 @@ def record(
     `received` defaults to today; a correction keeps every field it does not change. The report is a rule,
     a one-off request's id, or `incident` (an urgent report, whose receipt is kept to the minute).
     """
-    from khoagiao_cli.lookup import find_rule, find_slot, find_unit
+    from khoagiao_cli.core.lookup import find_rule, find_slot, find_unit
 
     unit = find_unit(config, unit_query)
     if received is not None and received > today:
@@ -304,7 +304,7 @@ def withdraw(
     recorded_by: str,
 ) -> tuple[Event, Event]:
     """Withdraw the submission in force for an instance; returns (withdrawal, withdrawn)."""
-    from khoagiao_cli.lookup import find_rule, find_slot, find_unit
+    from khoagiao_cli.core.lookup import find_rule, find_slot, find_unit
 
     unit = find_unit(config, unit_query)
     adhoc = _adhoc_choice(config, ledger, unit, report_query)
@@ -340,7 +340,7 @@ def explain(
     now: datetime | None = None,
 ) -> Explanation:
     """Everything behind one instance's status: rule, nominal day, days skipped, deadline, events."""
-    from khoagiao_cli.lookup import find_rule, find_slot, find_unit
+    from khoagiao_cli.core.lookup import find_rule, find_slot, find_unit
 
     unit = find_unit(config, unit_query)
     adhoc = _adhoc_choice(config, ledger, unit, report_query)
@@ -368,7 +368,7 @@ def add_request(
     unit_queries: Sequence[str], group: str | None, recorded_at: str, recorded_by: str,
 ) -> Request:
     """A one-off request, owed by the listed units, a group's units, or (neither) every unit active on the deadline."""
-    from khoagiao_cli.lookup import find_unit, fold
+    from khoagiao_cli.core.lookup import find_unit, fold
 
     rid = request_id.strip().lower()
     if not _REQUEST_ID.match(rid):
@@ -430,7 +430,7 @@ def add_incident(
     config: Config, ledger: Ledger, *, unit_query: str, title: str, occurred: datetime, within_hours: int,
     now: datetime, recorded_at: str, recorded_by: str,
 ) -> Incident:
-    from khoagiao_cli.lookup import find_unit
+    from khoagiao_cli.core.lookup import find_unit
 
     unit = find_unit(config, unit_query)
     if not title.strip():
@@ -463,7 +463,7 @@ def remind_plan(
     config: Config, ledger: Ledger, as_of: date, unit: Unit | None = None, now: datetime | None = None
 ) -> list[RemindItem]:
     """For each unit with overdue or soon-due reports (in units.yaml order): what to remind it of."""
-    from khoagiao_cli.mail import instances_key
+    from khoagiao_cli.outputs.mail import instances_key
 
     rows = due_rows(config, ledger, as_of, config.settings.due_soon_days, unit, now)
     by_unit: dict[str, list[Row]] = {}

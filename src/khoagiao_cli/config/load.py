@@ -13,11 +13,11 @@ from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from khoagiao_cli import cache_key
+from khoagiao_cli.config import cache as cache_key
+from khoagiao_cli.config.paths import Source, display, write_atomic
+from khoagiao_cli.core.model import PERIOD_MONTHS, Config, MailSettings, Meeting, Office, Rule, Settings, Unit
 from khoagiao_cli.errors import ConfigError
 from khoagiao_cli.i18n import MESSAGES, t
-from khoagiao_cli.model import PERIOD_MONTHS, Config, MailSettings, Meeting, Office, Rule, Settings, Unit
-from khoagiao_cli.paths import Source, display, write_atomic
 
 #: Decree 09/2019/ND-CP: data from the 15th of the month before the period to the 14th of its last month
 DECREE_09 = (15, 14)
@@ -143,7 +143,7 @@ def _models() -> tuple[Any, Any]:
 
     def vn_date(v: object) -> object:
         if isinstance(v, str) and "/" in v:
-            from khoagiao_cli.dates import parse_date
+            from khoagiao_cli.core.dates import parse_date
             from khoagiao_cli.errors import UserError
 
             try:
@@ -177,7 +177,7 @@ def _models() -> tuple[Any, Any]:
     from pydantic import AfterValidator
 
     def in_range(v: date) -> date:
-        from khoagiao_cli.dates import FIRST_YEAR, LAST_YEAR
+        from khoagiao_cli.core.dates import FIRST_YEAR, LAST_YEAR
 
         if not FIRST_YEAR <= v.year <= LAST_YEAR:
             raise PydanticCustomError("date_range", "year out of range", {"first": FIRST_YEAR, "last": LAST_YEAR})

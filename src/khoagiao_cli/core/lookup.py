@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from khoagiao_cli.core.calendar import WorkCalendar
+from khoagiao_cli.core.model import Config, Rule, Unit
+from khoagiao_cli.core.schedule import Slot, slot_for_period
 from khoagiao_cli.errors import UserError
 from khoagiao_cli.i18n import t
-from khoagiao_cli.model import Config, Rule, Unit
-from khoagiao_cli.schedule import Slot, slot_for_period
-from khoagiao_cli.workdays import WorkCalendar
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 

@@ -26,11 +26,12 @@ class Source(NamedTuple):
 
 
 def embedded_dir() -> Path:
-    packaged = Path(__file__).with_name("defaults")
+    package = Path(__file__).resolve().parents[1]
+    packaged = package / "defaults"
     if packaged.is_dir():
         return packaged
     # a source checkout or an editable install: the repository's config/ is the one copy
-    return Path(__file__).resolve().parents[2] / "config"
+    return package.parents[1] / "config"
 
 
 def _home(env: Mapping[str, str]) -> Path | None:

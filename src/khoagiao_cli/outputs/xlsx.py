@@ -5,10 +5,10 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
+from khoagiao_cli.core.model import Config
+from khoagiao_cli.core.scorecard import Score
+from khoagiao_cli.core.status import DUE, LATE, ON_TIME, OVERDUE, UPCOMING, Event, Row
 from khoagiao_cli.i18n import get_lang, t
-from khoagiao_cli.model import Config
-from khoagiao_cli.scorecard import Score
-from khoagiao_cli.status import DUE, LATE, ON_TIME, OVERDUE, UPCOMING, Event, Row
 
 FILLS = {ON_TIME: "C6EFCE", LATE: "FFEB9C", OVERDUE: "FFC7CE", DUE: "FFF2CC", UPCOMING: "F2F2F2"}
 DATE_FORMAT = "dd/mm/yyyy"
@@ -56,7 +56,7 @@ def _header(ws: Any, titles: Sequence[str], widths: Sequence[float]) -> None:
 def _year_sheet(wb: Any, config: Config, year: int, rows: Sequence[Row], as_of: date) -> None:
     from openpyxl.styles import Alignment, PatternFill
 
-    from khoagiao_cli.render import report_period
+    from khoagiao_cli.outputs.screens import report_period
 
     ws = wb.create_sheet(t("xlsx_year", year=year))
     columns: dict[tuple[str, str], int] = {}

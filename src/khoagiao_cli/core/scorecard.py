@@ -4,8 +4,8 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any, NamedTuple
 
-from khoagiao_cli.model import Config
-from khoagiao_cli.status import LATE, ON_TIME, OVERDUE, Row
+from khoagiao_cli.core.model import Config
+from khoagiao_cli.core.status import LATE, ON_TIME, OVERDUE, Row
 
 #: what a month of the strip shows, worst first
 MISSING, LATE_MONTH, ON_TIME_MONTH, UPCOMING_MONTH = "missing", "late", "on_time", "upcoming"

@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
-from khoagiao_cli.model import PERIOD_MONTHS, Config, Rule, Unit
-from khoagiao_cli.workdays import MAX_RUN, Reason, WorkCalendar
+from khoagiao_cli.core.calendar import MAX_RUN, Reason, WorkCalendar
+from khoagiao_cli.core.model import PERIOD_MONTHS, Config, Rule, Unit
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
