@@ -61,10 +61,11 @@ def tracked_defaults(work: Path) -> Path:
 def large_setup(folder: Path, units: int) -> None:
     """units.yaml with `units` units; a ledger with every 2026 report received, but one in ten."""
     from khoagiao_cli.config.paths import embedded_dir
+    from khoagiao_cli.core.adhoc import Incident, Request
     from khoagiao_cli.core.model import Config
     from khoagiao_cli.core.schedule import expand
     from khoagiao_cli.core.status import Event
-    from khoagiao_cli.store.sqlite import Incident, Ledger, Request
+    from khoagiao_cli.store.sqlite import SQLiteLedger as Ledger
 
     cfg_dir = folder / "config"
     cfg_dir.mkdir(parents=True)

@@ -8,10 +8,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from khoagiao_cli.core.status import Event
 from khoagiao_cli.errors import LedgerError
-from khoagiao_cli.store.sqlite import MIGRATIONS, SCHEMA_VERSION, Ledger
+from khoagiao_cli.store.sqlite import MIGRATIONS, SCHEMA_VERSION
+from khoagiao_cli.store.sqlite import SQLiteLedger as Ledger
 
 TODAY = date(2026, 3, 10)
 
@@ -150,23 +153,6 @@ def test_a_readonly_ledger_refuses_writes(tmp_path: Path) -> None:
     assert info.value.key == "db_readonly"
 
 
-def test_keys_in_force_agree_with_effective(tmp_path) -> None:
-    from datetime import date
-
-    from khoagiao_cli.core.status import Event, effective
-    from khoagiao_cli.store.sqlite import Ledger
-
-    ledger = Ledger.open(tmp_path / "l.sqlite3", created_on=date(2026, 1, 1))
-    k1, k2 = ("syt", "monthly", "2026-01"), ("bhxh", "q1", "2026-Q1")
-    with ledger.write():
-        for kind, key in (("submit", k1), ("submit", k2), ("withdraw", k2), ("correct", k1), ("submit", k2),
-                          ("withdraw", k2)):
-            ledger.append(Event(0, kind, *key, date(2026, 1, 5) if kind != "withdraw" else None,
-                                recorded_at="t", recorded_by="t"))
-    assert ledger.keys_in_force() == set(effective(ledger.events())) == {k1}
-    assert ledger.keys_in_force(unit="bhxh") == set()
-
-
 def test_another_programs_database_is_never_written(cli, cfg, tmp_path) -> None:
     other = tmp_path / "contacts.sqlite3"
     with sqlite3.connect(other) as conn:
@@ -185,3 +171,46 @@ def test_a_bad_timeout_is_bad_input(cli, cfg, monkeypatch, value) -> None:
     monkeypatch.setenv("KHOAGIAO_DB_TIMEOUT", value)
     r = cli("submit", "syt", "q1", "--as-of", "2026-03-10", code=2)
     assert "KHOAGIAO_DB_TIMEOUT" in r.stderr and "Traceback" not in r.output
+
+
+KEYS = [("syt", "monthly", "2026-01"), ("syt", "q1", "2026-Q1"), ("bhxh", "monthly", "2026-01")]
+
+
+@given(st.lists(st.tuples(st.sampled_from(["submit", "correct", "withdraw"]), st.sampled_from(KEYS)), max_size=12))
+def test_in_force_is_the_latest_event_unless_a_withdrawal(tmp_path_factory, steps) -> None:
+    """The rule, said once here and once in the view `in_force`: a correction replaces, a withdrawal reopens."""
+    ledger = Ledger.open(tmp_path_factory.mktemp("l") / "l.sqlite3", created_on=TODAY)
+    expected: dict = {}
+    with ledger.write():
+        for n, (kind, key) in enumerate(steps, 1):
+            received = None if kind == "withdraw" else date(2026, 1, n)
+            ledger.append(Event(0, kind, *key, received, recorded_at="t", recorded_by="t"))
+            if kind == "withdraw":
+                expected.pop(key, None)
+            else:
+                expected[key] = received
+    got = ledger.in_force()
+    assert {k: e.received for k, e in got.items()} == expected
+    assert ledger.keys_in_force() == set(expected)
+    assert ledger.keys_in_force(unit="bhxh") == {k for k in expected if k[0] == "bhxh"}
+    assert set(ledger.in_force(report="q1")) == {k for k in expected if k[1] == "q1"}
+    ledger.close()
+
+
+def test_a_reader_never_writes(tmp_path: Path) -> None:
+    from khoagiao_cli.store import open_reader
+
+    path = tmp_path / "l.sqlite3"
+    ledger = Ledger.open(path, created_on=TODAY)
+    with ledger.write():
+        ledger.append(ev())
+    ledger.close()
+    reader = open_reader(path, today=TODAY, timeout=1)
+    assert len(reader.events()) == 1
+    with pytest.raises(LedgerError) as info:
+        with reader.write():  # type: ignore[attr-defined]  # a Reader has no write(); the SQLite one refuses it
+            reader.append(ev(2))  # type: ignore[attr-defined]
+    assert info.value.key == "db_readonly"
+    missing = open_reader(tmp_path / "none.sqlite3", today=TODAY, timeout=1)
+    assert missing.events() == [] and missing.created_on() == TODAY
+    assert not (tmp_path / "none.sqlite3").exists()

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from khoagiao_cli.core.calendar import SHIFTS
 from khoagiao_cli.core.model import Config, Rule, Settings, Unit
 from khoagiao_cli.core.schedule import deadline_of, expand, rule_slots, year_slots
-from khoagiao_cli.core.status import DUE, OVERDUE, UPCOMING, Event, classify, effective, outstanding, status_rows
+from khoagiao_cli.core.status import DUE, OVERDUE, UPCOMING, Event, classify, outstanding, status_rows
 
 # The plan's words, with deadlines not moved off days off (test_calendar.py covers moving them).
 RULES = (
@@ -118,16 +118,6 @@ def test_the_deadline_day_itself_is_on_time_and_the_next_is_overdue() -> None:
     late = Event(1, "submit", inst.unit, inst.report, inst.period, date(2026, 1, 22))
     row = classify(inst, late, date(2026, 2, 1), 7)
     assert (row.status, row.days_late) == ("late", 3)
-
-
-def test_withdrawal_reopens_and_correction_replaces() -> None:
-    k = ("syt", "monthly", "2026-01")
-    events = [
-        Event(1, "submit", *k, date(2026, 1, 10)),
-        Event(2, "correct", *k, date(2026, 1, 25)),
-    ]
-    assert effective(events)[k].received == date(2026, 1, 25)
-    assert k not in effective([*events, Event(3, "withdraw", *k, None)])
 
 
 # ---------------------------------------------------------------------------- properties

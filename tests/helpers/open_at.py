@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from khoagiao_cli.core.status import Event
-from khoagiao_cli.store.sqlite import Ledger
+from khoagiao_cli.store.sqlite import SQLiteLedger as Ledger
 
 db, start, unit = Path(sys.argv[1]), float(sys.argv[2]), sys.argv[3]
 time.sleep(max(0.0, start - time.time()))

@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import NamedTuple
 
+from khoagiao_cli.core.adhoc import INCIDENT, Incident, Request, incident_slot, request_slot
 from khoagiao_cli.core.model import CHANNELS, Config, Rule, Unit
 from khoagiao_cli.core.schedule import Instance, Slot, expand, year_instances
 from khoagiao_cli.core.status import (
@@ -17,48 +18,25 @@ from khoagiao_cli.core.status import (
     Event,
     Row,
     classify,
-    effective,
     outstanding,
     status_rows,
     tracked,
 )
 from khoagiao_cli.errors import UserError
-from khoagiao_cli.store.sqlite import Incident, Ledger, Reminder, Request
+from khoagiao_cli.store.base import Ledger, Reader, Reminder
 
 
-def tracking_start(config: Config, ledger: Ledger) -> date:
+def tracking_start(config: Config, ledger: Reader) -> date:
     return config.settings.tracking_start or ledger.created_on()
 
 
-INCIDENT = "incident"
-
-
-def request_slot(config: Config, request: Request) -> Slot:
-    """A one-off request's deadline moves off a day off like a periodic one (Civil Code art. 148)."""
-    deadline, skipped = config.calendar.shift(request.deadline, "next_working_day")
-    return Slot(
-        report=request.id, period=str(request.deadline.year), period_start=request.deadline,
-        period_end=request.deadline, named_day=request.deadline, deadline=deadline, strict=False,
-        nominal_deadline=request.deadline, skipped=skipped, title=request.title, doc_number=request.doc_number,
-    )
-
-
-def incident_slot(incident: Incident) -> Slot:
-    day = incident.occurred.date()
-    return Slot(
-        report=INCIDENT, period=incident.occurred.strftime("%Y-%m-%dT%H:%M"), period_start=day, period_end=day,
-        named_day=incident.deadline_at.date(), deadline=incident.deadline_at.date(), strict=False,
-        nominal_deadline=incident.deadline_at.date(), deadline_at=incident.deadline_at, title=incident.title,
-    )
-
-
 def adhoc_instances(
-    config: Config, ledger: Ledger, start: date, end: date, unit: Unit | None = None
+    config: Config, ledger: Reader, start: date, end: date, unit: Unit | None = None
 ) -> list[Instance]:
     """Instances of one-off requests and urgent incidents with a deadline in [start, end]."""
     out = []
     for request in ledger.requests():
-        slot = request_slot(config, request)
+        slot = request_slot(config.calendar, request)
         if start <= slot.deadline <= end:
             out += [Instance(code, slot) for code in request.units if unit is None or code == unit.code]
     for incident in ledger.incidents(unit.code if unit else None):
@@ -75,7 +53,7 @@ def _merge(periodic: list[Instance], adhoc: list[Instance]) -> list[Instance]:
 
 
 def due_rows(
-    config: Config, ledger: Ledger, as_of: date, within: int, unit: Unit | None = None, now: datetime | None = None
+    config: Config, ledger: Reader, as_of: date, within: int, unit: Unit | None = None, now: datetime | None = None
 ) -> list[Row]:
     """Outstanding instances with a deadline on or before as_of + within, overdue first."""
     start = tracking_start(config, ledger)
@@ -89,16 +67,16 @@ def due_rows(
 
 
 def overdue_rows(
-    config: Config, ledger: Ledger, as_of: date, unit: Unit | None = None, now: datetime | None = None
+    config: Config, ledger: Reader, as_of: date, unit: Unit | None = None, now: datetime | None = None
 ) -> list[Row]:
     return [r for r in due_rows(config, ledger, as_of, 0, unit, now) if r.status == OVERDUE]
 
 
 def year_rows(
-    config: Config, ledger: Ledger, year: int, as_of: date, unit: Unit | None = None, now: datetime | None = None
+    config: Config, ledger: Reader, year: int, as_of: date, unit: Unit | None = None, now: datetime | None = None
 ) -> list[Row]:
     """Every tracked instance whose deadline falls in `year`, with its status on `as_of`."""
-    submitted = effective(ledger.events(unit=unit.code if unit else None))
+    submitted = ledger.in_force(unit=unit.code if unit else None)
     periodic = year_instances(config, year, [unit] if unit else None)
     adhoc = adhoc_instances(config, ledger, date(year, 1, 1), date(year, 12, 31), unit)
     instances = tracked(_merge(periodic, adhoc), tracking_start(config, ledger), submitted)
@@ -138,7 +116,7 @@ def _owed_instance(config: Config, unit: Unit, rule: Rule, slot: Slot) -> Instan
     raise UserError("period_replaced", period=slot.period, rule=rule.id, other=other)
 
 
-def _adhoc_choice(config: Config, ledger: Ledger, unit: Unit, report_query: str) -> tuple[str, list[Instance]] | None:
+def _adhoc_choice(config: Config, ledger: Reader, unit: Unit, report_query: str) -> tuple[str, list[Instance]] | None:
     """(report id, the unit's instances) when the report is `incident` or a one-off request's id; else None."""
     query = report_query.strip().lower()
     if query == INCIDENT:
@@ -147,7 +125,7 @@ def _adhoc_choice(config: Config, ledger: Ledger, unit: Unit, report_query: str)
         if request.id.lower() == query:
             if unit.code not in request.units:
                 raise UserError("unit_not_requested", unit=unit.code, request=request.id)
-            return request.id, [Instance(unit.code, request_slot(config, request))]
+            return request.id, [Instance(unit.code, request_slot(config.calendar, request))]
     return None
 
 
@@ -212,7 +190,7 @@ def record(
             received_at = now
 
     with ledger.write():
-        current = effective(ledger.events(unit=unit.code, report=report_id))
+        current = ledger.in_force(unit=unit.code, report=report_id)
         if instance is None:
             when = received or today
             if adhoc is not None:
@@ -265,7 +243,7 @@ def _earliest_adhoc(choices: list[Instance], current: dict, correct: bool, unit:
 
 
 def _earliest_outstanding(
-    config: Config, ledger: Ledger, unit: Unit, rule: Rule, received: date, current: dict, correct: bool
+    config: Config, ledger: Reader, unit: Unit, rule: Rule, received: date, current: dict, correct: bool
 ) -> Instance:
     """The earliest tracked instance of the rule that has begun by `received` and is still open
     (for a correction: the latest one that has a submission)."""
@@ -314,7 +292,7 @@ def withdraw(
     else:
         report_id, label = adhoc[0], period
     with ledger.write():
-        current = effective(ledger.events(unit=unit.code, report=report_id, period=label))
+        current = ledger.in_force(unit=unit.code, report=report_id, period=label)
         previous = current.get((unit.code, report_id, label))
         if previous is None:
             raise UserError("nothing_to_withdraw", unit=unit.code, rule=report_id, period=label)
@@ -336,7 +314,7 @@ class Explanation(NamedTuple):
 
 
 def explain(
-    config: Config, ledger: Ledger, *, unit_query: str, report_query: str, period: str, as_of: date,
+    config: Config, ledger: Reader, *, unit_query: str, report_query: str, period: str, as_of: date,
     now: datetime | None = None,
 ) -> Explanation:
     """Everything behind one instance's status: rule, nominal day, days skipped, deadline, events."""
@@ -354,7 +332,8 @@ def explain(
             raise UserError("period_unknown_adhoc", period=period, report=adhoc[0],
                             known=", ".join(i.period for i in adhoc[1]) or "-")
     events = ledger.events(unit=unit.code, report=instance.report, period=instance.period)
-    row = classify(instance, effective(events).get(instance.key), as_of, config.settings.due_soon_days, now)
+    in_force = ledger.in_force(unit=unit.code, report=instance.report, period=instance.period)
+    row = classify(instance, in_force.get(instance.key), as_of, config.settings.due_soon_days, now)
     return Explanation(unit, rule, row, events, tracking_start(config, ledger))
 
 
@@ -416,11 +395,11 @@ class RequestStatus(NamedTuple):
     owed: int
 
 
-def request_statuses(config: Config, ledger: Ledger, include_cancelled: bool) -> list[RequestStatus]:
-    submitted = effective(ledger.events())
+def request_statuses(config: Config, ledger: Reader, include_cancelled: bool) -> list[RequestStatus]:
+    submitted = ledger.in_force()
     out = []
     for r in ledger.requests(include_cancelled=include_cancelled):
-        slot = request_slot(config, r)
+        slot = request_slot(config.calendar, r)
         got = sum(1 for code in r.units if (code, r.id, slot.period) in submitted)
         out.append(RequestStatus(r, slot, got, len(r.units)))
     return out
@@ -460,7 +439,7 @@ class RemindItem(NamedTuple):
 
 
 def remind_plan(
-    config: Config, ledger: Ledger, as_of: date, unit: Unit | None = None, now: datetime | None = None
+    config: Config, ledger: Reader, as_of: date, unit: Unit | None = None, now: datetime | None = None
 ) -> list[RemindItem]:
     """For each unit with overdue or soon-due reports (in units.yaml order): what to remind it of."""
     from khoagiao_cli.outputs.mail import instances_key

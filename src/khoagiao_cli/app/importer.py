@@ -6,10 +6,10 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from khoagiao_cli.core.model import CHANNELS, Config
-from khoagiao_cli.core.status import SUBMIT, Event, effective
+from khoagiao_cli.core.status import SUBMIT, Event
 from khoagiao_cli.errors import KhoagiaoError, UserError
 from khoagiao_cli.i18n import t
-from khoagiao_cli.store.sqlite import Ledger
+from khoagiao_cli.store.base import Ledger, Reader
 
 #: accepted headings (folded: lower case, no accents, punctuation as spaces) for each column
 HEADINGS = {
@@ -112,7 +112,7 @@ def _text(value: Any) -> str:
 
 
 def plan_import(
-    config: Config, ledger: Ledger, path: Path, *, today: date, recorded_at: str, recorded_by: str,
+    config: Config, ledger: Reader, path: Path, *, today: date, recorded_at: str, recorded_by: str,
     progress: Any = None,
 ) -> Plan:
     """Check every row; nothing is written here. `progress` wraps the row iterator (a Rich bar)."""
@@ -122,7 +122,7 @@ def plan_import(
 
     header, rows = read_rows(path)
     where = columns(header)
-    current = effective(ledger.events())
+    current = ledger.in_force()
     planned: list[Planned] = []
     already: list[int] = []
     errors: list[str] = []
@@ -188,7 +188,7 @@ def plan_import(
 def apply(ledger: Ledger, plan: Plan) -> list[int]:
     """Record every planned row in one transaction; the ledger is checked again inside it."""
     with ledger.write():
-        current = effective(ledger.events())
+        current = ledger.in_force()
         clash = [p.row for p in plan.to_record if p.event.key in current]
         if clash:  # another clerk recorded some of them meanwhile
             raise UserError("import_raced", rows=", ".join(map(str, clash)))

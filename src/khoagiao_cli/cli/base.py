@@ -205,9 +205,9 @@ class Session:
 
     def request_slots(self) -> list[Any]:
         """The deadlines of open one-off requests."""
-        from khoagiao_cli.app.actions import request_slot
+        from khoagiao_cli.core.adhoc import request_slot
 
-        return [request_slot(self.config, r) for r in self.reader.requests()]
+        return [request_slot(self.config.calendar, r) for r in self.reader.requests()]
 
     def parse_date(self, text: str, what: str) -> date:
         """A date the user typed; one without a year takes the as-of day's year."""
@@ -229,9 +229,9 @@ class Session:
     def ledger(self) -> Any:
         """The ledger, for a command that records: created on first use, on the real clock's day."""
         if self._ledger is None:
-            from khoagiao_cli.store.sqlite import Ledger
+            from khoagiao_cli.store import open_ledger
 
-            self._ledger = Ledger.open(self.db.path, created_on=self.real_today, timeout=self._timeout())
+            self._ledger = open_ledger(self.db.path, created_on=self.real_today, timeout=self._timeout())
         return self._ledger
 
     @property
@@ -240,10 +240,9 @@ class Session:
         if self._ledger is not None:
             return self._ledger
         if self._reader is None:
-            from khoagiao_cli.store.sqlite import EmptyLedger, Ledger
+            from khoagiao_cli.store import open_reader
 
-            found = Ledger.open_read(self.db.path, timeout=self._timeout())
-            self._reader = found if found is not None else EmptyLedger(self.db.path, self.real_today)
+            self._reader = open_reader(self.db.path, today=self.real_today, timeout=self._timeout())
         return self._reader
 
     def unit(self, query: str | None) -> Any:
@@ -690,7 +689,7 @@ def config_cmd(
     from khoagiao_cli.config.load import explicit_settings
     from khoagiao_cli.config.paths import display
     from khoagiao_cli.core.dates import fmt
-    from khoagiao_cli.store.sqlite import EmptyLedger
+    from khoagiao_cli.store.base import EmptyLedger
 
     s = Session(lang, config, db)
     active = sum(1 for u in s.config.units if u.active_on(s.today))

@@ -42,7 +42,7 @@ def mail_digest(s: Session, rows: list[Any], mail_to: str) -> None:
     """`overdue --mail-to`: the digest to the office itself; nothing is sent when nothing is overdue."""
     from khoagiao_cli.app import actions
     from khoagiao_cli.outputs import mail
-    from khoagiao_cli.store.sqlite import Reminder
+    from khoagiao_cli.store.base import Reminder
 
     addresses = [a.strip() for a in mail_to.split(",") if a.strip()]
     if not addresses or any("@" not in a or " " in a for a in addresses):
@@ -136,7 +136,7 @@ def remind(
                 typer.echo(f"{t('error_prefix')}: {t('remind_failed', unit=u.name, code=u.code, error=exc)}", err=True)
                 continue
             accepted = [a for a in u.email if a not in refused]
-            from khoagiao_cli.store.sqlite import Reminder
+            from khoagiao_cli.store.base import Reminder
 
             actions.record_reminder(s.ledger, Reminder(
                 0, "unit", u.code, s.today, item.key, ",".join(accepted), msg["Message-ID"], s.recorded_at(), who(),
@@ -279,7 +279,9 @@ def request_add(
         s.config, s.ledger, request_id=request_id, title=title, deadline=day, doc_number=doc_number,
         unit_queries=queries, group=group, recorded_at=s.recorded_at(), recorded_by=who(),
     )
-    slot = actions.request_slot(s.config, request)
+    from khoagiao_cli.core.adhoc import request_slot
+
+    slot = request_slot(s.config.calendar, request)
     typer.echo(t("request_added", id=request.id, title=request.title, deadline=deadline_text(slot),
                  n=len(request.units)))
 

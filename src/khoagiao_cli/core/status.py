@@ -40,20 +40,6 @@ class Event(NamedTuple):
         return (self.unit, self.report, self.period)
 
 
-def effective(events: Iterable[Event]) -> dict[Key, Event]:
-    """The submission in force for each instance: the latest submit or correction not withdrawn.
-
-    Events must come in the order they were recorded.
-    """
-    current: dict[Key, Event] = {}
-    for ev in events:
-        if ev.kind == WITHDRAW:
-            current.pop(ev.key, None)
-        else:
-            current[ev.key] = ev
-    return current
-
-
 class Row(NamedTuple):
     instance: Instance
     status: str

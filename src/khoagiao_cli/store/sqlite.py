@@ -1,4 +1,8 @@
-"""The SQLite ledger: ordered migrations, append-only events, one transaction per command."""
+"""The SQLite ledger: ordered migrations, append-only events, one transaction per command.
+
+Writers open it read-write (creating it on the real clock's day); readers open it read-only (`mode=ro`) and never
+create it. Which submission is in force is defined once, by the view `in_force` (migration 4).
+"""
 
 
 import sqlite3
@@ -6,10 +10,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
-from typing import NamedTuple
 
-from khoagiao_cli.core.status import Event
+from khoagiao_cli.core.adhoc import Incident, Request
+from khoagiao_cli.core.status import Event, Key
 from khoagiao_cli.errors import LedgerError
+from khoagiao_cli.store.base import Reminder
 
 #: Ordered steps; step N brings `PRAGMA user_version` from N-1 to N. Never edit a released step.
 MIGRATIONS: tuple[str, ...] = (
@@ -94,51 +99,22 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TRIGGER reminders_no_delete BEFORE DELETE ON reminders
         BEGIN SELECT RAISE(ABORT, 'khoagiao ledger is append-only'); END;
     """,
+    # 4: which submission is in force, defined once: the latest event of each instance, unless a withdrawal
+    """
+    CREATE VIEW in_force AS
+        SELECT e.id, e.kind, e.unit, e.report, e.period, e.received, e.doc_number, e.channel, e.file_path,
+               e.file_sha256, e.note, e.unit_name, e.recorded_at, e.recorded_by, e.received_at
+        FROM events AS e
+        WHERE e.kind <> 'withdraw'
+          AND e.id = (SELECT max(l.id) FROM events AS l
+                      WHERE l.unit = e.unit AND l.report = e.report AND l.period = e.period);
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 _COLUMNS = (
     "id, kind, unit, report, period, received, doc_number, channel, file_path, file_sha256, "
     "note, unit_name, recorded_at, recorded_by, received_at"
 )
-
-
-class Reminder(NamedTuple):
-    """One e-mail sent: a reminder to a unit, or the overdue digest to the office."""
-
-    id: int
-    kind: str
-    unit: str | None
-    day: date
-    #: "report/period" of each instance it was about, sorted, joined by ";"
-    instances: str
-    recipients: str
-    message_id: str
-    sent_at: str
-    sent_by: str
-
-
-class Request(NamedTuple):
-    """A one-off request for a report by a date (a công văn), owed by the listed units."""
-
-    id: str
-    title: str
-    deadline: date
-    doc_number: str | None
-    units: tuple[str, ...]
-    recorded_at: str
-    cancelled: bool = False
-
-
-class Incident(NamedTuple):
-    """An urgent incident whose written report is due within hours."""
-
-    id: int
-    unit: str
-    unit_name: str | None
-    title: str
-    occurred: datetime
-    deadline_at: datetime
-    recorded_at: str
 
 
 @contextmanager
@@ -161,13 +137,16 @@ def _guard(path: Path) -> Iterator[None]:
         raise LedgerError("db_corrupt", path=str(path), error=str(exc)) from exc
 
 
-class Ledger:
+class SQLiteLedger:
+    """A ledger in one SQLite file (store.base.Ledger)."""
+
     def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
         self.path = path
+        self.where = str(path)
         self.conn = conn
 
     @classmethod
-    def open(cls, path: Path, *, created_on: date, timeout: float = 10.0) -> "Ledger":
+    def open(cls, path: Path, *, created_on: date, timeout: float = 10.0) -> "SQLiteLedger":
         """Open for writing (creating it and its folder if needed) and bring the schema up to date.
 
         `created_on` is stored once, when the file is created: the real clock's day, never an --as-of.
@@ -187,7 +166,7 @@ class Ledger:
         return ledger
 
     @classmethod
-    def open_read(cls, path: Path, *, timeout: float = 10.0) -> "Ledger | None":
+    def open_read(cls, path: Path, *, timeout: float = 10.0) -> "SQLiteLedger | None":
         """Open read-only; None when there is no ledger yet (nothing is created). A ledger of an older schema
         is brought up to date first, in its own write transaction."""
         if not path.is_file():
@@ -249,12 +228,12 @@ class Ledger:
         self.conn.close()
 
     @contextmanager
-    def write(self) -> Iterator[sqlite3.Connection]:
+    def write(self) -> Iterator[None]:
         """One IMMEDIATE transaction: writers queue on the busy timeout; all or nothing."""
         with _guard(self.path):
             self.conn.execute("BEGIN IMMEDIATE")
             try:
-                yield self.conn
+                yield
             except BaseException:
                 self.conn.execute("ROLLBACK")
                 raise
@@ -266,36 +245,22 @@ class Ledger:
         return date.fromisoformat(row[0])
 
     def events(self, unit: str | None = None, report: str | None = None, period: str | None = None) -> list[Event]:
-        where, args = [], []
-        for column, value in (("unit", unit), ("report", report), ("period", period)):
-            if value is not None:
-                where.append(f"{column} = ?")
-                args.append(value)
-        sql = f"SELECT {_COLUMNS} FROM events"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY id"
-        with _guard(self.path):
-            rows = self.conn.execute(sql, args).fetchall()
-        return [_event(row) for row in rows]
-
-    def keys_in_force(self, unit: str | None = None) -> set[tuple[str, str, str]]:
-        """(unit, report, period) of every report with a submission in force: `effective` without building
-        the events, for the daily `due` that only needs to know what is still open."""
-        sql = "SELECT kind, unit, report, period FROM events"
-        args: tuple = ()
-        if unit is not None:
-            sql += " WHERE unit = ?"
-            args = (unit,)
+        sql, args = _filtered(f"SELECT {_COLUMNS} FROM events", unit=unit, report=report, period=period)
         with _guard(self.path):
             rows = self.conn.execute(sql + " ORDER BY id", args).fetchall()
-        keys: set[tuple[str, str, str]] = set()
-        for kind, *key in rows:
-            if kind == "withdraw":
-                keys.discard(tuple(key))
-            else:
-                keys.add(tuple(key))
-        return keys
+        return [_event(row) for row in rows]
+
+    def in_force(self, unit: str | None = None, report: str | None = None, period: str | None = None,
+                 ) -> dict[Key, Event]:
+        sql, args = _filtered(f"SELECT {_COLUMNS} FROM in_force", unit=unit, report=report, period=period)
+        with _guard(self.path):
+            rows = self.conn.execute(sql + " ORDER BY id", args).fetchall()
+        return {(e.unit, e.report, e.period): e for e in map(_event, rows)}
+
+    def keys_in_force(self, unit: str | None = None) -> set[Key]:
+        sql, args = _filtered("SELECT unit, report, period FROM in_force", unit=unit)
+        with _guard(self.path):
+            return {(u, r, p) for u, r, p in self.conn.execute(sql, args)}
 
     def append(self, event: Event) -> int:
         """Insert one event; call inside `write()`. Returns its id."""
@@ -359,14 +324,8 @@ class Ledger:
             )
 
     def reminders(self, unit: str | None = None, day: date | None = None) -> list[Reminder]:
-        sql = "SELECT id, kind, unit, day, instances, recipients, message_id, sent_at, sent_by FROM reminders"
-        where, args = [], []
-        for column, value in (("unit", unit), ("day", day.isoformat() if day else None)):
-            if value is not None:
-                where.append(f"{column} = ?")
-                args.append(value)
-        if where:
-            sql += " WHERE " + " AND ".join(where)
+        sql, args = _filtered("SELECT id, kind, unit, day, instances, recipients, message_id, sent_at, sent_by"
+                              " FROM reminders", unit=unit, day=day.isoformat() if day else None)
         with _guard(self.path):
             rows = self.conn.execute(sql + " ORDER BY id", args).fetchall()
         return [Reminder(r[0], r[1], r[2], date.fromisoformat(r[3]), *r[4:]) for r in rows]
@@ -383,11 +342,8 @@ class Ledger:
         return int(cur.lastrowid or 0)
 
     def incidents(self, unit: str | None = None) -> list[Incident]:
-        sql = "SELECT id, unit, unit_name, title, occurred, deadline_at, recorded_at FROM incidents"
-        args: tuple = ()
-        if unit is not None:
-            sql += " WHERE unit = ?"
-            args = (unit,)
+        sql, args = _filtered("SELECT id, unit, unit_name, title, occurred, deadline_at, recorded_at FROM incidents",
+                              unit=unit)
         with _guard(self.path):
             rows = self.conn.execute(sql + " ORDER BY id", args).fetchall()
         return [
@@ -407,33 +363,12 @@ class Ledger:
         return int(cur.lastrowid or 0)
 
 
-class EmptyLedger(Ledger):
-    """What a command that only reads sees when no ledger exists yet: nothing recorded, nothing created."""
-
-    def __init__(self, path: Path, created_on: date) -> None:
-        self.path = path
-        self._created_on = created_on
-
-    def close(self) -> None:
-        pass
-
-    def created_on(self) -> date:
-        return self._created_on
-
-    def events(self, unit: str | None = None, report: str | None = None, period: str | None = None) -> list[Event]:
-        return []
-
-    def keys_in_force(self, unit: str | None = None) -> set[tuple[str, str, str]]:
-        return set()
-
-    def requests(self, include_cancelled: bool = False) -> list[Request]:
-        return []
-
-    def reminders(self, unit: str | None = None, day: date | None = None) -> list[Reminder]:
-        return []
-
-    def incidents(self, unit: str | None = None) -> list[Incident]:
-        return []
+def _filtered(sql: str, **equal: str | None) -> tuple[str, list[str]]:
+    """`sql` with `WHERE column = ?` for each value given (the column names are ours, never the user's)."""
+    given = {column: value for column, value in equal.items() if value is not None}
+    if not given:
+        return sql, []
+    return sql + " WHERE " + " AND ".join(f"{column} = ?" for column in given), list(given.values())
 
 
 def _header(conn: sqlite3.Connection) -> tuple[int, int]:

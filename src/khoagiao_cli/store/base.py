@@ -1,0 +1,115 @@
+"""The ledger as the use cases see it: what they read and what they append, whatever holds it.
+
+SQLite (store/sqlite.py) is the first implementation; a command that only reads gets a `Reader`, one that
+records gets a `Ledger`, whose writes happen inside `write()` — one transaction, all or nothing.
+"""
+
+from contextlib import AbstractContextManager
+from datetime import date
+from typing import NamedTuple, Protocol
+
+from khoagiao_cli.core.adhoc import Incident, Request
+from khoagiao_cli.core.status import Event, Key
+
+
+class Reminder(NamedTuple):
+    """One e-mail sent: a reminder to a unit, or the overdue digest to the office."""
+
+    id: int
+    kind: str
+    unit: str | None
+    day: date
+    #: "report/period" of each instance it was about, sorted, joined by ";"
+    instances: str
+    recipients: str
+    message_id: str
+    sent_at: str
+    sent_by: str
+
+
+class Reader(Protocol):
+    """What a command that only reads may ask of the ledger."""
+
+    #: where the ledger is, as the user named it (a file path)
+    where: str
+
+    def created_on(self) -> date:
+        """The day the ledger was created (the real clock's): tracking starts then unless configured."""
+        ...
+
+    def events(self, unit: str | None = None, report: str | None = None, period: str | None = None) -> list[Event]:
+        """Every event, in the order recorded."""
+        ...
+
+    def in_force(self, unit: str | None = None, report: str | None = None, period: str | None = None,
+                 ) -> dict[Key, Event]:
+        """The submission in force for each instance: its latest event, unless that is a withdrawal."""
+        ...
+
+    def keys_in_force(self, unit: str | None = None) -> set[Key]:
+        """Only the keys of `in_force`: what the daily `due` needs to know is still open."""
+        ...
+
+    def requests(self, include_cancelled: bool = False) -> list[Request]:
+        """One-off requests in the order they were added; a cancelled one marked (or left out)."""
+        ...
+
+    def incidents(self, unit: str | None = None) -> list[Incident]: ...
+
+    def reminders(self, unit: str | None = None, day: date | None = None) -> list[Reminder]: ...
+
+    def close(self) -> None: ...
+
+
+class Ledger(Reader, Protocol):
+    """A ledger a command records into. The append methods are called inside `write()`."""
+
+    def write(self) -> AbstractContextManager[None]:
+        """One transaction: writers queue, and a failure inside leaves nothing behind."""
+        ...
+
+    def append(self, event: Event) -> int:
+        """Add one event; its id."""
+        ...
+
+    def add_request(self, request: Request, recorded_by: str, note: str | None = None) -> None: ...
+
+    def cancel_request(self, request_id: str, recorded_at: str, recorded_by: str, note: str | None = None) -> None: ...
+
+    def add_incident(self, incident: Incident, recorded_by: str) -> int: ...
+
+    def add_reminder(self, reminder: Reminder) -> int: ...
+
+
+class EmptyLedger:
+    """What a command that only reads sees when there is no ledger yet: nothing recorded, nothing created.
+    Tracking would start on `today`, the day the ledger would be created."""
+
+    def __init__(self, where: str, today: date) -> None:
+        self.where = where
+        self._today = today
+
+    def created_on(self) -> date:
+        return self._today
+
+    def events(self, unit: str | None = None, report: str | None = None, period: str | None = None) -> list[Event]:
+        return []
+
+    def in_force(self, unit: str | None = None, report: str | None = None, period: str | None = None,
+                 ) -> dict[Key, Event]:
+        return {}
+
+    def keys_in_force(self, unit: str | None = None) -> set[Key]:
+        return set()
+
+    def requests(self, include_cancelled: bool = False) -> list[Request]:
+        return []
+
+    def incidents(self, unit: str | None = None) -> list[Incident]:
+        return []
+
+    def reminders(self, unit: str | None = None, day: date | None = None) -> list[Reminder]:
+        return []
+
+    def close(self) -> None:
+        pass
