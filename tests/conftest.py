@@ -9,7 +9,6 @@ import pytest
 from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
 
-from khoagiao_cli import i18n
 from khoagiao_cli.config.paths import embedded_dir
 
 settings.register_profile("ci", max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -31,7 +30,6 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     work = tmp_path / "work"
     work.mkdir()
     monkeypatch.chdir(work)
-    i18n.set_lang("vi")
     return home
 
 
@@ -61,11 +59,9 @@ class Cli:
         self.runner = CliRunner()
 
     def __call__(self, *args: str, code: int | None = 0):  # noqa: ANN204
-        from khoagiao_cli.cli.base import app, load_all
+        from khoagiao_cli.cli import load
 
-        load_all()
-
-        result = self.runner.invoke(app, list(args))
+        result = self.runner.invoke(load(), list(args))
         if result.exception is not None and not isinstance(result.exception, SystemExit):
             raise result.exception
         if code is not None:

@@ -9,7 +9,7 @@ import pytest
 
 
 def _due(cli, as_of: str, *extra: str) -> list[dict]:
-    return json.loads(cli("due", "--as-of", as_of, "--format", "json", *extra).stdout)
+    return json.loads(cli("due", "--as-of", as_of, "--format", "json", *extra).stdout)["instances"]
 
 
 def _rows(isolated, table: str) -> int:
@@ -40,13 +40,13 @@ def test_a_request_flows_through_due_submit_status_and_export(cli, cfg) -> None:
     }
     out = cli("submit", "hkh", "qc238-2026", "--as-of", "2026-11-25").stdout
     assert "Đúng hạn" in out
-    overdue = json.loads(cli("overdue", "--as-of", "2026-12-01", "--format", "json").stdout)
+    overdue = json.loads(cli("overdue", "--as-of", "2026-12-01", "--format", "json").stdout)["instances"]
     assert sorted(r["unit"] for r in overdue if r["report"] == "qc238-2026") == ["hdy", "lhh"]
-    status = json.loads(cli("status", "hkh", "--as-of", "2026-12-01", "--format", "json").stdout)
+    status = json.loads(cli("status", "hkh", "--as-of", "2026-12-01", "--format", "json").stdout)["instances"]
     assert [r["status"] for r in status if r["report"] == "qc238-2026"] == ["on_time"]
     exported = json.loads(cli("export", "--format", "json", "--as-of", "2026-12-01").stdout)["instances"]
     assert len([r for r in exported if r["report"] == "qc238-2026"]) == 3
-    listed = json.loads(cli("request", "list", "--format", "json").stdout)
+    listed = json.loads(cli("request", "list", "--format", "json").stdout)["requests"]
     assert [(r["id"], r["received"], r["units"]) for r in listed] == [("qc238-2026", 1, ["lhh", "hdy", "hkh"])]
     assert "1/3" in cli("request", "list").stdout
     cli("submit", "hkh", "qc238-2026", "--as-of", "2026-11-26", code=2)  # already received
@@ -57,8 +57,8 @@ def test_a_cancelled_request_leaves_every_list(cli, cfg, isolated) -> None:
     assert {r["unit"] for r in _due(cli, "2026-05-25") if r["report"] == "tk"} == {"syt", "sgddt"}
     assert "Đã hủy yêu cầu 'tk' (Tổng kết)." in cli("request", "cancel", "tk").stdout
     assert not [r for r in _due(cli, "2026-05-25") if r["report"] == "tk"]
-    assert cli("request", "list", "--format", "json").stdout.strip() == "[]"
-    assert json.loads(cli("request", "list", "--all", "--format", "json").stdout)[0]["cancelled"] is True
+    assert json.loads(cli("request", "list", "--format", "json").stdout)["requests"] == []
+    assert json.loads(cli("request", "list", "--all", "--format", "json").stdout)["requests"][0]["cancelled"] is True
     cli("request", "cancel", "tk", code=2)
     assert _rows(isolated, "requests") == 2  # nothing deleted: the add and the cancellation
 
@@ -121,7 +121,7 @@ def test_an_incident_has_an_hour_deadline(cli, cfg) -> None:
     assert "quá 1 giờ" in cli("overdue", "--as-of", "2026-11-23T09:00").stdout
     out = cli("submit", "syt", "incident", "--received", "2026-11-23 10:15", "--as-of", "2026-11-23T11:00").stdout
     assert "Nộp muộn 2 giờ (hạn cuối 08:30 23/11/2026)." in out
-    status = json.loads(cli("status", "syt", "--as-of", "2026-11-24", "--format", "json").stdout)
+    status = json.loads(cli("status", "syt", "--as-of", "2026-11-24", "--format", "json").stdout)["instances"]
     (done,) = [r for r in status if r["report"] == "incident"]
     assert done["status"] == "late" and done["received_at"] == "2026-11-23T10:15:00+07:00"
 

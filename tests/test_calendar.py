@@ -58,7 +58,7 @@ DEFAULTS_2027 = [
 
 
 def _table(cli, year: int) -> list[tuple]:
-    out = json.loads(cli("schedule", "--year", str(year), "--format", "json").stdout)
+    out = json.loads(cli("schedule", "--year", str(year), "--format", "json").stdout)["deadlines"]
     return [
         (r["report"], r["period"], r.get("nominal_deadline", r["deadline"]), r["deadline"],
          r["skipped"][0]["reason"] if "skipped" in r else None)
@@ -208,7 +208,7 @@ def test_cutoff_shows_in_schedule_explain_and_export(cli, tmp_path, monkeypatch)
     text = text.replace("    periods: [1]\n    before: 20          # \"Báo cáo quý I", "    periods: [1]\n    cutoff: decree-09\n    before: 20          # \"Báo cáo quý I")
     (folder / "schedule.yaml").write_text(text, encoding="utf-8")
     monkeypatch.setenv("KHOAGIAO_CONFIG", str(folder))
-    q1 = next(r for r in json.loads(cli("schedule", "--year", "2026", "--format", "json").stdout) if r["report"] == "q1")
+    q1 = next(r for r in json.loads(cli("schedule", "--year", "2026", "--format", "json").stdout)["deadlines"] if r["report"] == "q1")
     assert (q1["covers_from"], q1["covers_to"]) == ("2025-12-15", "2026-03-14")
     table = cli("schedule", "--year", "2026").stdout
     assert "Số liệu từ–đến" in table and "15/12/2025–14/03/2026" in table
@@ -255,7 +255,7 @@ def test_explain_bad_input(cli, cfg) -> None:
 
 def test_meetings_2026_and_2027_by_hand(cli) -> None:
     def days(year: int) -> list[tuple[str, str]]:
-        out = json.loads(cli("calendar", "--year", str(year), "--format", "json").stdout)
+        out = json.loads(cli("calendar", "--year", str(year), "--format", "json").stdout)["items"]
         return [(m["meeting"], m["start"][:10]) for m in out if m["kind"] == "meeting"]
 
     # last Thursday of March, June, September; the conference on the first Thursday of December
@@ -275,7 +275,7 @@ def test_a_meeting_on_a_day_off_moves_inside_its_month() -> None:
 
 
 def test_calendar_json_and_grid(cli, cfg) -> None:
-    items = json.loads(cli("calendar", "--year", "2026", "--month", "3", "--format", "json").stdout)
+    items = json.loads(cli("calendar", "--year", "2026", "--month", "3", "--format", "json").stdout)["items"]
     assert [i["kind"] for i in items] == ["deadline", "meeting", "deadline"]
     assert items[1] == {
         "end": "2026-03-26T11:30:00+07:00", "kind": "meeting", "meeting": "giao-ban", "period": "2026-Q1",
@@ -318,23 +318,23 @@ def test_a_merged_unit_keeps_its_history_and_owes_nothing_after(cli, tmp_path, m
     new = [r["period"] for r in rows if r["unit"] == "snnmt"]
     assert old == [("2025-01", "on_time"), ("2025-02", "overdue")]
     assert new[0] == "2025-Q1" and "2025-02" not in new
-    history = json.loads(cli("history", "stnmt", "--format", "json").stdout)
+    history = json.loads(cli("history", "stnmt", "--format", "json").stdout)["events"]
     assert history[0]["unit_name"] == "Sở Tài nguyên và Môi trường"
-    assert [u["code"] for u in json.loads(cli("units", "--format", "json", "--as-of", "2026-01-01").stdout)] == ["snnmt"]
-    every = json.loads(cli("units", "--all", "--format", "json", "--as-of", "2026-01-01").stdout)
-    assert [(u["code"], u["active"], u["successor"]) for u in every] == [("stnmt", False, "snnmt"), ("snnmt", True, None)]
+    assert [u["code"] for u in json.loads(cli("units", "--format", "json", "--as-of", "2026-01-01").stdout)["units"]] == ["snnmt"]
+    every = json.loads(cli("units", "--all", "--format", "json", "--as-of", "2026-01-01").stdout)["units"]
+    assert [(u["code"], u["active"], u.get("successor")) for u in every] == [("stnmt", False, "snnmt"), ("snnmt", True, None)]
     table = cli("units", "--all", "--as-of", "2026-01-01").stdout
     assert "28/02/2025" in table and "snnmt (Sở Nông nghiệp và Môi trường)" in table
 
 
 def test_the_shipped_district_committees_ended_on_30_06_2025(cli) -> None:
-    active = json.loads(cli("units", "--format", "json", "--as-of", "2026-01-05").stdout)
-    every = json.loads(cli("units", "--all", "--format", "json", "--as-of", "2026-01-05").stdout)
+    active = json.loads(cli("units", "--format", "json", "--as-of", "2026-01-05").stdout)["units"]
+    every = json.loads(cli("units", "--all", "--format", "json", "--as-of", "2026-01-05").stdout)["units"]
     assert len(active) == 11 and len(every) == 20
     districts = [u for u in every if u["group"] == "huyện"]
     assert len(districts) == 9 and {u["active_until"] for u in districts} == {"2025-06-30"}
     assert [u["name"] for u in districts][0] == "Ban Tuyên giáo Thành ủy Nha Trang"
-    assert len(json.loads(cli("units", "--format", "json", "--as-of", "2025-06-30").stdout)) == 20
+    assert len(json.loads(cli("units", "--format", "json", "--as-of", "2025-06-30").stdout)["units"]) == 20
 
 
 def test_holidays_and_the_config_are_computed_once_and_kept(cli, cfg, isolated) -> None:

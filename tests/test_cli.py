@@ -30,7 +30,7 @@ def test_due_on_the_embedded_defaults_greets_a_new_install_with_nothing_overdue(
 
 
 def test_due_lists_overdue_first_then_due_soon(cli, cfg) -> None:
-    rows = json.loads(cli("due", "--as-of", "2026-03-18", "--format", "json").stdout)
+    rows = json.loads(cli("due", "--as-of", "2026-03-18", "--format", "json").stdout)["instances"]
     assert len(rows) == 33
     assert [r["status"] for r in rows] == ["overdue"] * 22 + ["due"] * 11
     first = rows[0]
@@ -42,11 +42,11 @@ def test_due_lists_overdue_first_then_due_soon(cli, cfg) -> None:
 
 
 def test_due_within_and_unit(cli, cfg) -> None:
-    rows = json.loads(cli("due", "--as-of", "2026-03-10", "--within", "9", "--unit", "y te", "--format", "json").stdout)
+    rows = json.loads(cli("due", "--as-of", "2026-03-10", "--within", "9", "--unit", "y te", "--format", "json").stdout)["instances"]
     assert [(r["unit"], r["period"], r["status"]) for r in rows] == [
         ("syt", "2026-01", "overdue"), ("syt", "2026-02", "overdue"), ("syt", "2026-Q1", "due"),
     ]
-    rows = json.loads(cli("due", "--as-of", "2026-03-10", "--within", "8", "--unit", "syt", "--format", "json").stdout)
+    rows = json.loads(cli("due", "--as-of", "2026-03-10", "--within", "8", "--unit", "syt", "--format", "json").stdout)["instances"]
     assert [r["period"] for r in rows] == ["2026-01", "2026-02"]
 
 
@@ -74,7 +74,7 @@ def test_tracking_start_defaults_to_the_day_the_ledger_was_created(cli) -> None:
     cli("submit", "syt", "q1", "--period", "2026-Q1", "--as-of", "2026-03-10")
     created = office_today()
     later = created + timedelta(days=400)
-    rows = json.loads(cli("overdue", "--as-of", later.isoformat(), "--format", "json").stdout)
+    rows = json.loads(cli("overdue", "--as-of", later.isoformat(), "--format", "json").stdout)["instances"]
     deadlines = sorted(date.fromisoformat(r["deadline"]) for r in rows)
     assert deadlines and deadlines[0] >= created
     assert cli("overdue", "--as-of", created.isoformat()).stdout == ""
@@ -95,7 +95,7 @@ def test_submit_takes_the_earliest_open_period_and_says_so(cli, cfg, isolated) -
 
 def test_a_received_report_leaves_due(cli, cfg) -> None:
     cli("submit", "syt", "q1", "--received", "2026-03-19", "--as-of", "2026-03-19", "--channel", "eoffice")
-    rows = json.loads(cli("due", "--as-of", "2026-03-19", "--unit", "syt", "--format", "json").stdout)
+    rows = json.loads(cli("due", "--as-of", "2026-03-19", "--unit", "syt", "--format", "json").stdout)["instances"]
     assert [r["period"] for r in rows] == ["2026-01", "2026-02"]
 
 
@@ -114,7 +114,7 @@ def test_a_duplicate_is_refused_and_correct_records_a_correction(cli, cfg, isola
 def test_a_correction_keeps_what_it_does_not_change(cli, cfg) -> None:
     cli("submit", "syt", "q1", "--received", "2026-03-12", "--doc-number", "12/BC-SYT", "--channel", "paper", "--as-of", "2026-03-20")
     cli("submit", "syt", "q1", "--correct", "--doc-number", "13/BC-SYT", "--as-of", "2026-03-25")
-    hist = json.loads(cli("history", "--format", "json").stdout)
+    hist = json.loads(cli("history", "--format", "json").stdout)["events"]
     assert (hist[1]["kind"], hist[1]["received"], hist[1]["doc_number"], hist[1]["channel"]) == (
         "correct", "2026-03-12", "13/BC-SYT", "paper",
     )
@@ -124,9 +124,9 @@ def test_withdraw_reopens_the_instance(cli, cfg, isolated) -> None:
     cli("submit", "syt", "q1", "--received", "2026-03-19", "--as-of", "2026-03-20")
     out = cli("withdraw", "syt", "q1", "--period", "2026-Q1", "--note", "gửi nhầm").stdout
     assert "Đã ghi rút (sự kiện #2)" in out
-    rows = json.loads(cli("overdue", "--as-of", "2026-03-20", "--unit", "syt", "--format", "json").stdout)
+    rows = json.loads(cli("overdue", "--as-of", "2026-03-20", "--unit", "syt", "--format", "json").stdout)["instances"]
     assert "2026-Q1" in [r["period"] for r in rows]
-    hist = json.loads(cli("history", "syt", "--format", "json").stdout)
+    hist = json.loads(cli("history", "syt", "--format", "json").stdout)["events"]
     assert [h["kind"] for h in hist] == ["submit", "withdraw"]
     assert hist[1]["note"] == "gửi nhầm" and hist[0]["unit_name"] == "Sở Y tế"
     cli("withdraw", "syt", "q1", "--period", "2026-Q1", code=2)
@@ -137,7 +137,7 @@ def test_submit_records_the_file_and_its_sha256(cli, cfg, tmp_path) -> None:
     f = tmp_path / "bc.pdf"
     f.write_bytes(b"%PDF-1.4 report")
     cli("submit", "bhxh", "q1", "--file", str(f), "--as-of", "2026-03-10", "--note", "bản scan")
-    hist = json.loads(cli("history", "--format", "json").stdout)
+    hist = json.loads(cli("history", "--format", "json").stdout)["events"]
     import hashlib
 
     assert hist[0]["file_sha256"] == hashlib.sha256(b"%PDF-1.4 report").hexdigest()
@@ -239,7 +239,7 @@ def test_overdue_groups_by_unit_and_fail_exits_1(cli, cfg) -> None:
 def test_status_of_the_year(cli, cfg) -> None:
     cli("submit", "syt", "monthly", "--received", "2026-01-15", "--as-of", "2026-04-15")
     cli("submit", "syt", "monthly", "--received", "2026-02-25", "--as-of", "2026-04-15")
-    rows = json.loads(cli("status", "syt", "--as-of", "2026-04-15", "--format", "json").stdout)
+    rows = json.loads(cli("status", "syt", "--as-of", "2026-04-15", "--format", "json").stdout)["instances"]
     assert [(r["period"], r["status"]) for r in rows][:5] == [
         ("2026-01", "on_time"), ("2026-02", "late"), ("2026-Q1", "overdue"), ("2026-04", "due"), ("2026-05", "upcoming"),
     ]
@@ -259,7 +259,7 @@ def test_export_formats_agree_and_parse_back(cli, cfg, tmp_path) -> None:
     tom = tmp_path / "nam.toml"
     cli("export", "--format", "toml", "--as-of", "2026-04-01", "--output", str(tom))
     t = tomllib.loads(tom.read_text(encoding="utf-8"))
-    assert j["schema"] == t["schema"] == 1 and j["year"] == t["year"] == 2026
+    assert j["schema"] == t["schema"] == 2 and j["year"] == t["year"] == 2026
     # 11 units owe 13 reports each; the Commission owes its own 4
     assert len(j["instances"]) == len(c) == len(t["instances"]) == 11 * 13 + 4
     for a, b, d in zip(j["instances"], c, t["instances"], strict=True):
@@ -273,7 +273,7 @@ def test_export_formats_agree_and_parse_back(cli, cfg, tmp_path) -> None:
 
 
 def test_units_json(cli) -> None:
-    rows = json.loads(cli("units", "--format", "json").stdout)
+    rows = json.loads(cli("units", "--format", "json").stdout)["units"]
     assert len(rows) == 11
     assert rows[0]["code"] == "syt" and rows[0]["name"] == "Sở Y tế"
     assert rows[0]["reports"] == ["monthly", "q1", "h1", "q3", "annual"]
@@ -290,8 +290,8 @@ def test_history_empty_and_filtered(cli, cfg) -> None:
     assert "chưa có sự kiện" in cli("history").stdout
     cli("submit", "syt", "q1", "--as-of", "2026-03-10")
     cli("submit", "bhxh", "q1", "--as-of", "2026-03-10")
-    assert [h["unit"] for h in json.loads(cli("history", "--report", "q1", "--format", "json").stdout)] == ["syt", "bhxh"]
-    assert [h["unit"] for h in json.loads(cli("history", "bhxh", "--format", "json").stdout)] == ["bhxh"]
+    assert [h["unit"] for h in json.loads(cli("history", "--report", "q1", "--format", "json").stdout)["events"]] == ["syt", "bhxh"]
+    assert [h["unit"] for h in json.loads(cli("history", "bhxh", "--format", "json").stdout)["events"]] == ["bhxh"]
     assert "Sổ theo dõi: 2 sự kiện" in cli("history").stdout
 
 
@@ -339,7 +339,8 @@ def test_version(cli) -> None:
         (["explain", "syt"], "Lỗi: Thiếu REPORT."),
         (["request", "add", "--id", "x"], "Lỗi: Thiếu tùy chọn --title."),
         (["due", "--within", "x"], "Lỗi: Giá trị của --within không hợp lệ: 'x' không phải một số."),
-        (["due", "--within", "-1"], "Lỗi: Giá trị của --within không hợp lệ: -1 nằm ngoài khoảng x>=0."),
+        (["due", "--within", "-1"], "Lỗi: Giá trị của --within không hợp lệ: -1 nằm ngoài khoảng 0<=x<=3660."),
+        (["due", "--within", "100000000"], "Lỗi: Giá trị của --within không hợp lệ: 100000000 nằm ngoài khoảng 0<=x<=3660."),
         (["submit", "syt", "monthly", "thua"], "Lỗi: Thừa tham số: thua."),
         (["khong-co-lenh"], "Lỗi: Không có lệnh 'khong-co-lenh'."),
         (["due", "--as-of"], "Lỗi: Tùy chọn --as-of cần một giá trị."),

@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 from conftest import write_config
 
+from khoagiao_cli.cli.base import problem_text
 from khoagiao_cli.config import load as config_mod
 from khoagiao_cli.config.paths import config_sources, embedded_dir
 from khoagiao_cli.errors import ConfigError, UserError
-from khoagiao_cli.i18n import set_lang
+from khoagiao_cli.i18n import Words
 
 GOOD_RULES = """\
 rules:
@@ -26,10 +27,10 @@ def load_dir(folder: Path, cwd: Path, cache: Path | None = None):
     return config_mod.load(config_sources(folder, {}), cache, cwd)
 
 
-def problems(folder: Path, cwd: Path) -> list[str]:
+def problems(folder: Path, cwd: Path, lang: str = "vi") -> list[str]:
     with pytest.raises(ConfigError) as info:
         load_dir(folder, cwd)
-    return info.value.problems
+    return [problem_text(Words(lang), p) for p in info.value.problems]
 
 
 def test_embedded_defaults_are_the_plan(tmp_path: Path) -> None:
@@ -76,8 +77,7 @@ def test_shown_relative_to_the_working_directory(tmp_path: Path) -> None:
 
 def test_messages_follow_the_language(tmp_path: Path) -> None:
     folder = write_config(tmp_path / "config", schedule=GOOD_RULES.replace("before: 20", "before: 32"))
-    set_lang("en")
-    assert problems(folder, tmp_path) == [
+    assert problems(folder, tmp_path, "en") == [
         "config/schedule.yaml:5: rules[0].before: must be a day of the month (1–31), not 32"
     ]
 
@@ -264,3 +264,34 @@ def test_each_unit_change_mistake(tmp_path: Path, units: str, expected: str) -> 
     folder = write_config(tmp_path / "config", schedule=GOOD_RULES, units=units)
     got = problems(folder, tmp_path)
     assert len(got) == 1 and got[0].startswith(expected), got
+
+
+def _models() -> list:
+    from pydantic import BaseModel
+
+    from khoagiao_cli.config import schema
+
+    return [m for m in vars(schema).values() if isinstance(m, type) and issubclass(m, BaseModel)
+            and m not in (BaseModel, schema.Strict)]
+
+
+def test_every_key_and_mapping_is_documented_in_both_languages() -> None:
+    """The schema is the documentation: a key without its meaning fails here."""
+    undocumented = []
+    for model in _models():
+        if not model.__doc__ or not (model.model_config.get("json_schema_extra") or {}).get("vi"):
+            undocumented.append(model.__name__)
+        for name, field in model.model_fields.items():
+            extra = field.json_schema_extra if isinstance(field.json_schema_extra, dict) else {}
+            if not field.description or not extra.get("vi"):
+                undocumented.append(f"{model.__name__}.{name}")
+    assert undocumented == []
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_reference_names_every_key(cli, lang) -> None:
+    text = cli("config", "--reference", "--lang", lang).stdout
+    for model in _models():
+        for name, field in model.model_fields.items():
+            assert f"{field.alias or name}`" in text, (model.__name__, name)
+    assert ("bắt buộc" if lang == "vi" else "required") in text

@@ -36,9 +36,9 @@ def test_export(cli, cfg, fmt) -> None:
     text = cli("export", "--format", fmt, "--year", "2026", "--as-of", "2026-04-15").stdout
     check(f"export-2026.{fmt}", text)
     if fmt == "json":
-        assert json.loads(text)["schema"] == 1
+        assert json.loads(text)["schema"] == 2
     elif fmt == "toml":
-        assert tomllib.loads(text)["schema"] == 1
+        assert tomllib.loads(text)["schema"] == 2
     else:
         assert len(list(csv.DictReader(io.StringIO(text)))) == 11 * 13 + 4  # and the Commission's own 4
 
@@ -52,3 +52,26 @@ def test_overdue_json_and_plain(cli, cfg) -> None:
     scenario(cli)
     check("overdue-2026-04-15.json", cli("overdue", "--as-of", "2026-04-15", "--format", "json").stdout)
     check("overdue-2026-04-15.txt", cli("overdue", "--as-of", "2026-04-15", "--unit", "syt").stdout)
+
+
+def test_every_json_document_is_an_object_with_its_schema(cli, cfg) -> None:
+    """Whole outputs of the other commands, on the same ledger; the real clock's fields made stable."""
+    scenario(cli)
+    cli("request", "add", "--id", "qc238-2026", "--title", "Báo cáo thực hiện Quy chế 238", "--deadline", "29/11/2026",
+        "--doc-number", "125-CV/BTGDVTU", "--group", "hội")
+    documents = {
+        "stats": ["stats", "--as-of", "2026-04-15", "--format", "json"],
+        "units": ["units", "--all", "--as-of", "2026-04-15", "--format", "json"],
+        "schedule": ["schedule", "--year", "2026", "--format", "json"],
+        "calendar": ["calendar", "--year", "2026", "--month", "11", "--format", "json"],
+        "requests": ["request", "list", "--format", "json"],
+        "history": ["history", "--format", "json"],
+        "status-syt": ["status", "syt", "--year", "2026", "--as-of", "2026-04-15", "--format", "json"],
+    }
+    for name, args in documents.items():
+        doc = json.loads(cli(*args).stdout)
+        assert doc["schema"] == 2 and list(doc) == sorted(doc), name
+        for record in next(v for v in doc.values() if isinstance(v, list)):
+            assert list(record) == sorted(record) and None not in record.values(), name
+            record.update({k: "…" for k in ("recorded_at", "recorded_by") if k in record})
+        check(f"{name}.json", json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True) + "\n")

@@ -259,7 +259,7 @@ def test_overdue_mail_to_the_office(cli, mailcfg, inbox, isolated) -> None:
     assert "  - Báo cáo quý I (2026-Q1): trước 20/03/2026 (hạn cuối 19/03/2026), quá 1 ngày" in msg.get_content()
     assert [row[0] for row in reminders(isolated)] == ["digest"]
     assert "không phải địa chỉ e-mail" in cli("overdue", "--mail-to", "lanh dao", code=2).stderr
-    overdue_json = json.loads(cli("overdue", "--as-of", "2026-03-20", "--unit", "syt", "--format", "json").stdout)
+    overdue_json = json.loads(cli("overdue", "--as-of", "2026-03-20", "--unit", "syt", "--format", "json").stdout)["instances"]
     assert len(overdue_json) == 3
 
 

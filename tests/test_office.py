@@ -39,7 +39,7 @@ def _history(cli) -> None:  # noqa: ANN001
 
 def test_stats_by_hand(cli, cfg) -> None:
     _history(cli)
-    scores = json.loads(cli("stats", "--as-of", "2026-04-01", "--format", "json").stdout)
+    scores = json.loads(cli("stats", "--as-of", "2026-04-01", "--format", "json").stdout)["units"]
     by_unit = {s["unit"]: s for s in scores}
     assert by_unit["syt"] == {
         "rank": 1, "unit": "syt", "unit_name": "Sở Y tế", "owed": 3, "on_time": 2, "late": 1, "missing": 0,
@@ -57,13 +57,13 @@ def test_stats_by_hand(cli, cfg) -> None:
     assert "█████░░░  66.7%" in table and "✓!✓·········" in table
     plain = cli("stats", "--as-of", "2026-04-01").stdout.splitlines()  # piped: plain text
     assert plain[2].split() == ["1", "syt", "Sở", "Y", "tế", "3", "2", "1", "4.0", "4", "0", "66.7%", "✓!✓·········"]
-    one = json.loads(cli("stats", "--as-of", "2026-04-01", "--unit", "hkh", "--format", "json").stdout)
+    one = json.loads(cli("stats", "--as-of", "2026-04-01", "--unit", "hkh", "--format", "json").stdout)["units"]
     assert [s["unit"] for s in one] == ["hkh"]
 
 
 def test_stats_before_anything_is_owed(cli, cfg) -> None:
-    scores = json.loads(cli("stats", "--as-of", "2026-01-05", "--format", "json").stdout)
-    assert all(s["owed"] == 0 and s["on_time_rate"] is None for s in scores)
+    scores = json.loads(cli("stats", "--as-of", "2026-01-05", "--format", "json").stdout)["units"]
+    assert all(s["owed"] == 0 and "on_time_rate" not in s for s in scores)  # no value: left out, never null
 
 
 # ---------------------------------------------------------------------------- xlsx
@@ -134,7 +134,7 @@ def test_import_an_xlsx_tracking_sheet(cli, cfg, tmp_path, isolated) -> None:
     assert events(isolated) == 0
     out = cli("import", str(sheet), "--as-of", "2026-04-01").stdout
     assert "Đã ghi 3 báo cáo từ" in out
-    history = json.loads(cli("history", "--format", "json").stdout)
+    history = json.loads(cli("history", "--format", "json").stdout)["events"]
     assert [(h["unit"], h["report"], h["period"], h["received"], h.get("channel")) for h in history] == [
         ("syt", "monthly", "2026-01", "2026-01-15", "paper"),
         ("bhxh", "q1", "2026-Q1", "2026-03-18", "eoffice"),

@@ -53,7 +53,7 @@ def test_plan_2026_deadlines_by_hand() -> None:
 def test_embedded_defaults_give_the_same_nominal_table(cli, cfg) -> None:
     import json
 
-    out = json.loads(cli("schedule", "--year", "2026", "--format", "json").stdout)
+    out = json.loads(cli("schedule", "--year", "2026", "--format", "json").stdout)["deadlines"]
     units_reports = [r for r in out if not r["report"].startswith("ban-")]
     assert [(r["report"], r["period"], r.get("nominal_deadline", r["deadline"])) for r in units_reports] == [
         (rid, period, last.isoformat()) for rid, period, _, last in PLAN_2026

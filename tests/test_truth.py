@@ -73,7 +73,7 @@ def test_an_as_of_never_becomes_the_ledgers_creation_day(cli, isolated) -> None:
 
 def test_a_missing_ledger_is_an_empty_answer(cli, cfg, isolated) -> None:
     """tracking_start is set: every report of the year is owed, none received, and nothing is created."""
-    rows = json.loads(cli("status", "syt", "--as-of", "2026-04-15", "--format", "json").stdout)
+    rows = json.loads(cli("status", "syt", "--as-of", "2026-04-15", "--format", "json").stdout)["instances"]
     rows = rows["instances"] if isinstance(rows, dict) else rows
     assert [r["status"] for r in rows][:3] == ["overdue", "overdue", "overdue"]
     assert "Sổ theo dõi chưa có sự kiện nào." in cli("history").stdout

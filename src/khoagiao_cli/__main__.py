@@ -1,3 +1,3 @@
-from khoagiao_cli.cli.base import main
+from khoagiao_cli.cli import main
 
 main()

@@ -1,8 +1,11 @@
-"""One exception family. Each class carries its exit code; the CLI maps them in one place."""
+"""One exception family. Each class carries its exit code and a message not yet in words (a catalogue key with
+its arguments); the CLI says it in the user's language, in one place."""
 
 from __future__ import annotations
 
-from khoagiao_cli.i18n import t
+from typing import NamedTuple
+
+from khoagiao_cli.i18n import Msg
 
 EXIT_OK = 0
 EXIT_RUNTIME = 1
@@ -10,37 +13,48 @@ EXIT_BAD_INPUT = 2
 
 
 class KhoagiaoError(Exception):
-    """An error a person can act on: a message key and its arguments, rendered in the user's language."""
+    """An error a person can act on."""
 
     exit_code = EXIT_RUNTIME
 
-    def __init__(self, key: str, **kwargs: object) -> None:
+    def __init__(self, key: str, **args: object) -> None:
         super().__init__(key)
         self.key = key
-        self.kwargs = kwargs
+        self.params = args
 
-    def message(self) -> str:
-        return t(self.key, **self.kwargs)
+    @property
+    def message(self) -> Msg:
+        return Msg(self.key, self.params)
 
 
 class UserError(KhoagiaoError):
-    """Bad input on the command line: exit code 2, nothing changed."""
+    """Bad input on the command line or in a file: exit code 2, nothing changed."""
 
     exit_code = EXIT_BAD_INPUT
 
 
+class Problem(NamedTuple):
+    """One mistake in a config file: where (`file:line`), the key path (`rules[2].before`, or "" for the file
+    itself) and what is wrong."""
+
+    where: str
+    field: str
+    message: Msg
+
+
 class ConfigError(UserError):
-    """Bad configuration: one line per problem, `file:line: field: problem`."""
+    """Bad configuration: every problem at once, each `file:line: field: problem`."""
 
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__("config_invalid", count=len(problems))
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("config_invalid", n=len(problems))
         self.problems = problems
-
-    def message(self) -> str:
-        return "\n".join([t("config_invalid", count=len(self.problems)), *self.problems])
 
 
 class LedgerError(KhoagiaoError):
-    """The ledger cannot be used (locked, read-only, corrupt, newer): exit code 1."""
+    """The ledger cannot be used (locked, read-only, corrupt, newer, another program's): exit code 1."""
 
     exit_code = EXIT_RUNTIME
+
+
+class SendError(Exception):
+    """One message could not be sent; the text says why, in the user's language (the mailer words it)."""

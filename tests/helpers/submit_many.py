@@ -6,7 +6,9 @@ With --strict, any submit that fails (a locked ledger, say) is printed and the h
 
 import sys
 
-from khoagiao_cli.cli.base import app
+from khoagiao_cli.cli import load
+
+app = load("record")
 
 PERIODS = ["01", "02", "Q1", "04", "05", "H1", "07", "08", "Q3", "10", "11", "12", "Y"]
 RULES = {"Q1": "q1", "H1": "h1", "Q3": "q3", "Y": "annual"}

@@ -1,5 +1,65 @@
-"""The command line: Typer commands grouped by what they do."""
+"""The command line. Commands are grouped by what they do; `main` imports and builds only the group of the
+command being run, so that the daily `khoagiao due` pays for nothing else.
 
-from khoagiao_cli.cli.base import main
+    watch.py   due, overdue, status, explain, history      what stands (read only)
+    record.py  submit, withdraw, import                     what arrived (writes)
+    plan.py    schedule, calendar, request, incident        the calendar of obligations
+    chase.py   remind, letter                                đôn đốc: chasing late units
+    year.py    stats, export                                 the year at a glance, for other programs
+    setup.py   init, config, units                           setting up
+"""
 
-__all__ = ["main"]
+from __future__ import annotations
+
+import importlib
+import sys
+from typing import Any
+
+#: the module of each command (tests/test_docs.py checks that it matches what the modules register)
+COMMANDS = {
+    "due": "watch", "overdue": "watch", "status": "watch", "explain": "watch", "history": "watch",
+    "submit": "record", "withdraw": "record", "import": "record",
+    "schedule": "plan", "calendar": "plan", "request": "plan", "incident": "plan",
+    "remind": "chase", "letter": "chase",
+    "stats": "year", "export": "year",
+    "init": "setup", "config": "setup", "units": "setup",
+}
+GROUPS = tuple(dict.fromkeys(COMMANDS.values()))
+
+
+def load(*groups: str) -> Any:
+    """Register the commands of these groups (default: all) on the app, and return it."""
+    for group in groups or GROUPS:
+        importlib.import_module(f"khoagiao_cli.cli.{group}")
+    from khoagiao_cli.cli.base import app
+
+    return app
+
+
+def _command_name(argv: list[str]) -> str | None:
+    """The command named on the command line, past the root's own options (`khoagiao --lang en due`)."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg == "--lang":
+            skip = True
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
+def main() -> None:
+    """Build only the command being run: Typer converts every command's parameters when it starts."""
+    from khoagiao_cli.cli.base import new_app
+
+    name = _command_name(sys.argv[1:])
+    if name not in COMMANDS:
+        load()()  # the whole list: --help, --version, or a mistake to explain
+        return
+    app = load(COMMANDS[name])
+    only = new_app()
+    only.registered_callback = app.registered_callback
+    only.registered_commands = [c for c in app.registered_commands if (c.name or c.callback.__name__) == name]  # type: ignore[union-attr]
+    only.registered_groups = [g for g in app.registered_groups if g.name == name]
+    only()

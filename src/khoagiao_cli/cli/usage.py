@@ -5,7 +5,7 @@ from typing import Any
 
 import typer
 
-from khoagiao_cli.i18n import t
+from khoagiao_cli.i18n import Words
 
 # click's exception classes, reached through typer's public BadParameter: typer before 0.26 re-exports click's
 # own, later releases their vendored copy. Naming either module would tie khoagiao to one range of typer.
@@ -19,30 +19,30 @@ def kind_of(exc: BaseException) -> set[str]:
     return {c.__name__ for c in type(exc).__mro__}
 
 
-def usage_message(exc: Any) -> str:
+def usage_message(words: Words, exc: Any) -> str:
     """The message of a click UsageError, translated where we know its shape; click's words otherwise."""
     kind = kind_of(exc)
     if "NoSuchOption" in kind:
-        hint = t("did_you_mean", name=", ".join(exc.possibilities)) if exc.possibilities else ""
-        return t("usage_no_option", name=exc.option_name) + hint
+        hint = words("did_you_mean", name=", ".join(exc.possibilities)) if exc.possibilities else ""
+        return words("usage_no_option", name=exc.option_name) + hint
     if "MissingParameter" in kind:
         param = exc.param
         name = exc.param_hint or (param.get_error_hint(exc.ctx) if param is not None and exc.ctx else "")
         missing = exc.param_type or (param.param_type_name if param is not None else "parameter")
-        return t("usage_missing_option" if missing == "option" else "usage_missing_argument", name=_hint(name))
+        return words("usage_missing_option" if missing == "option" else "usage_missing_argument", name=_hint(name))
     if "BadParameter" in kind:
         param = exc.param
         name = exc.param_hint or (param.get_error_hint(exc.ctx) if param is not None and exc.ctx else "")
-        return t("usage_bad_value", name=_hint(name), detail=_detail(exc.message))
+        return words("usage_bad_value", name=_hint(name), detail=_detail(words, exc.message))
     text = exc.message
     if m := re.match(r"Option '(.+)' requires (an argument|\d+ arguments)\.", text):
-        return t("usage_needs_value", name=m.group(1))
+        return words("usage_needs_value", name=m.group(1))
     if m := re.match(r"Option '(.+)' does not take a value\.", text):
-        return t("usage_no_value", name=m.group(1))
+        return words("usage_no_value", name=m.group(1))
     if m := re.match(r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)", text):
-        return t("usage_extra", args=m.group(1))
+        return words("usage_extra", args=m.group(1))
     if m := re.match(r"No such command '(.+)'\.", text):
-        return t("usage_no_command", name=m.group(1))
+        return words("usage_no_command", name=m.group(1))
     return text
 
 
@@ -52,9 +52,9 @@ def _hint(name: Any) -> str:
     return str(name).replace("'", "")
 
 
-def _detail(message: str) -> str:
+def _detail(words: Words, message: str) -> str:
     if m := re.match(r"'?(.*?)'? is not a valid (integer|float|int range|float range)\.", message):
-        return t("usage_not_number", value=m.group(1))
+        return words("usage_not_number", value=m.group(1))
     if m := re.match(r"(.*) is not in the range (.*)\.", message):
-        return t("usage_out_of_range", value=m.group(1), range=m.group(2))
+        return words("usage_out_of_range", value=m.group(1), range=m.group(2))
     return message

@@ -17,8 +17,11 @@ _VN = r"^\s*(\d{1,2})/(\d{1,2})(?:/(\d{4}))?\s*$"
 _TIME = r"^\s*(.+?)(?:[T\s]+(\d{1,2})[:h](\d{2}))\s*$"
 
 
-def parse_date(text: str, today: date, *, what: str = "date") -> date:
-    """`2026-03-18`, `18/03/2026` or `18/3` (this year). Parsed by dateutil, day first."""
+def parse_date(text: str, today: date, *, what: object) -> date:
+    """`2026-03-18`, `18/03/2026` or `18/3` (the year of `today`). Parsed by dateutil, day first.
+
+    `what` names the value in a message (a Msg: "--received").
+    """
     iso = re.match(_ISO, text)
     vn = re.match(_VN, text)
     if not iso and not vn:
@@ -44,7 +47,7 @@ def parse_date(text: str, today: date, *, what: str = "date") -> date:
     return parsed.date()
 
 
-def parse_moment(text: str, today: date, *, what: str = "date") -> tuple[date, time | None]:
+def parse_moment(text: str, today: date, *, what: object) -> tuple[date, time | None]:
     """A date with an optional time of day: `2026-11-22T08:30`, `22/11/2026 08:30`, `22/11 8h30`."""
     m = re.match(_TIME, text)
     if m is None:
@@ -53,8 +56,3 @@ def parse_moment(text: str, today: date, *, what: str = "date") -> tuple[date, t
     if hour > 23 or minute > 59:
         raise UserError("impossible_date", value=text, what=what)
     return parse_date(m.group(1), today, what=what), time(hour, minute)
-
-
-def fmt(d: date) -> str:
-    """dd/mm/yyyy, as Vietnamese documents write dates."""
-    return f"{d.day:02d}/{d.month:02d}/{d.year}"

@@ -9,7 +9,7 @@ from khoagiao_cli.core.calendar import WorkCalendar
 from khoagiao_cli.core.model import Config, Rule, Unit
 from khoagiao_cli.core.schedule import Slot, slot_for_period
 from khoagiao_cli.errors import UserError
-from khoagiao_cli.i18n import t
+from khoagiao_cli.i18n import Msg
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
@@ -55,7 +55,7 @@ def find_unit(config: Config, query: str) -> Unit:
     names.update({u.code: u.code for u in config.all_units})
     guess = _suggest(query, list(names))
     near = config.unit_by_code[names[guess]] if guess else None
-    hint = t("did_you_mean", name=f"{near.code} ({near.name})") if near else ""
+    hint = Msg("did_you_mean", {"name": f"{near.code} ({near.name})"}) if near else ""
     raise UserError("unit_unknown", query=query, hint=hint)
 
 
@@ -74,7 +74,7 @@ def find_rule(config: Config, query: str) -> Rule:
             "rule_ambiguous", query=query, candidates="\n".join(f"  {r.id:<10} {r.name}" for r in found)
         )
     guess = _suggest(query, list(ids))
-    hint = t("did_you_mean", name=ids[guess].id) if guess else ""
+    hint = Msg("did_you_mean", {"name": ids[guess].id}) if guess else ""
     raise UserError("rule_unknown", query=query, hint=hint, known=", ".join(r.id for r in config.rules))
 
 

@@ -1,12 +1,13 @@
 """The validated configuration as plain, immutable values: what the pure core works on.
 
-config.py validates YAML with pydantic and produces these; a validated config is cached in this
-form so that the daily commands start without YAML or pydantic.
+config/schema.py validates the YAML files with pydantic and produces these (keys with the same names pass
+straight through); config/cache.py stores them by field name so that the daily commands start without YAML or
+pydantic.
 """
 
 
 from datetime import date
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from khoagiao_cli.core.calendar import HolidaySource, WorkCalendar, vn_holidays
 
@@ -137,8 +138,12 @@ class Settings(NamedTuple):
 class Config:
     """Units, rules, meetings, the office and settings, with look-ups by code and id."""
 
+    #: what a configuration is made of (the rest is derived from these)
+    FIELDS = ("units", "rules", "settings", "meetings", "office")
+
     __slots__ = (
         "units", "rules", "settings", "meetings", "office", "all_units", "unit_by_code", "rule_by_id", "calendar",
+        "unit_rules",
         "slot_table",
     )
 
@@ -159,6 +164,8 @@ class Config:
         self.all_units = units + ((self.office_unit(),) if any(r.owner == "office" for r in rules) else ())
         self.unit_by_code = {u.code: u for u in self.all_units}
         self.rule_by_id = {r.id: r for r in rules}
+        #: the rules a unit owes when its `reports` are not listed: every rule but the Commission's own
+        self.unit_rules = tuple(r.id for r in rules if r.owner == "units")
         self.calendar = self.work_calendar()
         #: computed deadlines, by (rule id, year the period starts): filled as needed, for this run only
         self.slot_table: dict[tuple[str, int], tuple] = {}
@@ -186,35 +193,6 @@ class Config:
     def __hash__(self) -> int:
         return hash(self._values())
 
-    def to_plain(self) -> tuple:
-        """Only tuples, strings, ints and None: what `marshal` can store (a date d becomes (DATE, ordinal))."""
-        return _plain(self._values())
-
-    @classmethod
-    def from_plain(cls, plain: tuple) -> "Config":
-        units_plain, rest = plain[0], plain[1:]
-        rules, settings, meetings, office = _unplain(rest)
-        # units can be thousands: only their two date fields are converted, without walking every value
-        units = []
-        for u in units_plain:
-            if u[_FROM] is not None or u[_UNTIL] is not None:
-                u = list(u)
-                u[_FROM], u[_UNTIL] = _unplain(u[_FROM]), _unplain(u[_UNTIL])
-            units.append(Unit(*u))
-        return cls(
-            units=tuple(units),
-            rules=tuple(Rule(*r) for r in rules),
-            settings=Settings._make((*settings[:-1], MailSettings(*settings[-1]))),
-            meetings=tuple(Meeting(*m) for m in meetings),
-            office=Office(*office),
-        )
-
-    def rule_name(self, rule_id: str, lang: str) -> str:
-        rule = self.rule_by_id.get(rule_id)
-        if rule is None:
-            return rule_id
-        return rule.name_en if lang == "en" and rule.name_en else rule.name
-
     def unit_name(self, code: str) -> str:
         unit = self.unit_by_code.get(code)
         return unit.name if unit else code
@@ -224,23 +202,3 @@ class Config:
         own = tuple(r.id for r in self.rules if r.owner == "office")
         return Unit(code=self.office.code, name=self.office.name, short_name=self.office.short_name,
                     group="office", reports=own)
-
-
-_DATE = "\0date"
-_FROM, _UNTIL = Unit._fields.index("active_from"), Unit._fields.index("active_until")
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, date):
-        return (_DATE, value.toordinal())
-    if isinstance(value, tuple):
-        return tuple(_plain(v) for v in value)
-    return value
-
-
-def _unplain(value: Any) -> Any:
-    if isinstance(value, tuple):
-        if len(value) == 2 and value[0] == _DATE:
-            return date.fromordinal(value[1])
-        return tuple(_unplain(v) for v in value)
-    return value

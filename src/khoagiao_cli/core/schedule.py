@@ -11,8 +11,6 @@ from typing import NamedTuple
 from khoagiao_cli.core.calendar import MAX_RUN, Reason, WorkCalendar
 from khoagiao_cli.core.model import PERIOD_MONTHS, Config, Rule, Unit
 
-ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
-
 
 class Slot(NamedTuple):
     report: str
@@ -172,6 +170,52 @@ def _years_late(rule: Rule) -> int:
     return (11 - months + (rule.month or months)) // 12
 
 
+def rules_owed(config: Config, unit: Unit) -> tuple[str, ...]:
+    """The rules a unit reports on: its `reports`, or every rule of the units (not the Commission's own)."""
+    return unit.reports or config.unit_rules
+
+
+def _slots_by_rule(config: Config, start: date, end: date) -> dict[str, list[Slot]]:
+    """Each rule's slots that can have a deadline in [start, end] (a moved deadline can cross a year's end)."""
+    reach = timedelta(days=MAX_RUN)
+    return {
+        r.id: cached_slots(
+            config,
+            r,
+            (start - reach if r.shift == "next_working_day" else start).year - _years_late(r),
+            (end + reach if r.shift == "previous_working_day" else end).year,
+        )
+        for r in config.rules
+    }
+
+
+def _replaced(config: Config, by_rule: dict[str, list[Slot]], owed: tuple[str, ...]) -> set[tuple[str | None, int, int]]:
+    """(rule, year, month) of the deadlines that a rule the unit owes takes the place of (Q1 is March's report)."""
+    out: set[tuple[str | None, int, int]] = set()
+    for rid in owed:
+        rule = config.rule_by_id[rid]
+        if rule.replaces:
+            out.update((rule.replaces, s.named_day.year, s.named_day.month) for s in by_rule[rid])
+    return out
+
+
+def not_owed(config: Config, unit: Unit, rule: Rule, slot: Slot) -> str | None:
+    """Why `unit` owes no report for `rule` in `slot`'s period (a message key), or None when it owes one.
+
+    The one answer to "does this unit owe this period"; `expand` applies the same three tests to many slots.
+    """
+    owed = rules_owed(config, unit)
+    if rule.id not in owed:
+        return "unit_not_owing"
+    if not unit.owes_period_ending(slot.period_end):
+        return "unit_inactive"
+    if (rule.id, slot.named_day.year, slot.named_day.month) in _replaced(
+        config, _slots_by_rule(config, slot.named_day, slot.named_day), owed
+    ):
+        return "period_replaced"
+    return None
+
+
 def expand(config: Config, start: date, end: date, units: Sequence[Unit] | None = None) -> list[Instance]:
     """Every instance owed by `units` (default: all) whose deadline is in [start, end], sorted.
 
@@ -179,36 +223,17 @@ def expand(config: Config, start: date, end: date, units: Sequence[Unit] | None 
     """
     if end < start:
         return []
-    rules = config.rules
-    # a moved deadline can cross into the next or previous year: look as far as a deadline can move
-    reach = timedelta(days=MAX_RUN)
-    all_slots = {
-        r.id: cached_slots(
-            config,
-            r,
-            (start - reach if r.shift == "next_working_day" else start).year - _years_late(r),
-            (end + reach if r.shift == "previous_working_day" else end).year,
-        )
-        for r in rules
-    }
-    in_window = {rid: [s for s in slots if start <= s.deadline <= end] for rid, slots in all_slots.items()}
-    # (replaced rule, deadline year, deadline month) that each replacing rule takes over
-    takes_place_of = {
-        r.id: {(r.replaces, s.named_day.year, s.named_day.month) for s in all_slots[r.id]}
-        for r in rules
-        if r.replaces
-    }
-    all_ids = tuple(r.id for r in rules if r.owner == "units")
-    rule_order = {r.id: i for i, r in enumerate(rules)}
-    dropped_cache: dict[tuple[str, ...], set[tuple[str | None, int, int]]] = {}
+    by_rule = _slots_by_rule(config, start, end)
+    in_window = {rid: [s for s in slots if start <= s.deadline <= end] for rid, slots in by_rule.items()}
+    rule_order = {r.id: i for i, r in enumerate(config.rules)}
+    replaced: dict[tuple[str, ...], set[tuple[str | None, int, int]]] = {}
 
     out: list[tuple[date, int, int, Instance]] = []
     for unit_index, unit in enumerate(units if units is not None else config.all_units):
-        owed = unit.reports or all_ids
-        dropped = dropped_cache.get(owed)
+        owed = rules_owed(config, unit)
+        dropped = replaced.get(owed)
         if dropped is None:
-            dropped = set().union(*(takes_place_of.get(rid, set()) for rid in owed))
-            dropped_cache[owed] = dropped
+            dropped = replaced[owed] = _replaced(config, by_rule, owed)
         for rid in owed:
             for slot in in_window.get(rid, ()):
                 if not unit.owes_period_ending(slot.period_end):
@@ -229,28 +254,3 @@ def year_slots(config: Config, year: int) -> list[Slot]:
     """The year's deadlines of every rule, replacements applied as for a unit that owes every rule."""
     everyone = Unit(code="*", name="*", reports=tuple(r.id for r in config.rules))
     return [inst.slot for inst in year_instances(config, year, [everyone])]
-
-
-def period_text(frequency: str, slot: Slot, lang: str) -> str:
-    """Human wording of a period: "tháng 03/2026", "quý I/2026", "6 tháng đầu năm 2026", "năm 2026"."""
-    start = slot.period_start
-    index = period_index(frequency, start)
-    en = lang == "en"
-    if frequency == "monthly":
-        return f"{start.month:02d}/{start.year}" if en else f"tháng {start.month:02d}/{start.year}"
-    if frequency == "quarterly":
-        return f"Q{index} {start.year}" if en else f"quý {ROMAN[index]}/{start.year}"
-    if frequency == "half-yearly":
-        return f"H{index} {start.year}" if en else f"6 tháng {'đầu' if index == 1 else 'cuối'} năm {start.year}"
-    return f"{start.year}" if en else f"năm {start.year}"
-
-
-def deadline_wording(slot: Slot, lang: str) -> str:
-    """The deadline in the document's own words: "trước 20/03/2026" (before) or "chậm nhất 20/03/2026" (by)."""
-    if slot.deadline_at is not None:
-        d = slot.deadline_at.strftime("%H:%M %d/%m/%Y")
-        return f"by {d}" if lang == "en" else f"chậm nhất {d}"
-    d = f"{slot.named_day.day:02d}/{slot.named_day.month:02d}/{slot.named_day.year}"
-    if lang == "en":
-        return f"{'before' if slot.strict else 'by'} {d}"
-    return f"{'trước' if slot.strict else 'chậm nhất'} {d}"

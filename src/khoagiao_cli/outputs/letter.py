@@ -9,7 +9,7 @@ from typing import Any
 
 from khoagiao_cli.core.model import Config, Unit
 from khoagiao_cli.core.status import Row
-from khoagiao_cli.i18n import t
+from khoagiao_cli.i18n import Words
 
 FONT = "Times New Roman"
 
@@ -24,20 +24,19 @@ def issuing_body(config: Config) -> tuple[str, str]:
     return parent.upper(), name.upper()
 
 
-def date_in_words(place: str | None, day: date) -> str:
-    """"Khánh Hòa, ngày 23 tháng 11 năm 2026" (days and months below 10 written 01-09 only in numbers, not here)."""
-    text = t("letter_date", day=day.day, month=day.month, year=day.year)
+def date_in_words(words: Words, place: str | None, day: date) -> str:
+    """"Khánh Hòa, ngày 23 tháng 11 năm 2026"."""
+    text = words("letter_date", day=day.day, month=day.month, year=day.year)
     return f"{place}, {text}" if place else text[0].upper() + text[1:]
 
 
-def letter_docx(config: Config, unit: Unit, rows: Sequence[Row], as_of: date) -> bytes:
+def letter_docx(words: Words, config: Config, unit: Unit, rows: Sequence[Row], as_of: date) -> bytes:
     from docx import Document
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm, Pt
 
-    from khoagiao_cli.core.dates import fmt
-    from khoagiao_cli.outputs.screens import report_period, wording
+    from khoagiao_cli.outputs.phrases import fmt, report_period, wording
 
     office = config.office
     doc = Document()
@@ -74,55 +73,55 @@ def letter_docx(config: Config, unit: Unit, rows: Sequence[Row], as_of: date) ->
         para(left, parent, align=center)
     para(left, body_name, bold=True, align=center)
     para(left, "*", align=center)
-    para(left, t("letter_number", symbol=office.symbol or "CV"), align=center)
-    para(left, t("letter_subject"), italic=True, size=12, align=center)
+    para(left, words("letter_number", symbol=office.symbol or "CV"), align=center)
+    para(left, words("letter_subject"), italic=True, size=12, align=center)
     para(right, "ĐẢNG CỘNG SẢN VIỆT NAM", bold=True, underline=True, size=15, align=center)
     para(right, "")
-    para(right, date_in_words(office.place or office.province, as_of), italic=True, align=center)
+    para(right, date_in_words(words, office.place or office.province, as_of), italic=True, align=center)
 
     para(doc, "")
-    para(doc, t("letter_to", unit=unit.name), align=center)
+    para(doc, words("letter_to", unit=unit.name), align=center)
     para(doc, "")
-    basis = t("letter_basis", basis=office.basis) if office.basis else t("letter_no_basis")
-    para(doc, t("letter_opening", basis=basis, office=office.name, as_of=f"{as_of.day:02d}/{as_of.month:02d}/{as_of.year}",
+    basis = words("letter_basis", basis=office.basis) if office.basis else words("letter_no_basis")
+    para(doc, words("letter_opening", basis=basis, office=office.name, as_of=f"{as_of.day:02d}/{as_of.month:02d}/{as_of.year}",
                 unit=unit.name), align=justify, indent=True)
 
     table = doc.add_table(rows=1, cols=5)
     table.style = "Table Grid"
-    for cell, title in zip(table.rows[0].cells, (t("letter_col_n"), t("col_report"), t("col_period"),
-                                                  t("letter_col_deadline"), t("letter_col_late")), strict=True):
+    for cell, title in zip(table.rows[0].cells, (words("letter_col_n"), words("col_report"), words("col_period"),
+                                                  words("letter_col_deadline"), words("letter_col_late")), strict=True):
         cell.paragraphs[0].text = ""
         run = cell.paragraphs[0].add_run(title)
         run.bold = True
         run.font.size = Pt(13)
         cell.paragraphs[0].alignment = center
     for n, row in enumerate(rows, 1):
-        name, period = report_period(config, row)
+        name, period = report_period(words, config, row)
         slot = row.instance.slot
-        values = (str(n), name, period, t("letter_deadline", wording=wording(slot), deadline=fmt(slot.deadline)),
-                  t("days_over", n=-row.days_left))
+        values = (str(n), name, period, words("letter_deadline", wording=wording(words, slot), deadline=fmt(slot.deadline)),
+                  words("days_over", n=-row.days_left))
         for cell, value in zip(table.add_row().cells, values, strict=True):
             cell.paragraphs[0].text = ""
             cell.paragraphs[0].add_run(value).font.size = Pt(13)
     para(doc, "")
-    how = t("letter_how_email", email=office.email) if office.email else ""
-    para(doc, t("letter_request", office=office.name, unit=unit.name, how=how), align=justify, indent=True)
-    para(doc, t("letter_closing"), align=justify, indent=True)
+    how = words("letter_how_email", email=office.email) if office.email else ""
+    para(doc, words("letter_request", office=office.name, unit=unit.name, how=how), align=justify, indent=True)
+    para(doc, words("letter_closing"), align=justify, indent=True)
     para(doc, "")
 
     footer = doc.add_table(rows=1, cols=2)
     left, right = footer.rows[0].cells
     left.width, right.width = Cm(8.0), Cm(8.5)
-    p = para(left, t("letter_recipients"), bold=True, size=12)
+    p = para(left, words("letter_recipients"), bold=True, size=12)
     p.runs[0].underline = True
-    para(left, t("letter_recipient_unit"), size=12)
-    para(left, t("letter_recipient_archive"), size=12)
+    para(left, words("letter_recipient_unit"), size=12)
+    para(left, words("letter_recipient_archive"), size=12)
     for line in (office.signer_authority, office.signer_title):
         if line:
             para(right, line.upper(), bold=True, align=center)
     for _ in range(4):
         para(right, "", align=center)
-    para(right, office.signer_name or t("letter_signer_blank"), bold=bool(office.signer_name), align=center)
+    para(right, office.signer_name or words("letter_signer_blank"), bold=bool(office.signer_name), align=center)
 
     for cell in (*header.rows[0].cells, *footer.rows[0].cells):
         _drop_first_empty(cell)

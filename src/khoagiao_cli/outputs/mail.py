@@ -2,12 +2,13 @@
 
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
+from email.message import EmailMessage
 from typing import Any, NamedTuple
 
 from khoagiao_cli.core.model import Config, MailSettings, Unit
 from khoagiao_cli.core.status import OVERDUE, Row
-from khoagiao_cli.errors import UserError
-from khoagiao_cli.i18n import get_lang, t
+from khoagiao_cli.errors import SendError, UserError
+from khoagiao_cli.i18n import Words, date_text
 
 SECURITIES = ("starttls", "ssl", "none")
 DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
@@ -56,18 +57,13 @@ def require_sending(cfg: SmtpConfig) -> None:
 # ---------------------------------------------------------------------------- composing (pure)
 
 
-def instances_key(rows: Sequence[Row]) -> str:
-    """What a reminder was about, to tell one reminder from another: "monthly/2026-02;q1/2026-Q1"."""
-    return ";".join(sorted(f"{r.instance.report}/{r.instance.period}" for r in rows))
+def _line(words: Words, n: int, config: Config, row: Row) -> str:
+    from khoagiao_cli.outputs.phrases import deadline_text, left_text, report_period, wording
 
-
-def _line(n: int, config: Config, row: Row) -> str:
-    from khoagiao_cli.outputs.screens import deadline_text, left_text, report_period, wording
-
-    name, period = report_period(config, row)
+    name, period = report_period(words, config, row)
     slot = row.instance.slot
-    return t("mail_item", n=n, report=name, period=period, wording=wording(slot), deadline=deadline_text(slot),
-             left=left_text(row))
+    return words("mail_item", n=n, report=name, period=period, wording=wording(words, slot),
+                 deadline=deadline_text(words, slot), left=left_text(words, row))
 
 
 def _signature(config: Config) -> list[str]:
@@ -77,33 +73,34 @@ def _signature(config: Config) -> list[str]:
     return lines
 
 
-def reminder_text(config: Config, unit: Unit, rows: Sequence[Row], as_of: date) -> tuple[str, str]:
+def reminder_text(words: Words, config: Config, unit: Unit, rows: Sequence[Row], as_of: date) -> tuple[str, str]:
     """(subject, body) of the reminder to one unit, in the current language, in the tone of a công văn."""
     office = config.office
     overdue = sum(1 for r in rows if r.status == OVERDUE)
-    subject = t("mail_subject", office=office.short_name or office.name, overdue=overdue, due=len(rows) - overdue,
-                date=f"{as_of.day:02d}/{as_of.month:02d}/{as_of.year}")
-    opening = t("mail_basis", basis=office.basis, office=office.name) if office.basis else t("mail_no_basis", office=office.name)
-    body = [t("mail_to", unit=unit.name), "", opening, ""]
-    body += [_line(n, config, r) for n, r in enumerate(rows, 1)]
-    body += ["", t("mail_how_email", office=office.name, email=office.email) if office.email else t("mail_how", office=office.name)]
-    body += [t("mail_already"), "", t("mail_regards"), "", *_signature(config), "", "-- ", t("mail_footer")]
+    subject = words("mail_subject", office=office.short_name or office.name, overdue=overdue, due=len(rows) - overdue,
+                date=date_text(as_of))
+    opening = (words("mail_basis", basis=office.basis, office=office.name) if office.basis
+               else words("mail_no_basis", office=office.name))
+    body = [words("mail_to", unit=unit.name), "", opening, ""]
+    body += [_line(words, n, config, r) for n, r in enumerate(rows, 1)]
+    how = (words("mail_how_email", office=office.name, email=office.email) if office.email
+           else words("mail_how", office=office.name))
+    body += ["", how, words("mail_already"), "", words("mail_regards"), "", *_signature(config), "", "-- ",
+             words("mail_footer")]
     return subject, "\n".join(body) + "\n"
 
 
-def digest_text(config: Config, rows: Sequence[Row], as_of: date) -> tuple[str, str]:
-    from khoagiao_cli.outputs.screens import overdue_groups, overdue_plain
+def digest_text(words: Words, config: Config, rows: Sequence[Row], as_of: date) -> tuple[str, str]:
+    from khoagiao_cli.outputs.screens import overdue_plain, overdue_title
 
-    subject = t("overdue_title", as_of=f"{as_of.day:02d}/{as_of.month:02d}/{as_of.year}", count=len(rows),
-                units=len(overdue_groups(rows, config)))
-    return subject, overdue_plain(rows, config, as_of)
+    return overdue_title(words, config, rows, as_of), overdue_plain(words, config, rows, as_of)
 
 
 def build_message(
-    subject: str, body: str, *, sender: str | None, to: Sequence[str], when: datetime, sender_name: str | None = None
-) -> Any:
+    subject: str, body: str, *, sender: str | None, to: Sequence[str], when: datetime, sender_name: str | None = None,
+    lang: str,
+) -> EmailMessage:
     """An RFC 5322 message (email.message) with a Message-ID, ready for smtplib or a .eml file."""
-    from email.message import EmailMessage
     from email.utils import format_datetime, formataddr, make_msgid
 
     msg = EmailMessage()
@@ -114,7 +111,7 @@ def build_message(
     msg["Date"] = format_datetime(when)
     domain = sender.rsplit("@", 1)[-1] if sender and "@" in sender else "khoagiao.invalid"
     msg["Message-ID"] = make_msgid(domain=domain)
-    msg["Content-Language"] = get_lang()
+    msg["Content-Language"] = lang
     msg.set_content(body)
     return msg
 
@@ -122,15 +119,12 @@ def build_message(
 # ---------------------------------------------------------------------------- sending
 
 
-class SendError(Exception):
-    """One message could not be sent; the text says why, in the user's language."""
-
-
 class Smtp:
     """One connection for a run, opened on the first message; a server that cannot be reached is tried once."""
 
-    def __init__(self, cfg: SmtpConfig, timeout: float = 30.0) -> None:
+    def __init__(self, cfg: SmtpConfig, words: Words, timeout: float = 30.0) -> None:
         self.cfg = cfg
+        self.words = words
         self.timeout = timeout
         self.conn: Any = None
         self.down: str | None = None
@@ -152,17 +146,17 @@ class Smtp:
             if cfg.user:
                 conn.login(cfg.user, cfg.password or "")
         except smtplib.SMTPAuthenticationError as exc:
-            self.down = t("smtp_auth_failed", user=cfg.user, code=exc.smtp_code, error=_text(exc.smtp_error))
+            self.down = self.words("smtp_auth_failed", user=cfg.user, code=exc.smtp_code, error=_text(exc.smtp_error))
         except smtplib.SMTPNotSupportedError:
-            self.down = t("smtp_no_starttls", host=cfg.host, port=cfg.port)
+            self.down = self.words("smtp_no_starttls", host=cfg.host, port=cfg.port)
         except (smtplib.SMTPException, OSError) as exc:
-            self.down = t("smtp_unreachable", host=cfg.host, port=cfg.port, error=_why(exc))
+            self.down = self.words("smtp_unreachable", host=cfg.host, port=cfg.port, error=_why(exc))
         else:
             self.conn = conn
             return
         raise SendError(self.down)
 
-    def send(self, msg: Any) -> list[str]:
+    def send(self, msg: EmailMessage) -> list[str]:
         """Send; returns the recipients the server refused while accepting others. Raises SendError."""
         import smtplib
 
@@ -173,12 +167,13 @@ class Smtp:
         try:
             refused = self.conn.send_message(msg)
         except smtplib.SMTPRecipientsRefused as exc:
-            raise SendError(t("smtp_refused", addresses=_refused(exc.recipients))) from exc
+            raise SendError(self.words("smtp_refused", addresses=_refused(exc.recipients))) from exc
         except smtplib.SMTPResponseException as exc:
-            raise SendError(t("smtp_rejected", code=exc.smtp_code, error=_text(exc.smtp_error))) from exc
+            raise SendError(self.words("smtp_rejected", code=exc.smtp_code, error=_text(exc.smtp_error))) from exc
         except (smtplib.SMTPException, OSError) as exc:
             self.conn = None  # the connection is gone; the next message opens a new one
-            raise SendError(t("smtp_unreachable", host=self.cfg.host, port=self.cfg.port, error=_why(exc))) from exc
+            raise SendError(self.words("smtp_unreachable", host=self.cfg.host, port=self.cfg.port,
+                                       error=_why(exc))) from exc
         return sorted(refused)
 
     def close(self) -> None:

@@ -1,112 +1,170 @@
-"""Machine output: JSON, CSV and TOML with the same field names, keys sorted, a schema version."""
+"""Machine output: every JSON, CSV and TOML document khoagiao writes is built here, and only here.
+
+The contract: every top-level JSON/TOML value is an object with `schema` (the version of this contract) beside
+what it is about (`as_of`, `year` …) and its list of records; keys are sorted; fields are only ever added, and a
+field without a value is left out rather than null; dates are ISO 8601; texts are the document's own words
+(Vietnamese) whatever --lang, so that a script reads the same in every language. CSV has a fixed header.
+"""
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-from collections.abc import Sequence
-from datetime import date
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, datetime, tzinfo
 from typing import Any
 
-from khoagiao_cli.core.model import Config
-from khoagiao_cli.core.schedule import Slot, deadline_wording
-from khoagiao_cli.core.status import Row
+from khoagiao_cli.app.query import RequestStatus
+from khoagiao_cli.core.agenda import MEETING, Item
+from khoagiao_cli.core.model import Config, Unit
+from khoagiao_cli.core.schedule import Slot
+from khoagiao_cli.core.scorecard import Score
+from khoagiao_cli.core.status import Event, Row
+from khoagiao_cli.i18n import Words
+from khoagiao_cli.outputs import phrases
 
-SCHEMA = 1
-#: every field a status record may have; CSV always has all of them, in this (sorted) order
+#: 2: every document is an object with `schema` (1: due, overdue, status … were bare arrays)
+SCHEMA = 2
+#: every field a status record may have: the CSV header, in this (sorted) order
 FIELDS = (
-    "channel",
-    "covers_from",
-    "covers_to",
-    "days_late",
-    "days_left",
-    "deadline",
-    "deadline_at",
-    "deadline_text",
-    "doc_number",
-    "hours_left",
-    "moved_reason",
-    "nominal_deadline",
-    "period",
-    "received",
-    "received_at",
-    "report",
-    "report_name",
-    "request_doc_number",
-    "status",
-    "unit",
-    "unit_name",
+    "channel", "covers_from", "covers_to", "days_late", "days_left", "deadline", "deadline_at", "deadline_text",
+    "doc_number", "hours_late", "hours_left", "moved_reason", "nominal_deadline", "period", "received",
+    "received_at", "report", "report_name", "request_doc_number", "status", "unit", "unit_name",
 )
 
 
-def record(row: Row, config: Config) -> dict[str, Any]:
-    """One status row as a record with native values (dates as `date`); absent fields are left out."""
-    inst = row.instance
+def _present(rec: Mapping[str, Any]) -> dict[str, Any]:
+    """Sorted, without the fields that have no value."""
+    return {k: v for k, v in sorted(rec.items()) if v is not None}
+
+
+def document(**fields: Any) -> dict[str, Any]:
+    """A top-level object: `schema`, and what it is about."""
+    return _present({"schema": SCHEMA, **fields})
+
+
+# ---------------------------------------------------------------------------- records
+
+
+def instance_record(row: Row, config: Config) -> dict[str, Any]:
+    """One report of one unit for one period, with its status: due, overdue, status, export."""
+    vi = Words("vi")
+    inst, slot, sub = row.instance, row.instance.slot, row.submission
     rule = config.rule_by_id.get(inst.report)
-    slot = inst.slot
-    rec: dict[str, Any] = {
+    return _present({
         "unit": inst.unit,
         "unit_name": config.unit_name(inst.unit),
         "report": inst.report,
         "report_name": slot.title or (rule.name if rule else inst.report),
         "period": inst.period,
         "deadline": inst.deadline,
-        "deadline_text": deadline_wording(inst.slot, "vi"),  # the document's words, in any --lang
+        "deadline_text": phrases.wording(vi, slot),  # the document's words, in any --lang
         "status": row.status,
         "days_left": row.days_left,
-    }
-    if slot.moved:
-        rec["nominal_deadline"] = slot.nominal_deadline
-        if slot.skipped:
-            rec["moved_reason"] = slot.skipped[0][1][0]
-    if slot.covers_from and slot.covers_to:
-        rec["covers_from"], rec["covers_to"] = slot.covers_from, slot.covers_to
-    if slot.deadline_at is not None:
-        rec["deadline_at"] = slot.deadline_at
-        rec["hours_left"] = row.hours_left
-    if slot.doc_number:
-        rec["request_doc_number"] = slot.doc_number
-    sub = row.submission
-    if sub is not None:
-        if sub.received is not None:
-            rec["received"] = sub.received
-        if sub.received_at is not None:
-            rec["received_at"] = sub.received_at
-        if sub.doc_number:
-            rec["doc_number"] = sub.doc_number
-        if sub.channel:
-            rec["channel"] = sub.channel
-    if row.days_late is not None:
-        rec["days_late"] = row.days_late
-    return dict(sorted(rec.items()))
+        "nominal_deadline": slot.nominal_deadline if slot.moved else None,
+        "moved_reason": slot.skipped[0][1][0] if slot.moved and slot.skipped else None,
+        "covers_from": slot.covers_from if slot.covers_to else None,
+        "covers_to": slot.covers_to if slot.covers_from else None,
+        "deadline_at": slot.deadline_at,
+        "hours_left": row.hours_left if slot.deadline_at is not None else None,
+        "hours_late": row.hours_late,
+        "request_doc_number": slot.doc_number or None,
+        "received": sub.received if sub else None,
+        "received_at": sub.received_at if sub else None,
+        "doc_number": (sub.doc_number or None) if sub else None,
+        "channel": (sub.channel or None) if sub else None,
+        "days_late": row.days_late,
+    })
 
 
 def slot_record(slot: Slot, config: Config) -> dict[str, Any]:
-    """One deadline of the calendar (no unit): what `schedule --format json` prints."""
+    """One deadline of the calendar, owed by no unit in particular: schedule."""
     rule = config.rule_by_id.get(slot.report)
-    rec: dict[str, Any] = {
+    own = rule is not None and rule.owner == "office"
+    return _present({
         "report": slot.report,
         "report_name": slot.title or (rule.name if rule else slot.report),
         "period": slot.period,
         "deadline": slot.deadline,
-        "deadline_text": deadline_wording(slot, "vi"),
-    }
-    if rule is not None and rule.owner == "office":
-        rec["owner"] = "office"
-        if rule.recipient:
-            rec["recipient"] = rule.recipient
-    if slot.moved:
-        rec["nominal_deadline"] = slot.nominal_deadline
-        rec["skipped"] = [{"date": d, "reason": vi} for d, (vi, _en) in slot.skipped]
-    if slot.covers_from and slot.covers_to:
-        rec["covers_from"], rec["covers_to"] = slot.covers_from, slot.covers_to
-    return dict(sorted(rec.items()))
+        "deadline_text": phrases.wording(Words("vi"), slot),
+        "owner": "office" if own else None,
+        "recipient": rule.recipient if own and rule is not None else None,
+        "nominal_deadline": slot.nominal_deadline if slot.moved else None,
+        "skipped": [{"date": d, "reason": vi} for d, (vi, _en) in slot.skipped] if slot.moved else None,
+        "covers_from": slot.covers_from if slot.covers_to else None,
+        "covers_to": slot.covers_to if slot.covers_from else None,
+    })
+
+
+def unit_record(unit: Unit, config: Config, as_of: date) -> dict[str, Any]:
+    return _present({
+        "code": unit.code, "name": unit.name, "short_name": unit.short_name, "group": unit.group,
+        "email": list(unit.email), "reports": list(unit.reports or config.unit_rules),
+        "active_from": unit.active_from, "active_until": unit.active_until, "successor": unit.successor,
+        "active": unit.active_on(as_of),
+    })
+
+
+def event_record(event: Event) -> dict[str, Any]:
+    """One line of the ledger: history."""
+    return _present({
+        "id": event.id, "kind": event.kind, "unit": event.unit, "unit_name": event.unit_name,
+        "report": event.report, "period": event.period, "received": event.received,
+        "received_at": event.received_at, "doc_number": event.doc_number, "channel": event.channel,
+        "file_path": event.file_path, "file_sha256": event.file_sha256, "note": event.note,
+        "recorded_at": event.recorded_at, "recorded_by": event.recorded_by,
+    })
+
+
+def item_record(item: Item, config: Config, tz: tzinfo) -> dict[str, Any]:
+    """One entry of the calendar: a deadline (date) or a meeting (start, end)."""
+    vi = Words("vi")
+    if item.meeting is not None:
+        m = item.meeting
+        return _present({
+            "kind": MEETING, "title": m.meeting.name, "meeting": m.meeting.id, "period": m.period,
+            "start": m.start(tz), "end": m.end(tz), "place": m.meeting.place,
+            "planned": m.planned if m.planned != m.day else None,
+        })
+    slot = item.slot
+    assert slot is not None
+    rule = config.rule_by_id.get(slot.report)
+    return _present({
+        "kind": item.kind, "title": phrases.slot_title(vi, config, slot), "date": slot.deadline,
+        "report": slot.report, "period": slot.period, "deadline_text": phrases.wording(vi, slot),
+        "owner": "office" if rule is not None and rule.owner == "office" else None,
+        "nominal_deadline": slot.nominal_deadline if slot.moved else None,
+    })
+
+
+def score_record(score: Score) -> dict[str, Any]:
+    """One unit's year: rates as fractions (0.75), delays in days."""
+    return _present({
+        "rank": score.rank, "unit": score.unit, "unit_name": score.unit_name, "owed": score.owed,
+        "on_time": score.on_time, "late": score.late, "missing": score.missing,
+        "on_time_rate": round(score.on_time_rate, 4) if score.on_time_rate is not None else None,
+        "avg_days_late": round(score.avg_days_late, 1) if score.avg_days_late is not None else None,
+        "max_days_late": score.max_days_late, "months": list(score.months),
+    })
+
+
+def request_record(status: RequestStatus) -> dict[str, Any]:
+    r = status.request
+    return _present({
+        "id": r.id, "title": r.title, "deadline": status.slot.deadline, "nominal_deadline": r.deadline,
+        "doc_number": r.doc_number, "units": list(r.units), "received": status.received, "owed": status.owed,
+        "cancelled": r.cancelled,
+    })
+
+
+def instances(rows: Iterable[Row], config: Config) -> list[dict[str, Any]]:
+    return [instance_record(r, config) for r in rows]
+
+
+# ---------------------------------------------------------------------------- writers
 
 
 def plain(value: Any) -> Any:
-    """JSON-ready: dates as ISO text, in nested lists and dicts too."""
-    if isinstance(value, date):
+    """JSON-ready: dates and times as ISO text, in nested lists and dicts too."""
+    if isinstance(value, date | datetime):
         return value.isoformat()
     if isinstance(value, dict):
         return {k: plain(v) for k, v in value.items()}
@@ -115,35 +173,25 @@ def plain(value: Any) -> Any:
     return value
 
 
-def _plain(value: Any) -> Any:
-    return value.isoformat() if isinstance(value, date) else value
+def to_json(doc: Mapping[str, Any]) -> str:
+    import json
+
+    return json.dumps(plain(doc), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-def to_json_array(records: Sequence[dict[str, Any]]) -> str:
-    return json.dumps([{k: _plain(v) for k, v in r.items()} for r in records], ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-
-
-def to_json_document(records: Sequence[dict[str, Any]], *, year: int, as_of: date) -> str:
-    doc = {
-        "schema": SCHEMA,
-        "year": year,
-        "as_of": as_of.isoformat(),
-        "instances": [{k: _plain(v) for k, v in r.items()} for r in records],
-    }
-    return json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-
-
-def to_csv(records: Sequence[dict[str, Any]]) -> str:
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=FIELDS, lineterminator="\n")
-    writer.writeheader()
-    for r in records:
-        writer.writerow({k: _plain(v) for k, v in r.items()})
-    return buf.getvalue()
-
-
-def to_toml(records: Sequence[dict[str, Any]], *, year: int, as_of: date) -> str:
+def to_toml(doc: Mapping[str, Any]) -> str:
     import tomli_w
 
-    doc = {"schema": SCHEMA, "year": year, "as_of": as_of, "instances": list(records)}
-    return tomli_w.dumps(doc)
+    return tomli_w.dumps(dict(doc))
+
+
+def to_csv(records: Sequence[Mapping[str, Any]], fields: Sequence[str] = FIELDS) -> str:
+    import csv
+    import io
+
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=list(fields), lineterminator="\n")
+    writer.writeheader()
+    for r in records:
+        writer.writerow({k: plain(v) for k, v in r.items()})
+    return buf.getvalue()

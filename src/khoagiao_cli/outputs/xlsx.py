@@ -8,13 +8,15 @@ from typing import Any
 from khoagiao_cli.core.model import Config
 from khoagiao_cli.core.scorecard import Score
 from khoagiao_cli.core.status import DUE, LATE, ON_TIME, OVERDUE, UPCOMING, Event, Row
-from khoagiao_cli.i18n import get_lang, t
+from khoagiao_cli.i18n import Words
+from khoagiao_cli.outputs.phrases import report_period, rule_name
 
 FILLS = {ON_TIME: "C6EFCE", LATE: "FFEB9C", OVERDUE: "FFC7CE", DUE: "FFF2CC", UPCOMING: "F2F2F2"}
 DATE_FORMAT = "dd/mm/yyyy"
 
 
 def workbook_bytes(
+    words: Words,
     config: Config, years: Mapping[int, Sequence[Row]], events: Sequence[Event], scores: Sequence[Score],
     *, score_year: int, as_of: date,
 ) -> bytes:
@@ -25,9 +27,9 @@ def workbook_bytes(
     wb = Workbook()
     wb.remove(wb.active)
     for year, rows in years.items():
-        _year_sheet(wb, config, year, rows, as_of)
-    _events_sheet(wb, config, events)
-    _score_sheet(wb, scores, score_year, as_of)
+        _year_sheet(words, wb, config, year, rows, as_of)
+    _events_sheet(words, wb, config, events)
+    _score_sheet(words, wb, scores, score_year, as_of)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
@@ -53,25 +55,24 @@ def _header(ws: Any, titles: Sequence[str], widths: Sequence[float]) -> None:
     ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
-def _year_sheet(wb: Any, config: Config, year: int, rows: Sequence[Row], as_of: date) -> None:
+def _year_sheet(words: Words, wb: Any, config: Config, year: int, rows: Sequence[Row], as_of: date) -> None:
     from openpyxl.styles import Alignment, PatternFill
 
-    from khoagiao_cli.outputs.screens import report_period
 
-    ws = wb.create_sheet(t("xlsx_year", year=year))
+    ws = wb.create_sheet(words("xlsx_year", year=year))
     columns: dict[tuple[str, str], int] = {}
     titles: list[str] = []
     for r in sorted(rows, key=lambda r: r.instance.deadline):
         key = (r.instance.report, r.instance.period)
         if key not in columns:
-            name, period = report_period(config, r)
+            name, period = report_period(words, config, r)
             columns[key] = len(columns)
             d = r.instance.deadline
-            titles.append(f"{name}\n{period}\n{t('xlsx_due', day=f'{d.day:02d}/{d.month:02d}')}")
+            titles.append(f"{name}\n{period}\n{words('xlsx_due', day=f'{d.day:02d}/{d.month:02d}')}")
     units = list(dict.fromkeys(r.instance.unit for r in rows))
     order = {u.code: i for i, u in enumerate(config.all_units)}
     units.sort(key=lambda code: order.get(code, len(order)))
-    _header(ws, [t("col_code"), t("col_unit"), *titles], [10, 38, *([14] * len(titles))])
+    _header(ws, [words("col_code"), words("col_unit"), *titles], [10, 38, *([14] * len(titles))])
     ws.row_dimensions[1].height = 62
     cells = {(r.instance.unit, r.instance.report, r.instance.period): r for r in rows}
     for code in units:
@@ -83,7 +84,7 @@ def _year_sheet(wb: Any, config: Config, year: int, rows: Sequence[Row], as_of: 
             elif row.received is not None:
                 values.append(row.received)
             else:
-                values.append(t("st_" + row.status))
+                values.append(words("st_" + row.status))
         ws.append(values)
         for (report, period), n in columns.items():
             row = cells.get((code, report, period))
@@ -96,26 +97,25 @@ def _year_sheet(wb: Any, config: Config, year: int, rows: Sequence[Row], as_of: 
     ws.freeze_panes = "C2"
 
 
-def _events_sheet(wb: Any, config: Config, events: Sequence[Event]) -> None:
-    ws = wb.create_sheet(t("xlsx_events"))
-    titles = ["#", t("col_kind"), t("col_code"), t("col_unit"), t("col_report"), t("col_period"), t("col_received"),
-              t("col_doc"), t("col_channel"), t("col_note"), t("col_recorded"), t("col_by")]
+def _events_sheet(words: Words, wb: Any, config: Config, events: Sequence[Event]) -> None:
+    ws = wb.create_sheet(words("xlsx_events"))
+    titles = ["#", *(words(k) for k in ("col_kind", "col_code", "col_unit", "col_report", "col_period", "col_received",
+                                        "col_doc", "col_channel", "col_note", "col_recorded", "col_by"))]
     _header(ws, titles, [6, 10, 10, 38, 14, 16, 12, 18, 10, 30, 20, 12])
-    lang = get_lang()
     for e in events:
         ws.append([
-            e.id, t("kind_" + e.kind), e.unit, e.unit_name or config.unit_name(e.unit),
-            config.rule_name(e.report, lang), e.period, e.received, e.doc_number, e.channel, e.note,
+            e.id, words("kind_" + e.kind), e.unit, e.unit_name or config.unit_name(e.unit),
+            rule_name(words, config, e.report), e.period, e.received, e.doc_number, e.channel, e.note,
             e.recorded_at[:19].replace("T", " "), e.recorded_by,
         ])
         ws.cell(row=ws.max_row, column=7).number_format = DATE_FORMAT
     ws.freeze_panes = "A2"
 
 
-def _score_sheet(wb: Any, scores: Sequence[Score], year: int, as_of: date) -> None:
-    ws = wb.create_sheet(t("xlsx_scores", year=year))
-    titles = [t("col_rank"), t("col_code"), t("col_unit"), t("col_owed"), t("col_on_time"), t("col_late"),
-              t("col_avg_late"), t("col_max_late"), t("col_missing"), t("col_rate")]
+def _score_sheet(words: Words, wb: Any, scores: Sequence[Score], year: int, as_of: date) -> None:
+    ws = wb.create_sheet(words("xlsx_scores", year=year))
+    titles = [words(k) for k in ("col_rank", "col_code", "col_unit", "col_owed", "col_on_time", "col_late",
+                                 "col_avg_late", "col_max_late", "col_missing", "col_rate")]
     _header(ws, titles, [7, 10, 38, 10, 10, 10, 12, 10, 10, 14])
     for s in scores:
         ws.append([s.rank, s.unit, s.unit_name, s.owed, s.on_time, s.late,

@@ -1,0 +1,79 @@
+"""Use cases of the reports that are not periodic: one-off requests (add, cancel) and urgent incidents."""
+
+import re
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+
+from khoagiao_cli.core.adhoc import INCIDENT, Incident, Request
+from khoagiao_cli.core.clock import Clock
+from khoagiao_cli.core.lookup import find_unit, fold
+from khoagiao_cli.core.model import Config
+from khoagiao_cli.errors import UserError
+from khoagiao_cli.store.base import Ledger
+
+_REQUEST_ID = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,39}$")
+
+
+def add_request(
+    config: Config, ledger: Ledger, clock: Clock, *, request_id: str, title: str, deadline: date,
+    doc_number: str | None, unit_queries: Sequence[str], group: str | None, recorded_by: str,
+) -> Request:
+    """A one-off request, owed by the listed units, a group's units, or (neither) every unit active on the deadline."""
+    rid = request_id.strip().lower()
+    if not _REQUEST_ID.match(rid):
+        raise UserError("request_id_bad", value=request_id)
+    if rid in config.rule_by_id or rid == INCIDENT:
+        raise UserError("request_id_taken", value=rid)
+    if not title.strip():
+        raise UserError("request_title_empty")
+    if unit_queries and group:
+        raise UserError("request_units_or_group")
+    if unit_queries:
+        codes = [find_unit(config, q).code for q in unit_queries]
+    elif group:
+        codes = [u.code for u in config.units if u.group and fold(u.group) == fold(group) and u.active_on(deadline)]
+        if not codes:
+            known = sorted({u.group for u in config.units if u.group})
+            raise UserError("group_unknown", value=group, known=", ".join(known))
+    else:
+        codes = [u.code for u in config.units if u.active_on(deadline)]
+    request = Request(rid, title.strip(), deadline, doc_number, tuple(dict.fromkeys(codes)), clock.recorded_at())
+    with ledger.write():
+        if any(r.id == rid for r in ledger.requests(include_cancelled=True)):
+            raise UserError("request_exists", value=rid)
+        ledger.add_request(request, recorded_by)
+    return request
+
+
+def cancel_request(ledger: Ledger, clock: Clock, *, request_id: str, note: str | None, recorded_by: str) -> Request:
+    """Cancel a request: a second row says so; nothing is deleted."""
+    rid = request_id.strip().lower()
+    with ledger.write():
+        found = {r.id: r for r in ledger.requests(include_cancelled=True)}
+        request = found.get(rid)
+        if request is None:
+            raise UserError("request_unknown", value=request_id, known=", ".join(found) or "-")
+        if request.cancelled:
+            raise UserError("request_cancelled_already", value=rid)
+        ledger.cancel_request(rid, clock.recorded_at(), recorded_by, note)
+    return request._replace(cancelled=True)
+
+
+def add_incident(
+    config: Config, ledger: Ledger, clock: Clock, *, unit_query: str, title: str, occurred: datetime,
+    within_hours: int, recorded_by: str,
+) -> Incident:
+    """An urgent incident of a unit; its written report is due `within_hours` after it happened."""
+    unit = find_unit(config, unit_query)
+    if not title.strip():
+        raise UserError("request_title_empty")
+    if not 1 <= within_hours <= 24 * 30:
+        raise UserError("within_hours_bad", value=within_hours)
+    if occurred > clock.latest:
+        raise UserError("occurred_future", occurred=occurred.strftime("%H:%M %d/%m/%Y"),
+                        now=clock.latest.strftime("%H:%M %d/%m/%Y"))
+    incident = Incident(0, unit.code, unit.name, title.strip(), occurred, occurred + timedelta(hours=within_hours),
+                        clock.recorded_at())
+    with ledger.write():
+        number = ledger.add_incident(incident, recorded_by)
+    return incident._replace(id=number)

@@ -1,0 +1,114 @@
+"""Use cases that only read: what is due, overdue, the year's statuses, one report explained, the requests."""
+
+from datetime import date, timedelta
+from typing import NamedTuple
+
+from khoagiao_cli.app.pick import instance_for, target
+from khoagiao_cli.core.adhoc import Request, incident_slot, request_slot
+from khoagiao_cli.core.clock import Clock
+from khoagiao_cli.core.model import Config, Rule, Unit
+from khoagiao_cli.core.schedule import Instance, Slot, expand, year_instances
+from khoagiao_cli.core.status import OVERDUE, Event, Row, classify, outstanding, status_rows, tracked
+from khoagiao_cli.store.base import Reader
+
+
+def tracking_start(config: Config, reader: Reader) -> date:
+    """`tracking_start` from the config, else the day the ledger was (or would be) created."""
+    return config.settings.tracking_start or reader.created_on()
+
+
+def adhoc_instances(config: Config, reader: Reader, start: date, end: date, unit: Unit | None = None) -> list[Instance]:
+    """Instances of one-off requests and urgent incidents with a deadline in [start, end]."""
+    out = []
+    for request in reader.requests():
+        slot = request_slot(config.calendar, request)
+        if start <= slot.deadline <= end:
+            out += [Instance(code, slot) for code in request.units if unit is None or code == unit.code]
+    for incident in reader.incidents(unit.code if unit else None):
+        slot = incident_slot(incident)
+        if start <= slot.deadline <= end:
+            out.append(Instance(incident.unit, slot))
+    return out
+
+
+def _merge(periodic: list[Instance], adhoc: list[Instance]) -> list[Instance]:
+    if not adhoc:
+        return periodic
+    return sorted(periodic + adhoc, key=lambda i: i.deadline)
+
+
+class Due(NamedTuple):
+    """Outstanding reports: overdue first, then those due by `until`."""
+
+    rows: list[Row]
+    as_of: date
+    #: the last deadline day looked at
+    until: date
+    #: the days ahead looked at
+    within: int
+
+
+def due(config: Config, reader: Reader, clock: Clock, within: int | None = None, unit: Unit | None = None) -> Due:
+    """Outstanding instances with a deadline from tracking start to as-of + `within` days (default due_soon_days)."""
+    days = config.settings.due_soon_days if within is None else within
+    start = tracking_start(config, reader)
+    end = clock.today + timedelta(days=days)
+    instances = _merge(expand(config, start, end, [unit] if unit else None),
+                       adhoc_instances(config, reader, start, end, unit))
+    received = reader.keys_in_force(unit=unit.code if unit else None)
+    # only what is still open can be due: the received ones need no status here
+    rows = status_rows([i for i in instances if i.key not in received], {}, clock.today, days, clock.now)
+    return Due(outstanding(rows), clock.today, end, days)
+
+
+def overdue(config: Config, reader: Reader, clock: Clock, unit: Unit | None = None) -> list[Row]:
+    """Outstanding instances whose deadline has passed, by deadline."""
+    return [r for r in due(config, reader, clock, 0, unit).rows if r.status == OVERDUE]
+
+
+def year_rows(config: Config, reader: Reader, year: int, clock: Clock, unit: Unit | None = None) -> list[Row]:
+    """Every tracked instance whose deadline falls in `year`, with its status on the as-of day."""
+    submitted = reader.in_force(unit=unit.code if unit else None)
+    periodic = year_instances(config, year, [unit] if unit else None)
+    adhoc = adhoc_instances(config, reader, date(year, 1, 1), date(year, 12, 31), unit)
+    instances = tracked(_merge(periodic, adhoc), tracking_start(config, reader), submitted)
+    return status_rows(instances, submitted, clock.today, config.settings.due_soon_days, clock.now)
+
+
+class Explanation(NamedTuple):
+    unit: Unit
+    rule: Rule | None
+    row: Row
+    #: every ledger event of the instance, in order
+    events: list[Event]
+    tracking_start: date
+
+
+def explain(config: Config, reader: Reader, clock: Clock, *, unit_query: str, report_query: str,
+            period: str) -> Explanation:
+    """Everything behind one instance's status: rule, nominal day, days skipped, deadline, events."""
+    chosen = target(config, reader, unit_query, report_query)
+    instance = instance_for(config, chosen, period)
+    key = instance.key
+    events = reader.events(unit=key[0], report=key[1], period=key[2])
+    submission = reader.in_force(unit=key[0], report=key[1], period=key[2]).get(key)
+    row = classify(instance, submission, clock.today, config.settings.due_soon_days, clock.now)
+    return Explanation(chosen.unit, chosen.rule, row, events, tracking_start(config, reader))
+
+
+class RequestStatus(NamedTuple):
+    request: Request
+    slot: Slot
+    received: int
+    owed: int
+
+
+def request_statuses(config: Config, reader: Reader, include_cancelled: bool) -> list[RequestStatus]:
+    """Each one-off request with how many of the units asked have sent theirs."""
+    submitted = reader.in_force()
+    out = []
+    for r in reader.requests(include_cancelled=include_cancelled):
+        slot = request_slot(config.calendar, r)
+        got = sum(1 for code in r.units if (code, r.id, slot.period) in submitted)
+        out.append(RequestStatus(r, slot, got, len(r.units)))
+    return out

@@ -1,0 +1,169 @@
+"""Chasing late units (đôn đốc): reminders by e-mail, the overdue digest to the office, the urging letter.
+The sending policy is the use case's (app/remind.py); here it is wired to SMTP and said in words."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from email.message import EmailMessage
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from khoagiao_cli.cli.base import (
+    AsOf,
+    Command,
+    ConfigDir,
+    Db,
+    Env,
+    Lang,
+    UnitArg,
+    UnitOpt,
+    app,
+    handled,
+    interactive,
+    who,
+)
+from khoagiao_cli.core.status import Row
+
+if TYPE_CHECKING:
+    from khoagiao_cli.app.remind import Outcome
+
+
+def mail_digest(e: Env, rows: Sequence[Row], mail_to: str) -> None:
+    """`overdue --mail-to`: the digest to the office itself; nothing is sent when nothing is overdue."""
+    from khoagiao_cli.app.remind import parse_addresses, send_digest
+    from khoagiao_cli.errors import SendError
+    from khoagiao_cli.outputs import mail
+
+    words = e.words
+    addresses = parse_addresses(mail_to)
+    cfg = mail.smtp_config(e.config.settings.mail, e.environ)
+    mail.require_sending(cfg)
+    if not rows:
+        return
+    subject, body = mail.digest_text(words, e.config, rows, e.today)
+    message = mail.build_message(subject, body, sender=cfg.sender, to=addresses, when=e.clock.real,
+                                 sender_name=e.config.office.name, lang=words.lang)
+    smtp = mail.Smtp(cfg, words)
+    try:
+        accepted, refused = send_digest(e.ledger, e.clock, rows, message, smtp, to=addresses, sent_by=who())
+    except SendError as exc:
+        typer.echo(f"{words('error_prefix')}: {words('digest_failed', to=mail_to, error=exc)}", err=True)
+        raise typer.Exit(1) from None
+    finally:
+        smtp.close()
+    if refused:
+        typer.echo(f"{words('error_prefix')}: {words('smtp_refused', addresses=', '.join(refused))}", err=True)
+        raise typer.Exit(1)
+    if interactive():
+        typer.echo(words("digest_sent", to=", ".join(accepted), n=len(rows)))
+
+
+@app.command(cls=Command, help="h_remind")
+@handled
+def remind(
+    ctx: typer.Context,
+    as_of: AsOf = None,
+    unit: UnitOpt = None,
+    send: Annotated[bool, typer.Option("--send", help="o_send")] = False,
+    force: Annotated[bool, typer.Option("--force", help="o_force_remind")] = False,
+    eml: Annotated[Path | None, typer.Option("--eml", help="o_eml", metavar="DIR")] = None,
+    lang: Lang = None,
+    config: ConfigDir = None,
+    db: Db = None,
+) -> None:
+    from khoagiao_cli.app import remind as policy
+    from khoagiao_cli.config.paths import write_atomic
+    from khoagiao_cli.outputs import mail
+
+    e = Env(ctx, lang=lang, config=config, db=db, as_of=as_of)
+    words = e.words
+    cfg = mail.smtp_config(e.config.settings.mail, e.environ)
+    if send:
+        mail.require_sending(cfg)
+    plan = policy.remind_plan(e.config, e.ledger if send else e.reader, e.clock, e.unit(unit))
+    if not plan:
+        typer.echo(words("remind_none", as_of=e.today))
+        return
+    texts = {item.unit.code: mail.reminder_text(words, e.config, item.unit, item.rows, e.today) for item in plan}
+
+    def compose(item: policy.RemindItem) -> EmailMessage:
+        subject, body = texts[item.unit.code]
+        return mail.build_message(subject, body, sender=cfg.sender, to=item.unit.email, when=e.clock.real,
+                                  sender_name=e.config.office.name, lang=words.lang)
+
+    unreachable = [item.unit.code for item in plan if not item.unit.email]
+    outcomes: list[Outcome] = []
+    if eml is not None:
+        for item in plan:
+            write_atomic(eml / f"{e.today.isoformat()}-{item.unit.code}.eml", bytes(compose(item)))
+        typer.echo(words("eml_written", n=len(plan), folder=eml))
+    if not send:
+        if eml is None:
+            for item in plan:
+                subject, body = texts[item.unit.code]
+                typer.echo(f"===== {item.unit.name} ({item.unit.code}) =====")
+                typer.echo(f"{words('mail_from_label')}: {cfg.sender or words('sender_unset')}")
+                typer.echo(f"{words('mail_to_label')}: {', '.join(item.unit.email) or words('no_email')}")
+                typer.echo(f"{words('mail_subject_label')}: {subject}")
+                typer.echo("")
+                typer.echo(body)
+        typer.echo(words("remind_preview", n=len(plan)))
+    else:
+        smtp = mail.Smtp(cfg, words)
+        try:
+            outcomes = policy.send_reminders(e.ledger, e.clock, plan, compose, smtp, force=force, sent_by=who(),
+                                             report=lambda o: _say(e, o))
+        finally:
+            smtp.close()
+    if unreachable:
+        typer.echo(words("remind_unreachable", n=len(unreachable), units=", ".join(unreachable)))
+    if send and policy.failed(outcomes):
+        raise typer.Exit(1)
+
+
+def _say(e: Env, outcome: Outcome) -> None:
+    """One unit's outcome, as it happens."""
+    from khoagiao_cli.app import remind as policy
+
+    words, u = e.words, outcome.item.unit
+    if outcome.status == policy.SKIPPED and outcome.item.sent_before is not None:
+        typer.echo(words("remind_skipped", unit=u.name, code=u.code, at=outcome.item.sent_before.sent_at[11:16]))
+    elif outcome.status == policy.FAILED:
+        typer.echo(f"{words('error_prefix')}: {words('remind_failed', unit=u.name, code=u.code, error=outcome.error)}",
+                   err=True)
+    elif outcome.status == policy.SENT:
+        typer.echo(words("remind_sent", unit=u.name, code=u.code, to=", ".join(outcome.recipients),
+                         n=len(outcome.item.rows)))
+        if outcome.refused:
+            refused = words("smtp_refused", addresses=", ".join(outcome.refused))
+            typer.echo(f"{words('error_prefix')}: {words('remind_failed', unit=u.name, code=u.code, error=refused)}",
+                       err=True)
+
+
+@app.command(cls=Command, help="h_letter")
+@handled
+def letter(
+    ctx: typer.Context,
+    unit: UnitArg,
+    as_of: AsOf = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="o_letter_output", metavar="FILE")] = None,
+    lang: Lang = None,
+    config: ConfigDir = None,
+    db: Db = None,
+) -> None:
+    from khoagiao_cli.app.query import overdue
+    from khoagiao_cli.config.paths import write_atomic
+    from khoagiao_cli.core.lookup import find_unit
+    from khoagiao_cli.outputs.letter import letter_docx
+
+    e = Env(ctx, lang=lang, config=config, db=db, as_of=as_of)
+    chosen = find_unit(e.config, unit)
+    rows = overdue(e.config, e.reader, e.clock, chosen)
+    if not rows:
+        typer.echo(e.words("letter_none", unit=chosen.name, as_of=e.today))
+        return
+    path = output or Path(f"cong-van-don-doc-{chosen.code}-{e.today.isoformat()}.docx")
+    write_atomic(path, letter_docx(e.words, e.config, chosen, rows, e.today))
+    typer.echo(e.words("letter_written", path=path, n=len(rows)))

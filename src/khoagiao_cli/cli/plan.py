@@ -1,0 +1,202 @@
+"""The calendar of obligations: the year's deadlines, the month grid with the meetings, one-off requests from a
+công văn, and urgent incidents."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from khoagiao_cli.cli.base import (
+    AsOf,
+    Command,
+    ConfigDir,
+    Db,
+    Env,
+    Group,
+    Lang,
+    Note,
+    TableOrJson,
+    UnitArg,
+    Year,
+    app,
+    check_format,
+    console,
+    group_callback,
+    handled,
+    who,
+)
+
+
+@app.command(cls=Command, help="h_schedule")
+@handled
+def schedule(
+    ctx: typer.Context,
+    year: Year = None,
+    as_of: AsOf = None,
+    format: TableOrJson = None,
+    lang: Lang = None,
+    config: ConfigDir = None,
+) -> None:
+    from khoagiao_cli.core.schedule import year_slots
+
+    e = Env(ctx, lang=lang, config=config, as_of=as_of)
+    out = check_format(format, ("table", "json"), "table")
+    y = e.year(year)
+    slots = year_slots(e.config, y)
+    if out == "json":
+        from khoagiao_cli.outputs.records import document, slot_record, to_json
+
+        typer.echo(to_json(document(year=y, deadlines=[slot_record(s, e.config) for s in slots])), nl=False)
+    else:
+        from khoagiao_cli.outputs.tables import schedule_table
+
+        console().print(schedule_table(e.words, e.config, slots, y))
+
+
+@app.command("calendar", cls=Command, help="h_calendar")
+@handled
+def calendar_command(
+    ctx: typer.Context,
+    year: Year = None,
+    month: Annotated[int | None, typer.Option("--month", help="o_month", metavar="1-12")] = None,
+    as_of: AsOf = None,
+    format: TableOrJson = None,
+    lang: Lang = None,
+    config: ConfigDir = None,
+    db: Db = None,
+) -> None:
+    from khoagiao_cli.core.adhoc import request_slot
+    from khoagiao_cli.core.agenda import agenda
+
+    e = Env(ctx, lang=lang, config=config, db=db, as_of=as_of)
+    out = check_format(format, ("table", "json"), "table")
+    y = e.year(year)
+    if month is not None and not 1 <= month <= 12:
+        from khoagiao_cli.errors import UserError
+
+        raise UserError("bad_month", value=month)
+    requests = [request_slot(e.config.calendar, r) for r in e.reader.requests()]
+    items = agenda(e.config, y, requests, month)
+    if out == "json":
+        from khoagiao_cli.outputs.records import document, item_record, to_json
+
+        zone = e.zone()
+        doc = document(year=y, month=month, items=[item_record(i, e.config, zone) for i in items])
+        typer.echo(to_json(doc), nl=False)
+    else:
+        from khoagiao_cli.outputs.calendar_view import calendar_view
+
+        console().print(calendar_view(e.words, e.config, items, y, [month] if month else range(1, 13)))
+
+
+# ---------------------------------------------------------------------------- one-off requests
+
+request_app = typer.Typer(cls=Group, name="request", help="h_request", no_args_is_help=True, add_completion=False,
+                          context_settings={"help_option_names": ["-h", "--help"]})
+request_app.callback()(handled(group_callback))
+app.add_typer(request_app, name="request")
+
+
+@request_app.command("add", cls=Command, help="h_request_add")
+@handled
+def request_add(
+    ctx: typer.Context,
+    request_id: Annotated[str, typer.Option("--id", help="o_request_id", metavar="ID")],
+    title: Annotated[str, typer.Option("--title", help="o_title", metavar="TEXT")],
+    deadline: Annotated[str, typer.Option("--deadline", help="o_request_deadline", metavar="DATE")],
+    doc_number: Annotated[str | None, typer.Option("--doc-number", help="o_request_doc", metavar="TEXT")] = None,
+    units: Annotated[str | None, typer.Option("--units", help="o_request_units", metavar="CODES")] = None,
+    group: Annotated[str | None, typer.Option("--group", help="o_request_group", metavar="GROUP")] = None,
+    as_of: AsOf = None,
+    lang: Lang = None,
+    config: ConfigDir = None,
+    db: Db = None,
+) -> None:
+    from khoagiao_cli.app.adhoc import add_request
+    from khoagiao_cli.core.adhoc import request_slot
+    from khoagiao_cli.outputs.phrases import deadline_text
+
+    e = Env(ctx, lang=lang, config=config, db=db, as_of=as_of)
+    day = e.parse_date(deadline, "what_deadline")
+    queries = [q.strip() for q in (units or "").split(",") if q.strip()]
+    request = add_request(e.config, e.ledger, e.clock, request_id=request_id, title=title, deadline=day,
+                          doc_number=doc_number, unit_queries=queries, group=group, recorded_by=who())
+    slot = request_slot(e.config.calendar, request)
+    typer.echo(e.words("request_added", id=request.id, title=request.title, deadline=deadline_text(e.words, slot),
+                       n=len(request.units)))
+
+
+@request_app.command("list", cls=Command, help="h_request_list")
+@handled
+def request_list(
+    ctx: typer.Context,
+    all_: Annotated[bool, typer.Option("--all", help="o_request_all")] = False,
+    format: TableOrJson = None,
+    lang: Lang = None,
+    config: ConfigDir = None,
+    db: Db = None,
+) -> None:
+    from khoagiao_cli.app.query import request_statuses
+
+    e = Env(ctx, lang=lang, config=config, db=db)
+    out = check_format(format, ("table", "json"), "table")
+    found = request_statuses(e.config, e.reader, all_)
+    if out == "json":
+        from khoagiao_cli.outputs.records import document, request_record, to_json
+
+        typer.echo(to_json(document(requests=[request_record(r) for r in found])), nl=False)
+    elif not found:
+        typer.echo(e.words("requests_none"))
+    else:
+        from khoagiao_cli.outputs.tables import requests_table
+
+        console().print(requests_table(e.words, found))
+
+
+@request_app.command("cancel", cls=Command, help="h_request_cancel")
+@handled
+def request_cancel(
+    ctx: typer.Context,
+    request_id: Annotated[str, typer.Argument(help="o_request_id", metavar="ID")],
+    note: Note = None,
+    lang: Lang = None,
+    config: ConfigDir = None,
+    db: Db = None,
+) -> None:
+    from khoagiao_cli.app.adhoc import cancel_request
+
+    e = Env(ctx, lang=lang, config=config, db=db)
+    request = cancel_request(e.ledger, e.clock, request_id=request_id, note=note, recorded_by=who())
+    typer.echo(e.words("request_cancelled", id=request.id, title=request.title))
+
+
+# ---------------------------------------------------------------------------- urgent incidents
+
+incident_app = typer.Typer(cls=Group, name="incident", help="h_incident", no_args_is_help=True, add_completion=False,
+                           context_settings={"help_option_names": ["-h", "--help"]})
+incident_app.callback()(handled(group_callback))
+app.add_typer(incident_app, name="incident")
+
+
+@incident_app.command("add", cls=Command, help="h_incident_add")
+@handled
+def incident_add(
+    ctx: typer.Context,
+    unit: UnitArg,
+    title: Annotated[str, typer.Option("--title", help="o_incident_title", metavar="TEXT")],
+    occurred: Annotated[str, typer.Option("--occurred", help="o_occurred", metavar="DATETIME")],
+    within: Annotated[int, typer.Option("--within", help="o_within_hours", metavar="HOURS")] = 24,
+    as_of: AsOf = None,
+    lang: Lang = None,
+    config: ConfigDir = None,
+    db: Db = None,
+) -> None:
+    from khoagiao_cli.app.adhoc import add_incident
+
+    e = Env(ctx, lang=lang, config=config, db=db, as_of=as_of)
+    day, at = e.parse_moment(occurred, "what_occurred")
+    incident = add_incident(e.config, e.ledger, e.clock, unit_query=unit, title=title,
+                            occurred=e.clock.moment(day, at), within_hours=within, recorded_by=who())
+    typer.echo(e.words("incident_added", id=incident.id, unit=incident.unit_name, title=incident.title,
+                       deadline=incident.deadline_at.strftime("%H:%M %d/%m/%Y"), n=within))

@@ -1,0 +1,147 @@
+"""Recording what arrived: submit (or correct), withdraw, and import from the office's tracking sheet. These
+write to the ledger (created on the real clock's day if it does not exist), one transaction each."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from khoagiao_cli.cli.base import (
+    AsOf,
+    Command,
+    ConfigDir,
+    Db,
+    Env,
+    Lang,
+    Note,
+    ReportArg,
+    UnitArg,
+    app,
+    handled,
+    interactive,
+    message,
+    who,
+)
+
+
+@app.command(cls=Command, help="h_submit")
+@handled
+def submit(
+    ctx: typer.Context,
+    unit: UnitArg,
+    report: ReportArg,
+    period: Annotated[str | None, typer.Option("--period", help="o_period", metavar="PERIOD")] = None,
+    received: Annotated[str | None, typer.Option("--received", help="o_received", metavar="DATE")] = None,
+    doc_number: Annotated[str | None, typer.Option("--doc-number", help="o_doc", metavar="TEXT")] = None,
+    channel: Annotated[str | None, typer.Option("--channel", help="o_channel",
+                                                metavar="paper|email|eoffice|other")] = None,
+    file: Annotated[Path | None, typer.Option("--file", help="o_file", metavar="FILE")] = None,
+    note: Note = None,
+    correct: Annotated[bool, typer.Option("--correct", help="o_correct")] = False,
+    as_of: AsOf = None,
+    lang: Lang = None,
+    config: ConfigDir = None,
+    db: Db = None,
+) -> None:
+    from khoagiao_cli.app.record import record
+    from khoagiao_cli.core.status import LATE
+    from khoagiao_cli.outputs.phrases import deadline_text, fmt, report_period, wording
+
+    e = Env(ctx, lang=lang, config=config, db=db, as_of=as_of)
+    got, at = e.parse_moment(received, "what_received") if received is not None else (None, None)
+    done = record(
+        e.config, e.ledger, e.clock, unit_query=unit, report_query=report, period=period, received=got,
+        received_at=e.clock.moment(got, at) if got and at else None, doc_number=doc_number, channel=channel,
+        file=file, note=note, correct=correct, recorded_by=who(),
+    )
+    words = e.words
+    if done.chosen:
+        typer.echo(words("chosen_period", period=done.event.period))
+    moment = done.event.received_at
+    name, _ = report_period(words, e.config, done.row)
+    said = {"unit": done.unit.name, "report": name, "period": done.event.period, "event": done.event.id,
+            "received": moment.strftime("%H:%M %d/%m/%Y") if moment else fmt(done.event.received or e.today)}
+    if done.previous is not None:
+        typer.echo(words("corrected", previous=done.previous.id, **said))
+    else:
+        typer.echo(words("submitted", **said))
+    slot, row = done.row.instance.slot, done.row
+    if row.status == LATE and row.hours_late is not None:
+        typer.echo(words("verdict_late_hours", n=row.hours_late, deadline=deadline_text(words, slot)))
+    elif row.status == LATE:
+        typer.echo(words("verdict_late", n=row.days_late or 0, wording=wording(words, slot),
+                         deadline=deadline_text(words, slot)))
+    else:
+        typer.echo(words("verdict_on_time", wording=wording(words, slot), deadline=deadline_text(words, slot)))
+
+
+@app.command(cls=Command, help="h_withdraw")
+@handled
+def withdraw(
+    ctx: typer.Context,
+    unit: UnitArg,
+    report: ReportArg,
+    period: Annotated[str, typer.Option("--period", help="o_period_req", metavar="PERIOD")],
+    note: Note = None,
+    lang: Lang = None,
+    config: ConfigDir = None,
+    db: Db = None,
+) -> None:
+    from khoagiao_cli.app.record import withdraw as withdraw_report
+    from khoagiao_cli.outputs.phrases import rule_name
+
+    e = Env(ctx, lang=lang, config=config, db=db)
+    done = withdraw_report(e.config, e.ledger, e.clock, unit_query=unit, report_query=report, period=period,
+                           note=note, recorded_by=who())
+    typer.echo(e.words(
+        "withdrawn", event=done.withdrawal.id, previous=done.previous.id, unit=done.target.unit.name,
+        report=rule_name(e.words, e.config, done.withdrawal.report), period=done.withdrawal.period,
+    ))
+
+
+@app.command("import", cls=Command, help="h_import")
+@handled
+def import_command(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="o_import_file", metavar="FILE")],
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="o_dry_run")] = False,
+    as_of: AsOf = None,
+    lang: Lang = None,
+    config: ConfigDir = None,
+    db: Db = None,
+) -> None:
+    from khoagiao_cli.app import importing
+    from khoagiao_cli.outputs.phrases import fmt
+    from khoagiao_cli.outputs.sheets import read_rows
+
+    e = Env(ctx, lang=lang, config=config, db=db, as_of=as_of)
+    words = e.words
+    header, rows = read_rows(file)
+    items: Any = list(rows)
+    if interactive() and len(items) > 200:
+        from rich.progress import track
+
+        items = track(items, description=file.name, transient=True)
+    ledger = e.reader if dry_run else e.ledger
+    plan = importing.plan_import(e.config, ledger, e.clock, header, items, recorded_by=who())
+    if plan.errors:
+        typer.echo(f"{words('error_prefix')}: {words('import_bad', n=len(plan.errors))}", err=True)
+        for number, exc in plan.errors:
+            typer.echo(f"  {words('import_row', row=number, error=message(words, exc))}", err=True)
+        raise typer.Exit(2)
+    if dry_run:
+        typer.echo(words("import_would", n=len(plan.to_record)))
+        for p in plan.to_record:
+            ev = p.event
+            doc = f"  {ev.doc_number}" if ev.doc_number else ""
+            typer.echo(f"  {words('import_row', row=p.row, error='')}{ev.unit}  {ev.report}  {ev.period}  "
+                       f"{fmt(ev.received or e.today)}{doc}")
+    elif plan.to_record:
+        ids = importing.apply(e.ledger, plan)
+        typer.echo(words("import_done", n=len(ids), path=file, first=ids[0], last=ids[-1]))
+    else:
+        typer.echo(words("import_nothing", path=file))
+    if plan.already:
+        typer.echo(words("import_already", n=len(plan.already), rows=", ".join(map(str, plan.already))))

@@ -1,0 +1,189 @@
+"""What stands: due (every morning), overdue (for cron), the year's status, one report explained, the ledger's
+history. All of them only read: the ledger is opened read-only and never created."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from khoagiao_cli.cli.base import (
+    AsOf,
+    Command,
+    ConfigDir,
+    Db,
+    Env,
+    Lang,
+    ReportArg,
+    TableOrJson,
+    TablePlainOrJson,
+    UnitArg,
+    UnitOpt,
+    Year,
+    app,
+    check_format,
+    console,
+    handled,
+    interactive,
+    screen_format,
+)
+
+Period = Annotated[str | None, typer.Option("--period", help="o_period_req", metavar="PERIOD")]
+
+
+@app.command(cls=Command, help="h_due")
+@handled
+def due(
+    ctx: typer.Context,
+    as_of: AsOf = None,
+    within: Annotated[int | None, typer.Option("--within", help="o_within", metavar="N", min=0, max=3660)] = None,
+    unit: UnitOpt = None,
+    format: TablePlainOrJson = None,
+    lang: Lang = None,
+    config: ConfigDir = None,
+    db: Db = None,
+) -> None:
+    from khoagiao_cli.app import query
+
+    e = Env(ctx, lang=lang, config=config, db=db, as_of=as_of)
+    out = screen_format(format)
+    found = query.due(e.config, e.reader, e.clock, within, e.unit(unit))
+    if out == "json":
+        from khoagiao_cli.outputs.records import document, instances, to_json
+
+        doc = document(as_of=found.as_of, until=found.until, instances=instances(found.rows, e.config))
+        typer.echo(to_json(doc), nl=False)
+    elif not found.rows:
+        typer.echo(e.words("due_none", n=found.within, until=found.until))
+    elif out == "plain":
+        from khoagiao_cli.outputs.screens import due_plain
+
+        typer.echo(due_plain(e.words, e.config, found), nl=False)
+    else:
+        from khoagiao_cli.outputs.screens import due_table
+
+        console().print(due_table(e.words, e.config, found))
+
+
+@app.command(cls=Command, help="h_overdue")
+@handled
+def overdue(
+    ctx: typer.Context,
+    as_of: AsOf = None,
+    format: Annotated[str | None, typer.Option("--format", help="o_format_overdue", metavar="plain|json")] = None,
+    fail: Annotated[bool, typer.Option("--fail", help="o_fail")] = False,
+    unit: UnitOpt = None,
+    mail_to: Annotated[str | None, typer.Option("--mail-to", help="o_mail_to", metavar="ADDR")] = None,
+    lang: Lang = None,
+    config: ConfigDir = None,
+    db: Db = None,
+) -> None:
+    from khoagiao_cli.app import query
+
+    e = Env(ctx, lang=lang, config=config, db=db, as_of=as_of)
+    out = check_format(format, ("plain", "json"), "plain")
+    rows = query.overdue(e.config, e.reader, e.clock, e.unit(unit))
+    if mail_to is not None:
+        from khoagiao_cli.cli.chase import mail_digest
+
+        mail_digest(e, rows, mail_to)
+    elif out == "json":
+        from khoagiao_cli.outputs.records import document, instances, to_json
+
+        typer.echo(to_json(document(as_of=e.today, instances=instances(rows, e.config))), nl=False)
+    elif rows:
+        from khoagiao_cli.outputs import screens
+
+        if interactive():
+            console().print(screens.overdue_rich(e.words, e.config, rows, e.today))
+        else:
+            typer.echo(screens.overdue_plain(e.words, e.config, rows, e.today), nl=False)
+    if fail and rows:
+        raise typer.Exit(1)
+
+
+@app.command(cls=Command, help="h_status")
+@handled
+def status(
+    ctx: typer.Context,
+    unit: Annotated[str | None, typer.Argument(help="o_unit", metavar="[UNIT]")] = None,
+    year: Year = None,
+    as_of: AsOf = None,
+    format: TableOrJson = None,
+    lang: Lang = None,
+    config: ConfigDir = None,
+    db: Db = None,
+) -> None:
+    from khoagiao_cli.app import query
+
+    e = Env(ctx, lang=lang, config=config, db=db, as_of=as_of)
+    out = check_format(format, ("table", "json"), "table")
+    y = e.year(year)
+    chosen = e.unit(unit)
+    rows = query.year_rows(e.config, e.reader, y, e.clock, chosen)
+    if out == "json":
+        from khoagiao_cli.outputs.records import document, instances, to_json
+
+        doc = document(year=y, as_of=e.today, unit=chosen.code if chosen else None, instances=instances(rows, e.config))
+        typer.echo(to_json(doc), nl=False)
+    elif not rows:
+        typer.echo(e.words("status_empty", year=y, start=query.tracking_start(e.config, e.reader)))
+    else:
+        from khoagiao_cli.outputs.screens import status_table
+
+        console().print(status_table(e.words, e.config, rows, y, e.today))
+
+
+@app.command(cls=Command, help="h_explain")
+@handled
+def explain(
+    ctx: typer.Context,
+    unit: UnitArg,
+    report: ReportArg,
+    period: Annotated[str, typer.Argument(help="o_period_arg", metavar="PERIOD")],
+    as_of: AsOf = None,
+    lang: Lang = None,
+    config: ConfigDir = None,
+    db: Db = None,
+) -> None:
+    from khoagiao_cli.app import query
+    from khoagiao_cli.outputs.explain import explain_text
+
+    e = Env(ctx, lang=lang, config=config, db=db, as_of=as_of)
+    found = query.explain(e.config, e.reader, e.clock, unit_query=unit, report_query=report, period=period)
+    typer.echo(explain_text(e.words, e.config, found, e.today), nl=False)
+
+
+@app.command(cls=Command, help="h_history")
+@handled
+def history(
+    ctx: typer.Context,
+    unit: Annotated[str | None, typer.Argument(help="o_history_unit", metavar="[UNIT]")] = None,
+    report: Annotated[str | None, typer.Option("--report", help="o_history_report", metavar="REPORT")] = None,
+    period: Period = None,
+    format: TableOrJson = None,
+    lang: Lang = None,
+    config: ConfigDir = None,
+    db: Db = None,
+) -> None:
+    from khoagiao_cli.app.pick import report_id
+    from khoagiao_cli.core.lookup import normalize_period
+
+    e = Env(ctx, lang=lang, config=config, db=db)
+    out = check_format(format, ("table", "json"), "table")
+    chosen = e.unit(unit)
+    events = e.reader.events(
+        unit=chosen.code if chosen else None, report=report_id(e.config, e.reader, report) if report else None,
+        period=normalize_period(period) if period else None,
+    )
+    if out == "json":
+        from khoagiao_cli.outputs.records import document, event_record, to_json
+
+        typer.echo(to_json(document(events=[event_record(ev) for ev in events])), nl=False)
+    elif not events:
+        typer.echo(e.words("history_empty"))
+    else:
+        from khoagiao_cli.outputs.tables import history_table
+
+        console().print(history_table(e.words, e.config, events))
+

@@ -1,0 +1,142 @@
+"""The year at a glance: the scorecard, and the year exported for other programs (JSON, CSV, TOML, a calendar
+file, the office's spreadsheet)."""
+
+from __future__ import annotations
+
+from datetime import UTC
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from khoagiao_cli.cli.base import (
+    AsOf,
+    Command,
+    ConfigDir,
+    Db,
+    Env,
+    Lang,
+    TablePlainOrJson,
+    UnitOpt,
+    Year,
+    app,
+    check_format,
+    console,
+    handled,
+    screen_format,
+    write_or_print,
+)
+from khoagiao_cli.core.status import Row
+
+Output = Annotated[Path | None, typer.Option("--output", "-o", help="o_output", metavar="FILE")]
+
+
+@app.command(cls=Command, help="h_stats")
+@handled
+def stats(
+    ctx: typer.Context,
+    year: Year = None,
+    as_of: AsOf = None,
+    unit: UnitOpt = None,
+    format: TablePlainOrJson = None,
+    lang: Lang = None,
+    config: ConfigDir = None,
+    db: Db = None,
+) -> None:
+    from khoagiao_cli.app.query import year_rows
+    from khoagiao_cli.core.scorecard import scorecard
+
+    e = Env(ctx, lang=lang, config=config, db=db, as_of=as_of)
+    out = screen_format(format)
+    y = e.year(year)
+    scores = scorecard(e.config, year_rows(e.config, e.reader, y, e.clock, e.unit(unit)), e.today)
+    if out == "json":
+        from khoagiao_cli.outputs.records import document, score_record, to_json
+
+        typer.echo(to_json(document(year=y, as_of=e.today, units=[score_record(s) for s in scores])), nl=False)
+    elif not scores:
+        typer.echo(e.words("stats_none", year=y))
+    elif out == "plain":
+        from khoagiao_cli.outputs.stats_view import stats_plain
+
+        typer.echo(stats_plain(e.words, scores, y, e.today), nl=False)
+    else:
+        from khoagiao_cli.outputs.stats_view import stats_view
+
+        console().print(stats_view(e.words, scores, y, e.today))
+
+
+@app.command(cls=Command, help="h_export")
+@handled
+def export(
+    ctx: typer.Context,
+    format: Annotated[str, typer.Option("--format", help="o_format_export", metavar="json|csv|toml|ics|xlsx")],
+    year: Year = None,
+    as_of: AsOf = None,
+    output: Output = None,
+    lang: Lang = None,
+    config: ConfigDir = None,
+    db: Db = None,
+) -> None:
+    from khoagiao_cli.app.query import year_rows
+    from khoagiao_cli.outputs import records
+
+    e = Env(ctx, lang=lang, config=config, db=db, as_of=as_of)
+    out = check_format(format, ("json", "csv", "toml", "ics", "xlsx"), "json")
+    if out == "xlsx":
+        _export_xlsx(e, year, output)
+        return
+    y = e.year(year)
+    rows = year_rows(e.config, e.reader, y, e.clock)
+    if out == "ics":
+        _export_ics(e, y, rows, output)
+        return
+    found = records.instances(rows, e.config)
+    if out == "csv":
+        text = records.to_csv(found)
+    else:
+        doc = records.document(year=y, as_of=e.today, instances=found)
+        text = records.to_json(doc) if out == "json" else records.to_toml(doc)
+    write_or_print(text, output)
+    if output is not None:
+        typer.echo(e.words("written", path=output, n=len(found)), err=True)
+
+
+def _export_ics(e: Env, year: int, rows: list[Row], output: Path | None) -> None:
+    from khoagiao_cli.core.adhoc import request_slot
+    from khoagiao_cli.core.agenda import DEADLINE, agenda
+    from khoagiao_cli.core.status import DUE, OVERDUE, UPCOMING
+    from khoagiao_cli.outputs.ics import to_ics
+
+    owing: dict[tuple[str, str], list[str]] = {}
+    for r in rows:
+        if r.status in (OVERDUE, DUE, UPCOMING):
+            owing.setdefault((r.instance.report, r.instance.period), []).append(e.config.unit_name(r.instance.unit))
+    items = agenda(e.config, year, [request_slot(e.config.calendar, r) for r in e.reader.requests()])
+    data = to_ics(e.words, e.config, items, owing, tz=e.zone(), stamp=e.clock.real.astimezone(UTC), year=year)
+    write_or_print(data, output)
+    if output is not None:
+        typer.echo(e.words("written_ics", path=output, n=len(items),
+                           deadlines=sum(1 for i in items if i.kind == DEADLINE)), err=True)
+
+
+def _export_xlsx(e: Env, year: int | None, output: Path | None) -> None:
+    """A sheet per year (the --year, or every year since tracking started), the events, the scorecard."""
+    from khoagiao_cli.app.query import tracking_start, year_rows
+    from khoagiao_cli.config.paths import write_atomic
+    from khoagiao_cli.core.scorecard import scorecard
+    from khoagiao_cli.errors import UserError
+    from khoagiao_cli.outputs.xlsx import workbook_bytes
+
+    if output is None:
+        raise UserError("xlsx_needs_output")
+    today = e.today
+    years = [e.year(year)] if year is not None else list(
+        range(min(tracking_start(e.config, e.reader).year, today.year), today.year + 1)
+    )
+    by_year = {y: year_rows(e.config, e.reader, y, e.clock) for y in years}
+    score_year = years[-1]
+    data = workbook_bytes(e.words, e.config, by_year, e.reader.events(), scorecard(e.config, by_year[score_year], today),
+                          score_year=score_year, as_of=today)
+    write_atomic(output, data)
+    typer.echo(e.words("written_xlsx", path=output, n=len(years) + 2), err=True)

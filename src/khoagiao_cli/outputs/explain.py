@@ -1,0 +1,55 @@
+"""`khoagiao explain`: the answer to "why does it say I'm late?", one step a line."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from khoagiao_cli.app.query import Explanation
+from khoagiao_cli.core.model import Config
+from khoagiao_cli.i18n import Words
+from khoagiao_cli.outputs.phrases import deadline_text, fmt, reason, report_period, status_text, weekday, wording
+
+
+def explain_text(words: Words, config: Config, exp: Explanation, as_of: date) -> str:
+    slot = exp.row.instance.slot
+    rule = exp.rule
+    name, period = report_period(words, config, exp.row)
+    lines = [words("ex_head", unit=exp.unit.name, code=exp.unit.code, report=name, id=slot.report, period=period)]
+    if slot.deadline_at is not None:
+        lines.append(words("ex_incident", occurred=slot.period.replace("T", " "), deadline=deadline_text(words, slot)))
+    else:
+        if rule is not None:
+            lines.append(words("ex_rule", wording=wording(words, slot)))
+        elif slot.doc_number:
+            lines.append(words("ex_request", doc=slot.doc_number, wording=wording(words, slot)))
+        nominal = slot.nominal_deadline or slot.deadline
+        lines.append(words("ex_nominal", day=fmt(nominal), weekday=weekday(words, nominal)))
+        for day, why in slot.skipped:
+            lines.append("  " + words("ex_skipped", day=fmt(day), weekday=weekday(words, day), reason=reason(words, why)))
+        how = rule.shift if rule is not None else "next_working_day"
+        deadline = {"day": fmt(slot.deadline), "weekday": weekday(words, slot.deadline)}
+        if slot.moved:
+            lines.append(words("ex_deadline_moved", how=words("ex_shift_" + how), **deadline))
+        elif how == "none" and not config.calendar.is_working(nominal):
+            lines.append(words("ex_deadline_kept", **deadline))
+        else:
+            lines.append(words("ex_deadline", **deadline))
+    if slot.covers_from and slot.covers_to:
+        lines.append(words("ex_covers", start=fmt(slot.covers_from), end=fmt(slot.covers_to)))
+    if not exp.events:
+        lines.append(words("ex_no_events"))
+    for e in exp.events:
+        bits = [f"#{e.id} {words('kind_' + e.kind)}"]
+        if e.received:
+            bits.append(words("ex_received",
+                              day=e.received_at.strftime("%H:%M %d/%m/%Y") if e.received_at else fmt(e.received)))
+        if e.doc_number:
+            bits.append(e.doc_number)
+        bits.append(words("ex_recorded", at=e.recorded_at[:16].replace("T", " "), by=e.recorded_by))
+        lines.append(words("ex_event", text=", ".join(bits)))
+    untracked = slot.deadline < exp.tracking_start and exp.row.submission is None
+    if untracked:
+        lines.append(words("ex_untracked", start=fmt(exp.tracking_start)))
+    status = words("st_untracked") if untracked else status_text(words, exp.row)
+    lines.append(words("ex_status", as_of=fmt(as_of), status=status))
+    return "\n".join(lines) + "\n"

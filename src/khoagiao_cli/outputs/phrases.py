@@ -1,0 +1,109 @@
+"""Domain values said in words: periods, deadlines in the document's own words, why a deadline moved, time
+left, statuses, names. Every face (screens, mail, letters, spreadsheets, calendar files) says them from here."""
+
+from datetime import date
+
+from khoagiao_cli.core.model import Config
+from khoagiao_cli.core.schedule import Slot, period_index
+from khoagiao_cli.core.status import DUE, LATE, OVERDUE, Row
+from khoagiao_cli.i18n import Words, date_text
+
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
+def fmt(d: date) -> str:
+    """dd/mm/yyyy."""
+    return date_text(d)
+
+
+def day_month(d: date) -> str:
+    return f"{d.day:02d}/{d.month:02d}"
+
+
+def weekday(words: Words, d: date) -> str:
+    return words("weekdays").split(",")[d.weekday()]
+
+
+def rule_name(words: Words, config: Config, rule_id: str) -> str:
+    rule = config.rule_by_id.get(rule_id)
+    return words.pick(rule.name, rule.name_en) if rule else rule_id
+
+
+def period_text(words: Words, frequency: str, slot: Slot) -> str:
+    """"tháng 03/2026", "quý I/2026", "6 tháng đầu năm 2026", "năm 2026" (English: "03/2026", "Q1 2026" …)."""
+    start = slot.period_start
+    index = period_index(frequency, start)
+    key = {"monthly": "period_month", "quarterly": "period_quarter", "yearly": "period_year"}.get(
+        frequency, f"period_half_{index}")
+    return words(key, month=f"{start.month:02d}", year=start.year, index=index, roman=ROMAN.get(index, ""))
+
+
+def wording(words: Words, slot: Slot) -> str:
+    """The deadline in the document's own words: "trước 20/03/2026" (before) or "chậm nhất 20/03/2026" (by)."""
+    if slot.deadline_at is not None:
+        return words("wording_at", at=slot.deadline_at.strftime("%H:%M %d/%m/%Y"))
+    return words("wording_before" if slot.strict else "wording_by", day=slot.named_day)
+
+
+def moved_note(words: Words, slot: Slot) -> str:
+    """Why a deadline is not the document's day: "chuyển từ 19/04 (Chủ nhật)"; empty when it did not move."""
+    if not slot.moved or slot.nominal_deadline is None:
+        return ""
+    vi, en = slot.skipped[0][1] if slot.skipped else ("", "")
+    return words("moved_from", day=day_month(slot.nominal_deadline), reason=words.pick(vi, en))
+
+
+def deadline_text(words: Words, slot: Slot, sep: str = ", ") -> str:
+    """The last on-time day, with the reason it moved: "20/04/2026, chuyển từ 19/04 (Chủ nhật)"."""
+    if slot.deadline_at is not None:
+        return slot.deadline_at.strftime("%H:%M %d/%m/%Y")
+    note = moved_note(words, slot)
+    return fmt(slot.deadline) + (sep + note if note else "")
+
+
+def left_text(words: Words, row: Row) -> str:
+    """"còn 3 ngày", "hạn hôm nay", "quá 2 ngày", or in hours for an hour deadline."""
+    if row.hours_left is not None:
+        h = row.hours_left
+        return words("hours_over", n=-h) if h < 0 else words("hours_left", n=h)
+    n = row.days_left
+    if n < 0:
+        return words("days_over", n=-n)
+    return words("days_today") if n == 0 else words("days_left", n=n)
+
+
+def status_text(words: Words, row: Row) -> str:
+    if row.status == LATE and row.hours_late is not None:
+        return words("st_late_hours", n=row.hours_late)
+    if row.status == LATE:
+        return words("st_late", n=row.days_late or 0)
+    if row.status == OVERDUE:
+        return f"{words('st_overdue')} ({words('days_over', n=-row.days_left)})"
+    if row.status == DUE:
+        return f"{words('st_due')} ({left_text(words, row)})"
+    return words("st_" + row.status)
+
+
+def report_period(words: Words, config: Config, row: Row) -> tuple[str, str]:
+    """(the report's name, its period in words) of a row."""
+    slot = row.instance.slot
+    if slot.title:
+        return slot.title, row.instance.period
+    rule = config.rule_by_id.get(row.instance.report)
+    name = rule_name(words, config, row.instance.report)
+    return name, period_text(words, rule.frequency, slot) if rule else row.instance.period
+
+
+def slot_title(words: Words, config: Config, slot: Slot) -> str:
+    """"Báo cáo tháng — tháng 03/2026", or a request's or incident's own title."""
+    if slot.title:
+        return slot.title
+    rule = config.rule_by_id.get(slot.report)
+    if rule is None:
+        return slot.report
+    return f"{rule_name(words, config, slot.report)} — {period_text(words, rule.frequency, slot)}"
+
+
+def reason(words: Words, named: tuple[str, str]) -> str:
+    """A day off's (Vietnamese, English) name in this language."""
+    return words.pick(*named)

@@ -1,0 +1,56 @@
+"""The office's tracking sheet as rows: a CSV (any of , ; tab, UTF-8 with or without BOM) or the first sheet of
+an XLSX workbook (openpyxl, read-only). What the rows mean is the import use case's business."""
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from khoagiao_cli.errors import UserError
+
+#: (row number as the clerk sees it, cells) of each data row
+Rows = Iterator[tuple[int, list[Any]]]
+
+
+def read_rows(path: Path) -> tuple[list[str], Rows]:
+    """(headings, (row number as the clerk sees it, cells) of each data row)."""
+    suffix = path.suffix.lower()
+    if not path.is_file():
+        raise UserError("import_missing", path=str(path))
+    if suffix == ".csv":
+        return _read_csv(path)
+    if suffix == ".xlsx":
+        return _read_xlsx(path)
+    raise UserError("import_format", path=str(path))
+
+
+def _read_csv(path: Path) -> tuple[list[str], Rows]:
+    import csv
+
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UserError("import_encoding", path=str(path)) from exc
+    first = text.split("\n", 1)[0]
+    delimiter = max((",", ";", "\t"), key=first.count)
+    rows = list(csv.reader(text.splitlines(), delimiter=delimiter))
+    if not rows:
+        raise UserError("import_empty", path=str(path))
+    return rows[0], ((n, r) for n, r in enumerate(rows[1:], 2))
+
+
+def _read_xlsx(path: Path) -> tuple[list[str], Rows]:
+    from zipfile import BadZipFile
+
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except (BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise UserError("import_unreadable", path=str(path), error=str(exc)) from exc
+    ws = wb.worksheets[0]
+    rows = ws.iter_rows(values_only=True)
+    try:
+        header = [("" if c is None else str(c)) for c in next(rows)]
+    except StopIteration as exc:
+        raise UserError("import_empty", path=str(path)) from exc
+    return header, ((n, list(r)) for n, r in enumerate(rows, 2))

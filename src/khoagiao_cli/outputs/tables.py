@@ -1,0 +1,96 @@
+"""The reference tables: the year's deadlines, the units, the ledger's events, the one-off requests."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import TYPE_CHECKING
+
+from khoagiao_cli.app.query import RequestStatus
+from khoagiao_cli.core.model import Config, Unit
+from khoagiao_cli.core.schedule import Slot
+from khoagiao_cli.core.status import Event
+from khoagiao_cli.i18n import Words
+from khoagiao_cli.outputs.phrases import deadline_text, fmt, period_text, rule_name, weekday, wording
+from khoagiao_cli.outputs.screens import Footnotes
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+
+def schedule_table(words: Words, config: Config, slots: Sequence[Slot], year: int) -> Table:
+    from rich.table import Table
+
+    table = Table(title=words("schedule_title", year=year))
+    with_cutoff = any(s.covers_from for s in slots)
+    keys = ("col_report", "col_period", *(("col_covers",) if with_cutoff else ()), "col_wording", "col_deadline",
+            "col_weekday")
+    for key in keys:
+        table.add_column(words(key), no_wrap=key in ("col_covers", "col_weekday"))
+    notes = Footnotes(words)
+    for s in slots:
+        rule = config.rule_by_id[s.report]
+        covers = (f"{fmt(s.covers_from)}–{fmt(s.covers_to)}" if s.covers_from and s.covers_to else "",)
+        table.add_row(
+            f"{rule_name(words, config, s.report)} ({s.report})", period_text(words, rule.frequency, s),
+            *(covers if with_cutoff else ()), wording(words, s), notes.deadline(s), weekday(words, s.deadline),
+        )
+    table.caption = notes.caption()
+    return table
+
+
+def units_table(words: Words, config: Config, units: Sequence[Unit], as_of: date, with_dates: bool = False) -> Table:
+    """The units active on `as_of`, or (with_dates) every unit with the dates it existed and its successor."""
+    from rich.table import Table
+
+    title = (words("units_all_title", count=len(units)) if with_dates
+             else words("units_title_on", count=len(units), as_of=as_of))
+    table = Table(title=title)
+    if with_dates:
+        keys: tuple[str, ...] = ("col_code", "col_name", "col_group", "col_active", "col_successor")
+    else:
+        keys = ("col_code", "col_name", "col_short", "col_group", "col_reports", "col_email")
+    for key in keys:
+        table.add_column(words(key), no_wrap=key == "col_active")
+    for u in units:
+        if with_dates:
+            since = fmt(u.active_from) if u.active_from else "…"
+            until = fmt(u.active_until) if u.active_until else "…"
+            successor = f"{u.successor} ({config.unit_name(u.successor)})" if u.successor else ""
+            cells = [u.code, u.name, u.group or "", f"{since} – {until}", successor]
+        else:
+            cells = [u.code, u.name, u.short_name or "", u.group or "",
+                     ", ".join(u.reports) if u.reports else words("all_reports"), ", ".join(u.email)]
+        table.add_row(*cells, style="" if u.active_on(as_of) else "dim")
+    return table
+
+
+def history_table(words: Words, config: Config, events: Sequence[Event]) -> Table:
+    from rich.table import Table
+
+    table = Table(title=words("history_title", n=len(events)))
+    for key in ("col_kind", "col_unit", "col_report", "col_period", "col_received", "col_doc", "col_channel",
+                "col_recorded", "col_by", "col_note"):
+        table.add_column(words(key))
+    for e in events:
+        received = e.received_at.strftime("%H:%M %d/%m/%Y") if e.received_at else fmt(e.received) if e.received else ""
+        table.add_row(
+            f"#{e.id} {words('kind_' + e.kind)}", e.unit_name or config.unit_name(e.unit), e.report, e.period,
+            received, e.doc_number or "", e.channel or "", e.recorded_at[:19].replace("T", " "), e.recorded_by,
+            e.note or "",
+        )
+    return table
+
+
+def requests_table(words: Words, found: Sequence[RequestStatus]) -> Table:
+    from rich.table import Table
+
+    table = Table(title=words("requests_title", count=len(found)))
+    for key in ("col_id", "col_title", "col_doc", "col_deadline", "col_received_count"):
+        table.add_column(words(key))
+    for r in found:
+        req = r.request
+        received = f"{r.received}/{r.owed}" + (f" ({words('cancelled')})" if req.cancelled else "")
+        table.add_row(req.id, req.title, req.doc_number or "", deadline_text(words, r.slot, "\n"), received,
+                      style="dim" if req.cancelled else ("green" if r.received == r.owed else ""))
+    return table
