@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from khoagiao_cli.core.status import Event
 from khoagiao_cli.errors import LedgerError
-from khoagiao_cli.store.sqlite import MIGRATIONS, SCHEMA_VERSION
+from khoagiao_cli.store.migrations import MIGRATIONS, SCHEMA_VERSION
 from khoagiao_cli.store.sqlite import SQLiteLedger as Ledger
 
 TODAY = date(2026, 3, 10)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from khoagiao_cli.store.sqlite import SCHEMA_VERSION
+from khoagiao_cli.store.migrations import SCHEMA_VERSION
 
 FIXTURES = Path(__file__).parent / "fixtures"
 VERSIONS = sorted(int(p.stem.split("-v")[1]) for p in FIXTURES.glob("ledger-v*.sql"))

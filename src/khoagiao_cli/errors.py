@@ -3,9 +3,17 @@ its arguments); the CLI says it in the user's language, in one place."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import NamedTuple
 
-from khoagiao_cli.i18n import Msg
+
+class Msg(NamedTuple):
+    """A message not yet in words: a catalogue key and its arguments (which may be Msgs themselves). The
+    core and the use cases speak in these; only a face says them, in the user's language (i18n.Words)."""
+
+    key: str
+    args: Mapping[str, object] = {}
+
 
 EXIT_OK = 0
 EXIT_RUNTIME = 1

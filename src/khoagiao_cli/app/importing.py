@@ -11,8 +11,7 @@ from khoagiao_cli.core.dates import parse_date
 from khoagiao_cli.core.lookup import fold
 from khoagiao_cli.core.model import CHANNELS, Config
 from khoagiao_cli.core.status import SUBMIT, Event
-from khoagiao_cli.errors import KhoagiaoError, UserError
-from khoagiao_cli.i18n import Msg
+from khoagiao_cli.errors import KhoagiaoError, Msg, UserError
 from khoagiao_cli.store.base import Ledger, Reader
 
 #: accepted headings (folded: lower case, no accents, punctuation as spaces) for each column

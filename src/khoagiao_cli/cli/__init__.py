@@ -60,6 +60,6 @@ def main() -> None:
     app = load(COMMANDS[name])
     only = new_app()
     only.registered_callback = app.registered_callback
-    only.registered_commands = [c for c in app.registered_commands if (c.name or c.callback.__name__) == name]  # type: ignore[union-attr]
+    only.registered_commands = [c for c in app.registered_commands if (c.name or c.callback.__name__) == name]
     only.registered_groups = [g for g in app.registered_groups if g.name == name]
     only()

@@ -13,14 +13,14 @@ import sys
 from collections.abc import Callable, Mapping
 from datetime import date, time, tzinfo
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar, cast
 
 import typer
 from typer.core import TyperCommand, TyperGroup
 
 from khoagiao_cli import __version__
-from khoagiao_cli.errors import ConfigError, KhoagiaoError, Problem, UserError
-from khoagiao_cli.i18n import DEFAULT, LANGS, Msg, Words, detect_lang
+from khoagiao_cli.errors import ConfigError, KhoagiaoError, Msg, Problem, UserError
+from khoagiao_cli.i18n import DEFAULT, LANGS, Words, detect_lang
 
 if TYPE_CHECKING:
     from khoagiao_cli.core.clock import Clock
@@ -43,7 +43,10 @@ def _translate(command: Any, words: Words) -> None:
 
 
 class _InOurLanguage:
-    """Click's help and its usage errors, in the language asked for on this command line (or KHOAGIAO_LANG)."""
+    """Click's help and its usage errors, in the language asked for on this command line (or KHOAGIAO_LANG).
+
+    A mixin before TyperCommand or TyperGroup: its `super()` calls reach them (mypy cannot see it: misc).
+    """
 
     help_lang = DEFAULT
 
@@ -77,7 +80,7 @@ class _InOurLanguage:
                 typer.echo(words("usage_hint", command=ctx.command_path), err=True)
             sys.exit(getattr(exc, "exit_code", 2))
         except ClickException as exc:
-            typer.echo(f"{words('error_prefix')}: {exc.format_message()}", err=True)  # type: ignore[attr-defined]
+            typer.echo(f"{words('error_prefix')}: {exc.format_message()}", err=True)
             sys.exit(getattr(exc, "exit_code", 1))
         except typer.Abort:
             typer.echo(words("aborted"), err=True)
@@ -187,7 +190,7 @@ def handled(fn: F) -> F:
                        err=True)
             raise typer.Exit(1) from None
 
-    return wrapper  # type: ignore[return-value]
+    return cast(F, wrapper)
 
 
 # ---------------------------------------------------------------------------- what a command needs
@@ -211,9 +214,8 @@ class Env:
         self.cwd = Path.cwd()
         self.sources = config_sources(config, self.environ)
         self.cache_dir = user_cache_dir(self.environ)
-        self.config: Config = load(self.sources, self.cache_dir, self.cwd)
-        if self.config.settings.holidays != "none":
-            self.config.calendar = self.config.work_calendar(cached_holidays(self.cache_dir))
+        self.config: Config = load(self.sources, self.cache_dir, self.cwd).with_holidays(
+            cached_holidays(self.cache_dir))
         self.db = db_source(db, self.environ)
         self.clock: Clock = self._clock(as_of)
         self._ledger: Ledger | None = None

@@ -10,8 +10,8 @@ from khoagiao_cli.i18n import Words
 # click's exception classes, reached through typer's public BadParameter: typer before 0.26 re-exports click's
 # own, later releases their vendored copy. Naming either module would tie khoagiao to one range of typer.
 _CLICK = {c.__name__: c for c in typer.BadParameter.__mro__}
-UsageError: type[Exception] = _CLICK["UsageError"]
-ClickException: type[Exception] = _CLICK["ClickException"]
+UsageError: Any = _CLICK["UsageError"]
+ClickException: Any = _CLICK["ClickException"]
 
 
 def kind_of(exc: BaseException) -> set[str]:
@@ -43,7 +43,7 @@ def usage_message(words: Words, exc: Any) -> str:
         return words("usage_extra", args=m.group(1))
     if m := re.match(r"No such command '(.+)'\.", text):
         return words("usage_no_command", name=m.group(1))
-    return text
+    return str(text)
 
 
 def _hint(name: Any) -> str:

@@ -17,7 +17,7 @@ import marshal
 import os
 import sys
 import zlib
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -31,7 +31,7 @@ LIBRARIES = ("holidays", "pydantic", "pydantic-core", "pyyaml", "python-dateutil
 FORMAT = 3
 HOLIDAYS_FILE = "holidays-VN.marshal"
 #: the value types a cached config holds, by name
-TYPES: dict[str, Callable[..., Any]] = {t.__name__: t for t in (Rule, Unit, Office, MailSettings, Meeting, Settings)}
+TYPES: dict[str, Any] = {t.__name__: t for t in (Rule, Unit, Office, MailSettings, Meeting, Settings)}
 _DATE = "\0date"
 
 
@@ -143,7 +143,7 @@ def decode(value: Any) -> Any:
     if isinstance(value, dict):
         kind = TYPES[value[""]]
         fields = {k: decode(v) for k, v in value.items() if k}
-        if set(fields) != set(kind._fields):  # type: ignore[attr-defined]
+        if set(fields) != set(kind._fields):
             raise ValueError(value[""])
         return kind(**fields)
     if isinstance(value, tuple):

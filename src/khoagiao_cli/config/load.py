@@ -10,8 +10,8 @@ from typing import Any
 from khoagiao_cli.config.cache import load_cached, store_cached
 from khoagiao_cli.config.paths import Source, display
 from khoagiao_cli.core.model import Config
-from khoagiao_cli.errors import ConfigError, Problem
-from khoagiao_cli.i18n import Msg, catalogue
+from khoagiao_cli.errors import ConfigError, Msg, Problem
+from khoagiao_cli.i18n import catalogue
 
 Loc = tuple[str | int, ...]
 
@@ -37,7 +37,8 @@ def validate(texts: dict[str, bytes], shown: dict[str, str]) -> Config:
     """The files' texts, checked against the schema; every problem at once."""
     from pydantic import ValidationError
 
-    from khoagiao_cli.config.schema import FILES, ScheduleFile, UnitsFile, cross_check, to_config
+    from khoagiao_cli.config.convert import cross_check, to_config
+    from khoagiao_cli.config.schema import FILES, ScheduleFile, UnitsFile
 
     problems: list[Problem] = []
     parsed: dict[str, Any] = {}
@@ -74,7 +75,7 @@ def _loader_class() -> type:
 
     base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-    class Loader(base):  # type: ignore[misc, valid-type]
+    class Loader(base):  # type: ignore[misc, valid-type]  # the C loader when PyYAML has it: a base known only now
         pass
 
     Loader.yaml_implicit_resolvers = {

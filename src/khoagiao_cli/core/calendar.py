@@ -6,7 +6,6 @@ it that the CLI provides), asked once per year and kept.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, timedelta
 
@@ -20,7 +19,6 @@ WEEKEND: dict[int, Reason] = {5: ("Thứ Bảy", "Saturday"), 6: ("Chủ nhật"
 MAX_RUN = 60
 
 
-@functools.cache
 def vn_holidays(year: int) -> Mapping[date, Reason]:
     """Vietnam's public holidays of one year from the `holidays` package, named in Vietnamese and English."""
     import holidays

@@ -8,8 +8,7 @@ import unicodedata
 from khoagiao_cli.core.calendar import WorkCalendar
 from khoagiao_cli.core.model import Config, Rule, Unit
 from khoagiao_cli.core.schedule import Slot, slot_for_period
-from khoagiao_cli.errors import UserError
-from khoagiao_cli.i18n import Msg
+from khoagiao_cli.errors import Msg, UserError
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 

@@ -7,9 +7,12 @@ pydantic.
 
 
 from datetime import date
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from khoagiao_cli.core.calendar import HolidaySource, WorkCalendar, vn_holidays
+
+if TYPE_CHECKING:
+    from khoagiao_cli.core.schedule import Slot
 
 FREQUENCIES = ("monthly", "quarterly", "half-yearly", "yearly")
 #: months in one period of each frequency
@@ -136,15 +139,18 @@ class Settings(NamedTuple):
 
 
 class Config:
-    """Units, rules, meetings, the office and settings, with look-ups by code and id."""
+    """Units, rules, meetings, the office and settings, with look-ups by code and id, and the office calendar.
+
+    Never changed once built: `with_holidays` gives another one. The deadlines it computes are kept on it for its
+    lifetime (they depend only on its values and its calendar).
+    """
 
     #: what a configuration is made of (the rest is derived from these)
     FIELDS = ("units", "rules", "settings", "meetings", "office")
 
     __slots__ = (
         "units", "rules", "settings", "meetings", "office", "all_units", "unit_by_code", "rule_by_id", "calendar",
-        "unit_rules",
-        "slot_table",
+        "unit_rules", "slot_table",
     )
 
     def __init__(
@@ -154,6 +160,7 @@ class Config:
         settings: Settings,
         meetings: tuple[Meeting, ...] = (),
         office: Office = Office(),
+        holidays: HolidaySource | None = None,
     ) -> None:
         self.units = units
         self.rules = rules
@@ -166,23 +173,17 @@ class Config:
         self.rule_by_id = {r.id: r for r in rules}
         #: the rules a unit owes when its `reports` are not listed: every rule but the Commission's own
         self.unit_rules = tuple(r.id for r in rules if r.owner == "units")
-        self.calendar = self.work_calendar()
-        #: computed deadlines, by (rule id, year the period starts): filled as needed, for this run only
-        self.slot_table: dict[tuple[str, int], tuple] = {}
+        #: public holidays from `holidays` (a source of them by year; default: the `holidays` package)
+        source = None if settings.holidays == "none" else (holidays or vn_holidays)
+        self.calendar = WorkCalendar(source, {d: (vi, en) for d, vi, en in settings.days_off}, settings.working_days)
+        #: computed deadlines, by (rule id, year the period starts): filled as needed
+        self.slot_table: dict[tuple[str, int], tuple[Slot, ...]] = {}
 
-    def work_calendar(self, source: HolidaySource | None = None) -> WorkCalendar:
-        """The office calendar; `source` replaces the `holidays` package (the CLI passes a cached one)."""
-        if self.settings.holidays == "none":
-            source = None
-        elif source is None:
-            source = vn_holidays
-        return WorkCalendar(
-            source,
-            {d: (vi, en) for d, vi, en in self.settings.days_off},
-            self.settings.working_days,
-        )
+    def with_holidays(self, source: HolidaySource) -> "Config":
+        """The same configuration, its public holidays taken from `source` (the CLI's cached copy)."""
+        return Config(self.units, self.rules, self.settings, self.meetings, self.office, holidays=source)
 
-    def _values(self) -> tuple:
+    def _values(self) -> tuple[object, ...]:
         return (self.units, self.rules, self.settings, self.meetings, self.office)
 
     def __eq__(self, other: object) -> bool:

@@ -139,8 +139,8 @@ def rule_slots(rule: Rule, first_year: int, last_year: int, calendar: WorkCalend
     return slots
 
 
-def cached_slots(config: Config, rule: Rule, first_year: int, last_year: int) -> list[Slot]:
-    """`rule_slots` with the config's calendar, kept per (rule, year) in `config.slot_table`."""
+def slots_in_years(config: Config, rule: Rule, first_year: int, last_year: int) -> list[Slot]:
+    """`rule_slots` with the config's calendar, computed once per (rule, year) for the life of the config."""
     table = config.slot_table
     out: list[Slot] = []
     for year in range(first_year, last_year + 1):
@@ -179,7 +179,7 @@ def _slots_by_rule(config: Config, start: date, end: date) -> dict[str, list[Slo
     """Each rule's slots that can have a deadline in [start, end] (a moved deadline can cross a year's end)."""
     reach = timedelta(days=MAX_RUN)
     return {
-        r.id: cached_slots(
+        r.id: slots_in_years(
             config,
             r,
             (start - reach if r.shift == "next_working_day" else start).year - _years_late(r),

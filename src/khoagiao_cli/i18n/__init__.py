@@ -14,24 +14,14 @@ import functools
 import importlib
 from collections.abc import Mapping, Sequence
 from datetime import date
-from typing import NamedTuple
+
+from khoagiao_cli.errors import Msg
 
 LANGS = ("vi", "en")
 DEFAULT = "vi"
 
 #: a catalogue entry: a text, or its plural forms ("one", "other") chosen by the argument `n`
 Entry = str | Mapping[str, str]
-
-
-class Msg(NamedTuple):
-    """A message not yet in words: a catalogue key and its arguments (which may be Msgs themselves)."""
-
-    key: str
-    args: Mapping[str, object] = {}
-
-
-def msg(key: str, **args: object) -> Msg:
-    return Msg(key, args)
 
 
 def plural(lang: str, n: int) -> str:
@@ -61,7 +51,8 @@ class Words:
     def __call__(self, key: str, **args: object) -> str:
         entry = self._entries[key]
         if not isinstance(entry, str):
-            entry = entry[plural(self.lang, int(args["n"]))]  # type: ignore[call-overload]
+            count = args["n"]
+            entry = entry[plural(self.lang, count if isinstance(count, int) else int(str(count)))]
         if not args:
             return entry
         return entry.format(**{name: self.shown(value) for name, value in args.items()})

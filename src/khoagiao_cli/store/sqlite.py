@@ -10,107 +10,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from khoagiao_cli.core.adhoc import Incident, Request
 from khoagiao_cli.core.status import Event, Key
 from khoagiao_cli.errors import LedgerError
 from khoagiao_cli.store.base import Reminder
+from khoagiao_cli.store.migrations import SCHEMA_VERSION, migrate
 
-#: Ordered steps; step N brings `PRAGMA user_version` from N-1 to N. Never edit a released step.
-MIGRATIONS: tuple[str, ...] = (
-    """
-    CREATE TABLE meta (
-        key   TEXT PRIMARY KEY,
-        value TEXT NOT NULL
-    );
-    CREATE TABLE events (
-        id          INTEGER PRIMARY KEY AUTOINCREMENT,
-        kind        TEXT NOT NULL CHECK (kind IN ('submit', 'correct', 'withdraw')),
-        unit        TEXT NOT NULL,
-        report      TEXT NOT NULL,
-        period      TEXT NOT NULL,
-        received    TEXT,
-        doc_number  TEXT,
-        channel     TEXT CHECK (channel IN ('paper', 'email', 'eoffice', 'other')),
-        file_path   TEXT,
-        file_sha256 TEXT,
-        note        TEXT,
-        unit_name   TEXT,
-        recorded_at TEXT NOT NULL,
-        recorded_by TEXT NOT NULL
-    );
-    CREATE INDEX events_by_instance ON events (unit, report, period, id);
-    CREATE TRIGGER events_no_update BEFORE UPDATE ON events
-        BEGIN SELECT RAISE(ABORT, 'khoagiao ledger is append-only'); END;
-    CREATE TRIGGER events_no_delete BEFORE DELETE ON events
-        BEGIN SELECT RAISE(ABORT, 'khoagiao ledger is append-only'); END;
-    """,
-    # 2: hour-precision receipt (urgent reports), one-off requests, urgent incidents
-    """
-    ALTER TABLE events ADD COLUMN received_at TEXT;
-    CREATE TABLE requests (
-        seq         INTEGER PRIMARY KEY AUTOINCREMENT,
-        kind        TEXT NOT NULL CHECK (kind IN ('add', 'cancel')),
-        id          TEXT NOT NULL,
-        title       TEXT,
-        deadline    TEXT,
-        doc_number  TEXT,
-        units       TEXT,
-        note        TEXT,
-        recorded_at TEXT NOT NULL,
-        recorded_by TEXT NOT NULL
-    );
-    CREATE INDEX requests_by_id ON requests (id, seq);
-    CREATE TRIGGER requests_no_update BEFORE UPDATE ON requests
-        BEGIN SELECT RAISE(ABORT, 'khoagiao ledger is append-only'); END;
-    CREATE TRIGGER requests_no_delete BEFORE DELETE ON requests
-        BEGIN SELECT RAISE(ABORT, 'khoagiao ledger is append-only'); END;
-    CREATE TABLE incidents (
-        id           INTEGER PRIMARY KEY AUTOINCREMENT,
-        unit         TEXT NOT NULL,
-        unit_name    TEXT,
-        title        TEXT NOT NULL,
-        occurred     TEXT NOT NULL,
-        deadline_at  TEXT NOT NULL,
-        recorded_at  TEXT NOT NULL,
-        recorded_by  TEXT NOT NULL
-    );
-    CREATE TRIGGER incidents_no_update BEFORE UPDATE ON incidents
-        BEGIN SELECT RAISE(ABORT, 'khoagiao ledger is append-only'); END;
-    CREATE TRIGGER incidents_no_delete BEFORE DELETE ON incidents
-        BEGIN SELECT RAISE(ABORT, 'khoagiao ledger is append-only'); END;
-    """,
-    # 3: reminders sent by e-mail
-    """
-    CREATE TABLE reminders (
-        id          INTEGER PRIMARY KEY AUTOINCREMENT,
-        kind        TEXT NOT NULL CHECK (kind IN ('unit', 'digest')),
-        unit        TEXT,
-        day         TEXT NOT NULL,
-        instances   TEXT NOT NULL,
-        recipients  TEXT NOT NULL,
-        message_id  TEXT NOT NULL,
-        sent_at     TEXT NOT NULL,
-        sent_by     TEXT NOT NULL
-    );
-    CREATE INDEX reminders_by_unit_day ON reminders (unit, day);
-    CREATE TRIGGER reminders_no_update BEFORE UPDATE ON reminders
-        BEGIN SELECT RAISE(ABORT, 'khoagiao ledger is append-only'); END;
-    CREATE TRIGGER reminders_no_delete BEFORE DELETE ON reminders
-        BEGIN SELECT RAISE(ABORT, 'khoagiao ledger is append-only'); END;
-    """,
-    # 4: which submission is in force, defined once: the latest event of each instance, unless a withdrawal
-    """
-    CREATE VIEW in_force AS
-        SELECT e.id, e.kind, e.unit, e.report, e.period, e.received, e.doc_number, e.channel, e.file_path,
-               e.file_sha256, e.note, e.unit_name, e.recorded_at, e.recorded_by, e.received_at
-        FROM events AS e
-        WHERE e.kind <> 'withdraw'
-          AND e.id = (SELECT max(l.id) FROM events AS l
-                      WHERE l.unit = e.unit AND l.report = e.report AND l.period = e.period);
-    """,
-)
-SCHEMA_VERSION = len(MIGRATIONS)
 _COLUMNS = (
     "id, kind, unit, report, period, received, doc_number, channel, file_path, file_sha256, "
     "note, unit_name, recorded_at, recorded_by, received_at"
@@ -383,27 +290,7 @@ def _header(conn: sqlite3.Connection) -> tuple[int, int]:
     return int(version), int(tables)
 
 
-def migrate(conn: sqlite3.Connection) -> None:
-    """Apply the missing steps in order; call inside a transaction."""
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    for step in range(version, SCHEMA_VERSION):
-        for statement in _statements(MIGRATIONS[step]):
-            conn.execute(statement)
-        conn.execute(f"PRAGMA user_version = {step + 1}")
-
-
-def _statements(script: str) -> list[str]:
-    """Split a migration into statements (triggers contain `;` inside BEGIN … END)."""
-    out, buf = [], ""
-    for line in script.strip().splitlines():
-        buf += line + "\n"
-        if sqlite3.complete_statement(buf):
-            out.append(buf.strip())
-            buf = ""
-    return out
-
-
-def _event(row: tuple) -> Event:
+def _event(row: tuple[Any, ...]) -> Event:
     return Event(
         id=row[0],
         kind=row[1],
