@@ -53,7 +53,7 @@ def _hint(name: Any) -> str:
 
 
 def _detail(words: Words, message: str) -> str:
-    if m := re.match(r"'?(.*?)'? is not a valid (integer|float|int range|float range)\.", message):
+    if m := re.match(r"'?(.*?)'? is not a valid (?:integer|int|float)(?: range)?\.", message):  # click's wordings
         return words("usage_not_number", value=m.group(1))
     if m := re.match(r"(.*) is not in the range (.*)\.", message):
         return words("usage_out_of_range", value=m.group(1), range=m.group(2))
