@@ -1,4 +1,5 @@
-"""Benchmarks of `khoagiao due` (median wall time of whole processes). Run: python benchmarks/run.py
+"""Benchmarks of `khoagiao due` (median wall time of whole processes). Run: sh benchmarks/run.sh (a wheel install in a
+fresh venv, then this script with that venv's Python).
 
 1. `khoagiao due` on the embedded defaults vs a bare Typer + Rich app printing a 12-row table
    (target: within 1.15x).
@@ -120,6 +121,9 @@ def main() -> None:
             ],
             args.runs,
         )
+        import typer
+
+        print(f"typer {typer.__version__} for both, Python {sys.version.split()[0]}")
         print(f"bare Typer+Rich app, 12-row table       : {bare * 1000:7.1f} ms (median of {args.runs})")
         print(f"khoagiao due, embedded defaults         : {due * 1000:7.1f} ms  = {due / bare:.2f}x the bare app (target <= 1.15x)")
         print(f"khoagiao due --as-of, 33-row table      : {table * 1000:7.1f} ms  = {table / bare:.2f}x the bare app")

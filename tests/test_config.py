@@ -295,3 +295,26 @@ def test_the_reference_names_every_key(cli, lang) -> None:
         for name, field in model.model_fields.items():
             assert f"{field.alias or name}`" in text, (model.__name__, name)
     assert ("bắt buộc" if lang == "vi" else "required") in text
+
+
+def test_the_cache_is_read_by_field_name(tmp_path: Path) -> None:
+    """A cached unit whose fields are not the code's is not used; fields in another order are read by name."""
+    import marshal
+
+    folder = write_config(tmp_path / "config", schedule=GOOD_RULES,
+                          units="units:\n  - code: a\n    name: A\n    active_until: 2026-06-30\n")
+    cache = tmp_path / "cache"
+    good = load_dir(folder, tmp_path, cache)
+    (file,) = cache.glob("config-*.marshal")
+    inputs, content = marshal.loads(file.read_bytes())
+
+    def stored(units: tuple) -> object:
+        file.write_bytes(marshal.dumps((inputs, {**content, "units": units})))
+        return config_mod.load_cached(cache, tuple(str(folder / n) for n in ("units.yaml", "schedule.yaml")),
+                                      {n: (folder / n).read_bytes() for n in ("units.yaml", "schedule.yaml")})
+
+    (unit,) = content["units"]
+    assert stored((dict(reversed(list(unit.items()))),)) == good
+    assert stored(({**unit, "region": "Nam Trung Bộ"},)) is None  # a field the code does not have
+    assert stored(({k: v for k, v in unit.items() if k != "successor"},)) is None  # one it does have, missing
+    assert load_dir(folder, tmp_path, cache) == good  # validated again, and stored again

@@ -78,3 +78,11 @@ def test_help_in_english_and_vietnamese() -> None:
 def test_ci_runs_the_readme_test_command() -> None:
     run = (REPO / ".ci" / "run").read_text(encoding="utf-8").strip().splitlines()[-1]
     assert run in (REPO / "README.md").read_text(encoding="utf-8")
+
+
+def test_the_readme_configuration_reference_is_the_schemas() -> None:
+    from khoagiao_cli.outputs.reference import reference
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    shown = readme.split("<!-- config-reference:start -->\n", 1)[1].split("<!-- config-reference:end -->", 1)[0]
+    assert shown == reference("en"), "run: khoagiao config --reference --lang en, and paste it into the README"

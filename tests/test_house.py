@@ -151,3 +151,19 @@ def test_the_daily_due_imports_nothing_heavy(tmp_path: Path) -> None:
         out = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=60)
     loaded = out.stdout.rsplit("LOADED", 1)[1].strip()
     assert loaded == "[]", out.stdout + out.stderr
+
+
+def test_what_the_caches_depend_on_imports_nothing_else_of_ours() -> None:
+    """config/cache.py keys the caches by the source of core/, config/ and errors.py: that must be all the code
+    that computes what they hold (i18n only names the messages of errors, which are never cached)."""
+    from khoagiao_cli.config.cache import CODE
+
+    inside = tuple("khoagiao_cli." + c.removesuffix(".py") for c in CODE)
+    known = modules()
+    outside = sorted(
+        f"{name} -> {target}"
+        for name, path in known.items() if name.startswith(inside)
+        for target in {ours(i, known) for i in imports(path)} - {None, "khoagiao_cli"}
+        if target is not None and not target.startswith((*inside, "khoagiao_cli.i18n"))
+    )
+    assert outside == []

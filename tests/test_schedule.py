@@ -177,3 +177,15 @@ def test_overdue_exactly_when_the_deadline_passed_unsubmitted(as_of, submitted, 
     due = outstanding(rows)
     firsts = [r.status for r in due]
     assert firsts == sorted(firsts, key=lambda s: s != OVERDUE)
+
+
+@given(d=st.dates(min_value=date(1900, 1, 1), max_value=date(2999, 12, 31)), months=st.integers(-30, 60),
+       day=st.one_of(st.none(), st.integers(1, 31)))
+def test_month_arithmetic_is_relativedeltas(d, months, day) -> None:
+    """The engine moves by months without dateutil (for the start-up time); it must agree with it everywhere."""
+    from dateutil.relativedelta import relativedelta
+
+    from khoagiao_cli.core.dates import add_months
+
+    expected = d + (relativedelta(months=months, day=day) if day else relativedelta(months=months))
+    assert add_months(d, months, day) == expected

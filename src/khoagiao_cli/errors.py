@@ -1,8 +1,6 @@
 """One exception family. Each class carries its exit code and a message not yet in words (a catalogue key with
 its arguments); the CLI says it in the user's language, in one place."""
 
-from __future__ import annotations
-
 from collections.abc import Mapping
 from typing import NamedTuple
 
@@ -53,7 +51,7 @@ class Problem(NamedTuple):
 class ConfigError(UserError):
     """Bad configuration: every problem at once, each `file:line: field: problem`."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: "list[Problem]") -> None:
         super().__init__("config_invalid", n=len(problems))
         self.problems = problems
 

@@ -1,15 +1,17 @@
-"""Use cases of the reports that are not periodic: one-off requests (add, cancel) and urgent incidents."""
+"""Use cases of the reports that are not periodic: one-off requests (add, cancel, list) and urgent incidents."""
 
 import re
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
+from typing import NamedTuple
 
-from khoagiao_cli.core.adhoc import INCIDENT, Incident, Request
+from khoagiao_cli.core.adhoc import INCIDENT, Incident, Request, request_slot
 from khoagiao_cli.core.clock import Clock
 from khoagiao_cli.core.lookup import find_unit, fold
 from khoagiao_cli.core.model import Config
+from khoagiao_cli.core.schedule import Slot
 from khoagiao_cli.errors import UserError
-from khoagiao_cli.store.base import Ledger
+from khoagiao_cli.store.base import Ledger, Reader
 
 _REQUEST_ID = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,39}$")
 
@@ -77,3 +79,21 @@ def add_incident(
     with ledger.write():
         number = ledger.add_incident(incident, recorded_by)
     return incident._replace(id=number)
+
+
+class RequestStatus(NamedTuple):
+    request: Request
+    slot: Slot
+    received: int
+    owed: int
+
+
+def request_statuses(config: Config, reader: Reader, include_cancelled: bool) -> list[RequestStatus]:
+    """Each one-off request with how many of the units asked have sent theirs."""
+    submitted = reader.in_force()
+    out = []
+    for r in reader.requests(include_cancelled=include_cancelled):
+        slot = request_slot(config.calendar, r)
+        got = sum(1 for code in r.units if (code, r.id, slot.period) in submitted)
+        out.append(RequestStatus(r, slot, got, len(r.units)))
+    return out

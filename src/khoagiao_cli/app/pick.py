@@ -5,6 +5,7 @@ from datetime import date
 from typing import NamedTuple
 
 from khoagiao_cli.core.adhoc import INCIDENT, incident_slot, request_slot
+from khoagiao_cli.core.dates import add_months
 from khoagiao_cli.core.lookup import find_rule, find_slot, find_unit
 from khoagiao_cli.core.model import Config, Rule, Unit
 from khoagiao_cli.core.schedule import Instance, expand, not_owed, rules_owed
@@ -75,13 +76,11 @@ def earliest(config: Config, chosen: Target, *, received: date, since: date, in_
     if chosen.rule is None:
         choices = sorted(chosen.adhoc, key=lambda i: i.slot.deadline_at or i.deadline)
     else:
-        from dateutil.relativedelta import relativedelta
-
         if correct:  # a correction may go before tracking started: back to the earliest year with a submission
             years = [int(key[2][:4]) for key in in_force if key[2][:4].isdigit()]
             since = min(since, date(min(years), 1, 1)) if years else since
         choices = [
-            i for i in expand(config, since, received + relativedelta(years=3), [chosen.unit])
+            i for i in expand(config, since, add_months(received, 36), [chosen.unit])
             if i.report == chosen.report and i.slot.period_start <= received
         ]
     if correct:

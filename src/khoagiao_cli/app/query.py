@@ -1,14 +1,13 @@
-"""Use cases that only read: what is due, overdue, the year's statuses, one report explained, the requests."""
+"""Use cases that only read: what is due, what is overdue, the year's statuses."""
 
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from khoagiao_cli.app.pick import instance_for, target
-from khoagiao_cli.core.adhoc import Request, incident_slot, request_slot
+from khoagiao_cli.core.adhoc import incident_slot, request_slot
 from khoagiao_cli.core.clock import Clock
-from khoagiao_cli.core.model import Config, Rule, Unit
-from khoagiao_cli.core.schedule import Instance, Slot, expand, year_instances
-from khoagiao_cli.core.status import OVERDUE, Event, Row, classify, outstanding, status_rows, tracked
+from khoagiao_cli.core.model import Config, Unit
+from khoagiao_cli.core.schedule import Instance, expand, year_instances
+from khoagiao_cli.core.status import OVERDUE, Row, outstanding, status_rows, tracked
 from khoagiao_cli.store.base import Reader
 
 
@@ -73,42 +72,3 @@ def year_rows(config: Config, reader: Reader, year: int, clock: Clock, unit: Uni
     adhoc = adhoc_instances(config, reader, date(year, 1, 1), date(year, 12, 31), unit)
     instances = tracked(_merge(periodic, adhoc), tracking_start(config, reader), submitted)
     return status_rows(instances, submitted, clock.today, config.settings.due_soon_days, clock.now)
-
-
-class Explanation(NamedTuple):
-    unit: Unit
-    rule: Rule | None
-    row: Row
-    #: every ledger event of the instance, in order
-    events: list[Event]
-    tracking_start: date
-
-
-def explain(config: Config, reader: Reader, clock: Clock, *, unit_query: str, report_query: str,
-            period: str) -> Explanation:
-    """Everything behind one instance's status: rule, nominal day, days skipped, deadline, events."""
-    chosen = target(config, reader, unit_query, report_query)
-    instance = instance_for(config, chosen, period)
-    key = instance.key
-    events = reader.events(unit=key[0], report=key[1], period=key[2])
-    submission = reader.in_force(unit=key[0], report=key[1], period=key[2]).get(key)
-    row = classify(instance, submission, clock.today, config.settings.due_soon_days, clock.now)
-    return Explanation(chosen.unit, chosen.rule, row, events, tracking_start(config, reader))
-
-
-class RequestStatus(NamedTuple):
-    request: Request
-    slot: Slot
-    received: int
-    owed: int
-
-
-def request_statuses(config: Config, reader: Reader, include_cancelled: bool) -> list[RequestStatus]:
-    """Each one-off request with how many of the units asked have sent theirs."""
-    submitted = reader.in_force()
-    out = []
-    for r in reader.requests(include_cancelled=include_cancelled):
-        slot = request_slot(config.calendar, r)
-        got = sum(1 for code in r.units if (code, r.id, slot.period) in submitted)
-        out.append(RequestStatus(r, slot, got, len(r.units)))
-    return out

@@ -65,26 +65,30 @@ class _InOurLanguage:
         self._set_help_lang(detect_lang(argv, os.environ))
         if not standalone_mode:
             return super().main(argv, *more, standalone_mode=False, **kwargs)  # type: ignore[misc]
-        from khoagiao_cli.cli.usage import ClickException, UsageError, kind_of, usage_message
-
         words = Words(self.help_lang)
         try:
             code = super().main(argv, *more, standalone_mode=False, **kwargs)  # type: ignore[misc]
-        except UsageError as exc:
-            ctx: Any = getattr(exc, "ctx", None)
-            if "NoArgsIsHelpError" in kind_of(exc):
-                typer.echo(ctx.get_help() if ctx else "")
-                sys.exit(2)
-            typer.echo(f"{words('error_prefix')}: {usage_message(words, exc)}", err=True)
-            if ctx is not None:
-                typer.echo(words("usage_hint", command=ctx.command_path), err=True)
-            sys.exit(getattr(exc, "exit_code", 2))
-        except ClickException as exc:
-            typer.echo(f"{words('error_prefix')}: {exc.format_message()}", err=True)
-            sys.exit(getattr(exc, "exit_code", 1))
         except typer.Abort:
             typer.echo(words("aborted"), err=True)
             sys.exit(1)
+        except Exception as exc:
+            # click's own errors, told apart by their class names (cli/usage.py, loaded only now)
+            from khoagiao_cli.cli.usage import kind_of, usage_message
+
+            kind = kind_of(exc)
+            if "ClickException" not in kind:
+                raise
+            ctx: Any = getattr(exc, "ctx", None)
+            if "NoArgsIsHelpError" in kind:
+                typer.echo(ctx.get_help() if ctx else "")
+                sys.exit(2)
+            if "UsageError" in kind:
+                typer.echo(f"{words('error_prefix')}: {usage_message(words, exc)}", err=True)
+                if ctx is not None:
+                    typer.echo(words("usage_hint", command=ctx.command_path), err=True)
+                sys.exit(getattr(exc, "exit_code", 2))
+            typer.echo(f"{words('error_prefix')}: {getattr(exc, 'format_message', exc.__str__)()}", err=True)
+            sys.exit(getattr(exc, "exit_code", 1))
         sys.exit(code if isinstance(code, int) else 0)
 
     def _set_help_lang(self, lang: str) -> None:

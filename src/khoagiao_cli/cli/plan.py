@@ -137,7 +137,7 @@ def request_list(
     config: ConfigDir = None,
     db: Db = None,
 ) -> None:
-    from khoagiao_cli.app.query import request_statuses
+    from khoagiao_cli.app.adhoc import request_statuses
 
     e = Env(ctx, lang=lang, config=config, db=db)
     out = check_format(format, ("table", "json"), "table")

@@ -3,19 +3,13 @@
 import re
 from typing import Any
 
-import typer
-
 from khoagiao_cli.i18n import Words
-
-# click's exception classes, reached through typer's public BadParameter: typer before 0.26 re-exports click's
-# own, later releases their vendored copy. Naming either module would tie khoagiao to one range of typer.
-_CLICK = {c.__name__: c for c in typer.BadParameter.__mro__}
-UsageError: Any = _CLICK["UsageError"]
-ClickException: Any = _CLICK["ClickException"]
 
 
 def kind_of(exc: BaseException) -> set[str]:
-    """The names of the click classes an exception is an instance of (NoSuchOption, MissingParameter …)."""
+    """The names of the classes an exception is an instance of (NoSuchOption, MissingParameter, UsageError,
+    ClickException …): click's error classes are told apart by name, without importing them from typer's
+    private copy of click (`typer._click` exists only from typer 0.26; before, click itself)."""
     return {c.__name__ for c in type(exc).__mro__}
 
 

@@ -146,11 +146,11 @@ def explain(
     config: ConfigDir = None,
     db: Db = None,
 ) -> None:
-    from khoagiao_cli.app import query
+    from khoagiao_cli.app.explain import explain as explain_report
     from khoagiao_cli.outputs.explain import explain_text
 
     e = Env(ctx, lang=lang, config=config, db=db, as_of=as_of)
-    found = query.explain(e.config, e.reader, e.clock, unit_query=unit, report_query=report, period=period)
+    found = explain_report(e.config, e.reader, e.clock, unit_query=unit, report_query=report, period=period)
     typer.echo(explain_text(e.words, e.config, found, e.today), nl=False)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, time
+from datetime import date, time, timedelta
 
 from khoagiao_cli.errors import UserError
 
@@ -56,3 +56,16 @@ def parse_moment(text: str, today: date, *, what: object) -> tuple[date, time | 
     if hour > 23 or minute > 59:
         raise UserError("impossible_date", value=text, what=what)
     return parse_date(m.group(1), today, what=what), time(hour, minute)
+
+
+def add_months(d: date, months: int, day: int | None = None) -> date:
+    """`d` moved by whole months, on `day` (default: `d`'s own), clamped to the last day of the month it lands in
+    (31 in April is the 30th): relativedelta's rule, without importing dateutil on the daily path (1.8 ms)."""
+    year, month = divmod(d.year * 12 + d.month - 1 + months, 12)
+    return date(year, month + 1, min(day or d.day, last_day(year, month + 1)))
+
+
+def last_day(year: int, month: int) -> int:
+    """The number of days of a month."""
+    following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+    return (following - timedelta(days=1)).day

@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
 from khoagiao_cli.core.calendar import MAX_RUN, Reason, WorkCalendar
+from khoagiao_cli.core.dates import add_months
 from khoagiao_cli.core.model import PERIOD_MONTHS, Config, Rule, Unit
 
 
@@ -79,27 +80,19 @@ def period_index(frequency: str, start: date) -> int:
 def deadline_of(rule: Rule, period_start: date) -> tuple[date, date]:
     """(named day, last on-time day) of the rule's instance for the period starting at `period_start`.
 
-    A day the month lacks (31 in April) is clamped to the month's last day by relativedelta;
-    `before` then means the day before that.
+    A day the month lacks (31 in April) is clamped to the month's last day; `before` then means the day before.
     """
-    from dateutil.relativedelta import relativedelta
-
     months = PERIOD_MONTHS[rule.frequency]
-    month_start = period_start + relativedelta(months=(rule.month or months) - 1)
-    named = month_start + relativedelta(day=rule.day)
-    return named, (named - relativedelta(days=1) if rule.strict else named)
+    named = add_months(period_start, (rule.month or months) - 1, day=rule.day)
+    return named, (named - timedelta(days=1) if rule.strict else named)
 
 
 def cutoff_window(rule: Rule, period_start: date, period_end: date) -> tuple[date | None, date | None]:
     """The data window: from `from_day` of the month before the period to `to_day` of its last month."""
-    from dateutil.relativedelta import relativedelta
-
     if rule.cutoff is None:
         return None, None
     from_day, to_day = rule.cutoff
-    first = period_start + relativedelta(months=-1, day=from_day)
-    last = period_end + relativedelta(day=to_day)
-    return first, last
+    return add_months(period_start, -1, day=from_day), add_months(period_end, 0, day=to_day)
 
 
 def rule_slots(rule: Rule, first_year: int, last_year: int, calendar: WorkCalendar | None = None) -> list[Slot]:
@@ -107,19 +100,17 @@ def rule_slots(rule: Rule, first_year: int, last_year: int, calendar: WorkCalend
 
     With a calendar, a deadline on a day off moves as the rule's `shift` says.
     """
-    from dateutil.relativedelta import relativedelta
-
     months = PERIOD_MONTHS[rule.frequency]
     first = date(first_year, 1, 1)
     count = (last_year - first_year + 1) * 12 // months
     slots = []
     for n in range(count):
-        start = first + relativedelta(months=n * months)
+        start = add_months(first, n * months)
         if rule.periods and period_index(rule.frequency, start) not in rule.periods:
             continue
         named, nominal = deadline_of(rule, start)
         deadline, skipped = calendar.shift(nominal, rule.shift) if calendar is not None else (nominal, ())
-        end = start + relativedelta(months=months, days=-1)
+        end = add_months(start, months) - timedelta(days=1)
         covers_from, covers_to = cutoff_window(rule, start, end)
         slots.append(
             Slot(

@@ -75,10 +75,6 @@ class Words:
         """Of a text that comes in both languages (a holiday's or a rule's name), the one in this language."""
         return en if self.lang == "en" and en else vi
 
-    @property
-    def english(self) -> bool:
-        return self.lang == "en"
-
 
 def date_text(d: date) -> str:
     """dd/mm/yyyy, as Vietnamese documents write dates (in English output too)."""

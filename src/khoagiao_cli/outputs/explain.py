@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from khoagiao_cli.app.query import Explanation
+from khoagiao_cli.app.explain import Explanation
 from khoagiao_cli.core.model import Config
 from khoagiao_cli.i18n import Words
 from khoagiao_cli.outputs.phrases import deadline_text, fmt, reason, report_period, status_text, weekday, wording

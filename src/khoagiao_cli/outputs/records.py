@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, tzinfo
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from khoagiao_cli.app.query import RequestStatus
 from khoagiao_cli.core.agenda import MEETING, Item
 from khoagiao_cli.core.model import Config, Unit
 from khoagiao_cli.core.schedule import Slot
@@ -20,6 +19,9 @@ from khoagiao_cli.core.scorecard import Score
 from khoagiao_cli.core.status import Event, Row
 from khoagiao_cli.i18n import Words
 from khoagiao_cli.outputs import phrases
+
+if TYPE_CHECKING:
+    from khoagiao_cli.app.adhoc import RequestStatus
 
 #: 2: every document is an object with `schema` (1: due, overdue, status … were bare arrays)
 SCHEMA = 2

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from khoagiao_cli.app.query import RequestStatus
+from khoagiao_cli.app.adhoc import RequestStatus
 from khoagiao_cli.core.model import Config, Unit
 from khoagiao_cli.core.schedule import Slot
 from khoagiao_cli.core.status import Event

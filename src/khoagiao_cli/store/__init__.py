@@ -16,6 +16,8 @@ def open_ledger(where: Path, *, created_on: date, timeout: float) -> Ledger:
 
 def open_reader(where: Path, *, today: date, timeout: float) -> Reader:
     """For reading: opened read-only; an empty ledger (tracking from `today`) when there is none."""
+    if not where.is_file():
+        return EmptyLedger(str(where), today)  # and no database driver to load
     from khoagiao_cli.store.sqlite import SQLiteLedger
 
     found = SQLiteLedger.open_read(where, timeout=timeout)
