@@ -193,6 +193,14 @@ def test_in_force_is_the_latest_event_unless_a_withdrawal(tmp_path_factory, step
     assert {k: e.received for k, e in got.items()} == expected
     assert ledger.keys_in_force() == set(expected)
     assert ledger.keys_in_force(unit="bhxh") == {k for k in expected if k[0] == "bhxh"}
+    # seen from a past day, only what had arrived by then (core.status.arrived, restated in SQL)
+    from datetime import datetime, timedelta, timezone
+
+    from khoagiao_cli.core.status import arrived
+
+    for day in (3, 7):
+        by = datetime(2026, 1, day, 12, tzinfo=timezone(timedelta(hours=7)))
+        assert ledger.keys_in_force(by=by) == {k for k, e in got.items() if arrived(e, by.date(), by)}
     assert set(ledger.in_force(report="q1")) == {k for k in expected if k[1] == "q1"}
     ledger.close()
 

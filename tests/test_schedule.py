@@ -189,3 +189,19 @@ def test_month_arithmetic_is_relativedeltas(d, months, day) -> None:
 
     expected = d + (relativedelta(months=months, day=day) if day else relativedelta(months=months))
     assert add_months(d, months, day) == expected
+
+
+@given(year=st.integers(2000, 2090), reports=st.lists(st.sampled_from([r.id for r in RULES]), unique=True),
+       active_from=st.one_of(st.none(), days), length=st.integers(0, 900))
+def test_owing_a_period_is_answered_once(year, reports, active_from, length) -> None:
+    """`not_owed` (one period, as submit and explain ask) agrees with `expand` (every period, as due asks)."""
+    from khoagiao_cli.core.schedule import not_owed
+
+    until = active_from + timedelta(days=length) if active_from else None
+    unit = Unit("u", "U", reports=tuple(reports), active_from=active_from, active_until=until)
+    cfg = config([unit])
+    owed = {i.key for i in expand(cfg, date(year, 1, 1), date(year, 12, 31), [unit])}
+    for rule in RULES:
+        for slot in rule_slots(rule, year, year, cfg.calendar):
+            if date(year, 1, 1) <= slot.deadline <= date(year, 12, 31):
+                assert (not_owed(cfg, unit, rule, slot) is None) == (("u", rule.id, slot.period) in owed)

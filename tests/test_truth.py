@@ -209,3 +209,72 @@ def test_a_date_without_a_year_takes_the_as_of_year(cli, cfg) -> None:
     out = cli("incident", "add", "syt", "--title", "Sự cố", "--occurred", "22/11 08:30",
               "--as-of", "2027-11-22T10:00").stdout
     assert "23/11/2027" in out
+
+
+# ---------------------------------------------------------------------------- found in review
+
+
+def test_a_db_that_is_a_folder_is_refused_not_read_as_empty(cli, cfg, tmp_path) -> None:
+    """A --db pointing at a folder used to be answered as an empty ledger: every report overdue."""
+    r = cli("overdue", "--db", str(tmp_path), "--as-of", "2026-03-18", code=1)
+    assert "Không mở hoặc tạo được sổ theo dõi" in r.stderr and r.stdout == ""
+
+
+def test_a_named_db_that_does_not_exist_says_so(cli, cfg, tmp_path) -> None:
+    r = cli("due", "--db", str(tmp_path / "so-theo-doi.sqlite3"), "--as-of", "2026-03-18")
+    assert "Chưa có sổ theo dõi" in r.stderr and str(tmp_path / "so-theo-doi.sqlite3") in r.stderr
+    assert not (tmp_path / "so-theo-doi.sqlite3").exists()
+
+
+@pytest.mark.parametrize("args", [
+    ["submit", "syt", "montly", "--as-of", "2026-03-10"],
+    ["submit", "syt", "monthly", "--period", "9999-12", "--as-of", "2026-03-10"],
+    ["withdraw", "syt", "q1", "--period", "2026-Q7"],
+    ["request", "add", "--id", "Có dấu", "--title", "T", "--deadline", "2026-06-01"],
+    ["incident", "add", "xyz", "--title", "T", "--occurred", "2026-03-10 08:00", "--as-of", "2026-03-10T09:00"],
+])
+def test_a_refused_command_creates_no_ledger(cli, cfg, isolated, args) -> None:
+    """Bad input changes nothing: not even the ledger's creation (and with it, tracking_start)."""
+    r = cli(*args, code=2)
+    assert "Traceback" not in r.output
+    assert not (isolated / LEDGER).exists()
+
+
+@pytest.mark.parametrize("period", ["9999-12", "0000-01", "3000-Q1"])
+def test_a_period_outside_the_years_tracked_is_bad_input(cli, cfg, period) -> None:
+    """`--period 9999-12` used to raise "year 10000 is out of range"."""
+    for args in (["submit", "syt", "monthly", "--period", period], ["explain", "syt", "monthly", period],
+                 ["withdraw", "syt", "monthly", "--period", period]):
+        r = cli(*args, code=2)
+        assert r.stderr.startswith("Lỗi: ") and "Traceback" not in r.output
+
+
+@pytest.mark.parametrize(("period", "other"), [("2026-03", "q1"), ("2026-06", "h1"), ("2026-09", "q3"), ("2027-06", "h1")])
+def test_the_report_that_takes_a_months_place_is_named_right(cli, cfg, period, other) -> None:
+    """June's monthly report is the H1 report, September's the Q3 one: the message used to say q1 for all."""
+    r = cli("submit", "syt", "monthly", "--period", period, code=2)
+    assert f"báo cáo {other} thay cho nó" in r.stderr
+
+
+def test_a_past_as_of_does_not_know_reports_received_after_it(cli, cfg) -> None:
+    """Seen on 01/03 a report that arrives on 18/03 is still overdue; it used to show as received (and late)."""
+    cli("submit", "syt", "monthly", "--period", "2026-01", "--received", "2026-03-18", "--as-of", "2026-03-18")
+    cli("submit", "syt", "monthly", "--period", "2026-02", "--received", "2026-02-20", "--as-of", "2026-03-18")
+    before = json.loads(cli("status", "syt", "--as-of", "2026-03-01", "--format", "json").stdout)["instances"]
+    assert [(r["period"], r["status"]) for r in before[:2]] == [("2026-01", "overdue"), ("2026-02", "on_time")]
+    assert "received" not in before[0]
+    due = json.loads(cli("due", "--as-of", "2026-03-01", "--unit", "syt", "--format", "json").stdout)["instances"]
+    assert [r["period"] for r in due] == ["2026-01"]
+    assert json.loads(cli("stats", "--as-of", "2026-03-01", "--unit", "syt", "--format", "json").stdout)["units"][0][
+        "missing"] == 1
+    after = json.loads(cli("status", "syt", "--as-of", "2026-03-18", "--format", "json").stdout)["instances"]
+    assert (after[0]["status"], after[0]["days_late"]) == ("late", 58)
+
+
+def test_an_urgent_report_is_not_received_before_the_minute_it_came(cli, cfg) -> None:
+    cli("incident", "add", "syt", "--title", "T", "--occurred", "2026-11-22 08:30", "--as-of", "2026-11-22T09:00")
+    cli("submit", "syt", "incident", "--received", "2026-11-23 10:15", "--as-of", "2026-11-23T11:00")
+    seen = json.loads(cli("due", "--as-of", "2026-11-23T09:00", "--unit", "syt", "--format", "json").stdout)
+    assert [r["status"] for r in seen["instances"] if r["report"] == "incident"] == ["overdue"]
+    explained = cli("explain", "syt", "incident", "2026-11-22T08:30", "--as-of", "2026-11-23T09:00").stdout
+    assert "quá hạn" in explained.splitlines()[-1] and "nộp muộn" not in explained

@@ -7,7 +7,7 @@ from khoagiao_cli.app.pick import instance_for, target
 from khoagiao_cli.app.query import tracking_start
 from khoagiao_cli.core.clock import Clock
 from khoagiao_cli.core.model import Config, Rule, Unit
-from khoagiao_cli.core.status import Event, Row, classify
+from khoagiao_cli.core.status import Event, Row, arrived_by, classify
 from khoagiao_cli.store.base import Reader
 
 
@@ -27,6 +27,7 @@ def explain(config: Config, reader: Reader, clock: Clock, *, unit_query: str, re
     instance = instance_for(config, chosen, period)
     key = instance.key
     events = reader.events(unit=key[0], report=key[1], period=key[2])
-    submission = reader.in_force(unit=key[0], report=key[1], period=key[2]).get(key)
+    in_force = reader.in_force(unit=key[0], report=key[1], period=key[2])
+    submission = arrived_by(in_force, clock.today, clock.latest).get(key)
     row = classify(instance, submission, clock.today, config.settings.due_soon_days, clock.now)
     return Explanation(chosen.unit, chosen.rule, row, events, tracking_start(config, reader))

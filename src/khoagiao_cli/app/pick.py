@@ -8,7 +8,7 @@ from khoagiao_cli.core.adhoc import INCIDENT, incident_slot, request_slot
 from khoagiao_cli.core.dates import add_months
 from khoagiao_cli.core.lookup import find_rule, find_slot, find_unit
 from khoagiao_cli.core.model import Config, Rule, Unit
-from khoagiao_cli.core.schedule import Instance, expand, not_owed, rules_owed
+from khoagiao_cli.core.schedule import Instance, expand, not_owed, replaced_by, rules_owed
 from khoagiao_cli.core.status import Event, Key
 from khoagiao_cli.errors import UserError
 from khoagiao_cli.store.base import Reader
@@ -62,7 +62,7 @@ def instance_for(config: Config, chosen: Target, period: str) -> Instance:
     slot = find_slot(chosen.rule, period, config.calendar)
     reason = not_owed(config, chosen.unit, chosen.rule, slot)
     if reason == "period_replaced":
-        other = next((r.id for r in config.rules if r.replaces == chosen.rule.id), chosen.rule.id)
+        other = replaced_by(config, chosen.unit, chosen.rule, slot)
         raise UserError(reason, period=slot.period, rule=chosen.rule.id, other=other)
     if reason is not None:
         raise UserError(reason, unit=chosen.unit.code, rule=chosen.rule.id, period=slot.period)

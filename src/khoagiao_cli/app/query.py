@@ -7,7 +7,7 @@ from khoagiao_cli.core.adhoc import incident_slot, request_slot
 from khoagiao_cli.core.clock import Clock
 from khoagiao_cli.core.model import Config, Unit
 from khoagiao_cli.core.schedule import Instance, expand, year_instances
-from khoagiao_cli.core.status import OVERDUE, Row, outstanding, status_rows, tracked
+from khoagiao_cli.core.status import OVERDUE, Row, arrived_by, outstanding, status_rows, tracked
 from khoagiao_cli.store.base import Reader
 
 
@@ -54,7 +54,7 @@ def due(config: Config, reader: Reader, clock: Clock, within: int | None = None,
     end = clock.today + timedelta(days=days)
     instances = _merge(expand(config, start, end, [unit] if unit else None),
                        adhoc_instances(config, reader, start, end, unit))
-    received = reader.keys_in_force(unit=unit.code if unit else None)
+    received = reader.keys_in_force(unit=unit.code if unit else None, by=clock.latest)
     # only what is still open can be due: the received ones need no status here
     rows = status_rows([i for i in instances if i.key not in received], {}, clock.today, days, clock.now)
     return Due(outstanding(rows), clock.today, end, days)
@@ -67,7 +67,7 @@ def overdue(config: Config, reader: Reader, clock: Clock, unit: Unit | None = No
 
 def year_rows(config: Config, reader: Reader, year: int, clock: Clock, unit: Unit | None = None) -> list[Row]:
     """Every tracked instance whose deadline falls in `year`, with its status on the as-of day."""
-    submitted = reader.in_force(unit=unit.code if unit else None)
+    submitted = arrived_by(reader.in_force(unit=unit.code if unit else None), clock.today, clock.latest)
     periodic = year_instances(config, year, [unit] if unit else None)
     adhoc = adhoc_instances(config, reader, date(year, 1, 1), date(year, 12, 31), unit)
     instances = tracked(_merge(periodic, adhoc), tracking_start(config, reader), submitted)

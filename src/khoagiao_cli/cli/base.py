@@ -307,6 +307,9 @@ class Env:
             from khoagiao_cli.store import open_reader
 
             self._reader = open_reader(self.db.path, today=self.clock.real_today, timeout=self._timeout())
+            if not self._reader.exists and self.db.origin != "user":
+                # a ledger the user named that is not there: perhaps a typo; say so rather than answer in silence
+                typer.echo(self.words("db_missing", path=self.db.path), err=True)
         return self._reader
 
 

@@ -72,7 +72,6 @@ def config_command(
     from khoagiao_cli.config.load import explicit_settings
     from khoagiao_cli.config.paths import config_folder, display
     from khoagiao_cli.outputs.mail import smtp_config
-    from khoagiao_cli.store.base import EmptyLedger
 
     e = Env(ctx, lang=lang, config=config, db=db)
     words, cfg = e.words, e.config
@@ -101,7 +100,7 @@ def config_command(
         typer.echo(f"  {key:<15} {value!s:<18} {origin}")
     if st.tracking_start is not None:
         typer.echo(f"  {'tracking_start':<15} {words.shown(st.tracking_start)!s:<18} schedule.yaml")
-    elif isinstance(e.reader, EmptyLedger):
+    elif not e.reader.exists:
         typer.echo(f"  {'tracking_start':<15} {'-':<18} {words('ledger_not_created')}")
     else:
         start = words.shown(tracking_start(cfg, e.reader))

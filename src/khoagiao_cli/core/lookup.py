@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 from khoagiao_cli.core.calendar import WorkCalendar
+from khoagiao_cli.core.dates import FIRST_YEAR, LAST_YEAR
 from khoagiao_cli.core.model import Config, Rule, Unit
 from khoagiao_cli.core.schedule import Slot, slot_for_period
 from khoagiao_cli.errors import Msg, UserError
@@ -93,7 +94,10 @@ def normalize_period(text: str) -> str:
 
 def find_slot(rule: Rule, text: str, calendar: WorkCalendar | None = None) -> Slot:
     """The rule's slot for a period label; a period the rule does not have is bad input."""
-    slot = slot_for_period(rule, normalize_period(text), calendar)
+    label = normalize_period(text)
+    if label[:4].isdigit() and not FIRST_YEAR <= int(label[:4]) <= LAST_YEAR:
+        raise UserError("period_out_of_range", period=text, first=FIRST_YEAR, last=LAST_YEAR)
+    slot = slot_for_period(rule, label, calendar)
     if slot is None:
         raise UserError("period_invalid", period=text, rule=rule.id, example=_EXAMPLE[rule.frequency])
     return slot

@@ -180,31 +180,42 @@ def _slots_by_rule(config: Config, start: date, end: date) -> dict[str, list[Slo
     }
 
 
-def _replaced(config: Config, by_rule: dict[str, list[Slot]], owed: tuple[str, ...]) -> set[tuple[str | None, int, int]]:
-    """(rule, year, month) of the deadlines that a rule the unit owes takes the place of (Q1 is March's report)."""
-    out: set[tuple[str | None, int, int]] = set()
+def _replacing(config: Config, by_rule: dict[str, list[Slot]], owed: tuple[str, ...],
+               ) -> dict[tuple[str | None, int, int], str]:
+    """(rule, year, month) of each deadline that a rule the unit owes takes the place of, with that rule's id
+    (the Q1 report is March's monthly report, H1 June's, Q3 September's)."""
+    out: dict[tuple[str | None, int, int], str] = {}
     for rid in owed:
         rule = config.rule_by_id[rid]
         if rule.replaces:
-            out.update((rule.replaces, s.named_day.year, s.named_day.month) for s in by_rule[rid])
+            out.update({(rule.replaces, s.named_day.year, s.named_day.month): rid for s in by_rule[rid]})
     return out
 
 
-def not_owed(config: Config, unit: Unit, rule: Rule, slot: Slot) -> str | None:
-    """Why `unit` owes no report for `rule` in `slot`'s period (a message key), or None when it owes one.
-
-    The one answer to "does this unit owe this period"; `expand` applies the same three tests to many slots.
-    """
-    owed = rules_owed(config, unit)
-    if rule.id not in owed:
+def _why_not_owed(unit: Unit, rule_id: str, slot: Slot, owed: tuple[str, ...],
+                  replacing: dict[tuple[str | None, int, int], str]) -> str | None:
+    """The three tests of "does this unit owe this period", for `not_owed` and `expand` alike."""
+    if rule_id not in owed:
         return "unit_not_owing"
     if not unit.owes_period_ending(slot.period_end):
         return "unit_inactive"
-    if (rule.id, slot.named_day.year, slot.named_day.month) in _replaced(
-        config, _slots_by_rule(config, slot.named_day, slot.named_day), owed
-    ):
+    if (rule_id, slot.named_day.year, slot.named_day.month) in replacing:
         return "period_replaced"
     return None
+
+
+def not_owed(config: Config, unit: Unit, rule: Rule, slot: Slot) -> str | None:
+    """Why `unit` owes no report for `rule` in `slot`'s period (a message key), or None when it owes one."""
+    owed = rules_owed(config, unit)
+    return _why_not_owed(unit, rule.id, slot, owed, _replacing(config, _slots_by_rule(config, slot.named_day,
+                                                                                      slot.named_day), owed))
+
+
+def replaced_by(config: Config, unit: Unit, rule: Rule, slot: Slot) -> str | None:
+    """The rule whose report takes the place of `rule`'s in `slot`'s deadline month, if one does."""
+    owed = rules_owed(config, unit)
+    replacing = _replacing(config, _slots_by_rule(config, slot.named_day, slot.named_day), owed)
+    return replacing.get((rule.id, slot.named_day.year, slot.named_day.month))
 
 
 def expand(config: Config, start: date, end: date, units: Sequence[Unit] | None = None) -> list[Instance]:
@@ -217,21 +228,18 @@ def expand(config: Config, start: date, end: date, units: Sequence[Unit] | None 
     by_rule = _slots_by_rule(config, start, end)
     in_window = {rid: [s for s in slots if start <= s.deadline <= end] for rid, slots in by_rule.items()}
     rule_order = {r.id: i for i, r in enumerate(config.rules)}
-    replaced: dict[tuple[str, ...], set[tuple[str | None, int, int]]] = {}
+    replacing: dict[tuple[str, ...], dict[tuple[str | None, int, int], str]] = {}
 
     out: list[tuple[date, int, int, Instance]] = []
     for unit_index, unit in enumerate(units if units is not None else config.all_units):
         owed = rules_owed(config, unit)
-        dropped = replaced.get(owed)
-        if dropped is None:
-            dropped = replaced[owed] = _replaced(config, by_rule, owed)
+        taken = replacing.get(owed)
+        if taken is None:
+            taken = replacing[owed] = _replacing(config, by_rule, owed)
         for rid in owed:
             for slot in in_window.get(rid, ()):
-                if not unit.owes_period_ending(slot.period_end):
-                    continue
-                if dropped and (rid, slot.named_day.year, slot.named_day.month) in dropped:
-                    continue
-                out.append((slot.deadline, unit_index, rule_order[rid], Instance(unit.code, slot)))
+                if _why_not_owed(unit, rid, slot, owed, taken) is None:
+                    out.append((slot.deadline, unit_index, rule_order[rid], Instance(unit.code, slot)))
     out.sort(key=lambda item: item[:3])
     return [item[3] for item in out]
 

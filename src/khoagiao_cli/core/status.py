@@ -40,6 +40,19 @@ class Event(NamedTuple):
         return (self.unit, self.report, self.period)
 
 
+def arrived(submission: Event, day: date, latest: datetime | None = None) -> bool:
+    """Whether a report had arrived by `day` (by the moment `latest`, for one received at a known time). Seen
+    from a past --as-of, a report that came later is still outstanding, not already received."""
+    if submission.received is None or submission.received > day:
+        return False
+    return latest is None or submission.received_at is None or submission.received_at <= latest
+
+
+def arrived_by(in_force: dict[Key, Event], day: date, latest: datetime | None = None) -> dict[Key, Event]:
+    """The submissions in force that had arrived by `day` (`latest`)."""
+    return {key: e for key, e in in_force.items() if arrived(e, day, latest)}
+
+
 class Row(NamedTuple):
     instance: Instance
     status: str

@@ -547,4 +547,17 @@ CATALOGUE: dict[str, Entry] = {
     "ref_date": "a date (2026-01-31 or 31/01/2026)",
     "ref_none": "—",
     "ref_required": "required",
+    # ------------------------------------------------------------------ found in review
+    "db_upgrade_readonly": (
+        "The ledger {path} was written by an older khoagiao (schema {found}); it must be upgraded to schema {known}, but the file is read-only. Run a recording command (such as khoagiao submit) once with write access."
+    ),
+    "db_missing": (
+        "There is no ledger at {path} yet: nothing has been recorded there (it is created by the first recorded report). Check --db or KHOAGIAO_DB if this is a typo."
+    ),
+    "period_out_of_range": "Period '{period}' is outside the years khoagiao tracks ({first}–{last}).",
+    "cfg_date_no_year": "'{value}' has no year; write 2026-01-31 or 31/01/2026",
+    "remind_unrecorded": (
+        "sent to {unit} ({code}) but it could not be recorded in the ledger: {error}. The other units were not sent theirs; run it again when the ledger can be used."
+    ),
+    "weekday_names": "Monday,Tuesday,Wednesday,Thursday,Friday,Saturday,Sunday",
 }

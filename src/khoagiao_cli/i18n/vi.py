@@ -518,4 +518,17 @@ CATALOGUE: dict[str, Entry] = {
     "ref_date": "ngày (2026-01-31 hoặc 31/01/2026)",
     "ref_none": "—",
     "ref_required": "bắt buộc",
+    # ------------------------------------------------------------------ found in review
+    "db_upgrade_readonly": (
+        "Sổ theo dõi {path} do phiên bản khoagiao cũ hơn ghi (lược đồ {found}); cần nâng cấp lên lược đồ {known} nhưng tệp chỉ cho phép đọc. Hãy chạy một lệnh ghi (ví dụ khoagiao submit) một lần với quyền ghi tệp."
+    ),
+    "db_missing": (
+        "Chưa có sổ theo dõi {path}: chưa ghi nhận báo cáo nào ở đó (sổ được tạo khi ghi báo cáo đầu tiên). Kiểm tra lại --db hoặc KHOAGIAO_DB nếu đây là lỗi gõ."
+    ),
+    "period_out_of_range": "Kỳ '{period}' nằm ngoài khoảng khoagiao theo dõi (năm {first}–{last}).",
+    "cfg_date_no_year": "'{value}' thiếu năm; viết 2026-01-31 hoặc 31/01/2026",
+    "remind_unrecorded": (
+        "đã gửi cho {unit} ({code}) nhưng không ghi được vào sổ theo dõi: {error}. Các đơn vị còn lại chưa được gửi; hãy chạy lại khi sổ dùng được."
+    ),
+    "weekday_names": "Thứ Hai,Thứ Ba,Thứ Tư,Thứ Năm,Thứ Sáu,Thứ Bảy,Chủ nhật",
 }

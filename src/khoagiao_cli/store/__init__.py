@@ -1,24 +1,108 @@
-"""The ledger behind a small interface (base.py): SQLite today. A command that records opens a `Ledger`
-(created if missing); a command that only reads opens a `Reader`, which never creates anything."""
+"""The ledger behind a small interface (base.py): SQLite today. A command that records opens a `Ledger`, which
+is created by its first write only (so a command refused for bad input leaves nothing behind); a command that
+only reads opens a `Reader`, which never creates anything."""
 
-from datetime import date
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from datetime import date, datetime
 from pathlib import Path
 
-from khoagiao_cli.store.base import EmptyLedger, Ledger, Reader
+from khoagiao_cli.core.adhoc import Incident, Request
+from khoagiao_cli.core.status import Event, Key
+from khoagiao_cli.errors import LedgerError
+from khoagiao_cli.store.base import EmptyLedger, Ledger, Reader, Reminder
+
+
+def _refuse_folder(where: Path) -> None:
+    if where.exists() and not where.is_file():
+        raise LedgerError("db_unopenable", path=str(where))
 
 
 def open_ledger(where: Path, *, created_on: date, timeout: float) -> Ledger:
-    """For recording: created if missing, on `created_on` (the real clock's day)."""
+    """For recording. A missing ledger is created on `created_on` (the real clock's day) by the first write."""
+    _refuse_folder(where)
     from khoagiao_cli.store.sqlite import SQLiteLedger
 
-    return SQLiteLedger.open(where, created_on=created_on, timeout=timeout)
+    if where.is_file():
+        return SQLiteLedger.open(where, created_on=created_on, timeout=timeout)
+    return PendingLedger(EmptyLedger(str(where), created_on),
+                         lambda: SQLiteLedger.open(where, created_on=created_on, timeout=timeout))
 
 
 def open_reader(where: Path, *, today: date, timeout: float) -> Reader:
     """For reading: opened read-only; an empty ledger (tracking from `today`) when there is none."""
+    _refuse_folder(where)
     if not where.is_file():
         return EmptyLedger(str(where), today)  # and no database driver to load
     from khoagiao_cli.store.sqlite import SQLiteLedger
 
     found = SQLiteLedger.open_read(where, timeout=timeout)
     return found if found is not None else EmptyLedger(str(where), today)
+
+
+class PendingLedger:
+    """A ledger that does not exist yet: read, it is empty; its first `write()` creates it, then it is that ledger."""
+
+    def __init__(self, empty: EmptyLedger, create: Callable[[], Ledger]) -> None:
+        self.where = empty.where
+        self.exists = False
+        self._empty = empty
+        self._create = create
+        self._real: Ledger | None = None
+
+    def _reading(self) -> Reader:
+        return self._real if self._real is not None else self._empty
+
+    def _writing(self) -> Ledger:
+        if self._real is None:
+            raise RuntimeError("append outside write()")  # a programming error, never a user's
+        return self._real
+
+    def write(self) -> AbstractContextManager[None]:
+        if self._real is None:
+            self._real = self._create()
+            self.exists = True
+        return self._real.write()
+
+    def created_on(self) -> date:
+        return self._reading().created_on()
+
+    def events(self, unit: str | None = None, report: str | None = None, period: str | None = None) -> list[Event]:
+        return self._reading().events(unit, report, period)
+
+    def in_force(self, unit: str | None = None, report: str | None = None, period: str | None = None,
+                 ) -> dict[Key, Event]:
+        return self._reading().in_force(unit, report, period)
+
+    def keys_in_force(self, unit: str | None = None, by: datetime | None = None) -> set[Key]:
+        return self._reading().keys_in_force(unit, by)
+
+    def requests(self, include_cancelled: bool = False) -> list[Request]:
+        return self._reading().requests(include_cancelled)
+
+    def incidents(self, unit: str | None = None) -> list[Incident]:
+        return self._reading().incidents(unit)
+
+    def reminders(self, unit: str | None = None, day: date | None = None) -> list[Reminder]:
+        return self._reading().reminders(unit, day)
+
+    def append(self, event: Event) -> int:
+        return self._writing().append(event)
+
+    def add_request(self, request: Request, recorded_by: str, note: str | None = None) -> None:
+        self._writing().add_request(request, recorded_by, note)
+
+    def cancel_request(self, request_id: str, recorded_at: str, recorded_by: str, note: str | None = None) -> None:
+        self._writing().cancel_request(request_id, recorded_at, recorded_by, note)
+
+    def add_incident(self, incident: Incident, recorded_by: str) -> int:
+        return self._writing().add_incident(incident, recorded_by)
+
+    def add_reminder(self, reminder: Reminder) -> int:
+        return self._writing().add_reminder(reminder)
+
+    def close(self) -> None:
+        if self._real is not None:
+            self._real.close()

@@ -5,7 +5,7 @@ records gets a `Ledger`, whose writes happen inside `write()` — one transactio
 """
 
 from contextlib import AbstractContextManager
-from datetime import date
+from datetime import date, datetime
 from typing import NamedTuple, Protocol
 
 from khoagiao_cli.core.adhoc import Incident, Request
@@ -32,6 +32,8 @@ class Reader(Protocol):
 
     #: where the ledger is, as the user named it (a file path)
     where: str
+    #: False when there is no ledger there yet (every answer is then empty)
+    exists: bool
 
     def created_on(self) -> date:
         """The day the ledger was created (the real clock's): tracking starts then unless configured."""
@@ -46,8 +48,9 @@ class Reader(Protocol):
         """The submission in force for each instance: its latest event, unless that is a withdrawal."""
         ...
 
-    def keys_in_force(self, unit: str | None = None) -> set[Key]:
-        """Only the keys of `in_force`: what the daily `due` needs to know is still open."""
+    def keys_in_force(self, unit: str | None = None, by: datetime | None = None) -> set[Key]:
+        """Only the keys of `in_force` (of those that had arrived by `by`: core.status.arrived): what the daily
+        `due` needs to know is still open."""
         ...
 
     def requests(self, include_cancelled: bool = False) -> list[Request]:
@@ -87,6 +90,7 @@ class EmptyLedger:
 
     def __init__(self, where: str, today: date) -> None:
         self.where = where
+        self.exists = False
         self._today = today
 
     def created_on(self) -> date:
@@ -99,7 +103,7 @@ class EmptyLedger:
                  ) -> dict[Key, Event]:
         return {}
 
-    def keys_in_force(self, unit: str | None = None) -> set[Key]:
+    def keys_in_force(self, unit: str | None = None, by: datetime | None = None) -> set[Key]:
         return set()
 
     def requests(self, include_cancelled: bool = False) -> list[Request]:

@@ -50,13 +50,15 @@ class SQLiteLedger:
     def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
         self.path = path
         self.where = str(path)
+        self.exists = True
         self.conn = conn
 
     @classmethod
-    def open(cls, path: Path, *, created_on: date, timeout: float = 10.0) -> "SQLiteLedger":
+    def open(cls, path: Path, *, created_on: date | None, timeout: float = 10.0) -> "SQLiteLedger":
         """Open for writing (creating it and its folder if needed) and bring the schema up to date.
 
-        `created_on` is stored once, when the file is created: the real clock's day, never an --as-of.
+        `created_on` is stored once, when the file is created: the real clock's day, never an --as-of (None:
+        the ledger must exist already, as when an older one is upgraded).
         """
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -74,8 +76,11 @@ class SQLiteLedger:
 
     @classmethod
     def open_read(cls, path: Path, *, timeout: float = 10.0) -> "SQLiteLedger | None":
-        """Open read-only; None when there is no ledger yet (nothing is created). A ledger of an older schema
-        is brought up to date first, in its own write transaction."""
+        """Open read-only; None when there is no ledger yet (nothing is created).
+
+        The one write a reading command may make: a ledger of an older schema (written by an earlier khoagiao)
+        is brought up to date first, in its own transaction, as the first command after an upgrade would.
+        """
         if not path.is_file():
             return None
         uri = path.resolve().as_uri() + "?mode=ro"
@@ -94,10 +99,15 @@ class SQLiteLedger:
                 conn.close()
         if version == 0:
             raise LedgerError("db_foreign", path=str(path))
-        cls.open(path, created_on=date.min, timeout=timeout).close()  # the migration (created_on is kept)
+        try:
+            cls.open(path, created_on=None, timeout=timeout).close()  # the migration; created_on is kept
+        except LedgerError as exc:
+            if exc.key == "db_readonly":
+                raise LedgerError("db_upgrade_readonly", path=str(path), found=version, known=SCHEMA_VERSION) from exc
+            raise
         return cls.open_read(path, timeout=timeout)
 
-    def _prepare(self, created_on: date) -> None:
+    def _prepare(self, created_on: date | None) -> None:
         with _guard(self.path):
             version, tables = _header(self.conn)
             if version > SCHEMA_VERSION:
@@ -111,9 +121,10 @@ class SQLiteLedger:
                 self._switch_to_wal()
             with self.write():
                 migrate(self.conn)  # from the version found inside the transaction: another process may have begun
-                self.conn.execute(
-                    "INSERT OR IGNORE INTO meta (key, value) VALUES ('created_on', ?)", (created_on.isoformat(),)
-                )
+                if created_on is not None:  # a new ledger; an existing one keeps its day
+                    self.conn.execute(
+                        "INSERT OR IGNORE INTO meta (key, value) VALUES ('created_on', ?)", (created_on.isoformat(),)
+                    )
 
     def _switch_to_wal(self) -> None:
         """`PRAGMA journal_mode = WAL` (persistent; not allowed inside a transaction). SQLite does not wait on
@@ -164,8 +175,11 @@ class SQLiteLedger:
             rows = self.conn.execute(sql + " ORDER BY id", args).fetchall()
         return {(e.unit, e.report, e.period): e for e in map(_event, rows)}
 
-    def keys_in_force(self, unit: str | None = None) -> set[Key]:
+    def keys_in_force(self, unit: str | None = None, by: datetime | None = None) -> set[Key]:
         sql, args = _filtered("SELECT unit, report, period FROM in_force", unit=unit)
+        if by is not None:  # core.status.arrived, in SQL: received that day or before (at that moment or before)
+            sql += (" AND" if args else " WHERE") + " received <= ? AND (received_at IS NULL OR received_at <= ?)"
+            args += [by.date().isoformat(), by.isoformat()]
         with _guard(self.path):
             return {(u, r, p) for u, r, p in self.conn.execute(sql, args)}
 
