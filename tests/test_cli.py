@@ -254,6 +254,7 @@ def test_export_formats_agree_and_parse_back(cli, cfg, tmp_path) -> None:
     cli("submit", "syt", "q1", "--received", "2026-03-21", "--doc-number", "12/BC-SYT", "--as-of", "2026-04-01")
     j = json.loads(cli("export", "--format", "json", "--as-of", "2026-04-01").stdout)
     out = tmp_path / "out" / "nam.csv"
+    out.parent.mkdir()  # -o never creates folders (a typo would leave some behind)
     cli("export", "--format", "csv", "--as-of", "2026-04-01", "-o", str(out))
     c = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
     tom = tmp_path / "nam.toml"

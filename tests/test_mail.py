@@ -268,3 +268,19 @@ def test_config_shows_the_mail_settings_but_never_the_password(cli, mailcfg, inb
     out = cli("config").stdout
     assert "Gửi thư: 127.0.0.1:" in out and "(none), người gửi vanthu@btg.example.vn" in out
     assert "mật khẩu trong KHOAGIAO_SMTP_PASSWORD: có" in out and "bi-mat-123" not in out
+
+
+def test_a_reminder_the_ledger_cannot_record_stops_the_round(cli, mailcfg, inbox, isolated, monkeypatch) -> None:
+    """Sent, but the ledger stayed locked: say so, send no more (each would go unrecorded and be sent again
+    tomorrow), exit 1. It used to end in a traceback after the first message."""
+    cli("submit", "lhh", "monthly", "--period", "2025-12", "--received", "2025-12-15", "--as-of", "2026-03-18")
+    monkeypatch.setenv("KHOAGIAO_DB_TIMEOUT", "0.2")
+    holder = sqlite3.connect(isolated / "data" / "khoagiao.sqlite3", isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        r = cli("remind", "--as-of", "2026-03-18", "--send", code=1)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert "đã gửi cho Sở Y tế (syt) nhưng không ghi được vào sổ theo dõi" in r.stderr and "Traceback" not in r.output
+    assert len(inbox.messages) == 1 and reminders(isolated) == []

@@ -278,3 +278,58 @@ def test_an_urgent_report_is_not_received_before_the_minute_it_came(cli, cfg) ->
     assert [r["status"] for r in seen["instances"] if r["report"] == "incident"] == ["overdue"]
     explained = cli("explain", "syt", "incident", "2026-11-22T08:30", "--as-of", "2026-11-23T09:00").stdout
     assert "quá hạn" in explained.splitlines()[-1] and "nộp muộn" not in explained
+
+
+def test_a_correction_without_a_period_says_which_and_why(cli, cfg) -> None:
+    cli("submit", "syt", "q1", "--received", "2026-03-12", "--as-of", "2026-03-20")
+    out = cli("submit", "syt", "q1", "--correct", "--doc-number", "13/BC-SYT", "--as-of", "2026-03-25").stdout
+    assert "kỳ sớm nhất chưa nộp" not in out and "2026-Q1" in out.splitlines()[0]
+
+
+@pytest.mark.parametrize("args", [
+    ["due", "--config", ""], ["due", "--db", ""], ["due", "--as-of", ""], ["submit", "syt", "monthly", "--period", ""],
+    ["request", "add", "--id", "r", "--title", "T", "--deadline", "2026-12-01", "--units", ""], ["init", ""],
+    ["status", ""], ["history", "--report", ""],
+])
+def test_an_empty_value_is_bad_input(cli, cfg, isolated, args) -> None:
+    """`--config ""` used to read the current folder, `--period ""` to mean "the earliest open one"."""
+    r = cli(*args, code=2)
+    assert r.stderr.startswith("Lỗi: ") and "Traceback" not in r.output
+    assert not (isolated / LEDGER).exists() and not Path("units.yaml").exists()
+
+
+def test_a_config_file_that_cannot_be_read_is_not_replaced_by_the_default(cli, tmp_path) -> None:
+    folder = write_config(tmp_path / "c")
+    (folder / "units.yaml").unlink()
+    (folder / "units.yaml").mkdir()
+    r = cli("config", "--config", str(folder), code=2)
+    assert "units.yaml" in r.stderr and "Cấu hình hợp lệ" not in r.stdout
+    r = cli("config", "--config", str(folder / "schedule.yaml"), code=2)
+    assert "không phải thư mục" in r.stderr
+
+
+def test_an_unknown_language_in_the_environment_is_said(cli, monkeypatch) -> None:
+    monkeypatch.setenv("KHOAGIAO_LANG", "fr")
+    assert "KHOAGIAO_LANG" in cli("due", code=2).stderr
+
+
+def test_a_year_is_required_for_a_date_in_the_config(tmp_path) -> None:
+    """`days_off: ["2/1"]` used to be read as 02/01/2000."""
+    from khoagiao_cli.config.load import validate
+    from khoagiao_cli.errors import ConfigError
+
+    text = b"days_off: ['2/1']\nrules:\n  - {id: m, name: M, frequency: monthly, by: 4}\n"
+    with pytest.raises(ConfigError) as info:
+        validate({"schedule.yaml": text, "units.yaml": b"units:\n  - {code: a, name: A}\n"},
+                 {"schedule.yaml": "schedule.yaml", "units.yaml": "units.yaml"})
+    assert [p.message.key for p in info.value.problems] == ["cfg_date_no_year"]
+
+
+def test_files_written_for_others_are_readable_and_go_only_where_asked(cli, cfg, tmp_path) -> None:
+    out = tmp_path / "nam.json"
+    cli("export", "--format", "json", "--as-of", "2026-04-01", "-o", str(out))
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask
+    r = cli("export", "--format", "json", "-o", str(tmp_path / "khong-co" / "nam.json"), code=2)
+    assert "khong-co" in r.stderr and not (tmp_path / "khong-co").exists()

@@ -10,10 +10,10 @@ from khoagiao_cli.app.query import due
 from khoagiao_cli.core.clock import Clock
 from khoagiao_cli.core.model import Config, Unit
 from khoagiao_cli.core.status import Row
-from khoagiao_cli.errors import SendError, UserError
+from khoagiao_cli.errors import LedgerError, Msg, SendError, UserError
 from khoagiao_cli.store.base import Ledger, Reader, Reminder
 
-SENT, SKIPPED, FAILED, UNREACHABLE = "sent", "skipped", "failed", "unreachable"
+SENT, SKIPPED, FAILED, UNREACHABLE, UNRECORDED = "sent", "skipped", "failed", "unreachable", "unrecorded"
 
 
 class Mailer(Protocol):
@@ -61,7 +61,8 @@ def remind_plan(config: Config, reader: Reader, clock: Clock, unit: Unit | None 
 
 class Outcome(NamedTuple):
     item: RemindItem
-    #: sent, skipped (the same reminder went earlier today), failed, unreachable (no address)
+    #: sent, skipped (the same reminder went earlier today), failed, unreachable (no address), unrecorded (sent,
+    #: but the ledger could not record it: the round stops there)
     status: str
     #: the addresses the server took
     recipients: tuple[str, ...] = ()
@@ -69,6 +70,8 @@ class Outcome(NamedTuple):
     refused: tuple[str, ...] = ()
     #: why it failed, as the mailer said it
     error: str | None = None
+    #: why it could not be recorded
+    problem: Msg | None = None
 
 
 def send_reminders(
@@ -90,19 +93,26 @@ def send_reminders(
                 outcome = Outcome(item, FAILED, error=str(exc))
             else:
                 accepted = tuple(a for a in item.unit.email if a not in refused)
-                with ledger.write():
-                    ledger.add_reminder(Reminder(0, "unit", item.unit.code, clock.today, item.key, ",".join(accepted),
-                                                 str(message["Message-ID"]), clock.recorded_at(), sent_by))
-                outcome = Outcome(item, SENT, accepted, tuple(refused))
+                try:
+                    with ledger.write():
+                        ledger.add_reminder(Reminder(0, "unit", item.unit.code, clock.today, item.key,
+                                                     ",".join(accepted), str(message["Message-ID"]),
+                                                     clock.recorded_at(), sent_by))
+                except LedgerError as exc:
+                    outcome = Outcome(item, UNRECORDED, accepted, tuple(refused), problem=exc.message)
+                else:
+                    outcome = Outcome(item, SENT, accepted, tuple(refused))
         outcomes.append(outcome)
         if report is not None:
             report(outcome)
+        if outcome.status == UNRECORDED:
+            break  # every further message would go unrecorded, and out again on the next run
     return outcomes
 
 
 def failed(outcomes: Sequence[Outcome]) -> bool:
     """A message could not be sent, or an address was refused: cron must hear of it (exit code 1)."""
-    return any(o.status == FAILED or o.refused for o in outcomes)
+    return any(o.status in (FAILED, UNRECORDED) or o.refused for o in outcomes)
 
 
 def parse_addresses(text: str) -> list[str]:

@@ -116,20 +116,27 @@ def new_app(name: str = "khoagiao", help_key: str = "h_app") -> typer.Typer:
 #: every command registers here; cli/__init__.py builds only the one being run
 app = new_app()
 
+def given(value: Any) -> Any:
+    """A value typed on the command line is never empty: `--period ""` is a mistake, not "not given"."""
+    if isinstance(value, str) and not value.strip():
+        raise typer.BadParameter("empty")
+    return value
+
+
 # ---------------------------------------------------------------------------- options shared by commands
 
-AsOf = Annotated[str | None, typer.Option("--as-of", help="o_as_of", metavar="DATE")]
-Lang = Annotated[str | None, typer.Option("--lang", help="o_lang", metavar="vi|en")]
-ConfigDir = Annotated[Path | None, typer.Option("--config", help="o_config", metavar="DIR")]
-Db = Annotated[Path | None, typer.Option("--db", help="o_db", metavar="PATH")]
+AsOf = Annotated[str | None, typer.Option("--as-of", help="o_as_of", metavar="DATE", callback=given)]
+Lang = Annotated[str | None, typer.Option("--lang", help="o_lang", metavar="vi|en", callback=given)]
+ConfigDir = Annotated[str | None, typer.Option("--config", help="o_config", metavar="DIR", callback=given)]
+Db = Annotated[str | None, typer.Option("--db", help="o_db", metavar="PATH", callback=given)]
 Year = Annotated[int | None, typer.Option("--year", help="o_year", metavar="YEAR")]
-UnitOpt = Annotated[str | None, typer.Option("--unit", help="o_unit", metavar="UNIT")]
-UnitArg = Annotated[str, typer.Argument(help="o_unit_arg", metavar="UNIT")]
-ReportArg = Annotated[str, typer.Argument(help="o_report_arg", metavar="REPORT")]
-Note = Annotated[str | None, typer.Option("--note", help="o_note", metavar="TEXT")]
-TableOrJson = Annotated[str | None, typer.Option("--format", help="o_format_table_json", metavar="table|json")]
+UnitOpt = Annotated[str | None, typer.Option("--unit", help="o_unit", metavar="UNIT", callback=given)]
+UnitArg = Annotated[str, typer.Argument(help="o_unit_arg", metavar="UNIT", callback=given)]
+ReportArg = Annotated[str, typer.Argument(help="o_report_arg", metavar="REPORT", callback=given)]
+Note = Annotated[str | None, typer.Option("--note", help="o_note", metavar="TEXT", callback=given)]
+TableOrJson = Annotated[str | None, typer.Option("--format", help="o_format_table_json", metavar="table|json", callback=given)]
 #: a table on a terminal, plain text when piped (see `screen_format`), or JSON
-TablePlainOrJson = Annotated[str | None, typer.Option("--format", help="o_format_due", metavar="table|plain|json")]
+TablePlainOrJson = Annotated[str | None, typer.Option("--format", help="o_format_due", metavar="table|plain|json", callback=given)]
 
 
 def check_lang(lang: str | None) -> None:
@@ -206,21 +213,23 @@ _FIXED_ZONES = {"Asia/Ho_Chi_Minh": 7, "Asia/Saigon": 7}
 class Env:
     """A command's words, configuration, clock and ledger, from its options; built once per command."""
 
-    def __init__(self, ctx: typer.Context | None = None, *, lang: str | None = None, config: Path | None = None,
-                 db: Path | None = None, as_of: str | None = None) -> None:
+    def __init__(self, ctx: typer.Context | None = None, *, lang: str | None = None, config: str | None = None,
+                 db: str | None = None, as_of: str | None = None) -> None:
         from khoagiao_cli.config.cache import cached_holidays
         from khoagiao_cli.config.load import load
         from khoagiao_cli.config.paths import config_sources, db_source, user_cache_dir
 
         check_lang(lang)
         self.environ = os.environ
+        if self.environ.get("KHOAGIAO_LANG") and self.environ["KHOAGIAO_LANG"] not in LANGS:
+            raise UserError("bad_lang_env", value=self.environ["KHOAGIAO_LANG"])
         self.words = Words(lang_of({"lang": lang, "ctx": ctx}))
         self.cwd = Path.cwd()
-        self.sources = config_sources(config, self.environ)
+        self.sources = config_sources(Path(config) if config is not None else None, self.environ)
         self.cache_dir = user_cache_dir(self.environ)
         self.config: Config = load(self.sources, self.cache_dir, self.cwd).with_holidays(
             cached_holidays(self.cache_dir))
-        self.db = db_source(db, self.environ)
+        self.db = db_source(Path(db) if db is not None else None, self.environ)
         self.clock: Clock = self._clock(as_of)
         self._ledger: Ledger | None = None
         self._reader: Reader | None = None
@@ -349,7 +358,7 @@ def console() -> Any:
 
 
 def write_or_print(data: bytes | str, output: Path | None) -> None:
-    """To the file (written safely: a temporary file, then renamed), or to standard output."""
+    """To the file the user named (written safely: a temporary file, then renamed), or to standard output."""
     if output is None:
         if isinstance(data, bytes):
             sys.stdout.buffer.write(data)
@@ -357,9 +366,19 @@ def write_or_print(data: bytes | str, output: Path | None) -> None:
         else:
             typer.echo(data, nl=False)
         return
+    write_output(output, data if isinstance(data, bytes) else data.encode("utf-8"))
+
+
+def write_output(path: Path, data: bytes) -> None:
+    """A file the user asked for: into a folder that exists (a typo never creates folders), readable as the
+    user's umask says, written to a temporary file and renamed."""
     from khoagiao_cli.config.paths import write_atomic
 
-    write_atomic(output, data if isinstance(data, bytes) else data.encode("utf-8"))
+    if not path.parent.is_dir():
+        raise UserError("output_folder_missing", path=str(path), folder=str(path.parent))
+    if path.is_dir():
+        raise UserError("output_is_folder", path=str(path))
+    write_atomic(path, data, make_dirs=False)
 
 
 def version_callback(value: bool) -> None:

@@ -20,11 +20,14 @@ from khoagiao_cli.cli.base import (
     UnitArg,
     UnitOpt,
     app,
+    given,
     handled,
     interactive,
     who,
+    write_output,
 )
 from khoagiao_cli.core.status import Row
+from khoagiao_cli.errors import UserError
 
 if TYPE_CHECKING:
     from khoagiao_cli.app.remind import Outcome
@@ -68,13 +71,12 @@ def remind(
     unit: UnitOpt = None,
     send: Annotated[bool, typer.Option("--send", help="o_send")] = False,
     force: Annotated[bool, typer.Option("--force", help="o_force_remind")] = False,
-    eml: Annotated[Path | None, typer.Option("--eml", help="o_eml", metavar="DIR")] = None,
+    eml: Annotated[str | None, typer.Option("--eml", help="o_eml", metavar="DIR", callback=given)] = None,
     lang: Lang = None,
     config: ConfigDir = None,
     db: Db = None,
 ) -> None:
     from khoagiao_cli.app import remind as policy
-    from khoagiao_cli.config.paths import write_atomic
     from khoagiao_cli.outputs import mail
 
     e = Env(ctx, lang=lang, config=config, db=db, as_of=as_of)
@@ -96,8 +98,12 @@ def remind(
     unreachable = [item.unit.code for item in plan if not item.unit.email]
     outcomes: list[Outcome] = []
     if eml is not None:
+        folder = Path(eml)
+        if not folder.parent.is_dir() or (folder.exists() and not folder.is_dir()):
+            raise UserError("eml_folder_missing", folder=eml)
+        folder.mkdir(exist_ok=True)  # the folder itself, never missing parents (a typo creates nothing)
         for item in plan:
-            write_atomic(eml / f"{e.today.isoformat()}-{item.unit.code}.eml", bytes(compose(item)))
+            write_output(folder / f"{e.today.isoformat()}-{item.unit.code}.eml", bytes(compose(item)))
         typer.echo(words("eml_written", n=len(plan), folder=eml))
     if not send:
         if eml is None:
@@ -130,6 +136,9 @@ def _say(e: Env, outcome: Outcome) -> None:
     words, u = e.words, outcome.item.unit
     if outcome.status == policy.SKIPPED and outcome.item.sent_before is not None:
         typer.echo(words("remind_skipped", unit=u.name, code=u.code, at=outcome.item.sent_before.sent_at[11:16]))
+    elif outcome.status == policy.UNRECORDED and outcome.problem is not None:
+        typer.echo(f"{words('error_prefix')}: " + words("remind_unrecorded", unit=u.name, code=u.code,
+                                                         error=words.render(outcome.problem)), err=True)
     elif outcome.status == policy.FAILED:
         typer.echo(f"{words('error_prefix')}: {words('remind_failed', unit=u.name, code=u.code, error=outcome.error)}",
                    err=True)
@@ -148,13 +157,12 @@ def letter(
     ctx: typer.Context,
     unit: UnitArg,
     as_of: AsOf = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="o_letter_output", metavar="FILE")] = None,
+    output: Annotated[str | None, typer.Option("--output", "-o", help="o_letter_output", metavar="FILE", callback=given)] = None,
     lang: Lang = None,
     config: ConfigDir = None,
     db: Db = None,
 ) -> None:
     from khoagiao_cli.app.query import overdue
-    from khoagiao_cli.config.paths import write_atomic
     from khoagiao_cli.core.lookup import find_unit
     from khoagiao_cli.outputs.letter import letter_docx
 
@@ -164,6 +172,6 @@ def letter(
     if not rows:
         typer.echo(e.words("letter_none", unit=chosen.name, as_of=e.today))
         return
-    path = output or Path(f"cong-van-don-doc-{chosen.code}-{e.today.isoformat()}.docx")
-    write_atomic(path, letter_docx(e.words, e.config, chosen, rows, e.today))
+    path = Path(output or f"cong-van-don-doc-{chosen.code}-{e.today.isoformat()}.docx")
+    write_output(path, letter_docx(e.words, e.config, chosen, rows, e.today))
     typer.echo(e.words("letter_written", path=path, n=len(rows)))

@@ -22,6 +22,7 @@ from khoagiao_cli.cli.base import (
     app,
     check_format,
     console,
+    given,
     group_callback,
     handled,
     who,
@@ -102,12 +103,12 @@ app.add_typer(request_app, name="request")
 @handled
 def request_add(
     ctx: typer.Context,
-    request_id: Annotated[str, typer.Option("--id", help="o_request_id", metavar="ID")],
-    title: Annotated[str, typer.Option("--title", help="o_title", metavar="TEXT")],
-    deadline: Annotated[str, typer.Option("--deadline", help="o_request_deadline", metavar="DATE")],
-    doc_number: Annotated[str | None, typer.Option("--doc-number", help="o_request_doc", metavar="TEXT")] = None,
-    units: Annotated[str | None, typer.Option("--units", help="o_request_units", metavar="CODES")] = None,
-    group: Annotated[str | None, typer.Option("--group", help="o_request_group", metavar="GROUP")] = None,
+    request_id: Annotated[str, typer.Option("--id", help="o_request_id", metavar="ID", callback=given)],
+    title: Annotated[str, typer.Option("--title", help="o_title", metavar="TEXT", callback=given)],
+    deadline: Annotated[str, typer.Option("--deadline", help="o_request_deadline", metavar="DATE", callback=given)],
+    doc_number: Annotated[str | None, typer.Option("--doc-number", help="o_request_doc", metavar="TEXT", callback=given)] = None,
+    units: Annotated[str | None, typer.Option("--units", help="o_request_units", metavar="CODES", callback=given)] = None,
+    group: Annotated[str | None, typer.Option("--group", help="o_request_group", metavar="GROUP", callback=given)] = None,
     as_of: AsOf = None,
     lang: Lang = None,
     config: ConfigDir = None,
@@ -158,7 +159,7 @@ def request_list(
 @handled
 def request_cancel(
     ctx: typer.Context,
-    request_id: Annotated[str, typer.Argument(help="o_request_id", metavar="ID")],
+    request_id: Annotated[str, typer.Argument(help="o_request_id", metavar="ID", callback=given)],
     note: Note = None,
     lang: Lang = None,
     config: ConfigDir = None,
@@ -184,8 +185,8 @@ app.add_typer(incident_app, name="incident")
 def incident_add(
     ctx: typer.Context,
     unit: UnitArg,
-    title: Annotated[str, typer.Option("--title", help="o_incident_title", metavar="TEXT")],
-    occurred: Annotated[str, typer.Option("--occurred", help="o_occurred", metavar="DATETIME")],
+    title: Annotated[str, typer.Option("--title", help="o_incident_title", metavar="TEXT", callback=given)],
+    occurred: Annotated[str, typer.Option("--occurred", help="o_occurred", metavar="DATETIME", callback=given)],
     within: Annotated[int, typer.Option("--within", help="o_within_hours", metavar="HOURS")] = 24,
     as_of: AsOf = None,
     lang: Lang = None,

@@ -19,6 +19,7 @@ from khoagiao_cli.cli.base import (
     ReportArg,
     UnitArg,
     app,
+    given,
     handled,
     interactive,
     message,
@@ -32,12 +33,12 @@ def submit(
     ctx: typer.Context,
     unit: UnitArg,
     report: ReportArg,
-    period: Annotated[str | None, typer.Option("--period", help="o_period", metavar="PERIOD")] = None,
-    received: Annotated[str | None, typer.Option("--received", help="o_received", metavar="DATE")] = None,
-    doc_number: Annotated[str | None, typer.Option("--doc-number", help="o_doc", metavar="TEXT")] = None,
+    period: Annotated[str | None, typer.Option("--period", help="o_period", metavar="PERIOD", callback=given)] = None,
+    received: Annotated[str | None, typer.Option("--received", help="o_received", metavar="DATE", callback=given)] = None,
+    doc_number: Annotated[str | None, typer.Option("--doc-number", help="o_doc", metavar="TEXT", callback=given)] = None,
     channel: Annotated[str | None, typer.Option("--channel", help="o_channel",
-                                                metavar="paper|email|eoffice|other")] = None,
-    file: Annotated[Path | None, typer.Option("--file", help="o_file", metavar="FILE")] = None,
+                                                metavar="paper|email|eoffice|other", callback=given)] = None,
+    file: Annotated[str | None, typer.Option("--file", help="o_file", metavar="FILE", callback=given)] = None,
     note: Note = None,
     correct: Annotated[bool, typer.Option("--correct", help="o_correct")] = False,
     as_of: AsOf = None,
@@ -54,11 +55,11 @@ def submit(
     done = record(
         e.config, e.ledger, e.clock, unit_query=unit, report_query=report, period=period, received=got,
         received_at=e.clock.moment(got, at) if got and at else None, doc_number=doc_number, channel=channel,
-        file=file, note=note, correct=correct, recorded_by=who(),
+        file=Path(file) if file is not None else None, note=note, correct=correct, recorded_by=who(),
     )
     words = e.words
     if done.chosen:
-        typer.echo(words("chosen_period", period=done.event.period))
+        typer.echo(words("chosen_period_correct" if correct else "chosen_period", period=done.event.period))
     moment = done.event.received_at
     name, _ = report_period(words, e.config, done.row)
     said = {"unit": done.unit.name, "report": name, "period": done.event.period, "event": done.event.id,
@@ -83,7 +84,7 @@ def withdraw(
     ctx: typer.Context,
     unit: UnitArg,
     report: ReportArg,
-    period: Annotated[str, typer.Option("--period", help="o_period_req", metavar="PERIOD")],
+    period: Annotated[str, typer.Option("--period", help="o_period_req", metavar="PERIOD", callback=given)],
     note: Note = None,
     lang: Lang = None,
     config: ConfigDir = None,
@@ -105,7 +106,7 @@ def withdraw(
 @handled
 def import_command(
     ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(help="o_import_file", metavar="FILE")],
+    file: Annotated[str, typer.Argument(help="o_import_file", metavar="FILE", callback=given)],
     dry_run: Annotated[bool, typer.Option("--dry-run", help="o_dry_run")] = False,
     as_of: AsOf = None,
     lang: Lang = None,
@@ -118,12 +119,12 @@ def import_command(
 
     e = Env(ctx, lang=lang, config=config, db=db, as_of=as_of)
     words = e.words
-    header, rows = read_rows(file)
+    header, rows = read_rows(Path(file))
     items: Any = list(rows)
     if interactive() and len(items) > 200:
         from rich.progress import track
 
-        items = track(items, description=file.name, transient=True)
+        items = track(items, description=Path(file).name, transient=True)
     ledger = e.reader if dry_run else e.ledger
     plan = importing.plan_import(e.config, ledger, e.clock, header, items, recorded_by=who())
     if plan.errors:

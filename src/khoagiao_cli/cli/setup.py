@@ -20,6 +20,7 @@ from khoagiao_cli.cli.base import (
     app,
     check_format,
     console,
+    given,
     handled,
 )
 
@@ -28,7 +29,7 @@ from khoagiao_cli.cli.base import (
 @handled
 def init(
     ctx: typer.Context,
-    directory: Annotated[Path | None, typer.Argument(help="o_dir", metavar="[DIR]")] = None,
+    directory: Annotated[str | None, typer.Argument(help="o_dir", metavar="[DIR]", callback=given)] = None,
     force: Annotated[bool, typer.Option("--force", help="o_force")] = False,
     lang: Lang = None,
 ) -> None:
@@ -39,7 +40,7 @@ def init(
 
     check_lang(lang)
     words = Words(lang_of({"lang": lang, "ctx": ctx}))
-    target = directory if directory is not None else user_config_dir(os.environ)
+    target = Path(directory) if directory is not None else user_config_dir(os.environ)
     existing = [str(target / n) for n in CONFIG_FILES if (target / n).exists()]
     if existing and not force:
         raise UserError("init_exists", files=", ".join(existing))
@@ -79,7 +80,7 @@ def config_command(
     typer.echo(words("config_ok", units=len(cfg.units), rules=len(cfg.rules)))
     typer.echo(words("config_more", active=active, own=sum(1 for r in cfg.rules if r.owner == "office"),
                      meetings=len(cfg.meetings)))
-    folder = config_folder(config, e.environ)
+    folder = config_folder(Path(config) if config is not None else None, e.environ)
     typer.echo(words("config_folder", path=display(folder.path, e.cwd), origin=words("origin_" + folder.origin)))
     for name, src in e.sources.items():
         if src.origin != "embedded":

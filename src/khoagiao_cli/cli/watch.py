@@ -23,12 +23,13 @@ from khoagiao_cli.cli.base import (
     app,
     check_format,
     console,
+    given,
     handled,
     interactive,
     screen_format,
 )
 
-Period = Annotated[str | None, typer.Option("--period", help="o_period_req", metavar="PERIOD")]
+Period = Annotated[str | None, typer.Option("--period", help="o_period_req", metavar="PERIOD", callback=given)]
 
 
 @app.command(cls=Command, help="h_due")
@@ -70,10 +71,10 @@ def due(
 def overdue(
     ctx: typer.Context,
     as_of: AsOf = None,
-    format: Annotated[str | None, typer.Option("--format", help="o_format_overdue", metavar="plain|json")] = None,
+    format: Annotated[str | None, typer.Option("--format", help="o_format_overdue", metavar="plain|json", callback=given)] = None,
     fail: Annotated[bool, typer.Option("--fail", help="o_fail")] = False,
     unit: UnitOpt = None,
-    mail_to: Annotated[str | None, typer.Option("--mail-to", help="o_mail_to", metavar="ADDR")] = None,
+    mail_to: Annotated[str | None, typer.Option("--mail-to", help="o_mail_to", metavar="ADDR", callback=given)] = None,
     lang: Lang = None,
     config: ConfigDir = None,
     db: Db = None,
@@ -106,7 +107,7 @@ def overdue(
 @handled
 def status(
     ctx: typer.Context,
-    unit: Annotated[str | None, typer.Argument(help="o_unit", metavar="[UNIT]")] = None,
+    unit: Annotated[str | None, typer.Argument(help="o_unit", metavar="[UNIT]", callback=given)] = None,
     year: Year = None,
     as_of: AsOf = None,
     format: TableOrJson = None,
@@ -140,7 +141,7 @@ def explain(
     ctx: typer.Context,
     unit: UnitArg,
     report: ReportArg,
-    period: Annotated[str, typer.Argument(help="o_period_arg", metavar="PERIOD")],
+    period: Annotated[str, typer.Argument(help="o_period_arg", metavar="PERIOD", callback=given)],
     as_of: AsOf = None,
     lang: Lang = None,
     config: ConfigDir = None,
@@ -158,8 +159,8 @@ def explain(
 @handled
 def history(
     ctx: typer.Context,
-    unit: Annotated[str | None, typer.Argument(help="o_history_unit", metavar="[UNIT]")] = None,
-    report: Annotated[str | None, typer.Option("--report", help="o_history_report", metavar="REPORT")] = None,
+    unit: Annotated[str | None, typer.Argument(help="o_history_unit", metavar="[UNIT]", callback=given)] = None,
+    report: Annotated[str | None, typer.Option("--report", help="o_history_report", metavar="REPORT", callback=given)] = None,
     period: Period = None,
     format: TableOrJson = None,
     lang: Lang = None,

@@ -22,13 +22,15 @@ from khoagiao_cli.cli.base import (
     app,
     check_format,
     console,
+    given,
     handled,
     screen_format,
     write_or_print,
+    write_output,
 )
 from khoagiao_cli.core.status import Row
 
-Output = Annotated[Path | None, typer.Option("--output", "-o", help="o_output", metavar="FILE")]
+Output = Annotated[str | None, typer.Option("--output", "-o", help="o_output", metavar="FILE", callback=given)]
 
 
 @app.command(cls=Command, help="h_stats")
@@ -70,7 +72,7 @@ def stats(
 @handled
 def export(
     ctx: typer.Context,
-    format: Annotated[str, typer.Option("--format", help="o_format_export", metavar="json|csv|toml|ics|xlsx")],
+    format: Annotated[str, typer.Option("--format", help="o_format_export", metavar="json|csv|toml|ics|xlsx", callback=given)],
     year: Year = None,
     as_of: AsOf = None,
     output: Output = None,
@@ -84,12 +86,12 @@ def export(
     e = Env(ctx, lang=lang, config=config, db=db, as_of=as_of)
     out = check_format(format, ("json", "csv", "toml", "ics", "xlsx"), "json")
     if out == "xlsx":
-        _export_xlsx(e, year, output)
+        _export_xlsx(e, year, Path(output) if output is not None else None)
         return
     y = e.year(year)
     rows = year_rows(e.config, e.reader, y, e.clock)
     if out == "ics":
-        _export_ics(e, y, rows, output)
+        _export_ics(e, y, rows, Path(output) if output is not None else None)
         return
     found = records.instances(rows, e.config)
     if out == "csv":
@@ -97,7 +99,7 @@ def export(
     else:
         doc = records.document(year=y, as_of=e.today, instances=found)
         text = records.to_json(doc) if out == "json" else records.to_toml(doc)
-    write_or_print(text, output)
+    write_or_print(text, Path(output) if output is not None else None)
     if output is not None:
         typer.echo(e.words("written", path=output, n=len(found)), err=True)
 
@@ -123,7 +125,6 @@ def _export_ics(e: Env, year: int, rows: list[Row], output: Path | None) -> None
 def _export_xlsx(e: Env, year: int | None, output: Path | None) -> None:
     """A sheet per year (the --year, or every year since tracking started), the events, the scorecard."""
     from khoagiao_cli.app.query import tracking_start, year_rows
-    from khoagiao_cli.config.paths import write_atomic
     from khoagiao_cli.core.scorecard import scorecard
     from khoagiao_cli.errors import UserError
     from khoagiao_cli.outputs.xlsx import workbook_bytes
@@ -138,5 +139,5 @@ def _export_xlsx(e: Env, year: int | None, output: Path | None) -> None:
     score_year = years[-1]
     data = workbook_bytes(e.words, e.config, by_year, e.reader.events(), scorecard(e.config, by_year[score_year], today),
                           score_year=score_year, as_of=today)
-    write_atomic(output, data)
+    write_output(output, data)
     typer.echo(e.words("written_xlsx", path=output, n=len(years) + 2), err=True)

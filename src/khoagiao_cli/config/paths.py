@@ -69,27 +69,36 @@ def user_cache_dir(env: Mapping[str, str]) -> Path:
 def config_folder(flag: Path | None, env: Mapping[str, str]) -> Source:
     """The one folder the configuration comes from."""
     if flag is not None:
-        if not flag.is_dir():
-            raise UserError("config_dir_missing", path=str(flag), origin="--config")
-        return Source(flag, "flag")
+        return Source(_folder(flag, "--config"), "flag")
     if env.get("KHOAGIAO_CONFIG"):
-        path = Path(env["KHOAGIAO_CONFIG"]).expanduser()
-        if not path.is_dir():
-            raise UserError("config_dir_missing", path=str(path), origin="KHOAGIAO_CONFIG")
-        return Source(path, "env")
+        return Source(_folder(Path(env["KHOAGIAO_CONFIG"]).expanduser(), "KHOAGIAO_CONFIG"), "env")
     user = user_config_dir(env)
     if any((user / name).is_file() for name in CONFIG_FILES):
         return Source(user, "user")
     return Source(embedded_dir(), "embedded")
 
 
+def _folder(path: Path, origin: str) -> Path:
+    if path.is_dir():
+        return path
+    if path.exists():
+        raise UserError("config_not_folder", path=str(path), origin=origin)
+    raise UserError("config_dir_missing", path=str(path), origin=origin)
+
+
 def config_sources(flag: Path | None, env: Mapping[str, str]) -> dict[str, Source]:
-    """Each config file from the chosen folder, or the embedded default when the folder lacks it."""
+    """Each config file from the chosen folder, or the embedded default when the folder has none by that name
+    (a name that is there but is not a readable file — a folder, a broken link — is a mistake, not "none")."""
     folder = config_folder(flag, env)
     out = {}
     for name in CONFIG_FILES:
         path = folder.path / name
-        out[name] = Source(path, folder.origin) if path.is_file() else Source(embedded_dir() / name, "embedded")
+        if path.is_file():
+            out[name] = Source(path, folder.origin)
+        elif path.exists() or path.is_symlink():
+            raise UserError("config_file_not_file", path=str(path))
+        else:
+            out[name] = Source(embedded_dir() / name, "embedded")
     return out
 
 
@@ -109,13 +118,19 @@ def display(path: Path, cwd: Path) -> str:
         return str(path)
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary file in the same folder, flush it to disk, then rename over the target."""
+def write_atomic(path: Path, data: bytes, *, make_dirs: bool = True) -> None:
+    """Write to a temporary file in the same folder, flush it to disk, then rename over the target: a reader
+    sees the old file or the new one, never half of one. The file gets the permissions the user's umask gives
+    a new file (a temporary file would otherwise stay readable by its owner only)."""
     import tempfile
 
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if make_dirs:
+        path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()

@@ -40,8 +40,11 @@ def _day_of_month(v: int) -> int:
 
 
 def _vn_date(v: object) -> object:
-    """31/01/2026 as well as 2026-01-31 (YAML dates are read as text, so that pydantic names the bad line)."""
+    """31/01/2026 as well as 2026-01-31 (YAML dates are read as text, so that pydantic names the bad line); a
+    config is read every day of every year, so a date in it always says its year."""
     if isinstance(v, str) and "/" in v:
+        if v.strip().count("/") < 2:
+            raise PydanticCustomError("date_no_year", "no year", {"value": v})
         try:
             return parse_date(v, date(2000, 1, 1), what="")
         except UserError as exc:

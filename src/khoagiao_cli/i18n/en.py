@@ -560,4 +560,14 @@ CATALOGUE: dict[str, Entry] = {
         "sent to {unit} ({code}) but it could not be recorded in the ledger: {error}. The other units were not sent theirs; run it again when the ledger can be used."
     ),
     "weekday_names": "Monday,Tuesday,Wednesday,Thursday,Friday,Saturday,Sunday",
+    "usage_empty": "must not be empty.",
+    "output_folder_missing": "Cannot write {path}: the folder {folder} does not exist.",
+    "output_is_folder": "Cannot write {path}: it is a folder; give a file name.",
+    "eml_folder_missing": "Cannot use the folder {folder} (--eml): its parent folder does not exist, or it is a file.",
+    "chosen_period_correct": "Period {period} was taken: the latest one recorded. Use --period to correct another.",
+    "config_not_folder": (
+        "{path} (from {origin}) is not a folder; point at the folder that holds units.yaml and schedule.yaml."
+    ),
+    "config_file_not_file": "Cannot read the config file {path}: it is not a file (a folder, or a broken link).",
+    "bad_lang_env": "KHOAGIAO_LANG='{value}' is not supported; use vi or en.",
 }

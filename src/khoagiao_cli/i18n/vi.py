@@ -531,4 +531,12 @@ CATALOGUE: dict[str, Entry] = {
         "đã gửi cho {unit} ({code}) nhưng không ghi được vào sổ theo dõi: {error}. Các đơn vị còn lại chưa được gửi; hãy chạy lại khi sổ dùng được."
     ),
     "weekday_names": "Thứ Hai,Thứ Ba,Thứ Tư,Thứ Năm,Thứ Sáu,Thứ Bảy,Chủ nhật",
+    "usage_empty": "không được để trống.",
+    "output_folder_missing": "Không ghi được {path}: thư mục {folder} không tồn tại.",
+    "output_is_folder": "Không ghi được {path}: đó là một thư mục; hãy ghi tên tệp.",
+    "eml_folder_missing": "Không dùng được thư mục {folder} (--eml): thư mục chứa nó không tồn tại, hoặc đó là một tệp.",
+    "chosen_period_correct": "Kỳ {period} được chọn tự động: kỳ gần nhất đã ghi nhận. Dùng --period để sửa kỳ khác.",
+    "config_not_folder": "{path} (từ {origin}) không phải thư mục; hãy chỉ thư mục chứa units.yaml và schedule.yaml.",
+    "config_file_not_file": "Không đọc được tệp cấu hình {path}: đó không phải một tệp (thư mục hoặc liên kết hỏng).",
+    "bad_lang_env": "KHOAGIAO_LANG='{value}' không được hỗ trợ; dùng vi hoặc en.",
 }
