@@ -152,8 +152,14 @@ def test_a_validated_config_is_cached_and_a_changed_file_is_validated_again(tmp_
     folder = write_config(tmp_path / "config", schedule=GOOD_RULES)
     cache = tmp_path / "cache"
     first = load_dir(folder, tmp_path, cache)
-    assert len(list(cache.glob("config-*.marshal"))) == 1
-    assert load_dir(folder, tmp_path, cache) == first
+    (file,) = cache.glob("config-*.marshal")
+    import marshal
+
+    inputs, content = marshal.loads(file.read_bytes())  # the cached rule renamed: an answer only the cache can give
+    content["rules"] = tuple({**r, "name": "Từ bộ nhớ đệm"} for r in content["rules"])
+    file.write_bytes(marshal.dumps((inputs, content)))
+    assert load_dir(folder, tmp_path, cache).rules[0].name == "Từ bộ nhớ đệm"
+    assert first.rules[0].name == "Báo cáo tháng"
     (folder / "schedule.yaml").write_text(GOOD_RULES.replace("before: 20", "before: 99"), encoding="utf-8")
     with pytest.raises(ConfigError):
         load_dir(folder, tmp_path, cache)

@@ -167,3 +167,21 @@ def test_what_the_caches_depend_on_imports_nothing_else_of_ours() -> None:
         if target is not None and not target.startswith((*inside, "khoagiao_cli.i18n"))
     )
     assert outside == []
+
+
+def test_the_core_holds_no_words() -> None:
+    """What a user reads lives in the catalogues; the core speaks in values and message keys. (The one exception is
+    data: the Commission's name as the default of core.model.Office, as in the embedded units.yaml.)"""
+    found = []
+    for name, path in modules().items():
+        if name.startswith("khoagiao_cli.core"):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            docstrings = {id(n.body[0].value) for n in ast.walk(tree)
+                          if isinstance(n, ast.Module | ast.ClassDef | ast.FunctionDef) and n.body
+                          and isinstance(n.body[0], ast.Expr) and isinstance(n.body[0].value, ast.Constant)}
+            for node in ast.walk(tree):
+                if isinstance(node, ast.Constant) and isinstance(node.value, str) and len(node.value) > 1 \
+                        and id(node) not in docstrings and not node.value.isascii() \
+                        and node.value != "Ban Tuyên giáo và Dân vận Tỉnh ủy":
+                    found.append(f"{name}:{node.lineno}: {node.value}")
+    assert found == []

@@ -47,21 +47,22 @@ def test_english_counts_in_the_singular_and_the_plural() -> None:
 
 
 def _literal_keys() -> set[str]:
-    """Every string the code passes where a catalogue key goes: words("…"), Msg("…"), an error's key, help="…"."""
+    """Every string the code passes where a catalogue key goes: words("…"), Msg("…"), an error's key, help="…",
+    and the name of a typed date (Env.parse_date(text, "what_received"))."""
     found = set()
     for path in SRC.rglob("*.py"):
         if path.parent.name == "i18n":
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call):
-                name = getattr(node.func, "id", getattr(node.func, "attr", ""))
-                if name in ("words", "Msg", "UserError", "LedgerError", "KhoagiaoError", "parse_date", "parse_moment") \
-                        and node.args and isinstance(node.args[0], ast.Constant) and name not in ("parse_date",
-                                                                                                   "parse_moment"):
-                    found.add(node.args[0].value)
-                for kw in node.keywords:
-                    if kw.arg == "help" and isinstance(kw.value, ast.Constant):
-                        found.add(kw.value.value)
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "id", getattr(node.func, "attr", ""))
+            args = [a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
+            if name in ("words", "Msg", "UserError", "LedgerError", "KhoagiaoError") and args:
+                found.add(args[0])
+            if name in ("parse_date", "parse_moment") and isinstance(node.func, ast.Attribute) and len(args) == 1:
+                found.add(args[0])  # e.parse_date(text, "what_…")
+            found |= {kw.value.value for kw in node.keywords if kw.arg == "help" and isinstance(kw.value, ast.Constant)}
     return found
 
 

@@ -36,8 +36,10 @@ def _rows(path: Path) -> dict[str, list[tuple]]:
 
 
 def _listed(text: str) -> list[dict]:
+    """The records of a JSON document (schema 2: an object holding them)."""
     data = json.loads(text)
-    return data[next(k for k in ("instances", "events", "requests") if k in data)] if isinstance(data, dict) else data
+    assert data["schema"] == 2
+    return data[next(k for k in ("instances", "events", "requests") if k in data)]
 
 
 @pytest.mark.parametrize("version", VERSIONS)

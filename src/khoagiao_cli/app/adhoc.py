@@ -72,8 +72,7 @@ def add_incident(
     if not 1 <= within_hours <= 24 * 30:
         raise UserError("within_hours_bad", value=within_hours)
     if occurred > clock.latest:
-        raise UserError("occurred_future", occurred=occurred.strftime("%H:%M %d/%m/%Y"),
-                        now=clock.latest.strftime("%H:%M %d/%m/%Y"))
+        raise UserError("occurred_future", occurred=occurred, now=clock.latest)
     incident = Incident(0, unit.code, unit.name, title.strip(), occurred, occurred + timedelta(hours=within_hours),
                         clock.recorded_at())
     with ledger.write():

@@ -200,4 +200,4 @@ def incident_add(
     incident = add_incident(e.config, e.ledger, e.clock, unit_query=unit, title=title,
                             occurred=e.clock.moment(day, at), within_hours=within, recorded_by=who())
     typer.echo(e.words("incident_added", id=incident.id, unit=incident.unit_name, title=incident.title,
-                       deadline=incident.deadline_at.strftime("%H:%M %d/%m/%Y"), n=within))
+                       deadline=incident.deadline_at, n=within))

@@ -48,7 +48,7 @@ def submit(
 ) -> None:
     from khoagiao_cli.app.record import record
     from khoagiao_cli.core.status import LATE
-    from khoagiao_cli.outputs.phrases import deadline_text, fmt, report_period, wording
+    from khoagiao_cli.outputs.phrases import deadline_text, received_text, report_period, wording
 
     e = Env(ctx, lang=lang, config=config, db=db, as_of=as_of)
     got, at = e.parse_moment(received, "what_received") if received is not None else (None, None)
@@ -63,7 +63,7 @@ def submit(
     moment = done.event.received_at
     name, _ = report_period(words, e.config, done.row)
     said = {"unit": done.unit.name, "report": name, "period": done.event.period, "event": done.event.id,
-            "received": moment.strftime("%H:%M %d/%m/%Y") if moment else fmt(done.event.received or e.today)}
+            "received": received_text(done.event.received, moment)}
     if done.previous is not None:
         typer.echo(words("corrected", previous=done.previous.id, **said))
     else:

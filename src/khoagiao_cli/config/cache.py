@@ -22,7 +22,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from khoagiao_cli.core.calendar import HolidaySource, Reason, vn_holidays
+from khoagiao_cli.core.calendar import HolidaySource, Named, vn_holidays
 from khoagiao_cli.core.model import Config, MailSettings, Meeting, Office, Rule, Settings, Unit
 
 #: the distributions whose release can change what a cache holds (validation, dates, holidays, zones)
@@ -165,7 +165,7 @@ def cached_holidays(cache_dir: Path | None) -> HolidaySource:
     """A holiday source that reads the cache, and computes and stores only the years it lacks."""
     years: dict[int, tuple[tuple[int, str, str], ...]] | None = None
 
-    def source(year: int) -> Mapping[date, Reason]:
+    def source(year: int) -> Mapping[date, Named]:
         nonlocal years
         path = cache_dir / HOLIDAYS_FILE if cache_dir is not None else None
         if years is None:

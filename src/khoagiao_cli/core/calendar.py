@@ -10,16 +10,19 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import date, timedelta
 
 #: (Vietnamese, English) name of a day off
-Reason = tuple[str, str]
-HolidaySource = Callable[[int], Mapping[date, Reason]]
+Named = tuple[str, str]
+#: why a day is off: its (Vietnamese, English) name, for a holiday or an office day off (data, from the holidays
+#: package or the config); or, for a weekend, the weekday's number (5, 6), which only a face puts in words
+Reason = Named | int
+HolidaySource = Callable[[int], Mapping[date, Named]]
 
 SHIFTS = ("next_working_day", "previous_working_day", "none")
-WEEKEND: dict[int, Reason] = {5: ("Thứ Bảy", "Saturday"), 6: ("Chủ nhật", "Sunday")}
+WEEKEND = (5, 6)
 #: the longest run of days off a shift will walk across before giving up (Tết with weekends is 9-10)
 MAX_RUN = 60
 
 
-def vn_holidays(year: int) -> Mapping[date, Reason]:
+def vn_holidays(year: int) -> Mapping[date, Named]:
     """Vietnam's public holidays of one year from the `holidays` package, named in Vietnamese and English."""
     import holidays
 
@@ -36,15 +39,15 @@ class WorkCalendar:
     def __init__(
         self,
         source: HolidaySource | None = None,
-        days_off: Mapping[date, Reason] | None = None,
+        days_off: Mapping[date, Named] | None = None,
         working_days: Iterable[date] = (),
     ) -> None:
         self.source = source
         self.days_off = dict(days_off or {})
         self.working_days = frozenset(working_days)
-        self._years: dict[int, Mapping[date, Reason]] = {}
+        self._years: dict[int, Mapping[date, Named]] = {}
 
-    def holidays(self, year: int) -> Mapping[date, Reason]:
+    def holidays(self, year: int) -> Mapping[date, Named]:
         """The public holidays of `year` (asked of the source once per year)."""
         table = self._years.get(year)
         if table is None:
@@ -59,7 +62,7 @@ class WorkCalendar:
         named = self.holidays(day.year).get(day) or self.days_off.get(day)
         if named is not None:
             return named
-        return WEEKEND.get(day.weekday())
+        return day.weekday() if day.weekday() in WEEKEND else None
 
     def is_working(self, day: date) -> bool:
         return self.reason_off(day) is None

@@ -10,41 +10,28 @@ from khoagiao_cli.errors import UserError
 #: the years khoagiao reasons about (deadlines near either end may move across it)
 FIRST_YEAR, LAST_YEAR = 1900, 2999
 
-# Patterns as text, compiled (and cached by `re`) only by the commands that read dates: `fmt` alone is on the
-# daily path.
+# Patterns as text, compiled (and cached by `re`) only by the commands that read dates.
 _ISO = r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$"
 _VN = r"^\s*(\d{1,2})/(\d{1,2})(?:/(\d{4}))?\s*$"
 _TIME = r"^\s*(.+?)(?:[T\s]+(\d{1,2})[:h](\d{2}))\s*$"
 
 
 def parse_date(text: str, today: date, *, what: object) -> date:
-    """`2026-03-18`, `18/03/2026` or `18/3` (the year of `today`). Parsed by dateutil, day first.
-
-    `what` names the value in a message (a Msg: "--received").
-    """
-    iso = re.match(_ISO, text)
-    vn = re.match(_VN, text)
-    if not iso and not vn:
+    """`2026-03-18`, `18/03/2026` or `18/3` (the year of `today`): day first, as Vietnamese documents write it.
+    `10/13/2026` is an impossible date, never 13 October. `what` names the value in a message (a Msg)."""
+    if m := re.match(_ISO, text):
+        year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    elif m := re.match(_VN, text):
+        day, month = int(m.group(1)), int(m.group(2))
+        year = int(m.group(3)) if m.group(3) else today.year
+    else:
         raise UserError("bad_date", value=text, what=what)
-    from datetime import datetime
-
-    from dateutil import parser
-
-    try:
-        parsed = parser.parse(
-            text.strip(),
-            dayfirst=not iso,
-            yearfirst=bool(iso),
-            default=datetime(today.year, 1, 1),
-        )
-    except (ValueError, OverflowError) as exc:
-        raise UserError("impossible_date", value=text, what=what) from exc
-    if vn and (parsed.day, parsed.month) != (int(vn.group(1)), int(vn.group(2))):
-        # dateutil swaps day and month when the day-first reading is impossible (10/13/2026); we do not
-        raise UserError("impossible_date", value=text, what=what)
-    if not FIRST_YEAR <= parsed.year <= LAST_YEAR:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
         raise UserError("date_out_of_range", value=text, what=what, first=FIRST_YEAR, last=LAST_YEAR)
-    return parsed.date()
+    try:
+        return date(year, month, day)
+    except ValueError as exc:
+        raise UserError("impossible_date", value=text, what=what) from exc
 
 
 def parse_moment(text: str, today: date, *, what: object) -> tuple[date, time | None]:

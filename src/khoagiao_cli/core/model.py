@@ -141,8 +141,8 @@ class Settings(NamedTuple):
 class Config:
     """Units, rules, meetings, the office and settings, with look-ups by code and id, and the office calendar.
 
-    Never changed once built: `with_holidays` gives another one. The deadlines it computes are kept on it for its
-    lifetime (they depend only on its values and its calendar).
+    Its values never change once built (`with_holidays` gives another one). The one thing that grows is a memo,
+    `slot_table`: the deadlines computed from those values and that calendar, kept for the config's lifetime.
     """
 
     #: what a configuration is made of (the rest is derived from these)

@@ -1,4 +1,4 @@
-"""Rules → report instances (pure: no clock, no disk; dates from python-dateutil).
+"""Rules → report instances: where every deadline is computed, and who owes which period (pure: no clock, no disk).
 
 A *slot* is one period of one rule with its deadline; an *instance* is a slot owed by one unit.
 """

@@ -2,7 +2,7 @@
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from khoagiao_cli.core.model import Config
 from khoagiao_cli.core.status import LATE, ON_TIME, OVERDUE, Row
@@ -75,20 +75,3 @@ def scorecard(config: Config, rows: Sequence[Row], as_of: date) -> list[Score]:
         s.on_time_rate is None, -(s.on_time_rate or 0), s.missing, s.avg_days_late or 0, order.get(s.unit, len(order)),
     ))
     return [s._replace(rank=n) for n, s in enumerate(scores, 1)]
-
-
-def score_record(score: Score) -> dict[str, Any]:
-    """`stats --format json`: rates as fractions (0.75), delays in days."""
-    return {
-        "rank": score.rank,
-        "unit": score.unit,
-        "unit_name": score.unit_name,
-        "owed": score.owed,
-        "on_time": score.on_time,
-        "late": score.late,
-        "missing": score.missing,
-        "on_time_rate": round(score.on_time_rate, 4) if score.on_time_rate is not None else None,
-        "avg_days_late": round(score.avg_days_late, 1) if score.avg_days_late is not None else None,
-        "max_days_late": score.max_days_late,
-        "months": list(score.months),
-    }

@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import importlib
 from collections.abc import Mapping, Sequence
-from datetime import date
+from datetime import date, datetime
 
 from khoagiao_cli.errors import Msg
 
@@ -64,9 +64,12 @@ class Words:
         return self(message.key, **message.args)
 
     def shown(self, value: object) -> object:
-        """An argument as it is written into a message: dates as dd/mm/yyyy, messages in words."""
+        """An argument as it is written into a message: dates as dd/mm/yyyy, moments as HH:MM dd/mm/yyyy,
+        messages in words."""
         if isinstance(value, Msg):
             return self.render(value)
+        if isinstance(value, datetime):
+            return moment_text(value)
         if isinstance(value, date):
             return date_text(value)
         return value
@@ -79,6 +82,11 @@ class Words:
 def date_text(d: date) -> str:
     """dd/mm/yyyy, as Vietnamese documents write dates (in English output too)."""
     return f"{d.day:02d}/{d.month:02d}/{d.year}"
+
+
+def moment_text(moment: datetime) -> str:
+    """HH:MM dd/mm/yyyy: a deadline or a receipt to the minute (urgent reports)."""
+    return f"{moment.hour:02d}:{moment.minute:02d} {date_text(moment)}"
 
 
 def detect_lang(argv: Sequence[str], env: Mapping[str, str]) -> str:

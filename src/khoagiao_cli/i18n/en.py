@@ -1,6 +1,5 @@
 """The English catalogue: every message khoagiao shows, by key (see __init__.py).
 
-Vietnamese has no plural forms; an English entry that counts is a dict of its forms ("one", "other"),
 An entry that counts is a dict of its plural forms ("one", "other"), chosen by the argument `n`."""
 
 from khoagiao_cli.i18n import Entry

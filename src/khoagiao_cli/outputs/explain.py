@@ -7,7 +7,16 @@ from datetime import date
 from khoagiao_cli.app.explain import Explanation
 from khoagiao_cli.core.model import Config
 from khoagiao_cli.i18n import Words
-from khoagiao_cli.outputs.phrases import deadline_text, fmt, reason, report_period, status_text, weekday, wording
+from khoagiao_cli.outputs.phrases import (
+    deadline_text,
+    fmt,
+    reason,
+    received_text,
+    report_period,
+    status_text,
+    weekday,
+    wording,
+)
 
 
 def explain_text(words: Words, config: Config, exp: Explanation, as_of: date) -> str:
@@ -41,8 +50,7 @@ def explain_text(words: Words, config: Config, exp: Explanation, as_of: date) ->
     for e in exp.events:
         bits = [f"#{e.id} {words('kind_' + e.kind)}"]
         if e.received:
-            bits.append(words("ex_received",
-                              day=e.received_at.strftime("%H:%M %d/%m/%Y") if e.received_at else fmt(e.received)))
+            bits.append(words("ex_received", day=received_text(e.received, e.received_at)))
         if e.doc_number:
             bits.append(e.doc_number)
         bits.append(words("ex_recorded", at=e.recorded_at[:16].replace("T", " "), by=e.recorded_by))

@@ -10,7 +10,7 @@ from khoagiao_cli.core.agenda import Item
 from khoagiao_cli.core.model import Config
 from khoagiao_cli.i18n import Words
 from khoagiao_cli.outputs.calendar_view import item_title
-from khoagiao_cli.outputs.phrases import day_month, reason, wording
+from khoagiao_cli.outputs.phrases import moved_note, wording
 
 
 def to_ics(
@@ -49,10 +49,7 @@ def to_ics(
             ev.add("dtend", slot.deadline + timedelta(days=1))
             ev.add("transp", "TRANSPARENT")
             units = owing.get((slot.report, slot.period), ())
-            lines = [wording(words, slot)]
-            if slot.moved and slot.skipped and slot.nominal_deadline is not None:
-                lines.append(words("moved_from", day=day_month(slot.nominal_deadline),
-                                   reason=reason(words, slot.skipped[0][1])))
+            lines = [wording(words, slot), *filter(None, [moved_note(words, slot)])]
             lines.append(words("ics_owing", n=len(units)) + ("\n" + "\n".join(f"- {u}" for u in units) if units else ""))
             ev.add("description", "\n".join(lines))
             ev.add("categories", ["khoagiao", "deadline"])

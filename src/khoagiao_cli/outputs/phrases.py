@@ -1,12 +1,13 @@
 """Domain values said in words: periods, deadlines in the document's own words, why a deadline moved, time
 left, statuses, names. Every face (screens, mail, letters, spreadsheets, calendar files) says them from here."""
 
-from datetime import date
+from datetime import date, datetime
 
+from khoagiao_cli.core.calendar import Reason
 from khoagiao_cli.core.model import Config
 from khoagiao_cli.core.schedule import Slot, period_index
 from khoagiao_cli.core.status import DUE, LATE, OVERDUE, Row
-from khoagiao_cli.i18n import Words, date_text
+from khoagiao_cli.i18n import Words, date_text, moment_text
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
@@ -14,6 +15,11 @@ ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 def fmt(d: date) -> str:
     """dd/mm/yyyy."""
     return date_text(d)
+
+
+def received_text(received: date | None, received_at: datetime | None) -> str:
+    """When a report arrived: to the minute when that is known (urgent reports), else the day."""
+    return moment_text(received_at) if received_at else fmt(received) if received else ""
 
 
 def day_month(d: date) -> str:
@@ -41,7 +47,7 @@ def period_text(words: Words, frequency: str, slot: Slot) -> str:
 def wording(words: Words, slot: Slot) -> str:
     """The deadline in the document's own words: "trước 20/03/2026" (before) or "chậm nhất 20/03/2026" (by)."""
     if slot.deadline_at is not None:
-        return words("wording_at", at=slot.deadline_at.strftime("%H:%M %d/%m/%Y"))
+        return words("wording_at", at=slot.deadline_at)
     return words("wording_before" if slot.strict else "wording_by", day=slot.named_day)
 
 
@@ -49,14 +55,14 @@ def moved_note(words: Words, slot: Slot) -> str:
     """Why a deadline is not the document's day: "chuyển từ 19/04 (Chủ nhật)"; empty when it did not move."""
     if not slot.moved or slot.nominal_deadline is None:
         return ""
-    vi, en = slot.skipped[0][1] if slot.skipped else ("", "")
-    return words("moved_from", day=day_month(slot.nominal_deadline), reason=words.pick(vi, en))
+    why = reason(words, slot.skipped[0][1]) if slot.skipped else ""
+    return words("moved_from", day=day_month(slot.nominal_deadline), reason=why)
 
 
 def deadline_text(words: Words, slot: Slot, sep: str = ", ") -> str:
     """The last on-time day, with the reason it moved: "20/04/2026, chuyển từ 19/04 (Chủ nhật)"."""
     if slot.deadline_at is not None:
-        return slot.deadline_at.strftime("%H:%M %d/%m/%Y")
+        return moment_text(slot.deadline_at)
     note = moved_note(words, slot)
     return fmt(slot.deadline) + (sep + note if note else "")
 
@@ -104,6 +110,8 @@ def slot_title(words: Words, config: Config, slot: Slot) -> str:
     return f"{rule_name(words, config, slot.report)} — {period_text(words, rule.frequency, slot)}"
 
 
-def reason(words: Words, named: tuple[str, str]) -> str:
-    """A day off's (Vietnamese, English) name in this language."""
-    return words.pick(*named)
+def reason(words: Words, why: Reason) -> str:
+    """Why a day is off, in this language: a weekend day's name, or a holiday's own name."""
+    if isinstance(why, int):
+        return words("weekday_names").split(",")[why]
+    return words.pick(*why)

@@ -62,7 +62,7 @@ def instance_record(row: Row, config: Config) -> dict[str, Any]:
         "status": row.status,
         "days_left": row.days_left,
         "nominal_deadline": slot.nominal_deadline if slot.moved else None,
-        "moved_reason": slot.skipped[0][1][0] if slot.moved and slot.skipped else None,
+        "moved_reason": phrases.reason(vi, slot.skipped[0][1]) if slot.moved and slot.skipped else None,
         "covers_from": slot.covers_from if slot.covers_to else None,
         "covers_to": slot.covers_to if slot.covers_from else None,
         "deadline_at": slot.deadline_at,
@@ -81,16 +81,17 @@ def slot_record(slot: Slot, config: Config) -> dict[str, Any]:
     """One deadline of the calendar, owed by no unit in particular: schedule."""
     rule = config.rule_by_id.get(slot.report)
     own = rule is not None and rule.owner == "office"
+    vi = Words("vi")
     return _present({
         "report": slot.report,
         "report_name": slot.title or (rule.name if rule else slot.report),
         "period": slot.period,
         "deadline": slot.deadline,
-        "deadline_text": phrases.wording(Words("vi"), slot),
+        "deadline_text": phrases.wording(vi, slot),
         "owner": "office" if own else None,
         "recipient": rule.recipient if own and rule is not None else None,
         "nominal_deadline": slot.nominal_deadline if slot.moved else None,
-        "skipped": [{"date": d, "reason": vi} for d, (vi, _en) in slot.skipped] if slot.moved else None,
+        "skipped": [{"date": d, "reason": phrases.reason(vi, why)} for d, why in slot.skipped] if slot.moved else None,
         "covers_from": slot.covers_from if slot.covers_to else None,
         "covers_to": slot.covers_to if slot.covers_from else None,
     })

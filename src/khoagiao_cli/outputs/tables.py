@@ -11,7 +11,7 @@ from khoagiao_cli.core.model import Config, Unit
 from khoagiao_cli.core.schedule import Slot
 from khoagiao_cli.core.status import Event
 from khoagiao_cli.i18n import Words
-from khoagiao_cli.outputs.phrases import deadline_text, fmt, period_text, rule_name, weekday, wording
+from khoagiao_cli.outputs.phrases import deadline_text, fmt, period_text, received_text, rule_name, weekday, wording
 from khoagiao_cli.outputs.screens import Footnotes
 
 if TYPE_CHECKING:
@@ -73,7 +73,7 @@ def history_table(words: Words, config: Config, events: Sequence[Event]) -> Tabl
                 "col_recorded", "col_by", "col_note"):
         table.add_column(words(key))
     for e in events:
-        received = e.received_at.strftime("%H:%M %d/%m/%Y") if e.received_at else fmt(e.received) if e.received else ""
+        received = received_text(e.received, e.received_at)
         table.add_row(
             f"#{e.id} {words('kind_' + e.kind)}", e.unit_name or config.unit_name(e.unit), e.report, e.period,
             received, e.doc_number or "", e.channel or "", e.recorded_at[:19].replace("T", " "), e.recorded_by,
