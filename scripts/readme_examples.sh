@@ -28,7 +28,7 @@ echo "### explain";  run khoagiao explain syt monthly 2026-02 --as-of 2026-04-15
 echo "### request";  run khoagiao request add --id qc238-2026 --title '"Báo cáo kết quả thực hiện Quy chế 238"' --deadline 29/11/2026 --doc-number 125-CV/BTGDVTU --group hội
                      run khoagiao submit hkh qc238-2026 --as-of 2026-11-25
                      run khoagiao request list
-                     run "khoagiao due --as-of 2026-11-25 --format plain | grep "Quy chế 238""
+                     run "khoagiao due --as-of 2026-11-25 --format plain | grep 'Quy chế 238'"
                      run khoagiao request add --id monthly --title x --deadline 2026-12-01
 echo "### incident"; run khoagiao incident add syt --title '"Ổ dịch sốt xuất huyết tại phường Vĩnh Hải"' --occurred '"2026-11-22 08:30"' --as-of 2026-11-22T10:00
                      run "khoagiao due --as-of 2026-11-23T07:00 --unit syt --format plain | grep -E \"cần nộp|giờ\""

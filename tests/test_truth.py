@@ -331,3 +331,28 @@ def test_files_written_for_others_are_readable_and_go_only_where_asked(cli, cfg,
     assert out.stat().st_mode & 0o777 == 0o666 & ~umask
     r = cli("export", "--format", "json", "-o", str(tmp_path / "khong-co" / "nam.json"), code=2)
     assert "khong-co" in r.stderr and not (tmp_path / "khong-co").exists()
+
+
+def test_history_filters_say_what_they_found(cli, cfg) -> None:
+    cli("submit", "syt", "q1", "--as-of", "2026-03-10")
+    assert "Không có sự kiện nào khớp" in cli("history", "--period", "2026-07").stdout
+    assert "không phải một kỳ báo cáo" in cli("history", "--period", "2026-99", code=2).stderr
+
+
+def test_init_restores_a_missing_file_and_keeps_an_edited_one(cli, isolated) -> None:
+    folder = isolated / "config"
+    folder.mkdir(parents=True)
+    (folder / "schedule.yaml").write_text("# sửa của văn phòng\nrules:\n  - {id: m, name: M, frequency: monthly, by: 5}\n",
+                                          encoding="utf-8")
+    out = cli("init").stdout
+    assert "units.yaml" in out and "Giữ nguyên tệp đã có: schedule.yaml" in out
+    assert (folder / "schedule.yaml").read_text(encoding="utf-8").startswith("# sửa của văn phòng")
+    assert (folder / "units.yaml").is_file()
+    assert "init" in cli("init", code=2).stderr or "--force" in cli("init", code=2).stderr
+
+
+def test_config_names_its_folder_whatever_folder_it_runs_from(cli, isolated, tmp_path, monkeypatch) -> None:
+    write_config(isolated / "config")
+    monkeypatch.chdir(tmp_path)
+    shown = cli("config").stdout
+    assert f"Thư mục cấu hình: {(isolated / 'config').resolve()}" in shown

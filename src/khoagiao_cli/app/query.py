@@ -1,14 +1,19 @@
-"""Use cases that only read: what is due, what is overdue, the year's statuses."""
+"""Use cases that only read: what is due, what is overdue, the year's statuses, its agenda, the ledger's history."""
 
+import re
 from datetime import date, timedelta
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from khoagiao_cli.core.adhoc import incident_slot, request_slot
 from khoagiao_cli.core.clock import Clock
 from khoagiao_cli.core.model import Config, Unit
 from khoagiao_cli.core.schedule import Instance, expand, year_instances
-from khoagiao_cli.core.status import OVERDUE, Row, arrived_by, outstanding, status_rows, tracked
+from khoagiao_cli.core.status import DUE, OVERDUE, UPCOMING, Event, Row, arrived_by, outstanding, status_rows, tracked
+from khoagiao_cli.errors import UserError
 from khoagiao_cli.store.base import Reader
+
+if TYPE_CHECKING:
+    from khoagiao_cli.core.agenda import Item
 
 
 def tracking_start(config: Config, reader: Reader) -> date:
@@ -72,3 +77,42 @@ def year_rows(config: Config, reader: Reader, year: int, clock: Clock, unit: Uni
     adhoc = adhoc_instances(config, reader, date(year, 1, 1), date(year, 12, 31), unit)
     instances = tracked(_merge(periodic, adhoc), tracking_start(config, reader), submitted)
     return status_rows(instances, submitted, clock.today, config.settings.due_soon_days, clock.now)
+
+
+def agenda(config: Config, reader: Reader, year: int, month: int | None = None) -> "list[Item]":
+    """The year's (or one month's) deadlines of every rule and open one-off request, and its meetings."""
+    from khoagiao_cli.core.agenda import agenda as core_agenda  # meetings need dateutil: not on `due`'s path
+
+    requests = [request_slot(config.calendar, r) for r in reader.requests()]
+    return core_agenda(config, year, requests, month)
+
+
+def owing(config: Config, rows: list[Row]) -> dict[tuple[str, str], list[str]]:
+    """For each (report, period), the names of the units that still owe it (for the calendar file)."""
+    out: dict[tuple[str, str], list[str]] = {}
+    for r in rows:
+        if r.status in (OVERDUE, DUE, UPCOMING):
+            out.setdefault((r.instance.report, r.instance.period), []).append(config.unit_name(r.instance.unit))
+    return out
+
+
+def tracked_years(config: Config, reader: Reader, clock: Clock) -> list[int]:
+    """Every year from the one tracking starts in to the as-of year."""
+    return list(range(min(tracking_start(config, reader).year, clock.today.year), clock.today.year + 1))
+
+
+def history(config: Config, reader: Reader, *, unit: Unit | None, report: str | None, period: str | None,
+            ) -> list[Event]:
+    """The ledger's events, of one unit, report or period if asked; a period that is none is bad input."""
+    from khoagiao_cli.app.pick import report_id
+    from khoagiao_cli.core.lookup import normalize_period
+
+    label = normalize_period(period) if period is not None else None
+    if label is not None and not _PERIOD.match(label):
+        raise UserError("period_not_a_period", period=period)
+    return reader.events(unit=unit.code if unit else None,
+                         report=report_id(config, reader, report) if report is not None else None, period=label)
+
+
+#: what a period label looks like: 2026-03, 2026-Q1, 2026-H1, 2026, or an incident's moment 2026-11-22T08:30
+_PERIOD = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4]|-H[12]|-\d{2}-\d{2}T\d{2}:\d{2})?$")

@@ -125,8 +125,8 @@ def remind(
             smtp.close()
     if unreachable:
         typer.echo(words("remind_unreachable", n=len(unreachable), units=", ".join(unreachable)))
-    if send and policy.failed(outcomes):
-        raise typer.Exit(1)
+    if send and (policy.failed(outcomes) or all(o.status == policy.UNREACHABLE for o in outcomes)):
+        raise typer.Exit(1)  # something could not be sent, or nobody could be reached: cron must hear of it
 
 
 def _say(e: Env, outcome: Outcome) -> None:

@@ -67,8 +67,7 @@ def calendar_command(
     config: ConfigDir = None,
     db: Db = None,
 ) -> None:
-    from khoagiao_cli.core.adhoc import request_slot
-    from khoagiao_cli.core.agenda import agenda
+    from khoagiao_cli.app.query import agenda
 
     e = Env(ctx, lang=lang, config=config, db=db, as_of=as_of)
     out = check_format(format, ("table", "json"), "table")
@@ -77,8 +76,7 @@ def calendar_command(
         from khoagiao_cli.errors import UserError
 
         raise UserError("bad_month", value=month)
-    requests = [request_slot(e.config.calendar, r) for r in e.reader.requests()]
-    items = agenda(e.config, y, requests, month)
+    items = agenda(e.config, e.reader, y, month)
     if out == "json":
         from khoagiao_cli.outputs.records import document, item_record, to_json
 

@@ -41,14 +41,17 @@ def init(
     check_lang(lang)
     words = Words(lang_of({"lang": lang, "ctx": ctx}))
     target = Path(directory) if directory is not None else user_config_dir(os.environ)
-    existing = [str(target / n) for n in CONFIG_FILES if (target / n).exists()]
-    if existing and not force:
-        raise UserError("init_exists", files=", ".join(existing))
-    for name in CONFIG_FILES:
+    existing = [name for name in CONFIG_FILES if (target / name).exists()]
+    if len(existing) == len(CONFIG_FILES) and not force:
+        raise UserError("init_exists", files=", ".join(str(target / n) for n in existing))
+    written = [name for name in CONFIG_FILES if force or name not in existing]
+    for name in written:  # a file that is there already is kept, unless --force: it may hold the office's edits
         write_atomic(target / name, (embedded_dir() / name).read_bytes())
     typer.echo(words("init_done", path=target))
-    for name in CONFIG_FILES:
+    for name in written:
         typer.echo(f"  {target / name}")
+    if len(written) < len(CONFIG_FILES):
+        typer.echo(words("init_kept", files=", ".join(n for n in CONFIG_FILES if n not in written)))
     used = directory is None or target.resolve() == user_config_dir(os.environ).resolve()
     typer.echo(words("init_hint_used") if used else words("init_hint_flag", path=target))
 
@@ -69,51 +72,39 @@ def config_command(
         check_lang(lang)
         typer.echo(config_reference(lang_of({"lang": lang, "ctx": ctx})), nl=False)
         return
-    from khoagiao_cli.app.query import tracking_start
-    from khoagiao_cli.config.load import explicit_settings
-    from khoagiao_cli.config.paths import config_folder, display
+    from khoagiao_cli.app.about import describe
+    from khoagiao_cli.config.paths import config_folder
     from khoagiao_cli.outputs.mail import smtp_config
 
     e = Env(ctx, lang=lang, config=config, db=db)
-    words, cfg = e.words, e.config
-    active = sum(1 for u in cfg.units if u.active_on(e.today))
-    typer.echo(words("config_ok", units=len(cfg.units), rules=len(cfg.rules)))
-    typer.echo(words("config_more", active=active, own=sum(1 for r in cfg.rules if r.owner == "office"),
-                     meetings=len(cfg.meetings)))
+    words = e.words
     folder = config_folder(Path(config) if config is not None else None, e.environ)
-    typer.echo(words("config_folder", path=display(folder.path, e.cwd), origin=words("origin_" + folder.origin)))
-    for name, src in e.sources.items():
-        if src.origin != "embedded":
-            whose = words("file_own")
-        else:
-            whose = words("file_default" if folder.origin == "embedded" else "file_default_missing")
-        typer.echo(f"  {name:<14} {whose}: {display(src.path, e.cwd)}")
-    schedule_src = e.sources["schedule.yaml"]
-    explicit = explicit_settings(schedule_src.path.read_bytes())
-    st = cfg.settings
+    about = describe(e.config, folder, e.sources, e.reader, e.today)
+    cfg = about.config
+    typer.echo(words("config_ok", units=len(cfg.units), rules=len(cfg.rules)))
+    typer.echo(words("config_more", active=about.active_units, own=sum(1 for r in cfg.rules if r.owner == "office"),
+                     meetings=len(cfg.meetings)))
+    typer.echo(words("config_folder", path=about.folder.path.resolve(), origin=words("origin_" + about.folder.origin)))
+    for f in about.files:
+        whose = "file_own" if f.source.origin != "embedded" else (
+            "file_default" if f.own else "file_default_missing")
+        typer.echo(f"  {f.name:<14} {words(whose)}: {f.source.path.resolve()}")
     typer.echo(words("config_settings"))
-    values = (
-        ("timezone", st.timezone), ("due_soon_days", st.due_soon_days), ("holidays", st.holidays),
-        ("days_off", words("n_days", n=len(st.days_off))), ("working_days", words("n_days", n=len(st.working_days))),
-    )
-    for key, value in values:
-        origin = "schedule.yaml" if key in explicit else words("origin_default")
-        typer.echo(f"  {key:<15} {value!s:<18} {origin}")
-    if st.tracking_start is not None:
-        typer.echo(f"  {'tracking_start':<15} {words.shown(st.tracking_start)!s:<18} schedule.yaml")
-    elif not e.reader.exists:
-        typer.echo(f"  {'tracking_start':<15} {'-':<18} {words('ledger_not_created')}")
-    else:
-        start = words.shown(tracking_start(cfg, e.reader))
-        typer.echo(f"  {'tracking_start':<15} {start!s:<18} {words('origin_ledger')}")
-    smtp = smtp_config(st.mail, e.environ)
+    for s in about.settings:
+        value = words("n_days", n=s.value) if s.key in ("days_off", "working_days") else s.value
+        typer.echo(f"  {s.key:<15} {value!s:<18} {'schedule.yaml' if s.explicit else words('origin_default')}")
+    start = words.shown(about.tracking_start) if about.tracking_start else "-"
+    origin = {"schedule.yaml": "schedule.yaml", "ledger": words("origin_ledger"),
+              "none": words("ledger_not_created")}[about.tracking_from]
+    typer.echo(f"  {'tracking_start':<15} {start!s:<18} {origin}")
+    smtp = smtp_config(cfg.settings.mail, e.environ)
     if smtp.host:
         typer.echo(words("config_mail", host=smtp.host, port=smtp.port, security=smtp.security,
                          sender=smtp.sender or "-", user=smtp.user or "-",
                          password=words("yes") if smtp.password else words("no")))
     else:
         typer.echo(words("config_mail_none"))
-    typer.echo(words("config_ledger", path=e.db.path, origin=words("origin_db_" + e.db.origin)))
+    typer.echo(words("config_ledger", path=e.db.path.resolve(), origin=words("origin_db_" + e.db.origin)))
     typer.echo(words("config_lang", lang=words.lang))
 
 

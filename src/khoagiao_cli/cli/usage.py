@@ -49,8 +49,8 @@ def _hint(name: Any) -> str:
 def _detail(words: Words, message: str) -> str:
     if message == "empty":  # cli.base.given
         return words("usage_empty")
-    if m := re.match(r"'?(.*?)'? is not a valid (?:integer|int|float)(?: range)?\.", message):  # click's wordings
-        return words("usage_not_number", value=m.group(1))
+    if m := re.match(r"'?(.*?)'? is not a valid (integer|int|float)(?: range)?\.", message):  # click's wordings
+        return words("usage_not_number" if m.group(2) == "float" else "usage_not_integer", value=m.group(1))
     if m := re.match(r"(.*) is not in the range (.*)\.", message):
         return words("usage_out_of_range", value=m.group(1), range=m.group(2))
     return message

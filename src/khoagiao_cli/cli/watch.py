@@ -167,22 +167,18 @@ def history(
     config: ConfigDir = None,
     db: Db = None,
 ) -> None:
-    from khoagiao_cli.app.pick import report_id
-    from khoagiao_cli.core.lookup import normalize_period
+    from khoagiao_cli.app.query import history as history_of
 
     e = Env(ctx, lang=lang, config=config, db=db)
     out = check_format(format, ("table", "json"), "table")
-    chosen = e.unit(unit)
-    events = e.reader.events(
-        unit=chosen.code if chosen else None, report=report_id(e.config, e.reader, report) if report else None,
-        period=normalize_period(period) if period else None,
-    )
+    filtered = unit is not None or report is not None or period is not None
+    events = history_of(e.config, e.reader, unit=e.unit(unit), report=report, period=period)
     if out == "json":
         from khoagiao_cli.outputs.records import document, event_record, to_json
 
         typer.echo(to_json(document(events=[event_record(ev) for ev in events])), nl=False)
     elif not events:
-        typer.echo(e.words("history_empty"))
+        typer.echo(e.words("history_none_matching" if filtered else "history_empty"))
     else:
         from khoagiao_cli.outputs.tables import history_table
 

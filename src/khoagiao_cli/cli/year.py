@@ -105,17 +105,13 @@ def export(
 
 
 def _export_ics(e: Env, year: int, rows: list[Row], output: Path | None) -> None:
-    from khoagiao_cli.core.adhoc import request_slot
-    from khoagiao_cli.core.agenda import DEADLINE, agenda
-    from khoagiao_cli.core.status import DUE, OVERDUE, UPCOMING
+    from khoagiao_cli.app.query import agenda, owing
+    from khoagiao_cli.core.agenda import DEADLINE
     from khoagiao_cli.outputs.ics import to_ics
 
-    owing: dict[tuple[str, str], list[str]] = {}
-    for r in rows:
-        if r.status in (OVERDUE, DUE, UPCOMING):
-            owing.setdefault((r.instance.report, r.instance.period), []).append(e.config.unit_name(r.instance.unit))
-    items = agenda(e.config, year, [request_slot(e.config.calendar, r) for r in e.reader.requests()])
-    data = to_ics(e.words, e.config, items, owing, tz=e.zone(), stamp=e.clock.real.astimezone(UTC), year=year)
+    items = agenda(e.config, e.reader, year)
+    data = to_ics(e.words, e.config, items, owing(e.config, rows), tz=e.zone(), stamp=e.clock.real.astimezone(UTC),
+                  year=year)
     write_or_print(data, output)
     if output is not None:
         typer.echo(e.words("written_ics", path=output, n=len(items),
@@ -124,7 +120,7 @@ def _export_ics(e: Env, year: int, rows: list[Row], output: Path | None) -> None
 
 def _export_xlsx(e: Env, year: int | None, output: Path | None) -> None:
     """A sheet per year (the --year, or every year since tracking started), the events, the scorecard."""
-    from khoagiao_cli.app.query import tracking_start, year_rows
+    from khoagiao_cli.app.query import tracked_years, year_rows
     from khoagiao_cli.core.scorecard import scorecard
     from khoagiao_cli.errors import UserError
     from khoagiao_cli.outputs.xlsx import workbook_bytes
@@ -132,9 +128,7 @@ def _export_xlsx(e: Env, year: int | None, output: Path | None) -> None:
     if output is None:
         raise UserError("xlsx_needs_output")
     today = e.today
-    years = [e.year(year)] if year is not None else list(
-        range(min(tracking_start(e.config, e.reader).year, today.year), today.year + 1)
-    )
+    years = [e.year(year)] if year is not None else tracked_years(e.config, e.reader, e.clock)
     by_year = {y: year_rows(e.config, e.reader, y, e.clock) for y in years}
     score_year = years[-1]
     data = workbook_bytes(e.words, e.config, by_year, e.reader.events(), scorecard(e.config, by_year[score_year], today),

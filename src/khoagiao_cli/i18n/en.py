@@ -104,7 +104,7 @@ CATALOGUE: dict[str, Entry] = {
     "disk_full": "The disk is full; cannot write {path}. Nothing was changed.",
     "db_error": "Ledger error in {path}: {error}",
     "db_corrupt": "{path} is not a khoagiao ledger or is damaged ({error}). Restore it from a backup.",
-    "db_timeout_bad": "KHOAGIAO_DB_TIMEOUT='{value}' is not valid: give a number of seconds, 0 or more, e.g. 10.",
+    "db_timeout_bad": "KHOAGIAO_DB_TIMEOUT='{value}' is not valid: give a number of seconds from 0 to 999999, e.g. 10.",
     "db_foreign": (
         "{path} is another SQLite database, not a khoagiao ledger; khoagiao will not write to it. Choose "
         "another file (--db)."
@@ -569,4 +569,8 @@ CATALOGUE: dict[str, Entry] = {
     ),
     "config_file_not_file": "Cannot read the config file {path}: it is not a file (a folder, or a broken link).",
     "bad_lang_env": "KHOAGIAO_LANG='{value}' is not supported; use vi or en.",
+    "history_none_matching": "No event matches those filters.",
+    "period_not_a_period": "'{period}' is not a period (e.g. 2026-03, 2026-Q1, 2026-H1, 2026).",
+    "init_kept": "Kept the file already there: {files} (use --force to overwrite it).",
+    "usage_not_integer": "'{value}' is not a whole number.",
 }

@@ -101,7 +101,7 @@ CATALOGUE: dict[str, Entry] = {
     "disk_full": "Đĩa đầy; không ghi được vào {path}. Không có gì bị thay đổi.",
     "db_error": "Lỗi sổ theo dõi {path}: {error}",
     "db_corrupt": "Tệp {path} không phải sổ theo dõi khoagiao hoặc đã hỏng ({error}). Hãy khôi phục từ bản sao lưu.",
-    "db_timeout_bad": "KHOAGIAO_DB_TIMEOUT='{value}' không hợp lệ: cần một số giây không âm, ví dụ 10.",
+    "db_timeout_bad": "KHOAGIAO_DB_TIMEOUT='{value}' không hợp lệ: cần một số giây từ 0 đến 999999, ví dụ 10.",
     "db_foreign": (
         "Tệp {path} là một cơ sở dữ liệu SQLite khác, không phải sổ theo dõi khoagiao; khoagiao không ghi "
         "vào đó. Hãy chọn tệp khác (--db)."
@@ -539,4 +539,8 @@ CATALOGUE: dict[str, Entry] = {
     "config_not_folder": "{path} (từ {origin}) không phải thư mục; hãy chỉ thư mục chứa units.yaml và schedule.yaml.",
     "config_file_not_file": "Không đọc được tệp cấu hình {path}: đó không phải một tệp (thư mục hoặc liên kết hỏng).",
     "bad_lang_env": "KHOAGIAO_LANG='{value}' không được hỗ trợ; dùng vi hoặc en.",
+    "history_none_matching": "Không có sự kiện nào khớp với điều kiện lọc.",
+    "period_not_a_period": "'{period}' không phải một kỳ báo cáo (ví dụ: 2026-03, 2026-Q1, 2026-H1, 2026).",
+    "init_kept": "Giữ nguyên tệp đã có: {files} (dùng --force để ghi đè).",
+    "usage_not_integer": "'{value}' không phải một số nguyên.",
 }

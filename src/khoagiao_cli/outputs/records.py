@@ -135,6 +135,7 @@ def item_record(item: Item, config: Config, tz: tzinfo) -> dict[str, Any]:
         "report": slot.report, "period": slot.period, "deadline_text": phrases.wording(vi, slot),
         "owner": "office" if rule is not None and rule.owner == "office" else None,
         "nominal_deadline": slot.nominal_deadline if slot.moved else None,
+        "moved_reason": phrases.reason(vi, slot.skipped[0][1]) if slot.moved and slot.skipped else None,
     })
 
 
