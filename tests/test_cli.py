@@ -341,6 +341,7 @@ def test_version(cli) -> None:
         (["request", "add", "--id", "x"], "Lỗi: Thiếu tùy chọn --title."),
         (["due", "--within", "x"], "Lỗi: Giá trị của --within không hợp lệ: 'x' không phải một số nguyên."),
         (["due", "--within", "-1"], "Lỗi: Giá trị của --within không hợp lệ: -1 nằm ngoài khoảng 0<=x<=3660."),
+        (["due", "--within", "1.5"], "Lỗi: Giá trị của --within không hợp lệ: '1.5' không phải một số nguyên."),
         (["due", "--within", "100000000"], "Lỗi: Giá trị của --within không hợp lệ: 100000000 nằm ngoài khoảng 0<=x<=3660."),
         (["submit", "syt", "monthly", "thua"], "Lỗi: Thừa tham số: thua."),
         (["khong-co-lenh"], "Lỗi: Không có lệnh 'khong-co-lenh'."),

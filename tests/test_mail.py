@@ -284,3 +284,9 @@ def test_a_reminder_the_ledger_cannot_record_stops_the_round(cli, mailcfg, inbox
         holder.close()
     assert "đã gửi cho Sở Y tế (syt) nhưng không ghi được vào sổ theo dõi" in r.stderr and "Traceback" not in r.output
     assert len(inbox.messages) == 1 and reminders(isolated) == []
+
+
+def test_sending_when_nobody_can_be_reached_exits_1(cli, mailcfg, inbox, isolated) -> None:
+    """sgddt has no address: nothing could be sent, and cron must hear of it."""
+    r = cli("remind", "--as-of", "2026-03-18", "--send", "--unit", "sgddt", code=1)
+    assert "chưa có địa chỉ e-mail" in r.stdout and inbox.messages == []
