@@ -116,6 +116,7 @@ def new_app(name: str = "khoagiao", help_key: str = "h_app") -> typer.Typer:
 #: every command registers here; cli/__init__.py builds only the one being run
 app = new_app()
 
+
 def given(value: Any) -> Any:
     """A value typed on the command line is never empty: `--period ""` is a mistake, not "not given"."""
     if isinstance(value, str) and not value.strip():
