@@ -2,7 +2,8 @@
 # make_ledger_fixtures.sh OUTDIR
 #
 # Regenerates the ledger fixtures for khoagiao's migration test: one SQLite ledger per earlier schema
-# version (PRAGMA user_version = number of steps in ledger.MIGRATIONS), written by the real khoagiao of
+# version (PRAGMA user_version = number of steps in MIGRATIONS: khoagiao_cli/ledger.py up to v3,
+# khoagiao_cli/store/migrations.py from v4), written by the real khoagiao of
 # that time through its CLI only (never SQL), then dumped as reviewable SQL text, together with what that
 # version itself answered (history / status / request list as JSON) for the later comparison.
 #
@@ -16,12 +17,14 @@
 #   REPO   the khoagiao git repository to clone from        (default: the one holding this script; only read)
 #   WORK   scratch folder: clones, venvs, homes, logs       (default /tmp/fixtures-work/gen)
 #   PYTHON interpreter for the venvs, Python >= 3.11         (default python3)
-#   SMTP_PORT  port of the throw-away local SMTP server (v3) (default 8025)
+#   SMTP_PORT  port of the throw-away local SMTP server (v3 and later) (default 8025)
 #
 # Needs: git, python3 (with venv), pip access to PyPI or a mirror. Plain POSIX sh.
 #
 # Not byte-reproducible, by the code's own design: recorded_at / sent_at are the real clock whatever
 # --as-of says, reminders carry random Message-IDs, and file_path is the absolute path under WORK.
+# From v4 on, meta.created_on is also the real clock's day (the ledger is created by the first recorded
+# event, whatever its --as-of; v1-v3 took the first --as-of, 2026-01-15).
 # Everything else (ids, dates, document numbers, notes, the file's SHA-256) comes out the same each run.
 set -eu
 
@@ -40,11 +43,17 @@ WORK=$(cd "$WORK" && pwd)
 # fixture of the wrong version). Found by counting the steps at every commit of `git rev-list main`:
 #   v1  99fee35 .. 85737b7   (meta, events)
 #   v2  a4d3253 .. 52d959a   (+ events.received_at, requests, incidents)
-#   v3  94563cc .. 31c9d40   (+ reminders; 31c9d40 is the HEAD of main when these were made)
+#   v3  94563cc .. b077fb4   (+ reminders; pinned at 31c9d40, the HEAD of main when v1-v3 were made)
+#   v4  a177fc4 .. ae106cd   (+ view in_force; MIGRATIONS in store/sqlite.py, from ceb860b in
+#                             store/migrations.py; ae106cd is the HEAD of main when v4 was made)
 # Pinned rather than recomputed, so later commits on main do not silently change the fixtures.
-VERSIONS="1:85737b76b48d5b61cdb8e02fa4c11d94166e533c 2:52d959a22cc038975edd7bd876bba548eec24d3e 3:31c9d407d8b399d46b2292009cd3ae65a8985a6a"
+VERSIONS="1:85737b76b48d5b61cdb8e02fa4c11d94166e533c 2:52d959a22cc038975edd7bd876bba548eec24d3e 3:31c9d407d8b399d46b2292009cd3ae65a8985a6a 4:ae106cd19bb0e017e6e6e03f87481a1bf92bd962"
 
-# Counts the steps of MIGRATIONS in a ledger.py read on stdin (parsed, not imported: old code, no deps).
+# Where MIGRATIONS lives: ledger.py up to the reshape (v1-v3), then store/sqlite.py, then store/migrations.py.
+MIGRATION_FILES="src/khoagiao_cli/store/migrations.py src/khoagiao_cli/store/sqlite.py src/khoagiao_cli/ledger.py"
+
+# Counts the steps of MIGRATIONS in a module read on stdin (parsed, not imported: old code, no deps);
+# prints nothing when the module has no MIGRATIONS.
 COUNT_STEPS='
 import ast, sys
 tree = ast.parse(sys.stdin.read())
@@ -140,11 +149,17 @@ for spec in $VERSIONS; do
     rm -rf "$SRC" "$VENV" "$HOME_N"
     git clone -q "$REPO" "$SRC"
     git -C "$SRC" -c advice.detachedHead=false checkout -q "$COMMIT"
-    steps=$(git -C "$SRC" show "$COMMIT:src/khoagiao_cli/ledger.py" | "$PYTHON" -c "$COUNT_STEPS")
-    [ "$steps" = "$N" ] || { echo "v$N: $COMMIT has $steps migration steps, not $N" >&2; exit 1; }
+    steps=
+    for f in $MIGRATION_FILES; do
+        if [ -f "$SRC/$f" ]; then
+            steps=$("$PYTHON" -c "$COUNT_STEPS" <"$SRC/$f")
+            [ -z "$steps" ] || break
+        fi
+    done
+    [ "$steps" = "$N" ] || { echo "v$N: $COMMIT has ${steps:-no} migration steps, not $N" >&2; exit 1; }
 
     # 2. Installed as a user would (pip install . builds the wheel with the embedded default config);
-    #    v3 also gets aiosmtpd, the SMTP server its own tests use, to receive the reminders.
+    #    v3 and later also get aiosmtpd, the SMTP server their own tests use, to receive the reminders.
     "$PYTHON" -m venv "$VENV"
     "$VENV/bin/pip" install -q "$SRC"
     if [ "$N" -ge 3 ]; then "$VENV/bin/pip" install -q aiosmtpd; fi

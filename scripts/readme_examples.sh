@@ -64,4 +64,8 @@ echo "### import";   printf 'Đơn vị,Báo cáo,Kỳ,Ngày nhận,Số ký hi�
                      run khoagiao import sai.csv --as-of 2026-04-15
 echo "### letter";   run khoagiao letter bhxh --as-of 2026-04-15
                      run "python3 -c \"import docx; d = docx.Document('cong-van-don-doc-bhxh-2026-04-15.docx'); print(*[c.text for t in d.tables for r in t.rows for c in r.cells][:2], *[p.text for p in d.paragraphs if p.text][:2], sep='\\n')\""
+echo "### verify";   run khoagiao verify
+                     run "khoagiao export --format json --as-of 2026-04-15 | tail -7"
+                     python3 -c "import sqlite3; c = sqlite3.connect('home/data/khoagiao.sqlite3'); c.execute(\"REPLACE INTO events (id, kind, unit, report, period, received, recorded_at, recorded_by) VALUES (1, 'submit', 'syt', 'monthly', '2026-03', '2026-03-10', '2026-03-10T08:00:00+07:00', 'x')\"); c.commit()"
+                     run khoagiao verify
 rm -rf "$demo"

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from khoagiao_cli.core.status import Event
 from khoagiao_cli.errors import LedgerError
-from khoagiao_cli.store.migrations import MIGRATIONS, SCHEMA_VERSION
+from khoagiao_cli.store.migrations import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 from khoagiao_cli.store.sqlite import SQLiteLedger as Ledger
 
 TODAY = date(2026, 3, 10)
@@ -127,6 +127,7 @@ def test_cli_locked_readonly_corrupt_newer(cli, cfg, tmp_path, monkeypatch) -> N
 
     newer = tmp_path / "newer.sqlite3"
     conn = sqlite3.connect(newer)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")  # a newer khoagiao's file says it is one
     conn.execute("PRAGMA user_version = 99")
     conn.close()
     r = cli("due", "--db", str(newer), code=1)

@@ -7,6 +7,7 @@ command being run, so that the daily `khoagiao due` pays for nothing else.
     chase.py   remind, letter                                đôn đốc: chasing late units
     year.py    stats, export                                 the year at a glance, for other programs
     setup.py   init, config, units                           setting up
+    ledger.py  verify                                        the ledger itself: is it as khoagiao wrote it
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ COMMANDS = {
     "remind": "chase", "letter": "chase",
     "stats": "year", "export": "year",
     "init": "setup", "config": "setup", "units": "setup",
+    "verify": "ledger",
 }
 GROUPS = tuple(dict.fromkeys(COMMANDS.values()))
 

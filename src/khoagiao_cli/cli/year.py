@@ -97,7 +97,8 @@ def export(
     if out == "csv":
         text = records.to_csv(found)
     else:
-        doc = records.document(year=y, as_of=e.today, instances=found)
+        doc = records.document(year=y, as_of=e.today, ledger=records.ledger_record(*e.reader.chain_head()),
+                               instances=found)
         text = records.to_json(doc) if out == "json" else records.to_toml(doc)
     write_or_print(text, Path(output) if output is not None else None)
     if output is not None:
@@ -132,6 +133,6 @@ def _export_xlsx(e: Env, year: int | None, output: Path | None) -> None:
     by_year = {y: year_rows(e.config, e.reader, y, e.clock) for y in years}
     score_year = years[-1]
     data = workbook_bytes(e.words, e.config, by_year, e.reader.events(), scorecard(e.config, by_year[score_year], today),
-                          score_year=score_year, as_of=today)
+                          score_year=score_year, as_of=today, chain=e.reader.chain_head())
     write_output(output, data)
     typer.echo(e.words("written_xlsx", path=output, n=len(years) + 2), err=True)

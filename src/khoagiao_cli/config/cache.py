@@ -41,7 +41,7 @@ def _normal(name: str) -> str:
 
 #: the code that computes what is cached: the core (deadlines, holidays), the config's reading and validation,
 #: and the errors they raise (tests/test_house.py checks that these import nothing else of khoagiao's)
-CODE = ("core", "config", "errors.py")
+CODE = ("core", "config", "errors.py", "files.py")
 
 
 @functools.cache
@@ -97,7 +97,7 @@ def _write(path: Path, inputs: Any, content: Any) -> None:
     from khoagiao_cli.config.paths import write_atomic
 
     try:
-        write_atomic(path, marshal.dumps((inputs, content)))
+        write_atomic(path, marshal.dumps((inputs, content)), private=True)
     except (OSError, ValueError):
         pass  # a read-only cache folder costs speed, not correctness
 

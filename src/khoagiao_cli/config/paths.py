@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from khoagiao_cli.errors import UserError
+from khoagiao_cli.files import private_dirs
 
 APP = "khoagiao"
 CONFIG_FILES = ("units.yaml", "schedule.yaml")
@@ -118,19 +119,23 @@ def display(path: Path, cwd: Path) -> str:
         return str(path)
 
 
-def write_atomic(path: Path, data: bytes, *, make_dirs: bool = True) -> None:
+def write_atomic(path: Path, data: bytes, *, make_dirs: bool = True, private: bool = False) -> None:
     """Write to a temporary file in the same folder, flush it to disk, then rename over the target: a reader
     sees the old file or the new one, never half of one. The file gets the permissions the user's umask gives
-    a new file (a temporary file would otherwise stay readable by its owner only)."""
+    a new file (a temporary file would otherwise stay readable by its owner only), or stays owner-only when
+    `private` (in folders made owner-only too)."""
     import tempfile
 
-    if make_dirs:
+    if make_dirs and private:
+        private_dirs(path.parent)
+    elif make_dirs:
         path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
+        if not private:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()

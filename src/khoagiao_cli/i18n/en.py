@@ -101,7 +101,7 @@ CATALOGUE: dict[str, Entry] = {
     "db_locked": "The ledger {path} stayed locked by another process; nothing was recorded. Try again.",
     "db_readonly": "The ledger {path} is read-only; nothing was recorded.",
     "db_unopenable": "Cannot open or create the ledger {path}.",
-    "disk_full": "The disk is full; cannot write {path}. Nothing was changed.",
+    "disk_full": "The disk is full or failed; cannot write {path}. Nothing was changed.",
     "db_error": "Ledger error in {path}: {error}",
     "db_corrupt": "{path} is not a khoagiao ledger or is damaged ({error}). Restore it from a backup.",
     "db_timeout_bad": "KHOAGIAO_DB_TIMEOUT='{value}' is not valid: give a number of seconds from 0 to 999999, e.g. 10.",
@@ -220,6 +220,41 @@ CATALOGUE: dict[str, Entry] = {
     "h_status": "Every report of the year, for one unit or all.",
     "h_export": "Export the year's status as JSON, CSV, TOML, an ICS calendar (phones, Outlook) or an Excel workbook.",
     "h_units": "List the units.",
+    "chain_footer": "Ledger: {n} records, hash chain head {head} (khoagiao verify --head {head})",
+    "h_verify": (
+        "Check the ledger: every record is as it was written (a SHA-256 hash chain), nothing changed, deleted or "
+        "inserted past khoagiao."
+    ),
+    "o_head": (
+        "The chain head printed on an earlier export: check that the ledger still holds that state (at least the "
+        "first 12 characters)."
+    ),
+    "head_bad": "Invalid value for --head: '{value}' must be a hexadecimal hash (12–64 characters 0-9, a-f).",
+    "verify_tampered": {
+        "one": "The ledger {path} was changed past khoagiao ({n} thing does not fit):",
+        "other": "The ledger {path} was changed past khoagiao ({n} things do not fit):",
+    },
+    "record_events": "event #{id}",
+    "record_requests": "request #{id}",
+    "record_incidents": "incident #{id}",
+    "record_reminders": "reminder #{id}",
+    "finding_changed": "{record}: differs from what was written (changed afterwards).",
+    "finding_deleted": "{record}: was deleted from the ledger.",
+    "finding_unchained": "{record}: was written past khoagiao (not in the hash chain).",
+    "finding_link": "link #{seq} of the hash chain was changed.",
+    "finding_schema": "schema: '{name}' was dropped, added or changed (not as khoagiao made it).",
+    "findings_more": "… and {n} more.",
+    "head_missing": (
+        "{head} is not in the hash chain: the ledger was rewritten from before the export that printed it."
+    ),
+    "verify_ok": {
+        "one": "Ledger {path}: {n} record, the hash chain fits from start to end; the schema is as khoagiao made it.",
+        "other": "Ledger {path}: {n} records, the hash chain fits from start to end; the schema is as khoagiao made "
+                 "it.",
+    },
+    "verify_head": "Chain head: {head}",
+    "head_found": "{head} is in the chain: it was the head when the ledger had {at} records (record {at}); every "
+                  "record up to it is intact.",
     "h_schedule": "The year's report deadlines.",
     "h_history": "The ledger's events (received, corrected, withdrawn).",
     "h_init": "Write the default configuration to DIR for editing.",

@@ -98,7 +98,7 @@ CATALOGUE: dict[str, Entry] = {
     "db_locked": "Sổ theo dõi {path} đang bị tiến trình khác khóa quá lâu; không có gì được ghi. Hãy thử lại.",
     "db_readonly": "Sổ theo dõi {path} chỉ cho phép đọc; không có gì được ghi.",
     "db_unopenable": "Không mở hoặc tạo được sổ theo dõi {path}.",
-    "disk_full": "Đĩa đầy; không ghi được vào {path}. Không có gì bị thay đổi.",
+    "disk_full": "Đĩa đầy hoặc lỗi ghi đĩa; không ghi được vào {path}. Không có gì bị thay đổi.",
     "db_error": "Lỗi sổ theo dõi {path}: {error}",
     "db_corrupt": "Tệp {path} không phải sổ theo dõi khoagiao hoặc đã hỏng ({error}). Hãy khôi phục từ bản sao lưu.",
     "db_timeout_bad": "KHOAGIAO_DB_TIMEOUT='{value}' không hợp lệ: cần một số giây từ 0 đến 999999, ví dụ 10.",
@@ -216,6 +216,36 @@ CATALOGUE: dict[str, Entry] = {
     "h_status": "Tình hình mọi báo cáo trong năm của một hoặc mọi đơn vị.",
     "h_export": "Xuất tình hình năm ra JSON, CSV, TOML, lịch ICS (điện thoại, Outlook) hoặc bảng tính Excel.",
     "h_units": "Danh sách đơn vị.",
+    "chain_footer": "Sổ theo dõi: {n} bản ghi, đầu chuỗi băm {head} (khoagiao verify --head {head})",
+    "h_verify": (
+        "Kiểm tra sổ theo dõi: mọi bản ghi còn nguyên như lúc ghi (chuỗi băm SHA-256), không bị sửa, xóa hay "
+        "chèn thêm ngoài khoagiao."
+    ),
+    "o_head": (
+        "Mã đầu chuỗi in trên một báo cáo xuất trước đây (export): kiểm tra sổ vẫn chứa đúng trạng thái lúc đó "
+        "(ít nhất 12 ký tự đầu)."
+    ),
+    "head_bad": "Giá trị của --head không hợp lệ: '{value}' phải là mã băm hệ 16 (12–64 ký tự 0-9, a-f).",
+    "verify_tampered": "Sổ theo dõi {path} đã bị sửa ngoài khoagiao ({n} chỗ không khớp):",
+    "record_events": "sự kiện #{id}",
+    "record_requests": "yêu cầu #{id}",
+    "record_incidents": "sự cố #{id}",
+    "record_reminders": "thư nhắc #{id}",
+    "finding_changed": "{record}: nội dung khác với lúc ghi (bị sửa sau khi ghi).",
+    "finding_deleted": "{record}: đã bị xóa khỏi sổ.",
+    "finding_unchained": "{record}: được ghi ngoài khoagiao (không có trong chuỗi băm).",
+    "finding_link": "mắt xích #{seq} của chuỗi băm bị sửa.",
+    "finding_schema": "lược đồ: '{name}' bị xóa, thêm hoặc đổi (khác với lược đồ khoagiao tạo).",
+    "findings_more": "… và {n} chỗ khác.",
+    "head_missing": (
+        "Mã {head} không có trong chuỗi băm: sổ đã bị viết lại từ trước thời điểm báo cáo mang mã này được xuất."
+    ),
+    "verify_ok": "Sổ theo dõi {path}: {n} bản ghi, chuỗi băm khớp từ đầu đến cuối; lược đồ đúng như khoagiao tạo.",
+    "verify_head": "Đầu chuỗi: {head}",
+    "head_found": (
+        "Mã {head} có trong chuỗi: là đầu chuỗi khi sổ có {at} bản ghi (bản ghi thứ {at}); mọi bản ghi đến đó "
+        "còn nguyên."
+    ),
     "h_schedule": "Lịch hạn báo cáo trong năm.",
     "h_history": "Các sự kiện trong sổ theo dõi (nhận, sửa, rút).",
     "h_init": "Ghi cấu hình mặc định ra thư mục DIR để chỉnh sửa.",

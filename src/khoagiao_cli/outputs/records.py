@@ -46,6 +46,11 @@ def document(**fields: Any) -> dict[str, Any]:
 # ---------------------------------------------------------------------------- records
 
 
+def ledger_record(records: int, head: str) -> dict[str, Any]:
+    """The ledger's state when a document was made: `khoagiao verify --head CHAIN_HEAD` checks it later."""
+    return _present({"records": records, "chain_head": head or None})
+
+
 def instance_record(row: Row, config: Config) -> dict[str, Any]:
     """One report of one unit for one period, with its status: due, overdue, status, export."""
     vi = Words("vi")

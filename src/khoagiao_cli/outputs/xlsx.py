@@ -18,8 +18,10 @@ DATE_FORMAT = "dd/mm/yyyy"
 def workbook_bytes(
     words: Words,
     config: Config, years: Mapping[int, Sequence[Row]], events: Sequence[Event], scores: Sequence[Score],
-    *, score_year: int, as_of: date,
+    *, score_year: int, as_of: date, chain: tuple[int, str] = (0, ""),
 ) -> bytes:
+    """The workbook; `chain` (records, head of the ledger's hash chain) is printed in every page's footer, so
+    that a printed copy can later be checked with `khoagiao verify --head`."""
     import io
 
     from openpyxl import Workbook
@@ -30,6 +32,10 @@ def workbook_bytes(
         _year_sheet(words, wb, config, year, rows, as_of)
     _events_sheet(words, wb, config, events)
     _score_sheet(words, wb, scores, score_year, as_of)
+    if chain[1]:
+        for ws in wb.worksheets:
+            ws.oddFooter.left.text = words("chain_footer", n=chain[0], head=chain[1][:16])
+            ws.oddFooter.left.size = 7
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

@@ -8,11 +8,15 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from khoagiao_cli.core.adhoc import Incident, Request
 from khoagiao_cli.core.status import Event, Key
 from khoagiao_cli.errors import LedgerError
 from khoagiao_cli.store.base import EmptyLedger, Ledger, Reader, Reminder
+
+if TYPE_CHECKING:
+    from khoagiao_cli.store.chain import Verdict
 
 
 def _refuse_folder(where: Path) -> None:
@@ -25,7 +29,7 @@ def open_ledger(where: Path, *, created_on: date, timeout: float) -> Ledger:
     _refuse_folder(where)
     from khoagiao_cli.store.sqlite import SQLiteLedger
 
-    if where.is_file():
+    if where.is_file() and where.stat().st_size > 0:
         return SQLiteLedger.open(where, created_on=created_on, timeout=timeout)
     return PendingLedger(EmptyLedger(str(where), created_on),
                          lambda: SQLiteLedger.open(where, created_on=created_on, timeout=timeout))
@@ -87,6 +91,12 @@ class PendingLedger:
 
     def reminders(self, unit: str | None = None, day: date | None = None) -> list[Reminder]:
         return self._reading().reminders(unit, day)
+
+    def chain_head(self) -> tuple[int, str]:
+        return self._reading().chain_head()
+
+    def verify(self, head: str | None = None) -> Verdict:
+        return self._reading().verify(head)
 
     def append(self, event: Event) -> int:
         return self._writing().append(event)

@@ -6,10 +6,13 @@ records gets a `Ledger`, whose writes happen inside `write()` — one transactio
 
 from contextlib import AbstractContextManager
 from datetime import date, datetime
-from typing import NamedTuple, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from khoagiao_cli.core.adhoc import Incident, Request
 from khoagiao_cli.core.status import Event, Key
+
+if TYPE_CHECKING:  # the chain (and hashlib) is loaded only by the commands that write or verify
+    from khoagiao_cli.store.chain import Verdict
 
 
 class Reminder(NamedTuple):
@@ -60,6 +63,14 @@ class Reader(Protocol):
     def incidents(self, unit: str | None = None) -> list[Incident]: ...
 
     def reminders(self, unit: str | None = None, day: date | None = None) -> list[Reminder]: ...
+
+    def chain_head(self) -> tuple[int, str]:
+        """(records in the hash chain, the last one's hash): printed on exports to pin the ledger's state."""
+        ...
+
+    def verify(self, head: str | None = None) -> "Verdict":
+        """Walk the hash chain and name what does not fit; `head`, a hash printed earlier, is looked for."""
+        ...
 
     def close(self) -> None: ...
 
@@ -114,6 +125,14 @@ class EmptyLedger:
 
     def reminders(self, unit: str | None = None, day: date | None = None) -> list[Reminder]:
         return []
+
+    def chain_head(self) -> tuple[int, str]:
+        return 0, ""
+
+    def verify(self, head: str | None = None) -> "Verdict":
+        from khoagiao_cli.store.chain import Verdict
+
+        return Verdict(0, "", [])
 
     def close(self) -> None:
         pass

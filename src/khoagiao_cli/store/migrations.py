@@ -4,6 +4,12 @@ Never edit a released step: add one. tests/test_migrations.py opens a ledger wri
 """
 
 import sqlite3
+from collections.abc import Callable
+
+from khoagiao_cli.store.chain import chain_existing
+
+#: `PRAGMA application_id` of a khoagiao ledger ("kgia"): another program's SQLite file is never opened as one
+APPLICATION_ID = 0x6B676961
 
 #: Ordered steps; step N brings `PRAGMA user_version` from N-1 to N. Never edit a released step.
 MIGRATIONS: tuple[str, ...] = (
@@ -98,7 +104,29 @@ MIGRATIONS: tuple[str, ...] = (
           AND e.id = (SELECT max(l.id) FROM events AS l
                       WHERE l.unit = e.unit AND l.report = e.report AND l.period = e.period);
     """,
+    # 5: tamper evidence: every record linked into a hash chain (store/chain.py); the creation day fixed;
+    # khoagiao's application_id, so that only its own files are opened as ledgers
+    f"""
+    CREATE TABLE chain (
+        seq     INTEGER PRIMARY KEY AUTOINCREMENT,
+        tbl     TEXT NOT NULL,
+        row_id  INTEGER NOT NULL,
+        hash    TEXT NOT NULL,
+        UNIQUE (tbl, row_id)
+    );
+    CREATE TRIGGER chain_no_update BEFORE UPDATE ON chain
+        BEGIN SELECT RAISE(ABORT, 'khoagiao ledger is append-only'); END;
+    CREATE TRIGGER chain_no_delete BEFORE DELETE ON chain
+        BEGIN SELECT RAISE(ABORT, 'khoagiao ledger is append-only'); END;
+    CREATE TRIGGER meta_no_update BEFORE UPDATE ON meta
+        BEGIN SELECT RAISE(ABORT, 'khoagiao ledger is append-only'); END;
+    CREATE TRIGGER meta_no_delete BEFORE DELETE ON meta
+        BEGIN SELECT RAISE(ABORT, 'khoagiao ledger is append-only'); END;
+    PRAGMA application_id = {APPLICATION_ID};
+    """,
 )
+#: what a step does that SQL cannot: by step number (1-based)
+AFTER_STEP: dict[int, Callable[[sqlite3.Connection], None]] = {5: chain_existing}
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -108,6 +136,8 @@ def migrate(conn: sqlite3.Connection) -> None:
     for step in range(version, SCHEMA_VERSION):
         for statement in _statements(MIGRATIONS[step]):
             conn.execute(statement)
+        if step + 1 in AFTER_STEP:
+            AFTER_STEP[step + 1](conn)
         conn.execute(f"PRAGMA user_version = {step + 1}")
 
 
@@ -120,3 +150,22 @@ def _statements(script: str) -> list[str]:
             out.append(buf.strip())
             buf = ""
     return out
+
+
+def schema(conn: sqlite3.Connection) -> dict[tuple[str, str], str]:
+    """Every table, index, trigger and view of a ledger: (type, name) → its SQL."""
+    return {(kind, name): sql for kind, name, sql in
+            conn.execute("SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL")}
+
+
+def expected_schema() -> dict[tuple[str, str], str]:
+    """The schema a ledger made by khoagiao has: every ledger goes through the same steps, so a fresh one made
+    in memory has exactly the same SQL."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        conn.execute("BEGIN")
+        migrate(conn)
+        conn.execute("COMMIT")
+        return schema(conn)
+    finally:
+        conn.close()

@@ -10,13 +10,17 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from khoagiao_cli.core.adhoc import Incident, Request
 from khoagiao_cli.core.status import Event, Key
 from khoagiao_cli.errors import LedgerError
+from khoagiao_cli.files import private_file
 from khoagiao_cli.store.base import Reminder
-from khoagiao_cli.store.migrations import SCHEMA_VERSION, migrate
+from khoagiao_cli.store.chain import Verdict
+from khoagiao_cli.store.chain import append as chain_append
+from khoagiao_cli.store.chain import verify as chain_verify
+from khoagiao_cli.store.migrations import APPLICATION_ID, SCHEMA_VERSION, expected_schema, migrate, schema
 
 _COLUMNS = (
     "id, kind, unit, report, period, received, doc_number, channel, file_path, file_sha256, "
@@ -37,7 +41,7 @@ def _guard(path: Path) -> Iterator[None]:
             raise LedgerError("db_readonly", path=str(path)) from exc
         if "unable to open" in text:
             raise LedgerError("db_unopenable", path=str(path)) from exc
-        if "disk" in text and "full" in text:
+        if "disk" in text and ("full" in text or "i/o" in text):
             raise LedgerError("disk_full", path=str(path)) from exc
         raise LedgerError("db_error", path=str(path), error=str(exc)) from exc
     except sqlite3.DatabaseError as exc:
@@ -58,10 +62,12 @@ class SQLiteLedger:
         """Open for writing (creating it and its folder if needed) and bring the schema up to date.
 
         `created_on` is stored once, when the file is created: the real clock's day, never an --as-of (None:
-        the ledger must exist already, as when an older one is upgraded).
+        the ledger must exist already, as when an older one is upgraded). A new ledger and the folders made for
+        it are its owner's only (0600, 0700): it says who sent what and when. SQLite gives its -wal and -shm
+        files the ledger's own permissions.
         """
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            private_file(path)
         except OSError as exc:
             raise LedgerError("db_unopenable", path=str(path)) from exc
         with _guard(path):
@@ -86,41 +92,39 @@ class SQLiteLedger:
         uri = path.resolve().as_uri() + "?mode=ro"
         with _guard(path):
             conn = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None)
-            version, tables = _header(conn)
         try:
-            if version == SCHEMA_VERSION:
-                return cls(path, conn)
-            if version > SCHEMA_VERSION:
-                raise LedgerError("db_newer", path=str(path), found=version, known=SCHEMA_VERSION)
-            if version == 0 and tables == 0:
-                return None  # an empty file: no ledger yet
-        finally:
-            if version != SCHEMA_VERSION:
-                conn.close()
-        if version == 0:
-            raise LedgerError("db_foreign", path=str(path))
+            with _guard(path):
+                header = _header(conn)
+            _check(header, path)
+        except BaseException:
+            conn.close()
+            raise
+        if header.version == SCHEMA_VERSION:
+            return cls(path, conn)
+        conn.close()
+        if header.version == 0:
+            return None  # an empty file: no ledger yet
         try:
             cls.open(path, created_on=None, timeout=timeout).close()  # the migration; created_on is kept
         except LedgerError as exc:
             if exc.key == "db_readonly":
-                raise LedgerError("db_upgrade_readonly", path=str(path), found=version, known=SCHEMA_VERSION) from exc
+                raise LedgerError("db_upgrade_readonly", path=str(path), found=header.version,
+                                  known=SCHEMA_VERSION) from exc
             raise
         return cls.open_read(path, timeout=timeout)
 
     def _prepare(self, created_on: date | None) -> None:
         with _guard(self.path):
-            version, tables = _header(self.conn)
-            if version > SCHEMA_VERSION:
-                raise LedgerError("db_newer", path=str(self.path), found=version, known=SCHEMA_VERSION)
-            if version == 0 and tables:
-                raise LedgerError("db_foreign", path=str(self.path))
+            header = _header(self.conn)
+            _check(header, self.path)
             self.conn.execute("PRAGMA synchronous = FULL")
-            if version == SCHEMA_VERSION:
+            if header.version == SCHEMA_VERSION:
                 return
-            if version == 0:
+            if header.version == 0:
                 self._switch_to_wal()
             with self.write():
-                migrate(self.conn)  # from the version found inside the transaction: another process may have begun
+                _check(_header(self.conn, in_transaction=True), self.path)  # another process may have begun
+                migrate(self.conn)  # from the version found inside the transaction
                 if created_on is not None:  # a new ledger; an existing one keeps its day
                     self.conn.execute(
                         "INSERT OR IGNORE INTO meta (key, value) VALUES ('created_on', ?)", (created_on.isoformat(),)
@@ -153,7 +157,8 @@ class SQLiteLedger:
             try:
                 yield
             except BaseException:
-                self.conn.execute("ROLLBACK")
+                if self.conn.in_transaction:  # SQLite has rolled back itself after a disk error
+                    self.conn.execute("ROLLBACK")
                 raise
             self.conn.execute("COMMIT")
 
@@ -207,7 +212,7 @@ class SQLiteLedger:
                     event.received_at.isoformat() if event.received_at else None,
                 ),
             )
-        return int(cur.lastrowid or 0)
+            return self._chained("events", cur.lastrowid)
 
     # ------------------------------------------------------------------ one-off requests and incidents
 
@@ -229,20 +234,22 @@ class SQLiteLedger:
     def add_request(self, request: Request, recorded_by: str, note: str | None = None) -> None:
         """Call inside `write()`."""
         with _guard(self.path):
-            self.conn.execute(
+            cur = self.conn.execute(
                 "INSERT INTO requests (kind, id, title, deadline, doc_number, units, note, recorded_at, recorded_by)"
                 " VALUES ('add', ?, ?, ?, ?, ?, ?, ?, ?)",
                 (request.id, request.title, request.deadline.isoformat(), request.doc_number,
                  ",".join(request.units), note, request.recorded_at, recorded_by),
             )
+            self._chained("requests", cur.lastrowid)
 
     def cancel_request(self, request_id: str, recorded_at: str, recorded_by: str, note: str | None = None) -> None:
         """Call inside `write()`."""
         with _guard(self.path):
-            self.conn.execute(
+            cur = self.conn.execute(
                 "INSERT INTO requests (kind, id, note, recorded_at, recorded_by) VALUES ('cancel', ?, ?, ?, ?)",
                 (request_id, note, recorded_at, recorded_by),
             )
+            self._chained("requests", cur.lastrowid)
 
     def reminders(self, unit: str | None = None, day: date | None = None) -> list[Reminder]:
         sql, args = _filtered("SELECT id, kind, unit, day, instances, recipients, message_id, sent_at, sent_by"
@@ -260,7 +267,7 @@ class SQLiteLedger:
                 (reminder.kind, reminder.unit, reminder.day.isoformat(), reminder.instances, reminder.recipients,
                  reminder.message_id, reminder.sent_at, reminder.sent_by),
             )
-        return int(cur.lastrowid or 0)
+            return self._chained("reminders", cur.lastrowid)
 
     def incidents(self, unit: str | None = None) -> list[Incident]:
         sql, args = _filtered("SELECT id, unit, unit_name, title, occurred, deadline_at, recorded_at FROM incidents",
@@ -281,7 +288,36 @@ class SQLiteLedger:
                 (incident.unit, incident.unit_name, incident.title, incident.occurred.isoformat(),
                  incident.deadline_at.isoformat(), incident.recorded_at, recorded_by),
             )
-        return int(cur.lastrowid or 0)
+            return self._chained("incidents", cur.lastrowid)
+
+    # ------------------------------------------------------------------ the hash chain (store/chain.py)
+
+    def _chained(self, table: str, key: int | None) -> int:
+        """Link the row just written into the chain, in the same transaction; its key."""
+        if key is None:  # pragma: no cover - an INSERT always has a rowid
+            raise RuntimeError("insert without a rowid")
+        chain_append(self.conn, table, key)
+        return key
+
+    def chain_head(self) -> tuple[int, str]:
+        """(links in the chain, the last one's hash): what an export prints to pin the ledger's state."""
+        with _guard(self.path):
+            count, = self.conn.execute("SELECT count(*) FROM chain").fetchone()
+            last = self.conn.execute("SELECT hash FROM chain ORDER BY seq DESC LIMIT 1").fetchone()
+        return int(count), str(last[0]) if last else ""
+
+    def verify(self, head: str | None = None) -> Verdict:
+        """Walk the chain in one snapshot and compare the schema with the one khoagiao makes."""
+        with _guard(self.path):
+            self.conn.execute("BEGIN")
+            try:
+                found = schema(self.conn)
+                expected = expected_schema()
+                differences = sorted(key[1] for key in expected.keys() | found.keys()
+                                     if expected.get(key) != found.get(key))
+                return chain_verify(self.conn, differences, head)
+            finally:
+                self.conn.execute("COMMIT")
 
 
 def _filtered(sql: str, **equal: str | None) -> tuple[str, list[str]]:
@@ -292,16 +328,43 @@ def _filtered(sql: str, **equal: str | None) -> tuple[str, list[str]]:
     return sql + " WHERE " + " AND ".join(f"{column} = ?" for column in given), list(given.values())
 
 
-def _header(conn: sqlite3.Connection) -> tuple[int, int]:
-    """(schema version, number of schema objects), read in one snapshot: another process creating the ledger
-    at the same moment is seen either not at all or whole."""
-    conn.execute("BEGIN")
+class Header(NamedTuple):
+    version: int
+    #: schema objects in the file
+    objects: int
+    application_id: int
+    #: a ledger of khoagiao before it set its application_id (schema 1-4): its own tables, its creation day
+    legacy: bool
+
+
+def _header(conn: sqlite3.Connection, in_transaction: bool = False) -> Header:
+    """What the file is, read in one snapshot: another process creating the ledger at the same moment is seen
+    either not at all or whole."""
+    if not in_transaction:
+        conn.execute("BEGIN")
     try:
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+        tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        objects = int(conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0])
+        legacy = (app_id == 0 and 1 <= version < SCHEMA_VERSION and {"meta", "events"} <= tables
+                  and conn.execute("SELECT 1 FROM meta WHERE key = 'created_on'").fetchone() is not None)
     finally:
-        conn.execute("COMMIT")
-    return int(version), int(tables)
+        if not in_transaction and conn.in_transaction:  # after a disk error SQLite has ended it already
+            conn.execute("COMMIT")
+    return Header(version, objects, app_id, legacy)
+
+
+def _check(header: Header, path: Path) -> None:
+    """Only khoagiao's own files are opened: one carrying its application_id, an empty one, or one written by an
+    earlier khoagiao. Another program's database is refused before anything is written to it."""
+    if header.application_id == APPLICATION_ID or header.legacy:
+        if header.version > SCHEMA_VERSION:
+            raise LedgerError("db_newer", path=str(path), found=header.version, known=SCHEMA_VERSION)
+        return
+    if header.application_id == 0 and header.version == 0 and header.objects == 0:
+        return  # empty: a new ledger
+    raise LedgerError("db_foreign", path=str(path))
 
 
 def _event(row: tuple[Any, ...]) -> Event:

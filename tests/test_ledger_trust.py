@@ -1,0 +1,224 @@
+"""A ledger only khoagiao writes, only its owner reads, and that shows tampering (issue 9).
+
+Each test here failed on main before the change it names. The tampering is done as an attacker would: straight
+into the file through sqlite3, past khoagiao.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import stat
+import sys
+from pathlib import Path
+
+import pytest
+
+from khoagiao_cli.store.migrations import APPLICATION_ID
+
+POSIX = pytest.mark.skipif(sys.platform == "win32", reason="POSIX permission bits")
+
+
+@pytest.fixture
+def db(cfg, tmp_path, monkeypatch) -> Path:
+    path = tmp_path / "ledger" / "l.sqlite3"
+    monkeypatch.setenv("KHOAGIAO_DB", str(path))
+    return path
+
+
+def fill(cli) -> None:
+    """Three events, a request, an incident: every kind of record the chain covers."""
+    cli("submit", "syt", "monthly", "--period", "2026-01", "--received", "2026-01-19", "--as-of", "2026-02-10")
+    cli("submit", "sgddt", "monthly", "--period", "2026-01", "--received", "2026-01-22", "--as-of", "2026-02-10")
+    cli("withdraw", "sgddt", "monthly", "--period", "2026-01")
+    cli("request", "add", "--id", "nhanh", "--title", "Báo cáo nhanh", "--deadline", "2026-03-20", "--units", "syt",
+        "--as-of", "2026-03-01")
+    cli("incident", "add", "syt", "--title", "Sự cố", "--occurred", "2026-03-02T08:00", "--as-of", "2026-03-02")
+
+
+def tamper(path: Path, *statements: str) -> None:
+    conn = sqlite3.connect(path)
+    try:
+        for sql in statements:
+            conn.execute(sql)
+        conn.commit()
+    finally:
+        conn.close()
+
+
+# ---------------------------------------------------------------------------- only its own file
+
+
+@pytest.mark.parametrize("version", [0, 3, 4])
+def test_another_databases_file_is_never_opened(cli, cfg, tmp_path, version) -> None:
+    """A file with another program's tables was refused only when its user_version was 0; one that happened to
+    say 3 or 4 got khoagiao's tables added. Now only a file carrying khoagiao's application_id is opened."""
+    other = tmp_path / "other.sqlite3"
+    with sqlite3.connect(other) as conn:
+        conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+        conn.execute("CREATE TABLE events (id INTEGER PRIMARY KEY, name TEXT)")
+        conn.execute(f"PRAGMA user_version = {version}")
+    before = other.read_bytes()
+    for args in (["due"], ["history"], ["submit", "syt", "monthly", "--period", "2026-01", "--as-of", "2026-02-10"]):
+        r = cli(*args, "--db", str(other), code=1)
+        assert "không phải sổ theo dõi khoagiao" in r.stderr, r.stderr
+    assert other.read_bytes() == before
+    assert not Path(f"{other}-wal").exists()
+
+
+def test_a_new_ledger_carries_khoagiaos_application_id(cli, db) -> None:
+    cli("submit", "syt", "monthly", "--period", "2026-01", "--as-of", "2026-02-10")
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID != 0
+
+
+def test_an_empty_file_becomes_a_ledger(cli, db) -> None:
+    db.parent.mkdir()
+    db.touch()
+    cli("submit", "syt", "monthly", "--period", "2026-01", "--as-of", "2026-02-10")
+    cli("verify")
+
+
+# ---------------------------------------------------------------------------- only its owner reads it
+
+
+@POSIX
+def test_the_ledger_and_its_folders_are_owner_only(cli, cfg, tmp_path, monkeypatch) -> None:
+    old = os.umask(0o022)
+    try:
+        cli("submit", "syt", "monthly", "--period", "2026-01", "--as-of", "2026-02-10")  # the default place
+        home = tmp_path / "home"
+        ledger = home / "data" / "khoagiao.sqlite3"
+        assert stat.S_IMODE(ledger.stat().st_mode) == 0o600
+        assert stat.S_IMODE((home / "data").stat().st_mode) == 0o700
+        for side in ("-wal", "-shm"):
+            side_file = Path(f"{ledger}{side}")
+            if side_file.exists():
+                assert stat.S_IMODE(side_file.stat().st_mode) == 0o600, side
+        cli("due", "--as-of", "2026-02-10")
+        assert stat.S_IMODE((home / "cache").stat().st_mode) == 0o700
+        for cached in (home / "cache").rglob("*"):
+            assert stat.S_IMODE(cached.stat().st_mode) in (0o600, 0o700), cached
+    finally:
+        os.umask(old)
+
+
+# ---------------------------------------------------------------------------- tampering shows
+
+
+def test_an_untouched_ledger_verifies(cli, db) -> None:
+    fill(cli)
+    r = cli("verify")
+    assert "5 bản ghi" in r.stdout and "khớp" in r.stdout, r.stdout
+    head = r.stdout.split("Đầu chuỗi: ")[1].split()[0]
+    assert len(head) == 64
+    english = cli("--lang", "en", "verify")
+    assert "5 records" in english.stdout and head in english.stdout
+
+
+def test_no_ledger_yet_verifies_as_empty(cli, db) -> None:
+    r = cli("verify")
+    assert "0 bản ghi" in r.stdout
+    assert not db.exists()
+
+
+def test_a_replace_shows(cli, db) -> None:
+    """`REPLACE INTO events (id, …)` rewrote event #1 and `history` showed the forged values."""
+    fill(cli)
+    tamper(db, "REPLACE INTO events (id, kind, unit, report, period, received, recorded_at, recorded_by)"
+               " VALUES (1, 'submit', 'syt', 'monthly', '2026-01', '2026-01-10', '2026-01-10T08:00:00+07:00', 'x')")
+    r = cli("verify", code=1)
+    assert "sự kiện #1" in r.stderr and "bị sửa" in r.stderr, r.stderr
+
+
+def test_a_dropped_trigger_and_an_update_show(cli, db) -> None:
+    fill(cli)
+    tamper(db, "DROP TRIGGER events_no_update", "UPDATE events SET received = '2026-01-01' WHERE id = 2")
+    r = cli("verify", code=1)
+    assert "events_no_update" in r.stderr and "sự kiện #2" in r.stderr, r.stderr
+
+
+def test_a_deleted_row_shows(cli, db) -> None:
+    fill(cli)
+    tamper(db, "DROP TRIGGER events_no_delete", "DELETE FROM events WHERE id = 3")
+    r = cli("verify", code=1)
+    assert "sự kiện #3" in r.stderr and "bị xóa" in r.stderr, r.stderr
+
+
+def test_a_back_dated_row_shows(cli, db) -> None:
+    fill(cli)
+    tamper(db, "INSERT INTO events (kind, unit, report, period, received, recorded_at, recorded_by)"
+               " VALUES ('submit', 'hkh', 'monthly', '2026-01', '2026-01-05', '2026-01-05T08:00:00+07:00', 'clerk')")
+    r = cli("verify", code=1)
+    assert "sự kiện #4" in r.stderr and "ngoài khoagiao" in r.stderr, r.stderr
+
+
+@pytest.mark.parametrize(("table", "shown"), [("requests", "yêu cầu #"), ("incidents", "sự cố #")])
+def test_the_other_records_are_chained_too(cli, db, table, shown) -> None:
+    fill(cli)
+    key = "seq" if table == "requests" else "id"
+    column = "title"
+    tamper(db, f"DROP TRIGGER {table}_no_update", f"UPDATE {table} SET {column} = 'khác' WHERE {key} = 1")
+    r = cli("verify", code=1)
+    assert shown in r.stderr, r.stderr
+
+
+def test_a_changed_creation_day_shows(cli, db) -> None:
+    """The creation day decides where tracking starts: moving it would turn reports overdue or not."""
+    fill(cli)
+    tamper(db, "DROP TRIGGER IF EXISTS meta_no_update", "UPDATE meta SET value = '2025-01-01' WHERE key = 'created_on'")
+    cli("verify", code=1)
+
+
+def test_export_carries_the_chain_head_and_verify_finds_it(cli, db, tmp_path) -> None:
+    """A printed report can later be checked against the ledger: the export names the chain head then."""
+    fill(cli)
+    data = json.loads(cli("export", "--format", "json", "--year", "2026", "--as-of", "2026-03-10").stdout)
+    head = data["ledger"]["chain_head"]
+    assert data["ledger"]["records"] == 5 and len(head) == 64
+    cli("submit", "hkh", "monthly", "--period", "2026-02", "--as-of", "2026-03-10")  # the ledger goes on
+    r = cli("verify", "--head", head)
+    assert "bản ghi thứ 5" in r.stdout, r.stdout
+    # rewrite history before that report and recompute the whole chain: the old head is no longer in it
+    tamper(db, "DROP TRIGGER chain_no_delete", "DROP TRIGGER events_no_update",
+           "UPDATE events SET received = '2026-01-10' WHERE id = 2", "DELETE FROM chain")
+    forged = cli("verify", "--head", head, code=1)
+    assert head[:12] in forged.stderr
+
+
+def test_a_bad_head_is_bad_input(cli, db) -> None:
+    r = cli("verify", "--head", "xyz", code=2)
+    assert "--head" in r.stderr
+
+
+# ---------------------------------------------------------------------------- a full disk
+
+
+@POSIX
+def test_a_full_disk_loses_nothing_and_says_so(cli, db) -> None:
+    """A write that cannot reach the disk (here: the file-size limit, as a full disk does) was reported as
+    "cannot commit - no transaction is active"; now as a full disk, exit 1, and the ledger is as it was."""
+    import resource
+    import signal
+    import subprocess
+
+    fill(cli)
+    before = cli("verify").stdout
+    limit = 0  # not one more byte may be written to any file
+
+    def small_disk() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    r = subprocess.run(
+        [sys.executable, "-m", "khoagiao_cli", "submit", "hkh", "monthly", "--period", "2026-02", "--as-of",
+         "2026-03-10", "--note", "x" * 1900],
+        capture_output=True, text=True, encoding="utf-8", preexec_fn=small_disk, env=os.environ, check=False,
+    )
+    assert r.returncode == 1 and "Đĩa đầy" in r.stderr and "Traceback" not in r.stderr, r.stderr
+    assert cli("verify").stdout == before
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    cli("submit", "hkh", "monthly", "--period", "2026-02", "--as-of", "2026-03-10")  # room again: it records
+    assert "6 bản ghi" in cli("verify").stdout
