@@ -19,6 +19,13 @@ def env_for(db: Path, cfg: Path) -> dict[str, str]:
     return env
 
 
+def chain_fits(db: Path, env: dict[str, str], records: int) -> None:
+    """The hash chain links every record once, in order, whoever wrote it and however it ended."""
+    r = subprocess.run([sys.executable, "-m", "khoagiao_cli", "verify", "--db", str(db)], env=env,
+                       capture_output=True, text=True, encoding="utf-8", check=False)
+    assert r.returncode == 0 and f": {records} bản ghi" in r.stdout, (r.stdout, r.stderr)
+
+
 def test_two_processes_submitting_50_each_lose_none(tmp_path: Path, cfg: Path) -> None:
     db = tmp_path / "l.sqlite3"
     env = env_for(db, cfg)
@@ -34,6 +41,7 @@ def test_two_processes_submitting_50_each_lose_none(tmp_path: Path, cfg: Path) -
         assert conn.execute("SELECT count(*) FROM events").fetchone()[0] == 100
         assert conn.execute("SELECT count(DISTINCT unit || report || period) FROM events").fetchone()[0] == 100
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    chain_fits(db, env, 100)
 
 
 def test_processes_creating_a_new_ledger_at_once_all_record(tmp_path: Path) -> None:
@@ -50,6 +58,7 @@ def test_processes_creating_a_new_ledger_at_once_all_record(tmp_path: Path) -> N
         assert [p.returncode for p in procs] == [0] * 6, errors
         with sqlite3.connect(db) as conn:
             assert conn.execute("SELECT count(*) FROM events").fetchone()[0] == 6
+        chain_fits(db, dict(os.environ), 6)
 
 
 def test_two_processes_recording_the_same_reports_record_each_once(tmp_path: Path, cfg: Path) -> None:
@@ -63,6 +72,7 @@ def test_two_processes_recording_the_same_reports_record_each_once(tmp_path: Pat
         p.wait(timeout=240)
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM events").fetchone()[0] == 50
+    chain_fits(db, env, 50)
 
 
 def test_a_process_killed_mid_submit_leaves_a_sound_ledger(tmp_path: Path, cfg: Path) -> None:
@@ -79,3 +89,4 @@ def test_a_process_killed_mid_submit_leaves_a_sound_ledger(tmp_path: Path, cfg: 
         count = conn.execute("SELECT count(*) FROM events").fetchone()[0]
         assert count > 0
         assert conn.execute("SELECT count(DISTINCT unit || report || period) FROM events").fetchone()[0] == count
+    chain_fits(db, env, count)
