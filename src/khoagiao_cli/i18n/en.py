@@ -46,6 +46,7 @@ CATALOGUE: dict[str, Entry] = {
     "cfg_date_from_datetime_inexact": "must be a date without a time",
     "cfg_date_text": "'{value}' is not a real date (write 2026-01-31 or 31/01/2026)",
     "cfg_email": "'{value}' is not an e-mail address",
+    "cfg_email_many": "'{value}' holds several addresses; write one address per entry, as a list: [a@x.vn, b@x.vn]",
     "cfg_timezone": "unknown time zone '{value}' (e.g. Asia/Ho_Chi_Minh)",
     "cfg_other": "invalid value ({msg})",
     "cfg_duplicate_id": "'{value}' is already used above; each id must be unique",

@@ -47,6 +47,10 @@ CATALOGUE: dict[str, Entry] = {
     "cfg_date_from_datetime_inexact": "phải là ngày, không kèm giờ",
     "cfg_date_text": "'{value}' không phải ngày có thật (viết 2026-01-31 hoặc 31/01/2026)",
     "cfg_email": "'{value}' không phải địa chỉ e-mail",
+    "cfg_email_many": (
+        "'{value}' có nhiều địa chỉ; mỗi mục chỉ ghi một địa chỉ, nhiều địa chỉ thì viết thành danh sách: "
+        "[a@x.vn, b@x.vn]"
+    ),
     "cfg_timezone": "múi giờ '{value}' không tồn tại (ví dụ: Asia/Ho_Chi_Minh)",
     "cfg_other": "giá trị không hợp lệ ({msg})",
     "cfg_duplicate_id": "mã '{value}' đã dùng ở trên; mỗi mã chỉ dùng một lần",
