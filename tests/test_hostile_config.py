@@ -1,9 +1,10 @@
 """Hostile config files: alias bombs, deep nesting, merge keys, bad bytes, control characters, several addresses
-in one."""
+in one, and a fuzz test that every file is either a config or a list of `file:line: field: problem`."""
 
 from __future__ import annotations
 
 import codecs
+import json
 import re
 import resource
 import subprocess
@@ -13,11 +14,14 @@ from pathlib import Path
 
 import pytest
 from conftest import write_config
+from hypothesis import given
+from hypothesis import strategies as st
 
 import khoagiao_cli
 from khoagiao_cli.cli.base import problem_text
 from khoagiao_cli.config import load as config_mod
-from khoagiao_cli.config.paths import config_sources
+from khoagiao_cli.config.paths import config_sources, embedded_dir
+from khoagiao_cli.core.model import Config
 from khoagiao_cli.errors import ConfigError
 from khoagiao_cli.i18n import Words
 
@@ -351,3 +355,100 @@ def test_mail_to_with_a_header_inside_is_refused(cli) -> None:
     assert not CONTROL.search(r.stderr.replace("\n", ""))
     r = cli("overdue", "--mail-to", "Lãnh đạo <a@x.vn>", "--lang", "en", code=2)
     assert "--mail-to 'Lãnh đạo <a@x.vn>' is not an e-mail address" in r.stderr
+
+
+# --------------------------------------------------------------------------- fuzz: a config, or problems
+
+
+def _schema_keys() -> list[str]:
+    from khoagiao_cli.config.schema import FILES
+
+    keys: set[str] = set()
+    models: list[type] = list(FILES.values())
+    while models:
+        model = models.pop()
+        for name, field in model.model_fields.items():  # type: ignore[attr-defined]
+            keys.add(field.alias or name)
+            models += [t for t in (*getattr(field.annotation, "__args__", ()), field.annotation)
+                       if isinstance(t, type) and hasattr(t, "model_fields")]
+    return sorted(keys)
+
+
+DEFAULTS = {name: (embedded_dir() / name).read_bytes() for name in ("units.yaml", "schedule.yaml")}
+TOKENS = ["syt", "monthly", "quarterly", "20", "0", "-1", "99", "2026-02-30", "31/01/2026", "10/13/2026", "decree-09",
+          "a@x.vn", "a@x.vn,b@y.vn", "A <a@x.vn>", "null", "~", "yes", "no", "0x_", "._", "0b_", "1e999", ".inf",
+          ".nan", "9" * 5000, "-", "'", '"', "''", '""', "<<", "?", ":", "#", "|", ">", "[", "]", "{", "}", ",", "---",
+          "...", "%YAML 1.1", "Sở Y tế", "next_working_day", "VN", "Asia/Ho_Chi_Minh", "08:00", "14:00", "ssl"]
+ESCAPES = [r'"\e[2J"', r'"a\r\nb"', r'"\0"', r'"\x7f"', r'"\N"', r'"\L"', r'"\u009b"', r'"\t"']
+ANCHORS = ["a", "b", "c"]
+TAGS = ["!!str", "!!int", "!!float", "!!bool", "!!null", "!!binary", "!!timestamp", "!!map", "!!seq", "!!set",
+        "!!omap", "!", "!x", "!<tag:yaml.org,2002:str>"]
+
+scalars = st.one_of(st.sampled_from(TOKENS), st.sampled_from(ESCAPES), st.integers().map(str),
+                    st.text(max_size=12).map(lambda t: json.dumps(t, ensure_ascii=False)))  # JSON strings are YAML
+keys = st.one_of(st.sampled_from([*_schema_keys(), "<<"]), scalars)
+nodes = st.recursive(scalars, lambda inner: st.one_of(
+    st.lists(inner, max_size=4).map(lambda xs: "[" + ", ".join(xs) + "]"),
+    st.lists(st.tuples(keys, inner), max_size=4).map(lambda kv: "{" + ", ".join(f"{k}: {v}" for k, v in kv) + "}"),
+    st.tuples(st.sampled_from(ANCHORS), inner).map(lambda t: f"&{t[0]} {t[1]}"),
+    st.sampled_from(ANCHORS).map(lambda a: f"*{a}"),
+    st.tuples(st.sampled_from(TAGS), inner).map(lambda t: f"{t[0]} {t[1]}"),
+), max_leaves=12)
+deep = st.tuples(st.integers(0, 120), st.sampled_from(["[", "{a: "])).map(
+    lambda t: t[1] * t[0] + "x" + ("]" if t[1] == "[" else "}") * t[0])
+bombs = st.tuples(st.integers(1, 12), st.integers(1, 9)).map(lambda t: "{" + ", ".join(
+    ["l0: &l0 x"] + [f"l{n}: &l{n} [{', '.join([f'*l{n - 1}'] * t[1])}]" for n in range(1, t[0] + 1)]) + "}")
+values = st.one_of(nodes, deep, bombs)
+documents = st.lists(st.tuples(keys, values), max_size=6).map(lambda kv: "".join(f"{k}: {v}\n" for k, v in kv))
+
+
+def outcome(name: str, data: bytes) -> None:
+    """Every file is a Config, or a ConfigError whose problems are said in both languages, each `file:line` with
+    nothing a terminal would act on."""
+    texts = {**DEFAULTS, name: data}
+    try:
+        assert isinstance(config_mod.validate(texts, {n: n for n in texts}), Config)
+    except ConfigError as exc:
+        assert exc.problems
+        for problem in exc.problems:
+            assert re.fullmatch(r"(units|schedule)\.yaml(:[1-9]\d*)?", problem.where), problem
+            for lang in ("vi", "en"):
+                assert not CONTROL.search(problem_text(Words(lang), problem)), problem
+
+
+@given(st.sampled_from(sorted(DEFAULTS)), st.binary(max_size=400))
+def test_fuzz_random_bytes(name: str, data: bytes) -> None:
+    outcome(name, data)
+
+
+@given(st.sampled_from(sorted(DEFAULTS)), documents, st.sampled_from(["utf-8", "utf-8-sig", "utf-16"]))
+def test_fuzz_yaml_built_from_the_schema_keys(name: str, text: str, encoding: str) -> None:
+    outcome(name, text.encode(encoding, "surrogatepass"))
+
+
+@st.composite
+def edited(draw: st.DrawFn) -> tuple[str, bytes]:
+    """An embedded file with a few edits: a value replaced, a line put in, a byte changed, lines cut out."""
+    name = draw(st.sampled_from(sorted(DEFAULTS)))
+    lines = DEFAULTS[name].split(b"\n")
+    for _ in range(draw(st.integers(1, 4))):
+        at = draw(st.integers(0, len(lines) - 1))
+        line = lines[at]
+        kind = draw(st.sampled_from(["value", "insert", "byte", "cut"]))
+        if kind == "value" and b":" in line:
+            lines[at] = line.split(b":", 1)[0] + b": " + draw(values).encode("utf-8", "surrogatepass")
+        elif kind == "insert":
+            indent = line[: len(line) - len(line.lstrip())]
+            lines.insert(at, indent + draw(st.tuples(keys, values).map(lambda kv: f"{kv[0]}: {kv[1]}"))
+                         .encode("utf-8", "surrogatepass"))
+        elif kind == "byte" and line:
+            i = draw(st.integers(0, len(line) - 1))
+            lines[at] = line[:i] + bytes([draw(st.integers(0, 255))]) + line[i + 1:]
+        else:
+            del lines[at: at + draw(st.integers(1, 5))]
+    return name, b"\n".join(lines)
+
+
+@given(edited())
+def test_fuzz_edits_of_the_real_files(case: tuple[str, bytes]) -> None:
+    outcome(*case)
