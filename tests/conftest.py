@@ -13,6 +13,7 @@ from khoagiao_cli.config.paths import embedded_dir
 
 settings.register_profile("ci", max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("deterministic", derandomize=True, max_examples=100, deadline=None)
+settings.register_profile("long", max_examples=10_000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("ci" if os.environ.get("CI") else "deterministic")
 
 REPO = Path(__file__).resolve().parents[1]

@@ -7,6 +7,7 @@ from email.message import EmailMessage
 from typing import NamedTuple, Protocol
 
 from khoagiao_cli.app.query import due
+from khoagiao_cli.core.addresses import escaped, is_address
 from khoagiao_cli.core.clock import Clock
 from khoagiao_cli.core.model import Config, Unit
 from khoagiao_cli.core.status import Row
@@ -116,10 +117,11 @@ def failed(outcomes: Sequence[Outcome]) -> bool:
 
 
 def parse_addresses(text: str) -> list[str]:
-    """`--mail-to a@x.vn,b@y.vn`: one or more addresses."""
+    """`--mail-to a@x.vn,b@y.vn`: one or more addresses, each checked as the config's are."""
     addresses = [a.strip() for a in text.split(",") if a.strip()]
-    if not addresses or any("@" not in a or " " in a for a in addresses):
-        raise UserError("mail_to_bad", value=text)
+    for address in addresses or [text]:
+        if not is_address(address):
+            raise UserError("mail_to_bad", value=escaped(address))
     return addresses
 
 

@@ -11,6 +11,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
+from khoagiao_cli.core.addresses import is_address
 from khoagiao_cli.core.dates import FIRST_YEAR, LAST_YEAR, parse_date
 from khoagiao_cli.errors import UserError
 
@@ -63,10 +64,13 @@ def _as_list(v: object) -> object:
 
 
 def _emails(v: list[str]) -> list[str]:
-    for addr in v:
-        if "@" not in addr or " " in addr.strip():
-            raise PydanticCustomError("email", "bad e-mail address", {"value": addr})
-    return [a.strip() for a in v]
+    """One address per entry: several are a YAML list, never "a@x.vn, b@y.vn" (which mail would send to both)."""
+    out = [a.strip() for a in v]
+    for addr in out:
+        if not is_address(addr):
+            several = addr.count("@") > 1 and any(c in addr for c in ",; ")
+            raise PydanticCustomError("email_many" if several else "email", "bad e-mail address", {"value": addr})
+    return out
 
 
 def _email(v: str | None) -> str | None:

@@ -23,6 +23,16 @@ CATALOGUE: dict[str, Entry] = {
     "config_dir_missing": "Thư mục cấu hình {path} (từ {origin}) không tồn tại.",
     "file_unreadable": "không đọc được tệp: {error}",
     "yaml_invalid": "YAML không hợp lệ: {problem}",
+    "yaml_too_big": "tệp lớn quá {limit} MB (tệp cấu hình chỉ cỡ vài chục KB)",
+    "yaml_too_deep": "YAML lồng nhau quá {limit} tầng",
+    "yaml_too_large": "YAML quá lớn khi mở các bí danh (alias): hơn {limit} nút",
+    "yaml_alias_recursive": "bí danh *{anchor} nằm bên trong chính nút mà nó trỏ tới",
+    "yaml_tag": "thẻ {tag} không được dùng trong tệp cấu hình",
+    "yaml_bad_encoding": "byte không hợp lệ trong {encoding} ở cột {column} ({bytes}); hãy lưu tệp dạng UTF-8",
+    "yaml_control_char": "ký tự điều khiển {char} ở cột {column}; tệp cấu hình chỉ được chứa văn bản",
+    "cfg_control_char": (
+        "chứa ký tự điều khiển {char} (xuống dòng, tab, ESC…); giá trị cấu hình chỉ được là một dòng chữ"
+    ),
     "duplicate_key": "khóa bị lặp lại (chỉ được ghi một lần)",
     "cfg_missing": "thiếu (bắt buộc phải có)",
     "cfg_extra_forbidden": "khóa không được phép (gõ nhầm tên?)",
@@ -47,6 +57,10 @@ CATALOGUE: dict[str, Entry] = {
     "cfg_date_from_datetime_inexact": "phải là ngày, không kèm giờ",
     "cfg_date_text": "'{value}' không phải ngày có thật (viết 2026-01-31 hoặc 31/01/2026)",
     "cfg_email": "'{value}' không phải địa chỉ e-mail",
+    "cfg_email_many": (
+        "'{value}' có nhiều địa chỉ; mỗi mục chỉ ghi một địa chỉ, nhiều địa chỉ thì viết thành danh sách: "
+        "[a@x.vn, b@x.vn]"
+    ),
     "cfg_timezone": "múi giờ '{value}' không tồn tại (ví dụ: Asia/Ho_Chi_Minh)",
     "cfg_other": "giá trị không hợp lệ ({msg})",
     "cfg_duplicate_id": "mã '{value}' đã dùng ở trên; mỗi mã chỉ dùng một lần",
