@@ -14,6 +14,10 @@ from khoagiao_cli.core.model import PERIOD_MONTHS, Config, MailSettings, Meeting
 from khoagiao_cli.errors import Msg
 
 
+#: the longest break one days_off entry may hold (Tết is nine days; a year of days off is a typo)
+MAX_DAYS_OFF = 60
+
+
 def cross_check(schedule: ScheduleFile, units: UnitsFile) -> Iterator[tuple[str, Loc, Msg]]:
     """(file, key path, problem) of what one key alone cannot say: unique ids, known references, orders."""
     rule_ids: list[str] = []
@@ -53,6 +57,8 @@ def cross_check(schedule: ScheduleFile, units: UnitsFile) -> Iterator[tuple[str,
             yield "schedule.yaml", ("days_off", i), Msg("cfg_day_off_shape")
         elif item.from_ and item.to and item.to < item.from_:
             yield "schedule.yaml", ("days_off", i, "to"), Msg("cfg_order", {"first": "from"})
+        elif item.from_ and item.to and (item.to - item.from_).days >= MAX_DAYS_OFF:
+            yield "schedule.yaml", ("days_off", i, "to"), Msg("cfg_day_off_long", {"n": MAX_DAYS_OFF})
     meeting_ids: set[str] = set()
     for i, meeting in enumerate(schedule.meetings):
         if meeting.id in meeting_ids:

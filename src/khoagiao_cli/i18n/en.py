@@ -62,6 +62,7 @@ CATALOGUE: dict[str, Entry] = {
     "cfg_period_index": "period {value} does not exist; this frequency has 1–{count} a year",
     "cfg_unknown_rule": "no report rule '{value}' (known: {known})",
     "cfg_unknown_unit": "no unit '{value}' in units.yaml",
+    "cfg_day_off_long": "a break longer than {n} days (a mistyped year?); write each break on its own",
     "cfg_day_off_shape": "each day off is a date, or {date: …}, or {from: …, to: …}",
     "cfg_cutoff": "must be decree-09 (Decree 09/2019/ND-CP) or {{from_day: 15, to_day: 14}}, not '{value}'",
     "cfg_date_range": "the year must be {first} to {last}",

@@ -68,6 +68,7 @@ CATALOGUE: dict[str, Entry] = {
     "cfg_period_index": "kỳ {value} không có; loại kỳ này chỉ có 1–{count} trong năm",
     "cfg_unknown_rule": "không có quy tắc báo cáo '{value}' (có: {known})",
     "cfg_unknown_unit": "không có đơn vị '{value}' trong units.yaml",
+    "cfg_day_off_long": "một khoảng nghỉ dài quá {n} ngày (gõ nhầm năm?); ghi từng đợt nghỉ riêng",
     "cfg_day_off_shape": "mỗi ngày nghỉ là một ngày, hoặc {date: …}, hoặc {from: …, to: …}",
     "cfg_cutoff": "phải là decree-09 (Nghị định 09/2019/NĐ-CP) hoặc {{from_day: 15, to_day: 14}}, không phải '{value}'",
     "cfg_date_range": "năm phải từ {first} đến {last}",
