@@ -19,6 +19,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from khoagiao_cli import __version__
+from khoagiao_cli.cli.usage import Checked, blank
 from khoagiao_cli.errors import ConfigError, KhoagiaoError, Msg, Problem, UserError
 from khoagiao_cli.i18n import DEFAULT, LANGS, Words, detect_lang
 
@@ -72,7 +73,7 @@ class _InOurLanguage:
             typer.echo(words("aborted"), err=True)
             sys.exit(1)
         except Exception as exc:
-            # click's own errors, told apart by their class names (cli/usage.py, loaded only now)
+            # click's own errors, told apart by their class names (cli/usage.py)
             from khoagiao_cli.cli.usage import kind_of, usage_message
 
             kind = kind_of(exc)
@@ -98,11 +99,11 @@ class _InOurLanguage:
                 sub._set_help_lang(lang)
 
 
-class Command(_InOurLanguage, TyperCommand):
+class Command(Checked, _InOurLanguage, TyperCommand):
     pass
 
 
-class Group(_InOurLanguage, TyperGroup):
+class Group(Checked, _InOurLanguage, TyperGroup):
     pass
 
 
@@ -119,7 +120,7 @@ app = new_app()
 
 def given(value: Any) -> Any:
     """A value typed on the command line is never empty: `--period ""` is a mistake, not "not given"."""
-    if isinstance(value, str) and not value.strip():
+    if isinstance(value, str) and blank(value):
         raise typer.BadParameter("empty")
     return value
 

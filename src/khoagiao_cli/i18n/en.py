@@ -460,6 +460,9 @@ CATALOGUE: dict[str, Entry] = {
         "one": "Would record 1 report (dry run, nothing written):",
         "other": "Would record {n} reports (dry run, nothing written):",
     },
+    # ------------------------------------------------------------------ hostile input: characters, sizes, files
+    "usage_control": "contains the control character {char} at position {pos}; type the value again (do not paste odd characters).",
+    "usage_not_utf8": "is not valid UTF-8 text (position {pos}); type the value again.",
     "h_letter": (
         "Draft an urging letter (a Word .docx in the party's document format, 36-HD/VPTW) to a unit with "
         "overdue reports."

@@ -430,6 +430,9 @@ CATALOGUE: dict[str, Entry] = {
     "import_nothing": "Không có báo cáo mới nào để ghi từ {path}.",
     "import_already": "Bỏ qua {n} dòng đã có trong sổ: {rows}.",
     "import_would": "Sẽ ghi {n} báo cáo (chạy thử, chưa ghi gì):",
+    # ------------------------------------------------------------------ hostile input: characters, sizes, files
+    "usage_control": "chứa ký tự điều khiển {char} ở vị trí {pos}; hãy gõ lại giá trị này (đừng dán ký tự lạ).",
+    "usage_not_utf8": "không phải văn bản UTF-8 hợp lệ (vị trí {pos}); hãy gõ lại giá trị này.",
     "h_letter": (
         "Soạn dự thảo công văn đôn đốc (tệp Word .docx, thể thức Hướng dẫn 36-HD/VPTW) gửi một đơn vị còn nợ "
         "báo cáo quá hạn."

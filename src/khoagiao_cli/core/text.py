@@ -1,0 +1,29 @@
+"""Text a person typed or a file held, checked before it is kept (pure): no control characters, no broken
+encoding. What the ledger already keeps is shown safely by outputs/text.py instead."""
+
+from __future__ import annotations
+
+import re
+
+#: C0 controls, DEL and C1 controls: a terminal obeys them, XML (xlsx, docx) refuses them, e-mail headers break
+CONTROLS = r"\x00-\x1f\x7f-\x9f"
+#: what stands for a byte that was not UTF-8 (Python's surrogateescape): SQLite and every writer refuse it
+SURROGATES = r"\ud800-\udfff"
+_BAD = re.compile(f"[{CONTROLS}{SURROGATES}]")
+
+
+def first_bad(text: str, allow: str = "") -> tuple[int, str] | None:
+    """(1-based position, character) of the first control character (not in `allow`) or non-UTF-8 byte."""
+    for m in _BAD.finditer(text):
+        if m.group() not in allow:
+            return m.start() + 1, m.group()
+    return None
+
+
+def code_point(char: str) -> str:
+    """U+001B."""
+    return f"U+{ord(char):04X}"
+
+
+def is_surrogate(char: str) -> bool:
+    return 0xD800 <= ord(char) <= 0xDFFF
