@@ -114,3 +114,72 @@ def test_every_text_parameter_of_every_command_refuses_control_characters(cli, i
     shown = " / ".join(hint.opts) if hint.param_type_name == "option" else hint.human_readable_name
     assert f"Giá trị của {shown} không hợp lệ: chứa ký tự điều khiển U+001B ở vị trí 2" in r.stderr, r.stderr
     assert dump(isolated) == []
+
+
+# ---------------------------------------------------------------------------- 2. import
+
+
+HEADER = "Đơn vị,Báo cáo,Kỳ,Ngày nhận,Số văn bản,Ghi chú\n"
+
+
+def sheet(tmp_path: Path, *rows: str, name: str = "nhan.csv") -> Path:
+    path = tmp_path / name
+    path.write_text(HEADER + "".join(r + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+#: CR ends a line in a CSV file; these do not, and are no text either ("\x1c", "\x0b" once split a row in two)
+IN_CELLS = [c for c in CONTROLS if c != "\r"] + ["\x1c", "\x0b"]
+
+
+@pytest.mark.parametrize("char", IN_CELLS, ids=lambda c: f"U+{ord(c):04X}")
+def test_import_refuses_a_control_character_in_a_cell_naming_the_row_and_column(cli, cfg, isolated, tmp_path,
+                                                                                 char) -> None:
+    path = sheet(tmp_path, "syt,q1,2026-Q1,12/03/2026,12/BC,", f"bhxh,q1,2026-Q1,13/03/2026,13/BC,bản{char}scan")
+    r = cli("import", str(path), "--as-of", "2026-04-01", code=2)
+    assert "Dòng 3: cột F (Ghi chú): chứa ký tự điều khiển" in r.stderr, r.stderr
+    assert f"U+{ord(char):04X} ở vị trí 4" in r.stderr and no_raw_controls(r.stderr)
+    assert dump(isolated) == []
+
+
+def test_import_keeps_a_line_break_inside_a_quoted_note(cli, cfg, isolated, tmp_path) -> None:
+    """Alt+Enter in a spreadsheet cell is a line break, not a mistake."""
+    path = tmp_path / "nhan.csv"
+    path.write_bytes((HEADER + 'syt,q1,2026-Q1,12/03/2026,12/BC,"dòng một\r\ndòng hai"\r\nbhxh,q1,2026-Q1,13/03/2026,,\r\n')
+                     .encode("utf-8"))
+    assert "Đã ghi 2 báo cáo" in cli("import", str(path), "--as-of", "2026-04-01").stdout
+    assert [row[10] for row in dump(isolated)] == ["dòng một\ndòng hai", None]
+
+
+def test_a_cell_over_the_csv_field_limit_is_a_message_with_its_row(cli, cfg, isolated, tmp_path) -> None:
+    path = sheet(tmp_path, "syt,q1,2026-Q1,12/03/2026,,", "bhxh,q1,2026-Q1,13/03/2026,," + "x" * 131_073)
+    r = cli("import", str(path), "--as-of", "2026-04-01", code=2)
+    assert r.stderr.startswith(f"Lỗi: Tệp {path}, dòng 3: có ô dài quá 131072 ký tự"), r.stderr
+    assert "Traceback" not in r.output and dump(isolated) == []
+
+
+def test_a_long_note_is_refused_with_the_bound_said(cli, cfg, isolated, tmp_path) -> None:
+    path = sheet(tmp_path, "syt,q1,2026-Q1,12/03/2026,,", "bhxh,q1,2026-Q1,13/03/2026,12/BC," + "x" * 5000)
+    r = cli("import", str(path), "--as-of", "2026-04-01", code=2)
+    assert "Dòng 3: cột F (Ghi chú): dài 5000 ký tự, quá giới hạn 4000 ký tự" in r.stderr, r.stderr
+    assert dump(isolated) == []
+
+
+LONG = "x" * 4001
+BOUNDED = [
+    ["submit", "syt", "q1", "--as-of", "2026-03-10", "--note", LONG],
+    ["submit", "syt", "q1", "--as-of", "2026-03-10", "--doc-number", LONG],
+    ["withdraw", "syt", "q1", "--period", "2026-Q1", "--note", LONG],
+    ["request", "add", "--id", "r9", "--title", LONG, "--deadline", "2026-05-01"],
+    ["request", "add", "--id", "r9", "--title", "t", "--deadline", "2026-05-01", "--doc-number", LONG],
+    ["request", "cancel", "r9", "--note", LONG],
+    ["incident", "add", "syt", "--title", LONG, "--occurred", "2026-03-01 08:00", "--as-of", "2026-03-02"],
+]
+
+
+@pytest.mark.parametrize("args", BOUNDED, ids=lambda a: " ".join(x for x in a if x != LONG)[:60])
+def test_free_text_on_the_command_line_is_bounded_the_same_way(cli, cfg, isolated, args) -> None:
+    r = cli(*args, code=2)
+    option = args[args.index(LONG) - 1]
+    assert f"{option}: dài 4001 ký tự, quá giới hạn 4000 ký tự" in r.stderr, r.stderr
+    assert dump(isolated) == []

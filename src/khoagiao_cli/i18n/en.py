@@ -463,6 +463,12 @@ CATALOGUE: dict[str, Entry] = {
     # ------------------------------------------------------------------ hostile input: characters, sizes, files
     "usage_control": "contains the control character {char} at position {pos}; type the value again (do not paste odd characters).",
     "usage_not_utf8": "is not valid UTF-8 text (position {pos}); type the value again.",
+    "text_control": "{what}: contains the control character {char} at position {pos}; remove it.",
+    "text_not_utf8": "{what}: is not valid UTF-8 text (position {pos}).",
+    "text_too_long": "{what}: {n} characters long, more than the limit of {max}.",
+    "import_column": "column {column} ({name})",
+    "import_cell_huge": "File {path}, row {row}: a cell is longer than {limit} characters; a cell may hold at most {max}.",
+    "import_csv_bad": "File {path}, row {row}: cannot be read as CSV ({error}).",
     "h_letter": (
         "Draft an urging letter (a Word .docx in the party's document format, 36-HD/VPTW) to a unit with "
         "overdue reports."

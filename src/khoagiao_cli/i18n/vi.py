@@ -433,6 +433,12 @@ CATALOGUE: dict[str, Entry] = {
     # ------------------------------------------------------------------ hostile input: characters, sizes, files
     "usage_control": "chứa ký tự điều khiển {char} ở vị trí {pos}; hãy gõ lại giá trị này (đừng dán ký tự lạ).",
     "usage_not_utf8": "không phải văn bản UTF-8 hợp lệ (vị trí {pos}); hãy gõ lại giá trị này.",
+    "text_control": "{what}: chứa ký tự điều khiển {char} ở vị trí {pos}; hãy xóa ký tự đó.",
+    "text_not_utf8": "{what}: không phải văn bản UTF-8 hợp lệ (vị trí {pos}).",
+    "text_too_long": "{what}: dài {n} ký tự, quá giới hạn {max} ký tự.",
+    "import_column": "cột {column} ({name})",
+    "import_cell_huge": "Tệp {path}, dòng {row}: có ô dài quá {limit} ký tự; mỗi ô chỉ được tối đa {max} ký tự.",
+    "import_csv_bad": "Tệp {path}, dòng {row}: không đọc được dạng CSV ({error}).",
     "h_letter": (
         "Soạn dự thảo công văn đôn đốc (tệp Word .docx, thể thức Hướng dẫn 36-HD/VPTW) gửi một đơn vị còn nợ "
         "báo cáo quá hạn."

@@ -24,7 +24,12 @@ def read_rows(path: Path) -> tuple[list[str], Rows]:
 
 
 def _read_csv(path: Path) -> tuple[list[str], Rows]:
+    """Every record at once (a line break inside quotes is part of its cell): a damaged file is refused before
+    any row is checked, with the row where reading stopped."""
     import csv
+    import io
+
+    from khoagiao_cli.core.text import MAX_TEXT
 
     try:
         text = path.read_text(encoding="utf-8-sig")
@@ -32,7 +37,15 @@ def _read_csv(path: Path) -> tuple[list[str], Rows]:
         raise UserError("import_encoding", path=str(path)) from exc
     first = text.split("\n", 1)[0]
     delimiter = max((",", ";", "\t"), key=first.count)
-    rows = list(csv.reader(text.splitlines(), delimiter=delimiter))
+    rows: list[list[str]] = []
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        rows.extend(reader)
+    except csv.Error as exc:
+        row, limit = len(rows) + 1, csv.field_size_limit()
+        if "field limit" in str(exc):
+            raise UserError("import_cell_huge", path=str(path), row=row, limit=limit, max=MAX_TEXT) from exc
+        raise UserError("import_csv_bad", path=str(path), row=row, error=str(exc)) from exc
     if not rows:
         raise UserError("import_empty", path=str(path))
     return rows[0], ((n, r) for n, r in enumerate(rows[1:], 2))
