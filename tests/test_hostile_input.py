@@ -183,3 +183,121 @@ def test_free_text_on_the_command_line_is_bounded_the_same_way(cli, cfg, isolate
     option = args[args.index(LONG) - 1]
     assert f"{option}: dài 4001 ký tự, quá giới hạn 4000 ký tự" in r.stderr, r.stderr
     assert dump(isolated) == []
+
+
+# ---------------------------------------------------------------------------- 3. writers and what the ledger holds
+
+
+@pytest.fixture
+def hostile(cli, cfg, isolated) -> Path:
+    """A ledger an older khoagiao wrote: control characters in an event and in a one-off request's title."""
+    cli("submit", "syt", "q1", "--period", "2026-Q1", "--received", "2026-03-12", "--as-of", "2026-04-20")
+    with sqlite3.connect(isolated / LEDGER) as conn:
+        conn.execute(
+            "INSERT INTO events (kind, unit, report, period, received, doc_number, channel, note, unit_name,"
+            " recorded_at, recorded_by) VALUES ('submit', 'bhxh', 'q1', '2026-Q1', '2026-03-18', ?, 'paper', ?, ?,"
+            " '2026-04-20T09:00:00+07:00', ?)",
+            (f"12/{STORED}", f"[/] {STORED}\nline two", f"BHXH {STORED}", f"clerk{STORED}"),
+        )
+        conn.execute(
+            "INSERT INTO requests (kind, id, title, deadline, doc_number, units, recorded_at, recorded_by)"
+            " VALUES ('add', 'r1', ?, '2026-04-10', ?, 'syt,bhxh', '2026-04-01T09:00:00+07:00', 'clerk')",
+            (f"Tình hình {STORED}\nhai dòng", f"99/{STORED}"),
+        )
+    return isolated / LEDGER
+
+
+def test_export_xlsx_survives_control_characters_in_the_ledger(cli, hostile, tmp_path) -> None:
+    from openpyxl import load_workbook
+
+    out = tmp_path / "so.xlsx"
+    cli("export", "--format", "xlsx", "-o", str(out), "--as-of", "2026-04-20")
+    wb = load_workbook(out)
+    values = [c.value for ws in wb.worksheets for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    assert f"[/] {SHOWN}\nline two" in values and f"12/{SHOWN}" in values
+    assert any(f"Tình hình {SHOWN}\nhai dòng" in v for v in values)
+    assert all(no_raw_controls(v) for v in values)
+
+
+def test_export_xlsx_keeps_a_text_that_looks_like_a_formula_a_text(cli, cfg, tmp_path) -> None:
+    cli("submit", "syt", "q1", "--as-of", "2026-03-10", "--doc-number", "=HYPERLINK(\"http://x\",\"y\")")
+    from openpyxl import load_workbook
+
+    out = tmp_path / "so.xlsx"
+    cli("export", "--format", "xlsx", "-o", str(out), "--as-of", "2026-04-20")
+    events = load_workbook(out).worksheets[1]
+    cell = events.cell(row=2, column=8)
+    assert (cell.value, cell.data_type) == ("=HYPERLINK(\"http://x\",\"y\")", "s")
+
+
+def test_the_letter_survives_control_characters_in_the_ledger(cli, hostile, tmp_path) -> None:
+    from docx import Document
+
+    out = tmp_path / "cv.docx"
+    cli("letter", "syt", "-o", str(out), "--as-of", "2026-04-20")
+    doc = Document(str(out))
+    texts = [c.text for t in doc.tables for row in t.rows for c in row.cells] + [p.text for p in doc.paragraphs]
+    assert any(f"Tình hình {SHOWN}\nhai dòng" in t for t in texts), texts
+    assert all(no_raw_controls(t) for t in texts)
+
+
+def test_the_calendar_file_survives_control_characters_in_the_ledger(cli, hostile, tmp_path) -> None:
+    from icalendar import Calendar
+
+    out = tmp_path / "lich.ics"
+    cli("export", "--format", "ics", "-o", str(out), "--as-of", "2026-04-20")
+    data = out.read_bytes()
+    assert no_raw_controls(data.decode("utf-8").replace("\r\n", "\n"))
+    summaries = [str(ev["summary"]) for ev in Calendar.from_ical(data).walk("VEVENT")]
+    assert any(SHOWN in s for s in summaries), summaries
+
+
+def test_reminders_survive_control_characters_in_the_ledger(cli, hostile, tmp_path) -> None:
+    from email import message_from_bytes, policy
+
+    folder = tmp_path / "thu"
+    cli("remind", "--unit", "syt", "--eml", str(folder), "--as-of", "2026-04-20")
+    (eml,) = folder.iterdir()
+    msg = message_from_bytes(eml.read_bytes(), policy=policy.default)
+    body = msg.get_content()
+    assert f"Tình hình {SHOWN}\nhai dòng" in body and no_raw_controls(body)
+    preview = cli("remind", "--unit", "syt", "--as-of", "2026-04-20").stdout
+    assert SHOWN in preview and no_raw_controls(preview)
+
+
+def test_the_mail_header_survives_a_line_break_in_a_subject() -> None:
+    from datetime import datetime
+
+    from khoagiao_cli.outputs.mail import build_message
+
+    msg = build_message("Nhắc\nBcc: x@y.z\x1b", "thân\x07\n", sender="a@b.vn", to=["c@d.vn"], lang="vi",
+                        when=datetime(2026, 4, 20, 9), sender_name="Ban\r\nTo: evil@x.y")
+    text = bytes(msg).decode("utf-8")
+    assert "\nBcc:" not in text and "\nTo: evil" not in text and "\x1b" not in text
+
+
+def test_the_login_name_recorded_is_made_visible(cli, cfg, isolated, monkeypatch) -> None:
+    """The name comes from LOGNAME or USER: the environment, not the command line."""
+    monkeypatch.setenv("LOGNAME", "clerk\x1b[2J")
+    cli("submit", "syt", "q1", "--as-of", "2026-03-10")
+    assert dump(isolated)[0][13] == "clerk\u241b[2J"
+
+
+@pytest.mark.parametrize("args", [
+    ["history"],
+    ["history", "bhxh"],
+    ["status", "--as-of", "2026-04-20"],
+    ["status", "bhxh", "--as-of", "2026-04-20"],
+    ["due", "--as-of", "2026-04-06", "--format", "plain"],
+    ["due", "--as-of", "2026-04-06", "--format", "table"],
+    ["overdue", "--as-of", "2026-04-20"],
+    ["explain", "bhxh", "q1", "2026-Q1", "--as-of", "2026-04-20"],
+    ["explain", "syt", "r1", "2026", "--as-of", "2026-04-20"],
+    ["request", "list"],
+    ["calendar", "--year", "2026", "--month", "4"],
+    ["export", "--format", "csv", "--as-of", "2026-04-20"],
+], ids=" ".join)
+def test_the_terminal_never_gets_a_raw_control_character(cli, hostile, args) -> None:
+    r = cli(*args)
+    assert no_raw_controls(r.output), [c for c in r.output if not no_raw_controls(c)]
+    assert "\u241b" in r.output or "\ufffd" in r.output

@@ -22,6 +22,8 @@ from khoagiao_cli import __version__
 from khoagiao_cli.cli.usage import Checked, blank
 from khoagiao_cli.errors import ConfigError, KhoagiaoError, Msg, Problem, UserError
 from khoagiao_cli.i18n import DEFAULT, LANGS, Words, detect_lang
+from khoagiao_cli.outputs.text import console as visible_console
+from khoagiao_cli.outputs.text import visible
 
 if TYPE_CHECKING:
     from khoagiao_cli.core.clock import Clock
@@ -329,7 +331,7 @@ def who() -> str:
     import getpass
 
     try:
-        return getpass.getuser()
+        return visible(getpass.getuser(), lines=False)  # LOGNAME or USER first: whatever the environment says
     except Exception:  # noqa: BLE001 - no login name in some containers and services
         return str(os.getuid()) if hasattr(os, "getuid") else "?"
 
@@ -354,9 +356,7 @@ def screen_format(value: str | None) -> str:
 
 
 def console() -> Any:
-    from rich.console import Console
-
-    return Console(highlight=False)
+    return visible_console()
 
 
 def write_or_print(data: bytes | str, output: Path | None) -> None:
