@@ -6,7 +6,12 @@ be recorded where it breaks every later export. Each test here failed before the
 
 from __future__ import annotations
 
+import os
+import socket
 import sqlite3
+import subprocess
+import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -301,3 +306,70 @@ def test_the_terminal_never_gets_a_raw_control_character(cli, hostile, args) -> 
     r = cli(*args)
     assert no_raw_controls(r.output), [c for c in r.output if not no_raw_controls(c)]
     assert "\u241b" in r.output or "\ufffd" in r.output
+
+
+# ---------------------------------------------------------------------------- 4. files that are not files
+
+
+def _special(kind: str, folder: Path) -> Path:
+    if kind == "folder":
+        return folder
+    if kind == "device":
+        return Path("/dev/null")
+    path = folder / f"x-{kind}.csv"
+    if kind == "fifo":
+        os.mkfifo(path)
+    else:
+        sock = socket.socket(socket.AF_UNIX)
+        sock.bind(str(path))
+        sock.close()
+    return path
+
+
+KINDS = {"folder": ("là một thư mục", "is a folder"), "fifo": ("là một ống dẫn (FIFO)", "is a pipe (FIFO)"),
+         "device": ("là một thiết bị", "is a device"), "socket": ("là một socket", "is a socket")}
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("kind", list(KINDS))
+@pytest.mark.parametrize("command", ["import", "submit"])
+def test_a_file_that_is_not_a_file_is_said_for_what_it_is(cfg, isolated, command, kind, lang) -> None:
+    """In a subprocess with a time limit: opening a FIFO would wait for a writer forever."""
+    with tempfile.TemporaryDirectory(dir="/tmp") as folder:  # a socket's path must be short
+        path = _special(kind, Path(folder))
+        args = ["import", str(path)] if command == "import" else ["submit", "syt", "q1", "--file", str(path)]
+        r = subprocess.run([sys.executable, "-m", "khoagiao_cli", *args, "--lang", lang, "--as-of", "2026-03-10"],
+                           capture_output=True, text=True, timeout=60, env={**os.environ, "PYTHONPATH": _src()})
+    said = KINDS[kind][0 if lang == "vi" else 1]
+    assert r.returncode == 2, r.stderr
+    assert f"{path}" in r.stderr and said in r.stderr, r.stderr
+    assert dump(isolated) == []
+
+
+def _src() -> str:
+    import khoagiao_cli
+
+    return str(Path(khoagiao_cli.__file__).resolve().parents[1])
+
+
+def test_import_from_standard_input_says_so(cli, cfg) -> None:
+    r = cli("import", "-", code=2)
+    assert "đầu vào chuẩn" in r.stderr and "Không tìm thấy" not in r.stderr, r.stderr
+
+
+# ---------------------------------------------------------------------------- 5. messages name the user's file
+
+
+def test_an_output_folder_that_is_a_file_is_said_so(cli, cfg, tmp_path) -> None:
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    target = tmp_path / "a-file" / "nam.json"
+    r = cli("export", "--format", "json", "-o", str(target), code=2)
+    assert f"Không ghi được {target}: {tmp_path / 'a-file'} không phải một thư mục." in r.stderr, r.stderr
+
+
+def test_an_output_that_is_a_pipe_is_not_replaced(cli, cfg, tmp_path) -> None:
+    target = tmp_path / "pipe"
+    os.mkfifo(target)
+    r = cli("export", "--format", "json", "-o", str(target), code=2)
+    assert f"Không ghi đè được {target}: đó là một ống dẫn (FIFO), không phải một tệp." in r.stderr, r.stderr
+    assert target.is_fifo()

@@ -6,6 +6,7 @@ from typing import NamedTuple
 
 from khoagiao_cli.app.pick import Target, earliest, instance_for, period_label, target
 from khoagiao_cli.app.query import tracking_start
+from khoagiao_cli.config.paths import check_input
 from khoagiao_cli.core.adhoc import INCIDENT
 from khoagiao_cli.core.clock import Clock
 from khoagiao_cli.core.model import CHANNELS, Config, Rule, Unit
@@ -67,8 +68,7 @@ def record(
             check_text(text, what)
     file_path = file_hash = None
     if file is not None:
-        if not file.is_file():
-            raise UserError("file_missing", path=str(file))
+        check_input(file, "file_missing")
         try:
             file_hash = sha256_of(file)
         except OSError as exc:

@@ -374,12 +374,9 @@ def write_or_print(data: bytes | str, output: Path | None) -> None:
 def write_output(path: Path, data: bytes) -> None:
     """A file the user asked for: into a folder that exists (a typo never creates folders), readable as the
     user's umask says, written to a temporary file and renamed."""
-    from khoagiao_cli.config.paths import write_atomic
+    from khoagiao_cli.config.paths import check_output, write_atomic
 
-    if not path.parent.is_dir():
-        raise UserError("output_folder_missing", path=str(path), folder=str(path.parent))
-    if path.is_dir():
-        raise UserError("output_is_folder", path=str(path))
+    check_output(path)
     write_atomic(path, data, make_dirs=False)
 
 

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import NamedTuple
 
-from khoagiao_cli.errors import UserError
+from khoagiao_cli.errors import Msg, UserError
 
 APP = "khoagiao"
 CONFIG_FILES = ("units.yaml", "schedule.yaml")
@@ -116,6 +116,52 @@ def display(path: Path, cwd: Path) -> str:
         return str(path.relative_to(cwd))
     except ValueError:
         return str(path)
+
+
+def file_kind(path: Path) -> str | None:
+    """What is at `path` when it is not a regular file (links followed): folder, fifo, device, socket or other;
+    None for a regular file or nothing at all. Never opens it: opening a FIFO waits for a writer."""
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "folder"
+    if stat.S_ISFIFO(mode):
+        return "fifo"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device"
+    return "socket" if stat.S_ISSOCK(mode) else "other"
+
+
+def check_input(path: Path, missing: str) -> None:
+    """A file the user named to be read (an attachment, a sheet to import): there, and a regular file. `missing`:
+    the message key for a path with nothing there."""
+    try:
+        kind = file_kind(path)
+    except OSError as exc:  # a loop of links, a name too long, a folder that cannot be searched
+        raise UserError("file_unreadable_input", path=str(path), error=exc.strerror or str(exc)) from exc
+    if kind is not None:
+        raise UserError("not_a_file", path=str(path), kind=Msg("kind_" + kind))
+    if not path.is_file():
+        raise UserError(missing, path=str(path))
+
+
+def check_output(path: Path) -> None:
+    """A file the user asked for: into a folder that exists (a typo never creates folders), never over a folder,
+    a device or a pipe (renaming over one would replace it, not write into it)."""
+    if not path.parent.is_dir():
+        key = "output_parent_not_folder" if path.parent.exists() else "output_folder_missing"
+        raise UserError(key, path=str(path), folder=str(path.parent))
+    kind = file_kind(path)
+    if kind == "folder":
+        raise UserError("output_is_folder", path=str(path))
+    if kind is not None:
+        raise UserError("output_not_file", path=str(path), kind=Msg("kind_" + kind))
 
 
 def write_atomic(path: Path, data: bytes, *, make_dirs: bool = True) -> None:

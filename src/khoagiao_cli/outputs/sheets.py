@@ -13,9 +13,12 @@ Rows = Iterator[tuple[int, list[Any]]]
 
 def read_rows(path: Path) -> tuple[list[str], Rows]:
     """(headings, (row number as the clerk sees it, cells) of each data row)."""
+    from khoagiao_cli.config.paths import check_input
+
+    if str(path) == "-":
+        raise UserError("import_stdin")
+    check_input(path, "import_missing")
     suffix = path.suffix.lower()
-    if not path.is_file():
-        raise UserError("import_missing", path=str(path))
     if suffix == ".csv":
         return _read_csv(path)
     if suffix == ".xlsx":
