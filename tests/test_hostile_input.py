@@ -12,6 +12,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -373,3 +374,38 @@ def test_an_output_that_is_a_pipe_is_not_replaced(cli, cfg, tmp_path) -> None:
     r = cli("export", "--format", "json", "-o", str(target), code=2)
     assert f"Không ghi đè được {target}: đó là một ống dẫn (FIFO), không phải một tệp." in r.stderr, r.stderr
     assert target.is_fifo()
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs /proc, a folder no one can write into")
+def test_a_failed_write_names_the_users_file_never_the_temporary_one(cli, cfg) -> None:
+    """Into a folder that refuses new files (root may write into any chmod 555 folder, but not into /proc)."""
+    target = Path("/proc/nam.json")
+    r = cli("export", "--format", "json", "-o", str(target), code=1)
+    assert r.stderr.startswith(f"Lỗi: Không ghi/đọc được {target}: "), r.stderr
+    assert ".tmp" not in r.stderr
+
+
+def test_a_long_name_that_fits_is_written(cli, cfg, tmp_path) -> None:
+    """The temporary file's name adds to the target's: a name near the file system's limit must still work."""
+    (tmp_path / "out").mkdir()
+    target = tmp_path / "out" / ("báo cáo " * 24 + ".json")  # 245 bytes in UTF-8
+    cli("export", "--format", "json", "-o", str(target))
+    assert [p.name for p in target.parent.iterdir()] == [target.name]
+
+
+# ---------------------------------------------------------------------------- 6. temporary files left by a killed run
+
+
+def test_a_stale_temporary_file_is_removed_on_the_next_write(cli, cfg, tmp_path) -> None:
+    out = tmp_path / "out.xlsx"
+    stale = tmp_path / ".out.xlsx.k3j_9x2a.tmp"
+    fresh = tmp_path / ".out.xlsx.abcd1234.tmp"  # another export, still writing
+    others = [tmp_path / ".out.xlsx.old", tmp_path / ".other.xlsx.k3j_9x2a.tmp", tmp_path / ".out.xlsx.k3j_9x2.tmp"]
+    hour_ago = time.time() - 3600
+    for path in (stale, fresh, *others):
+        path.write_bytes(b"half a workbook")
+        if path != fresh:
+            os.utime(path, (hour_ago, hour_ago))
+    cli("export", "--format", "xlsx", "-o", str(out), "--as-of", "2026-04-20")
+    assert out.is_file() and not stale.exists()
+    assert fresh.exists() and all(p.exists() for p in others)

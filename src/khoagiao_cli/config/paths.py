@@ -164,16 +164,44 @@ def check_output(path: Path) -> None:
         raise UserError("output_not_file", path=str(path), kind=Msg("kind_" + kind))
 
 
+#: how long a temporary file may go untouched before it is taken for the leftover of a killed run
+STALE_SECONDS = 10 * 60
+#: the random part tempfile.mkstemp puts between our prefix and suffix
+_RANDOM = r"[a-z0-9_]{8}"
+#: the longest name a file system takes (bytes)
+_NAME_MAX = 255
+
+
+def _temporary_prefix(path: Path) -> str:
+    """`.out.xlsx.`: the target's name, shortened if the temporary file's name would be too long."""
+    name = path.name
+    while name and len(os.fsencode(f".{name}.{'x' * 8}.tmp")) > _NAME_MAX:
+        name = name[:-1]
+    return f".{name}."
+
+
 def write_atomic(path: Path, data: bytes, *, make_dirs: bool = True) -> None:
     """Write to a temporary file in the same folder, flush it to disk, then rename over the target: a reader
     sees the old file or the new one, never half of one. The file gets the permissions the user's umask gives
-    a new file (a temporary file would otherwise stay readable by its owner only)."""
-    import tempfile
-
+    a new file (a temporary file would otherwise stay readable by its owner only). A failure names `path`,
+    never the temporary file; a run killed midway leaves its temporary file, which a later write removes."""
     if make_dirs:
         path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        _write_atomic(path, data)
+    except OSError as exc:
+        if exc.errno is None:
+            raise
+        raise OSError(exc.errno, exc.strerror, str(path)) from exc
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    import tempfile
+
+    prefix = _temporary_prefix(path)
+    fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=path.parent)
+    try:
+        _sweep(path.parent, prefix, os.fstat(fd).st_mtime, keep=tmp)
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)
@@ -188,3 +216,24 @@ def write_atomic(path: Path, data: bytes, *, make_dirs: bool = True) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def _sweep(folder: Path, prefix: str, now: float, keep: str) -> None:
+    """Remove the temporary files of this target that killed runs left, by exactly our name pattern and older than
+    STALE_SECONDS (a concurrent writer's file is fresh). `now`: the file system's clock (our new file's time)."""
+    import re
+    import stat
+
+    pattern = re.compile(re.escape(prefix) + _RANDOM + r"\.tmp")
+    try:
+        with os.scandir(folder) as entries:
+            found = [e for e in entries if pattern.fullmatch(e.name) and e.path != keep]
+    except OSError:
+        return  # tidying up must never stop a write
+    for entry in found:
+        try:
+            info = entry.stat(follow_symlinks=False)
+            if stat.S_ISREG(info.st_mode) and info.st_mtime < now - STALE_SECONDS:
+                os.unlink(entry.path)
+        except OSError:
+            continue  # gone already, or not ours to remove
