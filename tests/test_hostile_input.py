@@ -14,10 +14,13 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
 LEDGER = Path("data") / "khoagiao.sqlite3"
 #: one of each kind of control character: C0 (ESC, NUL, BEL, CR), DEL and C1 (NEL, CSI)
@@ -409,3 +412,140 @@ def test_a_stale_temporary_file_is_removed_on_the_next_write(cli, cfg, tmp_path)
     cli("export", "--format", "xlsx", "-o", str(out), "--as-of", "2026-04-20")
     assert out.is_file() and not stale.exists()
     assert fresh.exists() and all(p.exists() for p in others)
+
+
+# ---------------------------------------------------------------------------- 7. fuzz
+
+
+def date_or_user_error(text: str) -> None:
+    from khoagiao_cli.core.dates import parse_date, parse_moment
+    from khoagiao_cli.errors import UserError
+
+    for parse in (parse_date, parse_moment):
+        try:
+            parse(text, date(2026, 3, 10), what="--received")
+        except UserError:
+            pass
+
+
+@given(st.text())
+def test_any_text_is_a_date_or_a_user_error(text: str) -> None:
+    date_or_user_error(text)
+
+
+DATEISH = st.one_of(
+    st.text(), st.from_regex(r"\A\s*\d{1,5}[-/.]\d{1,3}([-/.]\d{1,5})?([T ]\d{1,3}[:h]\d{1,3})?\s*\Z"),
+)
+
+
+@given(DATEISH)
+def test_any_date_like_text_is_a_date_or_a_user_error(text: str) -> None:
+    date_or_user_error(text)
+
+
+#: digits that str.isdigit() accepts and int() refuses (superscripts, circled) among those it takes (Arabic-Indic)
+ODD_DIGITS = "²³¹①٢٠"
+PERIODISH = st.one_of(st.text(), st.from_regex(r"\A\s*\d{0,6}[-/]?([qQhH]?\d{0,12})?\s*\Z"),
+                      st.text(alphabet="0123456789-/QH " + ODD_DIGITS, max_size=10))
+
+
+@given(PERIODISH)
+@example("²")
+@example("²0²6-Q1")
+def test_any_text_is_a_period_or_a_user_error(text: str) -> None:
+    """submit, withdraw, explain and import read a period with find_slot; history with its own pattern."""
+    from khoagiao_cli.app.query import history
+    from khoagiao_cli.core.lookup import find_slot
+    from khoagiao_cli.errors import UserError
+
+    config = _config()
+    for rule in config.rules:
+        try:
+            find_slot(rule, text, config.calendar)
+        except UserError:
+            pass
+    try:
+        history(config, _EmptyReader(), unit=None, report=None, period=text)  # type: ignore[arg-type]
+    except UserError:
+        pass
+
+
+class _EmptyReader:
+    """A ledger with nothing in it (history only asks it for events)."""
+
+    def events(self, **_: object) -> list[object]:
+        return []
+
+
+_CONFIG: list[Any] = []
+
+
+def _config() -> Any:
+    """The embedded configuration, loaded once for every example."""
+    if not _CONFIG:
+        from khoagiao_cli.config.load import load
+        from khoagiao_cli.config.paths import config_sources
+
+        with tempfile.TemporaryDirectory() as cache:
+            _CONFIG.append(load(config_sources(None, {}), Path(cache), Path.cwd()))
+    return _CONFIG[0]
+
+
+def test_a_period_the_ledger_keeps_in_odd_digits_does_not_crash_a_correction(cli, cfg, isolated) -> None:
+    cli("submit", "syt", "monthly", "--period", "2026-01", "--as-of", "2026-02-10")
+    with sqlite3.connect(isolated / LEDGER) as conn:
+        conn.execute("INSERT INTO events (kind, unit, report, period, received, recorded_at, recorded_by)"
+                     " VALUES ('submit', 'syt', 'monthly', '\u00b2026-02', '2026-03-01', '2026-03-01T09:00:00+07:00', 'x')")
+    assert "Đã ghi sửa" in cli("submit", "syt", "monthly", "--correct", "--as-of", "2026-03-10").stdout
+
+
+CELLS = st.one_of(
+    st.sampled_from(["syt", "bhxh", "hkh", "xyz", "q1", "monthly", "annual", "2026-Q1", "2026-01", "1/2026", "2026",
+                     "12/03/2026", "2026-03-13", "31/02/2026", "giấy", "email", "fax", "", " ", "Sở Y tế"]),
+    st.text(max_size=12),
+    st.sampled_from(["\x00", "\x1b[31m", '"', '""', "\r", "\n", "\r\n", ";", ",", "\t", "\ufeff", "\x1c", "\x85"]),
+    st.builds(lambda n, c: c * n, st.sampled_from([4001, 131_073]), st.sampled_from(["x", "é", '"'])),
+)
+ROW = st.lists(CELLS, min_size=0, max_size=7)
+
+
+@st.composite
+def csv_files(draw: Any) -> bytes:
+    """A sheet as an office might send it, or a damaged one: any delimiter, encoding, line ending, BOM, quoting."""
+    if draw(st.integers(0, 9)) == 0:
+        return draw(st.binary(max_size=200))
+    delimiter = draw(st.sampled_from([",", ",", ";", "\t", "|"]))
+    ending = draw(st.sampled_from(["\n", "\r\n", "\r"]))
+    full = ["Đơn vị", "Báo cáo", "Kỳ", "Ngày nhận", "Số văn bản", "Hình thức", "Ghi chú"]
+    header = draw(st.sampled_from([
+        full, full, full,
+        ["unit", "report", "period", "received"], ["unit", "report"], [],
+    ]))
+    rows = [header, *draw(st.lists(ROW, max_size=5))]
+    quote = draw(st.booleans())
+    lines = []
+    for row in rows:
+        cells = ['"' + c.replace('"', '""') + '"' if quote else c for c in row]
+        lines.append(delimiter.join(cells))
+    text = ending.join(lines) + draw(st.sampled_from(["", ending]))
+    encoding = draw(st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp1258", "latin-1"]))
+    return text.encode(encoding, errors="replace")
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
+                                 HealthCheck.data_too_large])
+@given(data=csv_files())
+def test_any_csv_file_is_imported_or_refused_with_a_message(cli, cfg, isolated, data: bytes) -> None:
+    """Exit 0 or 2, never a traceback; a refused import leaves the ledger as it was; nothing recorded holds a
+    control character."""
+    before = dump(isolated)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "nhan.csv"
+        path.write_bytes(data)
+        r = cli("import", str(path), "--as-of", "2026-04-01", code=None)
+    assert r.exit_code in (0, 2), (r.exit_code, r.output)
+    assert "Traceback" not in r.output
+    after = dump(isolated)
+    if r.exit_code == 2:
+        assert after == before
+    assert all(no_raw_controls(str(v).replace("\n", "").replace("\t", "")) for row in after for v in row)
