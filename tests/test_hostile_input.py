@@ -174,6 +174,49 @@ def test_a_long_note_is_refused_with_the_bound_said(cli, cfg, isolated, tmp_path
     assert dump(isolated) == []
 
 
+def test_a_control_character_in_a_heading_is_refused_not_echoed(cli, cfg, isolated, tmp_path) -> None:
+    path = tmp_path / "nhan.csv"
+    path.write_text("Đơn vị,Báo cáo,K\x1b[2Jỳ\nsyt,q1,2026-Q1\n", encoding="utf-8")
+    r = cli("import", str(path), code=2)
+    assert "Dòng 1, cột C: chứa ký tự điều khiển U+001B ở vị trí 2" in r.stderr, r.stderr
+    assert no_raw_controls(r.stderr)
+
+
+def _workbook(tmp_path: Path, damage: str) -> Path:
+    """A workbook of one good row, then damaged the way a half-copied or hand-edited file is."""
+    import zipfile
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.append(["Đơn vị", "Báo cáo", "Kỳ", "Ngày nhận"])
+    wb.active.append(["syt", "q1", "2026-Q1", "12/03/2026"])
+    good = tmp_path / "good.xlsx"
+    wb.save(good)
+    with zipfile.ZipFile(good) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    sheet = "xl/worksheets/sheet1.xml"
+    if damage == "cut":
+        parts[sheet] = parts[sheet][:-200]
+    elif damage == "no sheet":
+        del parts[sheet]
+    else:
+        parts["xl/workbook.xml"] = b"<not xml"
+    path = tmp_path / "nhan.xlsx"
+    with zipfile.ZipFile(path, "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    return path
+
+
+@pytest.mark.parametrize("damage", ["cut", "no sheet", "not xml"])
+def test_a_damaged_workbook_is_a_message(cli, cfg, isolated, tmp_path, damage) -> None:
+    path = _workbook(tmp_path, damage)
+    r = cli("import", str(path), "--as-of", "2026-04-01", code=2)
+    assert r.stderr.startswith(f"Lỗi: Không đọc được bảng tính {path} ("), r.stderr
+    assert dump(isolated) == []
+
+
 LONG = "x" * 4001
 BOUNDED = [
     ["submit", "syt", "q1", "--as-of", "2026-03-10", "--note", LONG],
@@ -517,10 +560,10 @@ def csv_files(draw: Any) -> bytes:
     delimiter = draw(st.sampled_from([",", ",", ";", "\t", "|"]))
     ending = draw(st.sampled_from(["\n", "\r\n", "\r"]))
     full = ["Đơn vị", "Báo cáo", "Kỳ", "Ngày nhận", "Số văn bản", "Hình thức", "Ghi chú"]
-    header = draw(st.sampled_from([
+    header = draw(st.one_of(st.sampled_from([
         full, full, full,
         ["unit", "report", "period", "received"], ["unit", "report"], [],
-    ]))
+    ]), ROW))
     rows = [header, *draw(st.lists(ROW, max_size=5))]
     quote = draw(st.booleans())
     lines = []
@@ -536,15 +579,15 @@ def csv_files(draw: Any) -> bytes:
                                  HealthCheck.data_too_large])
 @given(data=csv_files())
 def test_any_csv_file_is_imported_or_refused_with_a_message(cli, cfg, isolated, data: bytes) -> None:
-    """Exit 0 or 2, never a traceback; a refused import leaves the ledger as it was; nothing recorded holds a
-    control character."""
+    """Exit 0 or 2, never a traceback, no raw control character said back; a refused import leaves the ledger as
+    it was; nothing recorded holds a control character."""
     before = dump(isolated)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "nhan.csv"
         path.write_bytes(data)
         r = cli("import", str(path), "--as-of", "2026-04-01", code=None)
     assert r.exit_code in (0, 2), (r.exit_code, r.output)
-    assert "Traceback" not in r.output
+    assert "Traceback" not in r.output and no_raw_controls(r.output)
     after = dump(isolated)
     if r.exit_code == 2:
         assert after == before

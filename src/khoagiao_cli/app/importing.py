@@ -55,6 +55,7 @@ def columns(header: Sequence[str]) -> dict[str, int]:
     """Which column holds which field, from the heading row."""
     found: dict[str, int] = {}
     for i, heading in enumerate(header):
+        check_text(str(heading), Msg("import_heading", {"column": letter(i)}))  # said back if a column is missing
         name = fold(str(heading))
         for field, names in HEADINGS.items():
             if name in names and field not in found:

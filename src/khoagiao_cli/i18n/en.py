@@ -467,6 +467,7 @@ CATALOGUE: dict[str, Entry] = {
     "text_not_utf8": "{what}: is not valid UTF-8 text (position {pos}).",
     "text_too_long": "{what}: {n} characters long, more than the limit of {max}.",
     "import_column": "column {column} ({name})",
+    "import_heading": "Row 1, column {column}",
     "import_cell_huge": "File {path}, row {row}: a cell is longer than {limit} characters; a cell may hold at most {max}.",
     "import_csv_bad": "File {path}, row {row}: cannot be read as CSV ({error}).",
     "import_stdin": (

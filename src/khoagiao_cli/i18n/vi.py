@@ -437,6 +437,7 @@ CATALOGUE: dict[str, Entry] = {
     "text_not_utf8": "{what}: không phải văn bản UTF-8 hợp lệ (vị trí {pos}).",
     "text_too_long": "{what}: dài {n} ký tự, quá giới hạn {max} ký tự.",
     "import_column": "cột {column} ({name})",
+    "import_heading": "Dòng 1, cột {column}",
     "import_cell_huge": "Tệp {path}, dòng {row}: có ô dài quá {limit} ký tự; mỗi ô chỉ được tối đa {max} ký tự.",
     "import_csv_bad": "Tệp {path}, dòng {row}: không đọc được dạng CSV ({error}).",
     "import_stdin": (

@@ -55,18 +55,30 @@ def _read_csv(path: Path) -> tuple[list[str], Rows]:
 
 
 def _read_xlsx(path: Path) -> tuple[list[str], Rows]:
-    from zipfile import BadZipFile
+    """Every row at once, so that a damaged workbook is refused here: openpyxl raises whatever its zip and XML
+    parsers raise (ParseError, XMLSyntaxError, IndexError ...) for a half-copied or hand-edited file."""
+    from khoagiao_cli.outputs.text import visible
 
+    try:
+        header, rows = _xlsx_rows(path)
+    except UserError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - any failure of the parsers is a file we cannot read
+        error = visible(str(exc) or type(exc).__name__, lines=False)
+        raise UserError("import_unreadable", path=str(path), error=error) from exc
+    return header, ((n, r) for n, r in enumerate(rows, 2))
+
+
+def _xlsx_rows(path: Path) -> tuple[list[str], list[list[Any]]]:
     from openpyxl import load_workbook
 
+    wb = load_workbook(path, read_only=True, data_only=True)
     try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except (BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise UserError("import_unreadable", path=str(path), error=str(exc)) from exc
-    ws = wb.worksheets[0]
-    rows = ws.iter_rows(values_only=True)
-    try:
-        header = [("" if c is None else str(c)) for c in next(rows)]
-    except StopIteration as exc:
-        raise UserError("import_empty", path=str(path)) from exc
-    return header, ((n, list(r)) for n, r in enumerate(rows, 2))
+        rows = wb.worksheets[0].iter_rows(values_only=True)
+        try:
+            header = [("" if c is None else str(c)) for c in next(rows)]
+        except StopIteration as exc:
+            raise UserError("import_empty", path=str(path)) from exc
+        return header, [list(r) for r in rows]
+    finally:
+        wb.close()
