@@ -10,6 +10,7 @@ from khoagiao_cli.core.clock import Clock
 from khoagiao_cli.core.lookup import find_unit, fold
 from khoagiao_cli.core.model import Config
 from khoagiao_cli.core.schedule import Slot
+from khoagiao_cli.core.text import check_text
 from khoagiao_cli.errors import UserError
 from khoagiao_cli.store.base import Ledger, Reader
 
@@ -28,6 +29,9 @@ def add_request(
         raise UserError("request_id_taken", value=rid)
     if not title.strip():
         raise UserError("request_title_empty")
+    for text, what in ((title, "--title"), (doc_number, "--doc-number")):
+        if text is not None:
+            check_text(text, what)
     if unit_queries and group:
         raise UserError("request_units_or_group")
     if unit_queries:
@@ -50,6 +54,8 @@ def add_request(
 def cancel_request(ledger: Ledger, clock: Clock, *, request_id: str, note: str | None, recorded_by: str) -> Request:
     """Cancel a request: a second row says so; nothing is deleted."""
     rid = request_id.strip().lower()
+    if note is not None:
+        check_text(note, "--note")
     with ledger.write():
         found = {r.id: r for r in ledger.requests(include_cancelled=True)}
         request = found.get(rid)
@@ -69,6 +75,7 @@ def add_incident(
     unit = find_unit(config, unit_query)
     if not title.strip():
         raise UserError("request_title_empty")
+    check_text(title, "--title")
     if not 1 <= within_hours <= 24 * 30:
         raise UserError("within_hours_bad", value=within_hours)
     if occurred > clock.latest:

@@ -11,6 +11,7 @@ from khoagiao_cli.core.dates import parse_date
 from khoagiao_cli.core.lookup import fold
 from khoagiao_cli.core.model import CHANNELS, Config
 from khoagiao_cli.core.status import SUBMIT, Event
+from khoagiao_cli.core.text import check_text
 from khoagiao_cli.errors import KhoagiaoError, Msg, UserError
 from khoagiao_cli.store.base import Ledger, Reader
 
@@ -25,6 +26,9 @@ HEADINGS = {
     "note": ("note", "ghi chu"),
 }
 REQUIRED = ("unit", "report", "period", "received")
+#: each column's name in a message (the headings of khoagiao's own spreadsheet)
+LABELS = {"unit": "col_unit", "report": "col_report", "period": "col_period", "received": "col_received",
+          "doc_number": "col_doc", "channel": "col_channel", "note": "col_note"}
 #: channel names as offices write them
 CHANNEL_WORDS = {
     "giay": "paper", "ban giay": "paper", "van ban giay": "paper", "paper": "paper",
@@ -51,6 +55,7 @@ def columns(header: Sequence[str]) -> dict[str, int]:
     """Which column holds which field, from the heading row."""
     found: dict[str, int] = {}
     for i, heading in enumerate(header):
+        check_text(str(heading), Msg("import_heading", {"column": letter(i)}))  # said back if a column is missing
         name = fold(str(heading))
         for field, names in HEADINGS.items():
             if name in names and field not in found:
@@ -59,6 +64,16 @@ def columns(header: Sequence[str]) -> dict[str, int]:
     if missing:
         raise UserError("import_columns", missing=", ".join(missing), found=", ".join(str(h) for h in header if h))
     return found
+
+
+def letter(index: int) -> str:
+    """A column as a spreadsheet names it: 0 → A, 25 → Z, 26 → AA."""
+    name = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        name = chr(ord("A") + rest) + name
+    return name
 
 
 def _text(value: Any) -> str:
@@ -85,6 +100,10 @@ def plan_import(
         if all(_text(v) == "" for v in values.values()):
             continue  # a blank line
         try:
+            for field, i in where.items():
+                if isinstance(value := values[field], str):  # a line break typed in a cell (Alt+Enter) is kept
+                    check_text(value, Msg("import_column", {"column": letter(i), "name": Msg(LABELS[field])}),
+                               allow="\t\n")
             chosen = target(config, reader, _text(values["unit"]), _text(values["report"]))
             period_value = values["period"]
             if chosen.rule is not None and isinstance(period_value, datetime | date):

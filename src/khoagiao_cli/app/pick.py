@@ -77,7 +77,7 @@ def earliest(config: Config, chosen: Target, *, received: date, since: date, in_
         choices = sorted(chosen.adhoc, key=lambda i: i.slot.deadline_at or i.deadline)
     else:
         if correct:  # a correction may go before tracking started: back to the earliest year with a submission
-            years = [int(key[2][:4]) for key in in_force if key[2][:4].isdigit()]
+            years = [int(key[2][:4]) for key in in_force if key[2][:4].isascii() and key[2][:4].isdigit()]
             since = min(since, date(min(years), 1, 1)) if years else since
         choices = [
             i for i in expand(config, since, add_months(received, 36), [chosen.unit])

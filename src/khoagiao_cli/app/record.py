@@ -6,10 +6,12 @@ from typing import NamedTuple
 
 from khoagiao_cli.app.pick import Target, earliest, instance_for, period_label, target
 from khoagiao_cli.app.query import tracking_start
+from khoagiao_cli.config.paths import check_input
 from khoagiao_cli.core.adhoc import INCIDENT
 from khoagiao_cli.core.clock import Clock
 from khoagiao_cli.core.model import CHANNELS, Config, Rule, Unit
 from khoagiao_cli.core.status import CORRECT, SUBMIT, WITHDRAW, Event, Row, classify
+from khoagiao_cli.core.text import check_text
 from khoagiao_cli.errors import UserError
 from khoagiao_cli.store.base import Ledger
 
@@ -61,10 +63,12 @@ def record(
         raise UserError("received_future", received=received, today=clock.today)
     if channel is not None and channel not in CHANNELS:
         raise UserError("channel_unknown", value=channel, known=", ".join(CHANNELS))
+    for text, what in ((note, "--note"), (doc_number, "--doc-number")):
+        if text is not None:
+            check_text(text, what)
     file_path = file_hash = None
     if file is not None:
-        if not file.is_file():
-            raise UserError("file_missing", path=str(file))
+        check_input(file, "file_missing")
         try:
             file_hash = sha256_of(file)
         except OSError as exc:
@@ -119,6 +123,8 @@ class Withdrawn(NamedTuple):
 def withdraw(config: Config, ledger: Ledger, clock: Clock, *, unit_query: str, report_query: str, period: str,
              note: str | None, recorded_by: str) -> Withdrawn:
     """Withdraw the submission in force for one period: the report is open again. Nothing is deleted."""
+    if note is not None:
+        check_text(note, "--note")
     chosen = target(config, ledger, unit_query, report_query)
     label = period_label(config, chosen, period)
     key = (chosen.unit.code, chosen.report, label)

@@ -19,8 +19,11 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from khoagiao_cli import __version__
+from khoagiao_cli.cli.usage import Checked, blank
 from khoagiao_cli.errors import ConfigError, KhoagiaoError, Msg, Problem, UserError
 from khoagiao_cli.i18n import DEFAULT, LANGS, Words, detect_lang
+from khoagiao_cli.outputs.text import console as visible_console
+from khoagiao_cli.outputs.text import visible
 
 if TYPE_CHECKING:
     from khoagiao_cli.core.clock import Clock
@@ -72,7 +75,7 @@ class _InOurLanguage:
             typer.echo(words("aborted"), err=True)
             sys.exit(1)
         except Exception as exc:
-            # click's own errors, told apart by their class names (cli/usage.py, loaded only now)
+            # click's own errors, told apart by their class names (cli/usage.py)
             from khoagiao_cli.cli.usage import kind_of, usage_message
 
             kind = kind_of(exc)
@@ -98,11 +101,11 @@ class _InOurLanguage:
                 sub._set_help_lang(lang)
 
 
-class Command(_InOurLanguage, TyperCommand):
+class Command(Checked, _InOurLanguage, TyperCommand):
     pass
 
 
-class Group(_InOurLanguage, TyperGroup):
+class Group(Checked, _InOurLanguage, TyperGroup):
     pass
 
 
@@ -119,7 +122,7 @@ app = new_app()
 
 def given(value: Any) -> Any:
     """A value typed on the command line is never empty: `--period ""` is a mistake, not "not given"."""
-    if isinstance(value, str) and not value.strip():
+    if isinstance(value, str) and blank(value):
         raise typer.BadParameter("empty")
     return value
 
@@ -328,7 +331,7 @@ def who() -> str:
     import getpass
 
     try:
-        return getpass.getuser()
+        return visible(getpass.getuser(), lines=False)  # LOGNAME or USER first: whatever the environment says
     except Exception:  # noqa: BLE001 - no login name in some containers and services
         return str(os.getuid()) if hasattr(os, "getuid") else "?"
 
@@ -353,9 +356,7 @@ def screen_format(value: str | None) -> str:
 
 
 def console() -> Any:
-    from rich.console import Console
-
-    return Console(highlight=False)
+    return visible_console()
 
 
 def write_or_print(data: bytes | str, output: Path | None) -> None:
@@ -373,12 +374,9 @@ def write_or_print(data: bytes | str, output: Path | None) -> None:
 def write_output(path: Path, data: bytes) -> None:
     """A file the user asked for: into a folder that exists (a typo never creates folders), readable as the
     user's umask says, written to a temporary file and renamed."""
-    from khoagiao_cli.config.paths import write_atomic
+    from khoagiao_cli.config.paths import check_output, write_atomic
 
-    if not path.parent.is_dir():
-        raise UserError("output_folder_missing", path=str(path), folder=str(path.parent))
-    if path.is_dir():
-        raise UserError("output_is_folder", path=str(path))
+    check_output(path)
     write_atomic(path, data, make_dirs=False)
 
 

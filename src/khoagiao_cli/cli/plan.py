@@ -164,10 +164,11 @@ def request_cancel(
     db: Db = None,
 ) -> None:
     from khoagiao_cli.app.adhoc import cancel_request
+    from khoagiao_cli.outputs.text import visible
 
     e = Env(ctx, lang=lang, config=config, db=db)
     request = cancel_request(e.ledger, e.clock, request_id=request_id, note=note, recorded_by=who())
-    typer.echo(e.words("request_cancelled", id=request.id, title=request.title))
+    typer.echo(e.words("request_cancelled", id=request.id, title=visible(request.title)))
 
 
 # ---------------------------------------------------------------------------- urgent incidents

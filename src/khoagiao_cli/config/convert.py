@@ -13,7 +13,6 @@ from khoagiao_cli.config.schema import DAY_OFF, WEEKDAYS, Loc, ScheduleFile, Uni
 from khoagiao_cli.core.model import PERIOD_MONTHS, Config, MailSettings, Meeting, Office, Rule, Settings, Unit
 from khoagiao_cli.errors import Msg
 
-
 #: the longest break one days_off entry may hold (Tết is nine days; a year of days off is a typo)
 MAX_DAYS_OFF = 60
 

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import NamedTuple
 
-from khoagiao_cli.errors import UserError
+from khoagiao_cli.errors import Msg, UserError
 from khoagiao_cli.files import private_dirs
 
 APP = "khoagiao"
@@ -119,19 +119,93 @@ def display(path: Path, cwd: Path) -> str:
         return str(path)
 
 
+def file_kind(path: Path) -> str | None:
+    """What is at `path` when it is not a regular file (links followed): folder, fifo, device, socket or other;
+    None for a regular file or nothing at all. Never opens it: opening a FIFO waits for a writer."""
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "folder"
+    if stat.S_ISFIFO(mode):
+        return "fifo"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device"
+    return "socket" if stat.S_ISSOCK(mode) else "other"
+
+
+def check_input(path: Path, missing: str) -> None:
+    """A file the user named to be read (an attachment, a sheet to import): there, and a regular file. `missing`:
+    the message key for a path with nothing there."""
+    try:
+        kind = file_kind(path)
+    except OSError as exc:  # a loop of links, a name too long, a folder that cannot be searched
+        raise UserError("file_unreadable_input", path=str(path), error=exc.strerror or str(exc)) from exc
+    if kind is not None:
+        raise UserError("not_a_file", path=str(path), kind=Msg("kind_" + kind))
+    if not path.is_file():
+        raise UserError(missing, path=str(path))
+
+
+def check_output(path: Path) -> None:
+    """A file the user asked for: into a folder that exists (a typo never creates folders), never over a folder,
+    a device or a pipe (renaming over one would replace it, not write into it)."""
+    if not path.parent.is_dir():
+        key = "output_parent_not_folder" if path.parent.exists() else "output_folder_missing"
+        raise UserError(key, path=str(path), folder=str(path.parent))
+    kind = file_kind(path)
+    if kind == "folder":
+        raise UserError("output_is_folder", path=str(path))
+    if kind is not None:
+        raise UserError("output_not_file", path=str(path), kind=Msg("kind_" + kind))
+
+
+#: how long a temporary file may go untouched before it is taken for the leftover of a killed run
+STALE_SECONDS = 10 * 60
+#: the random part tempfile.mkstemp puts between our prefix and suffix
+_RANDOM = r"[a-z0-9_]{8}"
+#: the longest name a file system takes (bytes)
+_NAME_MAX = 255
+
+
+def _temporary_prefix(path: Path) -> str:
+    """`.out.xlsx.`: the target's name, shortened if the temporary file's name would be too long."""
+    name = path.name
+    while name and len(os.fsencode(f".{name}.{'x' * 8}.tmp")) > _NAME_MAX:
+        name = name[:-1]
+    return f".{name}."
+
+
 def write_atomic(path: Path, data: bytes, *, make_dirs: bool = True, private: bool = False) -> None:
     """Write to a temporary file in the same folder, flush it to disk, then rename over the target: a reader
     sees the old file or the new one, never half of one. The file gets the permissions the user's umask gives
     a new file (a temporary file would otherwise stay readable by its owner only), or stays owner-only when
-    `private` (in folders made owner-only too)."""
-    import tempfile
-
+    `private` (in folders made owner-only too). A failure names `path`, never the temporary file; a run killed
+    midway leaves its temporary file, which a later write removes."""
     if make_dirs and private:
         private_dirs(path.parent)
     elif make_dirs:
         path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        _write_atomic(path, data, private)
+    except OSError as exc:
+        if exc.errno is None:
+            raise
+        raise OSError(exc.errno, exc.strerror, str(path)) from exc
+
+
+def _write_atomic(path: Path, data: bytes, private: bool) -> None:
+    import tempfile
+
+    prefix = _temporary_prefix(path)
+    fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=path.parent)
+    try:
+        _sweep(path.parent, prefix, os.fstat(fd).st_mtime, keep=tmp)
         if not private:
             umask = os.umask(0)
             os.umask(umask)
@@ -147,3 +221,24 @@ def write_atomic(path: Path, data: bytes, *, make_dirs: bool = True, private: bo
         except FileNotFoundError:
             pass
         raise
+
+
+def _sweep(folder: Path, prefix: str, now: float, keep: str) -> None:
+    """Remove the temporary files of this target that killed runs left, by exactly our name pattern and older than
+    STALE_SECONDS (a concurrent writer's file is fresh). `now`: the file system's clock (our new file's time)."""
+    import re
+    import stat
+
+    pattern = re.compile(re.escape(prefix) + _RANDOM + r"\.tmp")
+    try:
+        with os.scandir(folder) as entries:
+            found = [e for e in entries if pattern.fullmatch(e.name) and e.path != keep]
+    except OSError:
+        return  # tidying up must never stop a write
+    for entry in found:
+        try:
+            info = entry.stat(follow_symlinks=False)
+            if stat.S_ISREG(info.st_mode) and info.st_mtime < now - STALE_SECONDS:
+                os.unlink(entry.path)
+        except OSError:
+            continue  # gone already, or not ours to remove

@@ -95,7 +95,8 @@ def normalize_period(text: str) -> str:
 def find_slot(rule: Rule, text: str, calendar: WorkCalendar | None = None) -> Slot:
     """The rule's slot for a period label; a period the rule does not have is bad input."""
     label = normalize_period(text)
-    if label[:4].isdigit() and not FIRST_YEAR <= int(label[:4]) <= LAST_YEAR:
+    year = label[:4]
+    if year.isascii() and year.isdigit() and not FIRST_YEAR <= int(year) <= LAST_YEAR:  # "²" is no digit to int()
         raise UserError("period_out_of_range", period=text, first=FIRST_YEAR, last=LAST_YEAR)
     slot = slot_for_period(rule, label, calendar)
     if slot is None:

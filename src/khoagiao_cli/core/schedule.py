@@ -146,7 +146,7 @@ def slots_in_years(config: Config, rule: Rule, first_year: int, last_year: int) 
 def slot_for_period(rule: Rule, period: str, calendar: WorkCalendar | None = None) -> Slot | None:
     """The rule's slot with this exact label, or None when the rule has no such period."""
     year_text = period[:4]
-    if not year_text.isdigit():
+    if not (year_text.isascii() and year_text.isdigit()):  # "²" is a digit to isdigit(), not to int()
         return None
     year = int(year_text)
     for slot in rule_slots(rule, year, year, calendar):

@@ -505,6 +505,27 @@ CATALOGUE: dict[str, Entry] = {
         "one": "Would record 1 report (dry run, nothing written):",
         "other": "Would record {n} reports (dry run, nothing written):",
     },
+    # ------------------------------------------------------------------ hostile input: characters, sizes, files
+    "usage_control": "contains the control character {char} at position {pos}; type the value again (do not paste odd characters).",
+    "usage_not_utf8": "is not valid UTF-8 text (position {pos}); type the value again.",
+    "text_control": "{what}: contains the control character {char} at position {pos}; remove it.",
+    "text_not_utf8": "{what}: is not valid UTF-8 text (position {pos}).",
+    "text_too_long": "{what}: {n} characters long, more than the limit of {max}.",
+    "import_column": "column {column} ({name})",
+    "import_heading": "Row 1, column {column}",
+    "import_cell_huge": "File {path}, row {row}: a cell is longer than {limit} characters; a cell may hold at most {max}.",
+    "import_csv_bad": "File {path}, row {row}: cannot be read as CSV ({error}).",
+    "import_stdin": (
+        "khoagiao import cannot read standard input (-) yet; save the sheet as a .csv or .xlsx file and name that file."
+    ),
+    "not_a_file": "Cannot use {path}: it {kind}, not a file.",
+    "kind_folder": "is a folder",
+    "kind_fifo": "is a pipe (FIFO)",
+    "kind_device": "is a device",
+    "kind_socket": "is a socket",
+    "kind_other": "is a special file",
+    "output_not_file": "Will not write over {path}: it {kind}, not a file.",
+    "output_parent_not_folder": "Cannot write {path}: {folder} is not a folder.",
     "h_letter": (
         "Draft an urging letter (a Word .docx in the party's document format, 36-HD/VPTW) to a unit with "
         "overdue reports."

@@ -475,6 +475,27 @@ CATALOGUE: dict[str, Entry] = {
     "import_nothing": "Không có báo cáo mới nào để ghi từ {path}.",
     "import_already": "Bỏ qua {n} dòng đã có trong sổ: {rows}.",
     "import_would": "Sẽ ghi {n} báo cáo (chạy thử, chưa ghi gì):",
+    # ------------------------------------------------------------------ hostile input: characters, sizes, files
+    "usage_control": "chứa ký tự điều khiển {char} ở vị trí {pos}; hãy gõ lại giá trị này (đừng dán ký tự lạ).",
+    "usage_not_utf8": "không phải văn bản UTF-8 hợp lệ (vị trí {pos}); hãy gõ lại giá trị này.",
+    "text_control": "{what}: chứa ký tự điều khiển {char} ở vị trí {pos}; hãy xóa ký tự đó.",
+    "text_not_utf8": "{what}: không phải văn bản UTF-8 hợp lệ (vị trí {pos}).",
+    "text_too_long": "{what}: dài {n} ký tự, quá giới hạn {max} ký tự.",
+    "import_column": "cột {column} ({name})",
+    "import_heading": "Dòng 1, cột {column}",
+    "import_cell_huge": "Tệp {path}, dòng {row}: có ô dài quá {limit} ký tự; mỗi ô chỉ được tối đa {max} ký tự.",
+    "import_csv_bad": "Tệp {path}, dòng {row}: không đọc được dạng CSV ({error}).",
+    "import_stdin": (
+        "khoagiao import chưa đọc được từ đầu vào chuẩn (-); hãy lưu bảng thành tệp .csv hoặc .xlsx rồi ghi tên tệp."
+    ),
+    "not_a_file": "Không dùng được {path}: đó {kind}, không phải một tệp.",
+    "kind_folder": "là một thư mục",
+    "kind_fifo": "là một ống dẫn (FIFO)",
+    "kind_device": "là một thiết bị",
+    "kind_socket": "là một socket",
+    "kind_other": "là một tệp đặc biệt",
+    "output_not_file": "Không ghi đè được {path}: đó {kind}, không phải một tệp.",
+    "output_parent_not_folder": "Không ghi được {path}: {folder} không phải một thư mục.",
     "h_letter": (
         "Soạn dự thảo công văn đôn đốc (tệp Word .docx, thể thức Hướng dẫn 36-HD/VPTW) gửi một đơn vị còn nợ "
         "báo cáo quá hạn."

@@ -17,6 +17,7 @@ from khoagiao_cli.outputs.phrases import (
     weekday,
     wording,
 )
+from khoagiao_cli.outputs.text import visible
 
 
 def explain_text(words: Words, config: Config, exp: Explanation, as_of: date) -> str:
@@ -60,4 +61,4 @@ def explain_text(words: Words, config: Config, exp: Explanation, as_of: date) ->
         lines.append(words("ex_untracked", start=fmt(exp.tracking_start)))
     status = words("st_untracked") if untracked else status_text(words, exp.row)
     lines.append(words("ex_status", as_of=fmt(as_of), status=status))
-    return "\n".join(lines) + "\n"
+    return visible("\n".join(lines) + "\n")  # the ledger's doc numbers and names, shown not obeyed

@@ -1,5 +1,6 @@
 """The year as an RFC 5545 calendar file (icalendar): all-day deadlines listing the units that still owe them,
-timed meetings; stable UIDs so that importing again updates; alarms before each."""
+timed meetings; stable UIDs so that importing again updates; alarms before each. Texts pass `visible` (RFC 5545
+allows no control character but tab in a text)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from khoagiao_cli.core.model import Config
 from khoagiao_cli.i18n import Words
 from khoagiao_cli.outputs.calendar_view import item_title
 from khoagiao_cli.outputs.phrases import moved_note, wording
+from khoagiao_cli.outputs.text import visible
 
 
 def to_ics(
@@ -36,7 +38,7 @@ def to_ics(
     # a later export carries a higher SEQUENCE, so calendar programs take its version of an event
     sequence = int((stamp - datetime(2020, 1, 1, tzinfo=stamp.tzinfo)).total_seconds() // 60)
     for item in items:
-        title = item_title(words, config, item)
+        title = visible(item_title(words, config, item))
         ev = Event()
         ev.add("dtstamp", stamp)
         ev.add("last-modified", stamp)
@@ -51,7 +53,7 @@ def to_ics(
             units = owing.get((slot.report, slot.period), ())
             lines = [wording(words, slot), *filter(None, [moved_note(words, slot)])]
             lines.append(words("ics_owing", n=len(units)) + ("\n" + "\n".join(f"- {u}" for u in units) if units else ""))
-            ev.add("description", "\n".join(lines))
+            ev.add("description", visible("\n".join(lines)))
             ev.add("categories", ["khoagiao", "deadline"])
             if soon > 0:
                 alarm = Alarm()
@@ -67,7 +69,7 @@ def to_ics(
             ev.add("dtstart", m.start(tz))
             ev.add("dtend", m.end(tz))
             if m.meeting.place:
-                ev.add("location", m.meeting.place)
+                ev.add("location", visible(m.meeting.place))
             ev.add("categories", ["khoagiao", "meeting"])
             alarm = Alarm()
             alarm.add("action", "DISPLAY")

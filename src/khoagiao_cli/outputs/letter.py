@@ -1,6 +1,7 @@
 """A draft urging letter (công văn đôn đốc) as a Word document, in the party's document format
 (Hướng dẫn 36-HD/VPTW): the issuing body's header beside "ĐẢNG CỘNG SẢN VIỆT NAM", a number to fill in,
-place and date in words, the subject line, "Kính gửi:", the body, "Nơi nhận:" and the signature block."""
+place and date in words, the subject line, "Kính gửi:", the body, "Nơi nhận:" and the signature block. Every run
+of text passes `visible` (XML refuses control characters)."""
 
 import io
 from collections.abc import Sequence
@@ -10,6 +11,7 @@ from typing import Any
 from khoagiao_cli.core.model import Config, Unit
 from khoagiao_cli.core.status import Row
 from khoagiao_cli.i18n import Words
+from khoagiao_cli.outputs.text import visible
 
 FONT = "Times New Roman"
 
@@ -58,7 +60,7 @@ def letter_docx(words: Words, config: Config, unit: Unit, rows: Sequence[Row], a
         if indent:
             p.paragraph_format.first_line_indent = Cm(1.0)
             p.paragraph_format.space_after = Pt(6)
-        run = p.add_run(text)
+        run = p.add_run(visible(text))
         run.bold, run.italic, run.underline = bold, italic, underline
         run.font.size = Pt(size)
         return p
@@ -91,7 +93,7 @@ def letter_docx(words: Words, config: Config, unit: Unit, rows: Sequence[Row], a
     for cell, title in zip(table.rows[0].cells, (words("letter_col_n"), words("col_report"), words("col_period"),
                                                   words("letter_col_deadline"), words("letter_col_late")), strict=True):
         cell.paragraphs[0].text = ""
-        run = cell.paragraphs[0].add_run(title)
+        run = cell.paragraphs[0].add_run(visible(title))
         run.bold = True
         run.font.size = Pt(13)
         cell.paragraphs[0].alignment = center
@@ -102,7 +104,7 @@ def letter_docx(words: Words, config: Config, unit: Unit, rows: Sequence[Row], a
                   words("days_over", n=-row.days_left))
         for cell, value in zip(table.add_row().cells, values, strict=True):
             cell.paragraphs[0].text = ""
-            cell.paragraphs[0].add_run(value).font.size = Pt(13)
+            cell.paragraphs[0].add_run(visible(value)).font.size = Pt(13)
     para(doc, "")
     how = words("letter_how_email", email=office.email) if office.email else ""
     para(doc, words("letter_request", office=office.name, unit=unit.name, how=how), align=justify, indent=True)

@@ -9,6 +9,7 @@ from khoagiao_cli.core.model import Config, MailSettings, Unit
 from khoagiao_cli.core.status import OVERDUE, Row
 from khoagiao_cli.errors import SendError, UserError
 from khoagiao_cli.i18n import Words, date_text
+from khoagiao_cli.outputs.text import visible
 
 SECURITIES = ("starttls", "ssl", "none")
 DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
@@ -87,7 +88,7 @@ def reminder_text(words: Words, config: Config, unit: Unit, rows: Sequence[Row],
            else words("mail_how", office=office.name))
     body += ["", how, words("mail_already"), "", words("mail_regards"), "", *_signature(config), "", "-- ",
              words("mail_footer")]
-    return subject, "\n".join(body) + "\n"
+    return visible(subject, lines=False), visible("\n".join(body) + "\n")  # shown in a preview too
 
 
 def digest_text(words: Words, config: Config, rows: Sequence[Row], as_of: date) -> tuple[str, str]:
@@ -105,14 +106,14 @@ def build_message(
 
     msg = EmailMessage()
     if sender:
-        msg["From"] = formataddr((sender_name, sender)) if sender_name else sender
+        msg["From"] = formataddr((visible(sender_name, lines=False), sender)) if sender_name else sender
     msg["To"] = ", ".join(to)
-    msg["Subject"] = subject
+    msg["Subject"] = visible(subject, lines=False)  # a line break in a header would end it
     msg["Date"] = format_datetime(when)
     domain = sender.rsplit("@", 1)[-1] if sender and "@" in sender else "khoagiao.invalid"
     msg["Message-ID"] = make_msgid(domain=domain)
     msg["Content-Language"] = lang
-    msg.set_content(body)
+    msg.set_content(visible(body))
     return msg
 
 

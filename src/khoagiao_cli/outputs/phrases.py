@@ -1,5 +1,6 @@
 """Domain values said in words: periods, deadlines in the document's own words, why a deadline moved, time
-left, statuses, names. Every face (screens, mail, letters, spreadsheets, calendar files) says them from here."""
+left, statuses, names. Every face (screens, mail, letters, spreadsheets, calendar files) says them from here; a
+title the ledger keeps (a one-off request's, an incident's) is said with its control characters made visible."""
 
 from datetime import date, datetime
 
@@ -8,6 +9,7 @@ from khoagiao_cli.core.model import Config
 from khoagiao_cli.core.schedule import Slot, period_index
 from khoagiao_cli.core.status import DUE, LATE, OVERDUE, Row
 from khoagiao_cli.i18n import Words, date_text, moment_text
+from khoagiao_cli.outputs.text import visible
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
@@ -94,7 +96,7 @@ def report_period(words: Words, config: Config, row: Row) -> tuple[str, str]:
     """(the report's name, its period in words) of a row."""
     slot = row.instance.slot
     if slot.title:
-        return slot.title, row.instance.period
+        return visible(slot.title), row.instance.period
     rule = config.rule_by_id.get(row.instance.report)
     name = rule_name(words, config, row.instance.report)
     return name, period_text(words, rule.frequency, slot) if rule else row.instance.period
@@ -103,7 +105,7 @@ def report_period(words: Words, config: Config, row: Row) -> tuple[str, str]:
 def slot_title(words: Words, config: Config, slot: Slot) -> str:
     """"Báo cáo tháng — tháng 03/2026", or a request's or incident's own title."""
     if slot.title:
-        return slot.title
+        return visible(slot.title)
     rule = config.rule_by_id.get(slot.report)
     if rule is None:
         return slot.report

@@ -19,6 +19,7 @@ from khoagiao_cli.core.scorecard import Score
 from khoagiao_cli.core.status import Event, Row
 from khoagiao_cli.i18n import Words
 from khoagiao_cli.outputs import phrases
+from khoagiao_cli.outputs.text import visible
 
 if TYPE_CHECKING:
     from khoagiao_cli.app.adhoc import RequestStatus
@@ -202,5 +203,11 @@ def to_csv(records: Sequence[Mapping[str, Any]], fields: Sequence[str] = FIELDS)
     writer = csv.DictWriter(buf, fieldnames=list(fields), lineterminator="\n")
     writer.writeheader()
     for r in records:
-        writer.writerow({k: plain(v) for k, v in r.items()})
+        writer.writerow({k: _cell(plain(v)) for k, v in r.items()})
     return buf.getvalue()
+
+
+def _cell(value: Any) -> Any:
+    """A CSV cell: a control character the ledger keeps is shown as its picture (a CSV may go to a terminal; JSON
+    and TOML escape them instead)."""
+    return visible(value) if isinstance(value, str) else value

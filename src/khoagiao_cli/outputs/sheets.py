@@ -13,9 +13,12 @@ Rows = Iterator[tuple[int, list[Any]]]
 
 def read_rows(path: Path) -> tuple[list[str], Rows]:
     """(headings, (row number as the clerk sees it, cells) of each data row)."""
+    from khoagiao_cli.config.paths import check_input
+
+    if str(path) == "-":
+        raise UserError("import_stdin")
+    check_input(path, "import_missing")
     suffix = path.suffix.lower()
-    if not path.is_file():
-        raise UserError("import_missing", path=str(path))
     if suffix == ".csv":
         return _read_csv(path)
     if suffix == ".xlsx":
@@ -24,7 +27,12 @@ def read_rows(path: Path) -> tuple[list[str], Rows]:
 
 
 def _read_csv(path: Path) -> tuple[list[str], Rows]:
+    """Every record at once (a line break inside quotes is part of its cell): a damaged file is refused before
+    any row is checked, with the row where reading stopped."""
     import csv
+    import io
+
+    from khoagiao_cli.core.text import MAX_TEXT
 
     try:
         text = path.read_text(encoding="utf-8-sig")
@@ -32,25 +40,45 @@ def _read_csv(path: Path) -> tuple[list[str], Rows]:
         raise UserError("import_encoding", path=str(path)) from exc
     first = text.split("\n", 1)[0]
     delimiter = max((",", ";", "\t"), key=first.count)
-    rows = list(csv.reader(text.splitlines(), delimiter=delimiter))
+    rows: list[list[str]] = []
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        rows.extend(reader)
+    except csv.Error as exc:
+        row, limit = len(rows) + 1, csv.field_size_limit()
+        if "field limit" in str(exc):
+            raise UserError("import_cell_huge", path=str(path), row=row, limit=limit, max=MAX_TEXT) from exc
+        raise UserError("import_csv_bad", path=str(path), row=row, error=str(exc)) from exc
     if not rows:
         raise UserError("import_empty", path=str(path))
     return rows[0], ((n, r) for n, r in enumerate(rows[1:], 2))
 
 
 def _read_xlsx(path: Path) -> tuple[list[str], Rows]:
-    from zipfile import BadZipFile
+    """Every row at once, so that a damaged workbook is refused here: openpyxl raises whatever its zip and XML
+    parsers raise (ParseError, XMLSyntaxError, IndexError ...) for a half-copied or hand-edited file."""
+    from khoagiao_cli.outputs.text import visible
 
+    try:
+        header, rows = _xlsx_rows(path)
+    except UserError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - any failure of the parsers is a file we cannot read
+        error = visible(str(exc) or type(exc).__name__, lines=False)
+        raise UserError("import_unreadable", path=str(path), error=error) from exc
+    return header, ((n, r) for n, r in enumerate(rows, 2))
+
+
+def _xlsx_rows(path: Path) -> tuple[list[str], list[list[Any]]]:
     from openpyxl import load_workbook
 
+    wb = load_workbook(path, read_only=True, data_only=True)
     try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except (BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise UserError("import_unreadable", path=str(path), error=str(exc)) from exc
-    ws = wb.worksheets[0]
-    rows = ws.iter_rows(values_only=True)
-    try:
-        header = [("" if c is None else str(c)) for c in next(rows)]
-    except StopIteration as exc:
-        raise UserError("import_empty", path=str(path)) from exc
-    return header, ((n, list(r)) for n, r in enumerate(rows, 2))
+        rows = wb.worksheets[0].iter_rows(values_only=True)
+        try:
+            header = [("" if c is None else str(c)) for c in next(rows)]
+        except StopIteration as exc:
+            raise UserError("import_empty", path=str(path)) from exc
+        return header, [list(r) for r in rows]
+    finally:
+        wb.close()

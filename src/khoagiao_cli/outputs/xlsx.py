@@ -10,6 +10,7 @@ from khoagiao_cli.core.scorecard import Score
 from khoagiao_cli.core.status import DUE, LATE, ON_TIME, OVERDUE, UPCOMING, Event, Row
 from khoagiao_cli.i18n import Words
 from khoagiao_cli.outputs.phrases import report_period, rule_name
+from khoagiao_cli.outputs.text import visible
 
 FILLS = {ON_TIME: "C6EFCE", LATE: "FFEB9C", OVERDUE: "FFC7CE", DUE: "FFF2CC", UPCOMING: "F2F2F2"}
 DATE_FORMAT = "dd/mm/yyyy"
@@ -41,11 +42,20 @@ def workbook_bytes(
     return buf.getvalue()
 
 
+def _append(ws: Any, values: Sequence[Any]) -> None:
+    """One row, every text as it is: a control character (which openpyxl refuses) shown as its picture, and a
+    text that begins with "=" kept a text, never made a formula."""
+    ws.append([visible(v) if isinstance(v, str) else v for v in values])
+    for cell in ws[ws.max_row]:
+        if isinstance(cell.value, str) and cell.data_type == "f":
+            cell.data_type = "s"
+
+
 def _header(ws: Any, titles: Sequence[str], widths: Sequence[float]) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    ws.append(list(titles))
+    _append(ws, list(titles))
     for n, width in enumerate(widths, 1):
         cell = ws.cell(row=1, column=n)
         cell.font = Font(bold=True)
@@ -91,7 +101,7 @@ def _year_sheet(words: Words, wb: Any, config: Config, year: int, rows: Sequence
                 values.append(row.received)
             else:
                 values.append(words("st_" + row.status))
-        ws.append(values)
+        _append(ws, values)
         for (report, period), n in columns.items():
             row = cells.get((code, report, period))
             if row is not None:
@@ -109,7 +119,7 @@ def _events_sheet(words: Words, wb: Any, config: Config, events: Sequence[Event]
                                         "col_doc", "col_channel", "col_note", "col_recorded", "col_by"))]
     _header(ws, titles, [6, 10, 10, 38, 14, 16, 12, 18, 10, 30, 20, 12])
     for e in events:
-        ws.append([
+        _append(ws, [
             e.id, words("kind_" + e.kind), e.unit, e.unit_name or config.unit_name(e.unit),
             rule_name(words, config, e.report), e.period, e.received, e.doc_number, e.channel, e.note,
             e.recorded_at[:19].replace("T", " "), e.recorded_by,
@@ -124,7 +134,7 @@ def _score_sheet(words: Words, wb: Any, scores: Sequence[Score], year: int, as_o
                                  "col_avg_late", "col_max_late", "col_missing", "col_rate")]
     _header(ws, titles, [7, 10, 38, 10, 10, 10, 12, 10, 10, 14])
     for s in scores:
-        ws.append([s.rank, s.unit, s.unit_name, s.owed, s.on_time, s.late,
+        _append(ws, [s.rank, s.unit, s.unit_name, s.owed, s.on_time, s.late,
                    round(s.avg_days_late, 1) if s.avg_days_late is not None else None, s.max_days_late, s.missing,
                    s.on_time_rate])
         ws.cell(row=ws.max_row, column=10).number_format = "0.0%"

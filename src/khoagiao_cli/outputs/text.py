@@ -1,0 +1,53 @@
+"""What the ledger keeps, shown safely: an older khoagiao (or another program) may have stored control characters,
+and an append-only ledger keeps them for good. Every writer — the terminal, the spreadsheet, the letter, the
+calendar file, e-mail, CSV — passes its text through `visible` at its boundary, so that an escape sequence is
+shown, never obeyed, and no writer refuses a character it cannot write."""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+
+def visible(text: str, *, lines: bool = True) -> str:
+    """`text` with every control character shown as a picture; tab and line feed are kept when `lines` (a header
+    or any one-line field passes lines=False)."""
+    return text.translate(_pictures(lines))
+
+
+@functools.cache
+def _pictures(lines: bool) -> dict[int, int]:
+    """Each C0 control as its Unicode control picture (ESC → ␛, NUL → ␀), DEL → ␡, each C1 control and each byte
+    that was not UTF-8 (a lone surrogate) → the replacement character �."""
+    table = {c: 0x2400 + c for c in range(0x20)} | {0x7F: 0x2421}
+    table |= {c: 0xFFFD for c in (*range(0x80, 0xA0), *range(0xD800, 0xE000))}
+    if lines:
+        del table[0x09], table[0x0A]
+    return table
+
+
+def console() -> Any:
+    """A Rich console for the screens: stored text is shown as it is (no markup like "[/]" or emoji codes read
+    in it), and a control character in it as its picture."""
+    return _console_class()(highlight=False, markup=False, emoji=False)
+
+
+@functools.cache
+def _console_class() -> Any:
+    from collections.abc import Iterable
+
+    from rich.console import Console, ConsoleOptions, RenderableType
+    from rich.segment import Segment
+    from rich.text import Text
+
+    class VisibleConsole(Console):
+        # a cell's text, before it is measured (a picture is one column wide, a raw control none)
+        def render_str(self, text: str, **options: Any) -> Text:
+            return super().render_str(visible(text), **options)
+
+        # and whatever reached a segment another way (a Text built by a screen)
+        def render(self, renderable: RenderableType, options: ConsoleOptions | None = None) -> Iterable[Segment]:
+            for segment in super().render(renderable, options):
+                yield segment if segment.control else Segment(visible(segment.text), segment.style)
+
+    return VisibleConsole
