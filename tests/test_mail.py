@@ -161,6 +161,15 @@ def test_sending_needs_a_server_and_a_sender(cli, mailcfg, monkeypatch) -> None:
     monkeypatch.setenv("KHOAGIAO_MAIL_FROM", "a@b.vn")
     monkeypatch.setenv("KHOAGIAO_SMTP_PORT", "cổng")
     assert "KHOAGIAO_SMTP_PORT 'cổng'" in cli("remind", "--send", "--as-of", "2026-03-18", code=2).stderr
+    monkeypatch.setenv("KHOAGIAO_SMTP_PORT", "²5")  # a digit to str.isdigit, not to int(): was a traceback
+    assert "KHOAGIAO_SMTP_PORT '²5'" in cli("remind", "--send", "--as-of", "2026-03-18", code=2).stderr
+    monkeypatch.setenv("KHOAGIAO_SMTP_PORT", "25")
+    monkeypatch.setenv("KHOAGIAO_MAIL_FROM", "a@b.vn\r\nBcc: x@y.vn")  # a header smuggled into the sender
+    assert "KHOAGIAO_MAIL_FROM='a@b.vn\\r\\nBcc: x@y.vn'" in cli("remind", "--send", "--as-of", "2026-03-18",
+                                                                 code=2).stderr
+    monkeypatch.setenv("KHOAGIAO_MAIL_FROM", "a@b.vn, x@y.vn")
+    assert "KHOAGIAO_MAIL_FROM 'a@b.vn, x@y.vn'" in cli("remind", "--send", "--as-of", "2026-03-18", code=2).stderr
+    monkeypatch.setenv("KHOAGIAO_MAIL_FROM", "a@b.vn")
     monkeypatch.setenv("KHOAGIAO_SMTP_PORT", "25")
     monkeypatch.setenv("KHOAGIAO_SMTP_SECURITY", "tls")
     assert "starttls, ssl, none" in cli("remind", "--send", "--as-of", "2026-03-18", code=2).stderr

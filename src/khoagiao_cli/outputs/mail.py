@@ -5,6 +5,7 @@ from datetime import date, datetime
 from email.message import EmailMessage
 from typing import Any, NamedTuple
 
+from khoagiao_cli.core.addresses import escaped, first_control, is_address
 from khoagiao_cli.core.model import Config, MailSettings, Unit
 from khoagiao_cli.core.status import OVERDUE, Row
 from khoagiao_cli.errors import SendError, UserError
@@ -32,11 +33,16 @@ def smtp_config(settings: MailSettings, env: Mapping[str, str]) -> SmtpConfig:
         raise UserError("smtp_security_bad", value=security, known=", ".join(SECURITIES))
     port_text = env.get("KHOAGIAO_SMTP_PORT")
     if port_text:
-        if not port_text.isdigit() or not 1 <= int(port_text) <= 65535:
+        if not (port_text.isascii() and port_text.isdigit()) or not 1 <= int(port_text) <= 65535:
             raise UserError("smtp_port_bad", value=port_text)
         port = int(port_text)
     else:
         port = settings.port or DEFAULT_PORTS[security]
+    for name in ("KHOAGIAO_SMTP_HOST", "KHOAGIAO_MAIL_FROM", "KHOAGIAO_SMTP_USER", "KHOAGIAO_SMTP_CAFILE"):
+        if first_control(env.get(name) or "") is not None:
+            raise UserError("env_control", name=name, value=escaped(env[name]))
+    if env.get("KHOAGIAO_MAIL_FROM") and not is_address(env["KHOAGIAO_MAIL_FROM"]):
+        raise UserError("mail_from_bad", value=env["KHOAGIAO_MAIL_FROM"])
     return SmtpConfig(
         host=env.get("KHOAGIAO_SMTP_HOST") or settings.host,
         port=port,
