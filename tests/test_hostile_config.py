@@ -248,6 +248,7 @@ def test_a_raw_control_character_in_the_file_names_its_line(tmp_path: Path, raw:
         (r'"Sở\u009b"', "U+009B"),
         (r'"Sở\N"', "U+0085"),
         (r'"Sở\L"', "U+2028"),
+        (r'"Sở Y tế\u202e\u2066"', "U+202E"),  # bidi override: shows text in another order ("Trojan Source")
         ("|\n      Sở Y tế\n      hai dòng", "U+000A"),
     ],
 )

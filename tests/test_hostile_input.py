@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 
 LEDGER = Path("data") / "khoagiao.sqlite3"
 #: one of each kind of control character: C0 (ESC, NUL, BEL, CR), DEL and C1 (NEL, CSI)
-CONTROLS = ["\x1b", "\x00", "\x07", "\r", "\x7f", "\x85", "\x9b"]
+CONTROLS = ["\x1b", "\x00", "\x07", "\r", "\x7f", "\x85", "\x9b", "\u202e", "\u2066", "\u2028"]
 #: what the ledger of an older version may hold: an escape sequence, a NUL, a bell, a carriage return, DEL, C1
 STORED = "a\x1b[31mb\x00c\x07d\re\x7ff\x85g\x9bh"
 #: how the writers show it: each control as its picture (C1 as the replacement character)

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import re
 
+from khoagiao_cli.core.text import CONTROLS
+
 #: characters no address written plainly holds: lists (, ;), display names (< > " ( )), groups (:), routes ([ ])
 _NOT_IN_ADDRESS = frozenset(',;<>"():[]\\')
-#: what a terminal or a mail header acts on: C0 (tab, newline, ESC …), DEL, C1, and the Unicode line and paragraph
-#: separators (line breaks to Python and to YAML); a pattern compiled (and cached by `re`) on first use
-_CONTROL = r"[\x00-\x1f\x7f-\x9f\u2028\u2029]"
+#: what a terminal or a mail header acts on (core/text.py, the one definition); compiled (and cached by `re`) on
+#: first use
+_CONTROL = f"[{CONTROLS}]"
 
 
 def first_control(text: str) -> int | None:

@@ -7,8 +7,10 @@ import re
 
 from khoagiao_cli.errors import UserError
 
-#: C0 controls, DEL and C1 controls: a terminal obeys them, XML (xlsx, docx) refuses them, e-mail headers break
-CONTROLS = r"\x00-\x1f\x7f-\x9f"
+#: C0 controls, DEL and C1 controls: a terminal obeys them, XML (xlsx, docx) refuses them, e-mail headers break;
+#: the Unicode line and paragraph separators (line breaks to Python and YAML); and the invisible marks that turn
+#: the order of what is shown (bidi overrides, isolates, marks: "Trojan Source") — no Vietnamese text needs them
+CONTROLS = r"\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069"
 #: what stands for a byte that was not UTF-8 (Python's surrogateescape): SQLite and every writer refuse it
 SURROGATES = r"\ud800-\udfff"
 #: the longest free text (a note, a document number, a cell of the tracking sheet) khoagiao keeps

@@ -18,9 +18,11 @@ def visible(text: str, *, lines: bool = True) -> str:
 @functools.cache
 def _pictures(lines: bool) -> dict[int, int]:
     """Each C0 control as its Unicode control picture (ESC → ␛, NUL → ␀), DEL → ␡, each C1 control and each byte
-    that was not UTF-8 (a lone surrogate) → the replacement character �."""
+    that was not UTF-8 (a lone surrogate) and each mark that reorders what is shown (bidi) → the replacement
+    character �."""
     table = {c: 0x2400 + c for c in range(0x20)} | {0x7F: 0x2421}
-    table |= {c: 0xFFFD for c in (*range(0x80, 0xA0), *range(0xD800, 0xE000))}
+    table |= {c: 0xFFFD for c in (*range(0x80, 0xA0), *range(0xD800, 0xE000), 0x061C, 0x200E, 0x200F,
+                                   *range(0x2028, 0x202F), *range(0x2066, 0x206A))}
     if lines:
         del table[0x09], table[0x0A]
     return table
