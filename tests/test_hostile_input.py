@@ -96,12 +96,17 @@ def _string_parameters() -> list[tuple[tuple[str, ...], Any, str]]:
     for path, command in _commands(root):
         for param in command.params:
             if param.name not in ("help",) and getattr(param, "is_flag", False) is False \
-                    and param.type.name == "str":
+                    and param.type.name in ("str", "text"):  # click's name for its string type, by release
                 found.append((path, command, param.name))
     return found
 
 
 STRING_PARAMETERS = _string_parameters()
+
+
+def test_the_text_parameters_are_found() -> None:
+    """At typer's floor release the string type had another name, and the test below found none and skipped."""
+    assert len(STRING_PARAMETERS) > 100
 
 
 @pytest.mark.parametrize(("path", "command", "name"), STRING_PARAMETERS,
