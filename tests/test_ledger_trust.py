@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import write_config
 
 from khoagiao_cli.store.migrations import APPLICATION_ID
 
@@ -222,3 +223,122 @@ def test_a_full_disk_loses_nothing_and_says_so(cli, db) -> None:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     cli("submit", "hkh", "monthly", "--period", "2026-02", "--as-of", "2026-03-10")  # room again: it records
     assert "6 bản ghi" in cli("verify").stdout
+
+
+# ---------------------------------------------------------------------------- found by the attacker's trial
+
+
+def test_a_ledger_turned_back_into_schema_4_is_not_vouched_for(cli, db) -> None:
+    """Edit a row, drop the chain, say schema 4: verify used to migrate it itself, re-chain the forged rows and
+    approve them. Now verify never migrates; the next command does, and verify then says how many records
+    were chained by that migration rather than when they were written."""
+    fill(cli)
+    conn = sqlite3.connect(db)
+    trigger = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'events_no_update'").fetchone()[0]
+    conn.executescript(
+        f"DROP TRIGGER events_no_update; UPDATE events SET received = '2026-01-25' WHERE id = 1; {trigger};"
+        "DROP TRIGGER chain_no_update; DROP TRIGGER chain_no_delete; DROP TRIGGER meta_no_update;"
+        "DROP TRIGGER meta_no_delete; DROP TRIGGER IF EXISTS meta_no_replace; DROP TABLE chain;"
+        "DELETE FROM sqlite_sequence WHERE name = 'chain'; PRAGMA application_id = 0; PRAGMA user_version = 4;")
+    conn.commit()
+    conn.close()
+    r = cli("verify", code=1)
+    assert "lược đồ 4" in r.stderr and "chưa có chuỗi băm" in r.stderr, r.stderr
+    cli("due", "--as-of", "2026-03-10")  # upgrades it
+    r = cli("verify")
+    assert "5 bản ghi có từ trước khi có chuỗi băm" in r.stdout, r.stdout
+
+
+def test_a_schema_version_set_back_with_the_mark_kept_is_tampering(cli, db) -> None:
+    """A khoagiao mark (schema 5 on) with an older version number cannot have come from khoagiao: it said
+    "table chain already exists" in SQLite's English."""
+    fill(cli)
+    tamper(db, "PRAGMA user_version = 4")
+    for args in (["due"], ["verify"]):
+        r = cli(*args, code=1)
+        assert "đã bị sửa ngoài khoagiao" in r.stderr and "already exists" not in r.stderr, r.stderr
+
+
+@pytest.mark.parametrize("sql", [
+    "REPLACE INTO events (id, kind, unit, report, period, received, recorded_at, recorded_by, note)"
+    " VALUES (1, 'submit', 'syt', 'monthly', '2026-01', '2026-01-19', 'x', 'x', X'00ff')",
+    "INSERT INTO events (kind, unit, report, period, received, recorded_at, recorded_by)"
+    " VALUES ('submit', 'syt', 'monthly', '2026-03', 'garbage', 'x', 'x')",
+])
+def test_a_damaged_row_is_a_message_never_a_traceback(cli, db, sql) -> None:
+    fill(cli)
+    tamper(db, sql)
+    assert "sự kiện #" in cli("verify", code=1).stderr
+    for args in (["history"], ["history", "--format", "json"], ["status", "syt", "--as-of", "2026-03-10"],
+                 ["submit", "syt", "monthly", "--period", "2026-02", "--as-of", "2026-03-10"]):
+        r = cli(*args, code=1)
+        assert "khoagiao verify" in r.stderr, (args, r.stderr)
+
+
+def test_a_damaged_creation_day_is_a_message(cli, db, tmp_path, monkeypatch) -> None:
+    fill(cli)
+    tamper(db, "DROP TRIGGER meta_no_update", "UPDATE meta SET value = 'garbage' WHERE key = 'created_on'")
+    # with no tracking_start configured, tracking starts on the ledger's creation day
+    monkeypatch.setenv("KHOAGIAO_CONFIG", str(write_config(tmp_path / "plain", tracking_start=None)))
+    r = cli("due", code=1)
+    assert "khoagiao verify" in r.stderr, r.stderr
+    cli("verify", code=1)
+
+
+@pytest.mark.parametrize("hash_", ["ạ", "ab\x1b[31m"])
+def test_a_forged_chain_row_is_named_and_breaks_nothing_else(cli, db, tmp_path, hash_) -> None:
+    fill(cli)
+    tamper(db, f"INSERT INTO chain (tbl, row_id, hash) VALUES ('foo', 1, '{hash_}')")
+    r = cli("verify", code=1)
+    assert "mắt xích #6" in r.stderr and "\x1b" not in r.stderr, r.stderr
+    cli("submit", "hkh", "monthly", "--period", "2026-01", "--as-of", "2026-02-10")  # the ledger goes on
+    cli("export", "--format", "xlsx", "-o", str(tmp_path / "x.xlsx"), "--as-of", "2026-03-10")
+
+
+def test_the_last_record_deleted_with_its_link_shows(cli, db) -> None:
+    """Both rows deleted and the triggers put back: the chain alone still fits, but SQLite's own numbering
+    (AUTOINCREMENT never reuses a number) remembers that there were more."""
+    fill(cli)
+    conn = sqlite3.connect(db)
+    saved = {n: conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", (n,)).fetchone()[0]
+             for n in ("incidents_no_delete", "chain_no_delete")}
+    conn.executescript("DROP TRIGGER incidents_no_delete; DROP TRIGGER chain_no_delete;"
+                       "DELETE FROM incidents; DELETE FROM chain WHERE seq = 5;" + ";".join(saved.values()) + ";")
+    conn.commit()
+    conn.close()
+    r = cli("verify", code=1)
+    assert "sự cố #1" in r.stderr and "bị xóa" in r.stderr, r.stderr
+
+
+def test_a_middle_record_deleted_with_its_link_is_named(cli, db) -> None:
+    fill(cli)
+    tamper(db, "DROP TRIGGER events_no_delete", "DROP TRIGGER chain_no_delete", "DELETE FROM events WHERE id = 2",
+           "DELETE FROM chain WHERE seq = 2")
+    r = cli("verify", code=1)
+    assert "mắt xích #2" in r.stderr and "bị xóa" in r.stderr, r.stderr
+
+
+def test_replace_into_meta_changes_nothing(cli, db) -> None:
+    """REPLACE does not fire delete triggers: it rewrote the creation day past meta_no_update."""
+    cli("submit", "syt", "monthly", "--period", "2026-01", "--as-of", "2026-02-10")
+    with sqlite3.connect(db) as conn:
+        day = conn.execute("SELECT value FROM meta WHERE key = 'created_on'").fetchone()[0]
+    tamper(db, "REPLACE INTO meta (key, value) VALUES ('created_on', '2020-01-01')")
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT value FROM meta WHERE key = 'created_on'").fetchone()[0] == day
+    cli("verify")
+
+
+def test_verify_needs_no_configuration(cli, db, tmp_path, monkeypatch) -> None:
+    fill(cli)
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "units.yaml").write_text("units: [\n", encoding="utf-8")
+    monkeypatch.setenv("KHOAGIAO_CONFIG", str(broken))
+    assert "5 bản ghi" in cli("verify").stdout
+
+
+def test_only_a_missing_head_is_not_called_zero_mismatches(cli, db) -> None:
+    fill(cli)
+    r = cli("verify", "--head", "0" * 64, code=1)
+    assert "0 chỗ" not in r.stderr and "không có trong chuỗi" in r.stderr, r.stderr

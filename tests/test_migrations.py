@@ -57,17 +57,19 @@ def test_an_old_ledger_is_migrated_and_loses_nothing(cli, cfg, tmp_path, version
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    assert after["meta"] == before["meta"]  # the creation day kept
+    records = sum(len(rows) for table, rows in before.items() if table in ("events", "requests", "incidents", "reminders"))
+    # the creation day kept; the migration says how many records it chained (after they were written)
+    assert after["meta"] == [*before["meta"], ("chained_at_upgrade", str(records))]
     for table, rows in before.items():
-        if table == "sqlite_sequence":
+        if table in ("sqlite_sequence", "meta"):
             continue
         assert [r[: len(rows[0])] for r in after[table]] == rows, table  # every row, every old column
     # what that version said of its own ledger, said again (fields it did not have are new, not changed)
     old = _old(version, "history")
     assert [{k: e[k] for k in o} for e, o in zip(history, old, strict=True)] == old
-    # every record it held is chained by the migration: the chain fits, and counts them all
-    records = sum(len(rows) for table, rows in before.items() if table in ("events", "requests", "incidents", "reminders"))
-    assert f"{records} bản ghi" in cli("verify", "--db", str(db)).stdout
+    # every record it held is chained by the migration: the chain fits, counts them all, and says when they were
+    out = cli("verify", "--db", str(db)).stdout
+    assert f"{records} bản ghi, chuỗi băm khớp" in out and f"{records} bản ghi có từ trước khi có chuỗi băm" in out
 
 
 @pytest.mark.parametrize("version", [v for v in VERSIONS if v >= 2])

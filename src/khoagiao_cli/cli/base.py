@@ -293,14 +293,9 @@ class Env:
         return year
 
     def _timeout(self) -> float:
-        text = self.environ.get("KHOAGIAO_DB_TIMEOUT", "10")
-        try:
-            value = float(text)
-        except ValueError:
-            value = -1.0
-        if not 0 <= value < 1e6:  # also nan and infinity
-            raise UserError("db_timeout_bad", value=text)
-        return value
+        from khoagiao_cli.config.paths import db_timeout
+
+        return db_timeout(self.environ)
 
     @property
     def ledger(self) -> Ledger:

@@ -1,14 +1,18 @@
-"""The ledger itself: `verify` walks its hash chain and says whether anything was changed past khoagiao."""
+"""The ledger itself: `verify` walks its hash chain and says whether anything was changed past khoagiao.
+
+It needs no configuration (a broken config must not keep anyone from checking the ledger) and never upgrades
+a ledger of an older schema: it looks at the file as it is."""
 
 from __future__ import annotations
 
+import os
 import re
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from khoagiao_cli.cli.base import Command, ConfigDir, Db, Env, Lang, app, given, handled
-from khoagiao_cli.errors import UserError
+from khoagiao_cli.cli.base import Command, ConfigDir, Db, Lang, app, check_lang, given, handled, lang_of
 
 #: how many findings are listed before "and N more"
 SHOWN = 20
@@ -20,29 +24,45 @@ def verify(
     ctx: typer.Context,
     head: Annotated[str | None, typer.Option("--head", help="o_head", metavar="HASH", callback=given)] = None,
     lang: Lang = None,
-    config: ConfigDir = None,
+    config: ConfigDir = None,  # accepted like every command's, and not needed
     db: Db = None,
 ) -> None:
+    from datetime import date
+
+    from khoagiao_cli.config.paths import db_source, db_timeout
+    from khoagiao_cli.errors import UserError
+    from khoagiao_cli.i18n import Words
+    from khoagiao_cli.outputs.text import visible
+    from khoagiao_cli.store import open_reader
+    from khoagiao_cli.store.chain import CHAINED
+
+    check_lang(lang)
+    words = Words(lang_of({"lang": lang, "ctx": ctx}))
     if head is not None and not re.fullmatch(r"[0-9a-fA-F]{12,64}", head.strip()):
         raise UserError("head_bad", value=head)
-    e = Env(ctx, lang=lang, config=config, db=db)
-    words = e.words
     wanted = head.strip().lower() if head is not None else None
-    verdict = e.reader.verify(wanted)
-    where = e.reader.where
+    where = db_source(Path(db) if db is not None else None, os.environ).path
+    # `today` would only date an empty ledger's tracking, which verify never asks: no clock is read here
+    reader = open_reader(where, today=date.min, timeout=db_timeout(os.environ), upgrade=False)
+    verdict = reader.verify(wanted)
     if verdict.findings or (wanted and not verdict.head_at):
-        typer.echo(f"{words('error_prefix')}: {words('verify_tampered', path=where, n=len(verdict.findings))}",
-                   err=True)
-        for finding in verdict.findings[:SHOWN]:
-            what = words(f"record_{finding.table}", id=finding.row) if finding.table else ""
-            typer.echo(f"  {words(f'finding_{finding.kind}', record=what, name=finding.name, seq=finding.seq)}",
+        if verdict.findings:
+            typer.echo(f"{words('error_prefix')}: {words('verify_tampered', path=where, n=len(verdict.findings))}",
                        err=True)
+        else:
+            typer.echo(f"{words('error_prefix')}: {words('verify_head_only', path=where)}", err=True)
+        for finding in verdict.findings[:SHOWN]:
+            what = words(f"record_{finding.table}", id=finding.row) if finding.table in CHAINED else ""
+            line = words(f"finding_{finding.kind}", record=what, name=finding.name, seq=finding.seq)
+            typer.echo(f"  {visible(line, lines=False)}", err=True)
         if len(verdict.findings) > SHOWN:
             typer.echo(f"  {words('findings_more', n=len(verdict.findings) - SHOWN)}", err=True)
         if wanted and not verdict.head_at:
             typer.echo(f"  {words('head_missing', head=wanted)}", err=True)
         raise typer.Exit(1)
     typer.echo(words("verify_ok", path=where, n=verdict.records))
+    if verdict.predating:
+        typer.echo(words("verify_predating", n=verdict.predating))
     if verdict.head:
         typer.echo(words("verify_head", head=verdict.head))
     if wanted:

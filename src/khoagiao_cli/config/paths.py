@@ -111,6 +111,18 @@ def db_source(flag: Path | None, env: Mapping[str, str]) -> Source:
     return Source(user_data_dir(env) / DB_NAME, "user")
 
 
+def db_timeout(env: Mapping[str, str]) -> float:
+    """$KHOAGIAO_DB_TIMEOUT: how long a command waits for another writer, in seconds (default 10)."""
+    text = env.get("KHOAGIAO_DB_TIMEOUT", "10")
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value < 1e6:  # also nan and infinity
+        raise UserError("db_timeout_bad", value=text)
+    return value
+
+
 def display(path: Path, cwd: Path) -> str:
     """A path as short as it can be said: relative to the working directory when inside it."""
     try:

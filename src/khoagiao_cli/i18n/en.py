@@ -231,6 +231,13 @@ CATALOGUE: dict[str, Entry] = {
     "h_export": "Export the year's status as JSON, CSV, TOML, an ICS calendar (phones, Outlook) or an Excel workbook.",
     "h_units": "List the units.",
     "chain_footer": "Ledger: {n} records, hash chain head {head} (khoagiao verify --head {head})",
+    "db_damaged": "The ledger {path} holds a damaged record, or one changed past khoagiao ({error}). Run khoagiao verify to see which; restore it from a backup.",
+    "db_tampered": "The ledger {path} was changed past khoagiao: the file carries khoagiao's mark (set from schema {marked}) but says schema {found}. Restore it from a backup; khoagiao does not open it.",
+    "verify_old_schema": "The ledger {path} is at schema {found} (written by an older khoagiao): it has no hash chain to check yet. The next command (khoagiao due, say) upgrades it and chains the records it holds; verify does not upgrade.",
+    "verify_head_only": "The ledger {path} no longer holds the state of the exported report:",
+    "finding_gap": "links {name} of the hash chain were deleted (with their records).",
+    "finding_link": "link #{seq} of the hash chain was not written by khoagiao.",
+    "verify_predating": {"one": "{n} record predates the hash chain (the ledger was upgraded to schema 5): the chain vouches for it from the upgrade, not from when it was written.", "other": "{n} records predate the hash chain (the ledger was upgraded to schema 5): the chain vouches for them from the upgrade, not from when they were written."},
     "h_verify": (
         "Check the ledger: every record is as it was written (a SHA-256 hash chain), nothing changed, deleted or "
         "inserted past khoagiao."
@@ -251,7 +258,6 @@ CATALOGUE: dict[str, Entry] = {
     "finding_changed": "{record}: differs from what was written (changed afterwards).",
     "finding_deleted": "{record}: was deleted from the ledger.",
     "finding_unchained": "{record}: was written past khoagiao (not in the hash chain).",
-    "finding_link": "link #{seq} of the hash chain was changed.",
     "finding_schema": "schema: '{name}' was dropped, added or changed (not as khoagiao made it).",
     "findings_more": "… and {n} more.",
     "head_missing": (

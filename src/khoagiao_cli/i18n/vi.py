@@ -232,6 +232,13 @@ CATALOGUE: dict[str, Entry] = {
     "h_export": "Xuất tình hình năm ra JSON, CSV, TOML, lịch ICS (điện thoại, Outlook) hoặc bảng tính Excel.",
     "h_units": "Danh sách đơn vị.",
     "chain_footer": "Sổ theo dõi: {n} bản ghi, đầu chuỗi băm {head} (khoagiao verify --head {head})",
+    "db_damaged": "Sổ theo dõi {path} có bản ghi hỏng hoặc bị sửa ngoài khoagiao ({error}). Chạy khoagiao verify để biết bản ghi nào; khôi phục từ bản sao lưu.",
+    "db_tampered": "Sổ theo dõi {path} đã bị sửa ngoài khoagiao: tệp mang dấu của khoagiao (có từ lược đồ {marked}) nhưng ghi lược đồ {found}. Hãy khôi phục từ bản sao lưu; khoagiao không mở tệp này.",
+    "verify_old_schema": "Sổ theo dõi {path} ở lược đồ {found} (do khoagiao cũ ghi): chưa có chuỗi băm để kiểm tra. Lệnh tiếp theo (ví dụ khoagiao due) sẽ nâng cấp sổ và lập chuỗi cho các bản ghi hiện có; verify không tự nâng cấp.",
+    "verify_head_only": "Sổ theo dõi {path} không còn trạng thái của báo cáo đã xuất:",
+    "finding_gap": "mắt xích {name} của chuỗi băm đã bị xóa (cùng bản ghi của chúng).",
+    "finding_link": "mắt xích #{seq} của chuỗi băm không do khoagiao ghi.",
+    "verify_predating": "{n} bản ghi có từ trước khi có chuỗi băm (sổ được nâng cấp lên lược đồ 5): chuỗi chỉ bảo đảm chúng từ lúc nâng cấp, không phải từ lúc ghi.",
     "h_verify": (
         "Kiểm tra sổ theo dõi: mọi bản ghi còn nguyên như lúc ghi (chuỗi băm SHA-256), không bị sửa, xóa hay "
         "chèn thêm ngoài khoagiao."
@@ -249,7 +256,6 @@ CATALOGUE: dict[str, Entry] = {
     "finding_changed": "{record}: nội dung khác với lúc ghi (bị sửa sau khi ghi).",
     "finding_deleted": "{record}: đã bị xóa khỏi sổ.",
     "finding_unchained": "{record}: được ghi ngoài khoagiao (không có trong chuỗi băm).",
-    "finding_link": "mắt xích #{seq} của chuỗi băm bị sửa.",
     "finding_schema": "lược đồ: '{name}' bị xóa, thêm hoặc đổi (khác với lược đồ khoagiao tạo).",
     "findings_more": "… và {n} chỗ khác.",
     "head_missing": (

@@ -35,14 +35,15 @@ def open_ledger(where: Path, *, created_on: date, timeout: float) -> Ledger:
                          lambda: SQLiteLedger.open(where, created_on=created_on, timeout=timeout))
 
 
-def open_reader(where: Path, *, today: date, timeout: float) -> Reader:
-    """For reading: opened read-only; an empty ledger (tracking from `today`) when there is none."""
+def open_reader(where: Path, *, today: date, timeout: float, upgrade: bool = True) -> Reader:
+    """For reading: opened read-only; an empty ledger (tracking from `today`) when there is none. A ledger of an
+    older schema is upgraded first, unless not `upgrade` (then it is refused)."""
     _refuse_folder(where)
     if not where.is_file():
         return EmptyLedger(str(where), today)  # and no database driver to load
     from khoagiao_cli.store.sqlite import SQLiteLedger
 
-    found = SQLiteLedger.open_read(where, timeout=timeout)
+    found = SQLiteLedger.open_read(where, timeout=timeout, upgrade=upgrade)
     return found if found is not None else EmptyLedger(str(where), today)
 
 

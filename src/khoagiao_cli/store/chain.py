@@ -45,6 +45,8 @@ class Verdict(NamedTuple):
     findings: list[Finding]
     #: for `verify --head`: the position of the link with that hash (0: not in the chain)
     head_at: int = 0
+    #: records that were chained by the migration to schema 5, not when they were written
+    predating: int = 0
 
 
 def genesis(created_on: str) -> str:
@@ -53,13 +55,15 @@ def genesis(created_on: str) -> str:
 
 
 def canonical(table: str, row: dict[str, Any]) -> bytes:
-    """One record as bytes that do not depend on column order or on columns added later empty."""
+    """One record as bytes that do not depend on column order or on columns added later empty (a value khoagiao
+    never writes, like bytes, is encoded too: it must not fit)."""
     present = {k: v for k, v in row.items() if v is not None}
-    return json.dumps([table, present], ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+    return json.dumps([table, present], ensure_ascii=False, sort_keys=True, separators=(",", ":"),
+                      default=lambda v: {"bytes": bytes(v).hex()}).encode("utf-8", "surrogatepass")
 
 
 def link(previous: str, table: str, row: dict[str, Any]) -> str:
-    return hashlib.sha256(previous.encode("ascii") + b"\n" + canonical(table, row)).hexdigest()
+    return hashlib.sha256(previous.encode("utf-8", "surrogatepass") + b"\n" + canonical(table, row)).hexdigest()
 
 
 def _row(conn: Any, table: str, key: int) -> dict[str, Any] | None:
@@ -85,11 +89,20 @@ def append(conn: Any, table: str, key: int) -> None:
     conn.execute("INSERT INTO chain (tbl, row_id, hash) VALUES (?, ?, ?)", (table, key, link(previous, table, row)))
 
 
+#: the meta key saying how many records a migration chained: the chain vouches for them from then, not from when
+#: they were written (a ledger set back to an older schema by hand is chained again, and says so)
+CHAINED_LATE = "chained_at_upgrade"
+
+
 def chain_existing(conn: Any) -> None:
     """Link the rows of a ledger written before the chain existed, table by table in the order written."""
+    count = 0
     for table, key in CHAINED.items():
         for (row_key,) in conn.execute(f"SELECT {key} FROM {table} ORDER BY {key}").fetchall():
             append(conn, table, int(row_key))
+            count += 1
+    if count:
+        conn.execute("INSERT INTO meta (key, value) VALUES (?, ?)", (CHAINED_LATE, str(count)))
 
 
 def _links(conn: Any) -> Iterator[tuple[int, str, int, str]]:
@@ -98,32 +111,46 @@ def _links(conn: Any) -> Iterator[tuple[int, str, int, str]]:
         yield from batch
 
 
-def verify(conn: Any, schema_differences: list[str], head: str | None = None) -> Verdict:
+def verify(conn: Any, schema_differences: list[str], head: str | None = None,
+           numbered: dict[str, int] | None = None) -> Verdict:
     """Walk the chain from its start (call inside one read transaction: one snapshot). `schema_differences`
     names the tables, triggers and views that differ from what khoagiao made; `head`, a hash printed earlier,
-    is looked for."""
+    is looked for; `numbered`: the last number the database gave each table (none is ever given twice), so
+    that records deleted with their links still show."""
     findings = [Finding("schema", "", 0, name=name) for name in schema_differences]
     previous = genesis(_created_on(conn))
-    records, head_at, last = 0, 0, ""
+    records, head_at, last, expected_seq = 0, 0, "", 1
     linked: dict[str, set[int]] = {table: set() for table in CHAINED}
     for seq, table, key, stored in _links(conn):
         records += 1
-        if table not in CHAINED:
-            findings.append(Finding("link", table, key, seq))
-            previous = stored
-            continue
-        linked[table].add(key)
-        row = _row(conn, table, key)
-        if row is None:
-            findings.append(Finding("deleted", table, key, seq))
-        elif link(previous, table, row) != stored:
-            findings.append(Finding("changed", table, key, seq))
-        if head and not head_at and stored.startswith(head):
+        gap = seq != expected_seq
+        if gap:  # links removed: what follows cannot be checked against what is gone
+            findings.append(Finding("gap", "", 0, expected_seq, name=_span(expected_seq, seq - 1)))
+        expected_seq = seq + 1
+        if table not in CHAINED or not isinstance(key, int):
+            findings.append(Finding("link", "", 0, seq))
+        else:
+            linked[table].add(key)
+            row = _row(conn, table, key)
+            if row is None:
+                findings.append(Finding("deleted", table, key, seq))
+            elif not gap and link(previous, table, row) != stored:
+                findings.append(Finding("changed", table, key, seq))
+        if head and not head_at and str(stored).startswith(head):
             head_at = records
-        previous = last = stored
+        previous = last = str(stored)
+    numbered = numbered or {}
+    if numbered.get("chain", 0) >= expected_seq:
+        findings.append(Finding("gap", "", 0, expected_seq, name=_span(expected_seq, numbered["chain"])))
     for table, column in CHAINED.items():
-        for (row_key,) in conn.execute(f"SELECT {column} FROM {table} ORDER BY {column}").fetchall():
-            if int(row_key) not in linked[table]:
-                findings.append(Finding("unchained", table, int(row_key)))
-    return Verdict(records, last, findings, head_at)
+        present = {int(k) for (k,) in conn.execute(f"SELECT {column} FROM {table} ORDER BY {column}").fetchall()}
+        findings += [Finding("unchained", table, k) for k in sorted(present - linked[table])]
+        gone = set(range(1, numbered.get(table, 0) + 1)) - present - linked[table]
+        findings += [Finding("deleted", table, k) for k in sorted(gone)]
+    found = conn.execute("SELECT value FROM meta WHERE key = ?", (CHAINED_LATE,)).fetchone()
+    predating = int(found[0]) if found and str(found[0]).isascii() and str(found[0]).isdigit() else 0
+    return Verdict(records, last, findings, head_at, predating)
 
+
+def _span(first: int, last: int) -> str:
+    return f"#{first}" if first == last else f"#{first}–#{last}"

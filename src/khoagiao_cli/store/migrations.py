@@ -10,6 +10,8 @@ from khoagiao_cli.store.chain import chain_existing
 
 #: `PRAGMA application_id` of a khoagiao ledger ("kgia"): another program's SQLite file is never opened as one
 APPLICATION_ID = 0x6B676961
+#: the schema version that set it: a marked file with a lower version was set back by hand
+MARKED_FROM = 5
 
 #: Ordered steps; step N brings `PRAGMA user_version` from N-1 to N. Never edit a released step.
 MIGRATIONS: tuple[str, ...] = (
@@ -122,6 +124,8 @@ MIGRATIONS: tuple[str, ...] = (
         BEGIN SELECT RAISE(ABORT, 'khoagiao ledger is append-only'); END;
     CREATE TRIGGER meta_no_delete BEFORE DELETE ON meta
         BEGIN SELECT RAISE(ABORT, 'khoagiao ledger is append-only'); END;
+    CREATE TRIGGER meta_no_replace BEFORE INSERT ON meta WHEN EXISTS (SELECT 1 FROM meta WHERE key = NEW.key)
+        BEGIN SELECT RAISE(IGNORE); END;
     PRAGMA application_id = {APPLICATION_ID};
     """,
 )

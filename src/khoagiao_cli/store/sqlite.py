@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from khoagiao_cli.core.adhoc import Incident, Request
 from khoagiao_cli.core.status import Event, Key
@@ -20,7 +20,9 @@ from khoagiao_cli.store.base import Reminder
 from khoagiao_cli.store.chain import Verdict
 from khoagiao_cli.store.chain import append as chain_append
 from khoagiao_cli.store.chain import verify as chain_verify
-from khoagiao_cli.store.migrations import APPLICATION_ID, SCHEMA_VERSION, expected_schema, migrate, schema
+from khoagiao_cli.store.header import check as _check
+from khoagiao_cli.store.header import header as _header
+from khoagiao_cli.store.migrations import SCHEMA_VERSION, expected_schema, migrate, schema
 
 _COLUMNS = (
     "id, kind, unit, report, period, received, doc_number, channel, file_path, file_sha256, "
@@ -46,6 +48,8 @@ def _guard(path: Path) -> Iterator[None]:
         raise LedgerError("db_error", path=str(path), error=str(exc)) from exc
     except sqlite3.DatabaseError as exc:
         raise LedgerError("db_corrupt", path=str(path), error=str(exc)) from exc
+    except (ValueError, TypeError) as exc:  # a row khoagiao did not write: a date that is none, bytes for text
+        raise LedgerError("db_damaged", path=str(path), error=str(exc)) from exc
 
 
 class SQLiteLedger:
@@ -81,11 +85,12 @@ class SQLiteLedger:
         return ledger
 
     @classmethod
-    def open_read(cls, path: Path, *, timeout: float = 10.0) -> "SQLiteLedger | None":
+    def open_read(cls, path: Path, *, timeout: float = 10.0, upgrade: bool = True) -> "SQLiteLedger | None":
         """Open read-only; None when there is no ledger yet (nothing is created).
 
         The one write a reading command may make: a ledger of an older schema (written by an earlier khoagiao)
-        is brought up to date first, in its own transaction, as the first command after an upgrade would.
+        is brought up to date first, in its own transaction, as the first command after an upgrade would
+        (unless not `upgrade`: `verify` looks at a ledger as it is, and refuses one without a chain).
         """
         if not path.is_file():
             return None
@@ -104,6 +109,8 @@ class SQLiteLedger:
         conn.close()
         if header.version == 0:
             return None  # an empty file: no ledger yet
+        if not upgrade:
+            raise LedgerError("verify_old_schema", path=str(path), found=header.version)
         try:
             cls.open(path, created_on=None, timeout=timeout).close()  # the migration; created_on is kept
         except LedgerError as exc:
@@ -165,20 +172,20 @@ class SQLiteLedger:
     def created_on(self) -> date:
         with _guard(self.path):
             row = self.conn.execute("SELECT value FROM meta WHERE key = 'created_on'").fetchone()
-        return date.fromisoformat(row[0])
+            return date.fromisoformat(row[0])
 
     def events(self, unit: str | None = None, report: str | None = None, period: str | None = None) -> list[Event]:
         sql, args = _filtered(f"SELECT {_COLUMNS} FROM events", unit=unit, report=report, period=period)
         with _guard(self.path):
             rows = self.conn.execute(sql + " ORDER BY id", args).fetchall()
-        return [_event(row) for row in rows]
+            return [_event(row) for row in rows]
 
     def in_force(self, unit: str | None = None, report: str | None = None, period: str | None = None,
                  ) -> dict[Key, Event]:
         sql, args = _filtered(f"SELECT {_COLUMNS} FROM in_force", unit=unit, report=report, period=period)
         with _guard(self.path):
             rows = self.conn.execute(sql + " ORDER BY id", args).fetchall()
-        return {(e.unit, e.report, e.period): e for e in map(_event, rows)}
+            return {(e.unit, e.report, e.period): e for e in map(_event, rows)}
 
     def keys_in_force(self, unit: str | None = None, by: datetime | None = None) -> set[Key]:
         sql, args = _filtered("SELECT unit, report, period FROM in_force", unit=unit)
@@ -223,12 +230,13 @@ class SQLiteLedger:
                 "SELECT kind, id, title, deadline, doc_number, units, recorded_at FROM requests ORDER BY seq"
             ).fetchall()
         found: dict[str, Request] = {}
-        for kind, rid, title, deadline, doc, units, recorded_at in rows:
-            if kind == "add":
-                found[rid] = Request(rid, title, date.fromisoformat(deadline), doc,
-                                     tuple(u for u in (units or "").split(",") if u), recorded_at)
-            elif rid in found:
-                found[rid] = found[rid]._replace(cancelled=True)
+        with _guard(self.path):
+            for kind, rid, title, deadline, doc, units, recorded_at in map(_texts, rows):
+                if kind == "add":
+                    found[rid] = Request(rid, title, date.fromisoformat(deadline), doc,
+                                         tuple(u for u in (units or "").split(",") if u), recorded_at)
+                elif rid in found:
+                    found[rid] = found[rid]._replace(cancelled=True)
         return [r for r in found.values() if include_cancelled or not r.cancelled]
 
     def add_request(self, request: Request, recorded_by: str, note: str | None = None) -> None:
@@ -256,7 +264,7 @@ class SQLiteLedger:
                               " FROM reminders", unit=unit, day=day.isoformat() if day else None)
         with _guard(self.path):
             rows = self.conn.execute(sql + " ORDER BY id", args).fetchall()
-        return [Reminder(r[0], r[1], r[2], date.fromisoformat(r[3]), *r[4:]) for r in rows]
+            return [Reminder(r[0], r[1], r[2], date.fromisoformat(r[3]), *r[4:]) for r in map(_texts, rows)]
 
     def add_reminder(self, reminder: Reminder) -> int:
         """Call inside `write()`."""
@@ -274,10 +282,10 @@ class SQLiteLedger:
                               unit=unit)
         with _guard(self.path):
             rows = self.conn.execute(sql + " ORDER BY id", args).fetchall()
-        return [
-            Incident(r[0], r[1], r[2], r[3], datetime.fromisoformat(r[4]), datetime.fromisoformat(r[5]), r[6])
-            for r in rows
-        ]
+            return [
+                Incident(r[0], r[1], r[2], r[3], datetime.fromisoformat(r[4]), datetime.fromisoformat(r[5]), r[6])
+                for r in map(_texts, rows)
+            ]
 
     def add_incident(self, incident: Incident, recorded_by: str) -> int:
         """Call inside `write()`. Returns the incident's number."""
@@ -315,7 +323,10 @@ class SQLiteLedger:
                 expected = expected_schema()
                 differences = sorted(key[1] for key in expected.keys() | found.keys()
                                      if expected.get(key) != found.get(key))
-                return chain_verify(self.conn, differences, head)
+                # AUTOINCREMENT never reuses a number, and a rolled-back insert takes none: every number up to
+                # the last one given was a record
+                numbered = dict(self.conn.execute("SELECT name, seq FROM sqlite_sequence").fetchall())
+                return chain_verify(self.conn, differences, head, numbered)
             finally:
                 self.conn.execute("COMMIT")
 
@@ -328,46 +339,16 @@ def _filtered(sql: str, **equal: str | None) -> tuple[str, list[str]]:
     return sql + " WHERE " + " AND ".join(f"{column} = ?" for column in given), list(given.values())
 
 
-class Header(NamedTuple):
-    version: int
-    #: schema objects in the file
-    objects: int
-    application_id: int
-    #: a ledger of khoagiao before it set its application_id (schema 1-4): its own tables, its creation day
-    legacy: bool
+def _texts(row: tuple[Any, ...]) -> tuple[Any, ...]:
+    """A row as khoagiao writes it: numbers and texts. Anything else (bytes) was put there past khoagiao; the
+    caller's guard turns the error into a message that points to `verify`."""
+    if any(not isinstance(v, str | int | None) for v in row):
+        raise TypeError("a value that is neither text nor a number")
+    return row
 
 
-def _header(conn: sqlite3.Connection, in_transaction: bool = False) -> Header:
-    """What the file is, read in one snapshot: another process creating the ledger at the same moment is seen
-    either not at all or whole."""
-    if not in_transaction:
-        conn.execute("BEGIN")
-    try:
-        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-        app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
-        tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        objects = int(conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0])
-        legacy = (app_id == 0 and 1 <= version < SCHEMA_VERSION and {"meta", "events"} <= tables
-                  and conn.execute("SELECT 1 FROM meta WHERE key = 'created_on'").fetchone() is not None)
-    finally:
-        if not in_transaction and conn.in_transaction:  # after a disk error SQLite has ended it already
-            conn.execute("COMMIT")
-    return Header(version, objects, app_id, legacy)
-
-
-def _check(header: Header, path: Path) -> None:
-    """Only khoagiao's own files are opened: one carrying its application_id, an empty one, or one written by an
-    earlier khoagiao. Another program's database is refused before anything is written to it."""
-    if header.application_id == APPLICATION_ID or header.legacy:
-        if header.version > SCHEMA_VERSION:
-            raise LedgerError("db_newer", path=str(path), found=header.version, known=SCHEMA_VERSION)
-        return
-    if header.application_id == 0 and header.version == 0 and header.objects == 0:
-        return  # empty: a new ledger
-    raise LedgerError("db_foreign", path=str(path))
-
-
-def _event(row: tuple[Any, ...]) -> Event:
+def _event(found: tuple[Any, ...]) -> Event:
+    row = _texts(found)
     return Event(
         id=row[0],
         kind=row[1],
