@@ -597,3 +597,21 @@ def test_any_csv_file_is_imported_or_refused_with_a_message(cli, cfg, isolated, 
     if r.exit_code == 2:
         assert after == before
     assert all(no_raw_controls(str(v).replace("\n", "").replace("\t", "")) for row in after for v in row)
+
+
+# ---------------------------------------------------------------------------- found by the attacker's trial
+
+
+@pytest.mark.parametrize(("args", "env"), [
+    (["due"], {"KHOAGIAO_LANG": "en\x1bZ"}),
+    (["due", "--fo\x1bZo"], {}),
+    (["verify"], {"KHOAGIAO_DB": "/tmp/x\x1bZ.db"}),
+    (["due"], {"KHOAGIAO_CONFIG": "/tmp/c\x1bZ"}),
+    (["due"], {"KHOAGIAO_HOME": "/tmp/h\x1bZ"}),
+])
+def test_what_an_error_repeats_never_reaches_the_terminal_raw(cli, monkeypatch, args, env) -> None:
+    """click strips ANSI codes only when it writes to a pipe: on a terminal the ESC went out raw."""
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    r = cli(*args, code=2)
+    assert "\x1b" not in r.stderr and "\x1b" not in r.stdout, r.stderr

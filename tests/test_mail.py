@@ -167,6 +167,12 @@ def test_sending_needs_a_server_and_a_sender(cli, mailcfg, monkeypatch) -> None:
     monkeypatch.setenv("KHOAGIAO_MAIL_FROM", "a@b.vn\r\nBcc: x@y.vn")  # a header smuggled into the sender
     assert "KHOAGIAO_MAIL_FROM='a@b.vn\\r\\nBcc: x@y.vn'" in cli("remind", "--send", "--as-of", "2026-03-18",
                                                                  code=2).stderr
+    monkeypatch.setenv("KHOAGIAO_MAIL_FROM", "a@b.vn")
+    monkeypatch.setenv("KHOAGIAO_SMTP_HOST", "h\udcff")  # a byte that was not UTF-8: was an idna traceback
+    assert "KHOAGIAO_SMTP_HOST='h\\xff'" in cli("remind", "--send", "--as-of", "2026-03-18", code=2).stderr
+    monkeypatch.setenv("KHOAGIAO_SMTP_HOST", " ")
+    assert "KHOAGIAO_SMTP_HOST" in cli("remind", "--send", "--as-of", "2026-03-18", code=2).stderr
+    monkeypatch.setenv("KHOAGIAO_SMTP_HOST", "127.0.0.1")
     monkeypatch.setenv("KHOAGIAO_MAIL_FROM", "a@b.vn, x@y.vn")
     assert "KHOAGIAO_MAIL_FROM 'a@b.vn, x@y.vn'" in cli("remind", "--send", "--as-of", "2026-03-18", code=2).stderr
     monkeypatch.setenv("KHOAGIAO_MAIL_FROM", "a@b.vn")

@@ -86,11 +86,11 @@ class _InOurLanguage:
                 typer.echo(ctx.get_help() if ctx else "")
                 sys.exit(2)
             if "UsageError" in kind:
-                typer.echo(f"{words('error_prefix')}: {usage_message(words, exc)}", err=True)
+                say(f"{words('error_prefix')}: {usage_message(words, exc)}")
                 if ctx is not None:
                     typer.echo(words("usage_hint", command=ctx.command_path), err=True)
                 sys.exit(getattr(exc, "exit_code", 2))
-            typer.echo(f"{words('error_prefix')}: {getattr(exc, 'format_message', exc.__str__)()}", err=True)
+            say(f"{words('error_prefix')}: {getattr(exc, 'format_message', exc.__str__)()}")
             sys.exit(getattr(exc, "exit_code", 1))
         sys.exit(code if isinstance(code, int) else 0)
 
@@ -182,6 +182,14 @@ def message(words: Words, exc: KhoagiaoError) -> str:
     return text
 
 
+def say(text: str) -> None:
+    """An error or a warning, on stderr: what it repeats of the user's input (an option's name, a value, a path)
+    may hold a control character, shown as its picture, never obeyed by the terminal."""
+    from khoagiao_cli.outputs.text import visible
+
+    typer.echo(visible(text), err=True)
+
+
 def handled(fn: F) -> F:
     """Every error a user or a file can cause becomes a message and its exit code; never a traceback."""
 
@@ -191,7 +199,7 @@ def handled(fn: F) -> F:
             return fn(*args, **kwargs)
         except KhoagiaoError as exc:
             words = Words(lang_of(kwargs))
-            typer.echo(f"{words('error_prefix')}: {message(words, exc)}", err=True)
+            say(f"{words('error_prefix')}: {message(words, exc)}")
             raise typer.Exit(exc.exit_code) from None
         except BrokenPipeError:
             # `khoagiao due | head`: the reader has what it wanted; stop quietly
@@ -201,8 +209,7 @@ def handled(fn: F) -> F:
         except OSError as exc:
             words = Words(lang_of(kwargs))
             error = exc.strerror or str(exc)
-            typer.echo(f"{words('error_prefix')}: {words('io_error', path=exc.filename or '-', error=error)}",
-                       err=True)
+            say(f"{words('error_prefix')}: {words('io_error', path=exc.filename or '-', error=error)}")
             raise typer.Exit(1) from None
 
     return cast(F, wrapper)
@@ -317,7 +324,7 @@ class Env:
             self._reader = open_reader(self.db.path, today=self.clock.real_today, timeout=self._timeout())
             if not self._reader.exists and self.db.origin != "user":
                 # a ledger the user named that is not there: perhaps a typo; say so rather than answer in silence
-                typer.echo(self.words("db_missing", path=self.db.path), err=True)
+                say(self.words("db_missing", path=self.db.path))
         return self._reader
 
 

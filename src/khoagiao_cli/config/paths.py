@@ -35,8 +35,20 @@ def embedded_dir() -> Path:
     return package.parents[1] / "config"
 
 
+def _env_path(env: Mapping[str, str], name: str) -> str | None:
+    """A path from the environment, refused when it holds a control character or a byte that was not UTF-8."""
+    from khoagiao_cli.core.addresses import escaped
+    from khoagiao_cli.core.text import first_bad
+
+    value = env.get(name)
+    if value and first_bad(value) is not None:
+        shown = escaped(value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace"))
+        raise UserError("env_control", name=name, value=shown)
+    return value
+
+
 def _home(env: Mapping[str, str]) -> Path | None:
-    home = env.get("KHOAGIAO_HOME")
+    home = _env_path(env, "KHOAGIAO_HOME")
     return Path(home).expanduser() if home else None
 
 
@@ -71,7 +83,7 @@ def config_folder(flag: Path | None, env: Mapping[str, str]) -> Source:
     """The one folder the configuration comes from."""
     if flag is not None:
         return Source(_folder(flag, "--config"), "flag")
-    if env.get("KHOAGIAO_CONFIG"):
+    if _env_path(env, "KHOAGIAO_CONFIG"):
         return Source(_folder(Path(env["KHOAGIAO_CONFIG"]).expanduser(), "KHOAGIAO_CONFIG"), "env")
     user = user_config_dir(env)
     if any((user / name).is_file() for name in CONFIG_FILES):
@@ -106,7 +118,7 @@ def config_sources(flag: Path | None, env: Mapping[str, str]) -> dict[str, Sourc
 def db_source(flag: Path | None, env: Mapping[str, str]) -> Source:
     if flag is not None:
         return Source(flag.expanduser(), "flag")
-    if env.get("KHOAGIAO_DB"):
+    if _env_path(env, "KHOAGIAO_DB"):
         return Source(Path(env["KHOAGIAO_DB"]).expanduser(), "env")
     return Source(user_data_dir(env) / DB_NAME, "user")
 

@@ -382,6 +382,7 @@ CATALOGUE: dict[str, Entry] = {
     "o_mail_to": "Mail the overdue digest to this address (comma-separated for several) instead of printing it.",
     "mail_to_bad": "--mail-to '{value}' is not an e-mail address",
     "smtp_security_bad": "KHOAGIAO_SMTP_SECURITY '{value}' is not valid; use: {known}",
+    "env_blank": "{name} is only blanks; give it a value or unset it",
     "env_control": "{name}='{value}' holds a control character (a line break, ESC…); set it again",
     "mail_from_bad": "KHOAGIAO_MAIL_FROM '{value}' is not an e-mail address",
     "smtp_port_bad": "KHOAGIAO_SMTP_PORT '{value}' is not a port (1–65535)",

@@ -377,6 +377,7 @@ CATALOGUE: dict[str, Entry] = {
     "o_mail_to": "Gửi bảng tổng hợp quá hạn tới địa chỉ này (nhiều địa chỉ cách nhau dấu phẩy) thay vì in ra.",
     "mail_to_bad": "--mail-to '{value}' không phải địa chỉ e-mail",
     "smtp_security_bad": "KHOAGIAO_SMTP_SECURITY '{value}' không hợp lệ; dùng: {known}",
+    "env_blank": "{name} chỉ có khoảng trắng; hãy đặt giá trị hoặc bỏ biến này",
     "env_control": "{name}='{value}' chứa ký tự điều khiển (xuống dòng, ESC…); hãy đặt lại biến này",
     "mail_from_bad": "KHOAGIAO_MAIL_FROM '{value}' không phải một địa chỉ e-mail",
     "smtp_port_bad": "KHOAGIAO_SMTP_PORT '{value}' không phải cổng (1–65535)",
