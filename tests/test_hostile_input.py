@@ -615,3 +615,42 @@ def test_what_an_error_repeats_never_reaches_the_terminal_raw(cli, monkeypatch, 
         monkeypatch.setenv(name, value)
     r = cli(*args, code=2)
     assert "\x1b" not in r.stderr and "\x1b" not in r.stdout, r.stderr
+
+
+def test_a_workbook_stretched_by_one_far_cell_stays_cheap(cli, cfg, isolated, tmp_path) -> None:
+    """5 KB with one cell at XFD1048576 made openpyxl fill every row to 16,384 columns: gigabytes."""
+    import resource
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(("Đơn vị", "Báo cáo", "Kỳ", "Ngày nhận"))
+    ws.append(("syt", "monthly", "2026-01", "15/01/2026"))
+    ws.cell(row=1_048_576, column=16_384, value="x")
+    far = tmp_path / "far.xlsx"
+    wb.save(far)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    r = cli("import", str(far), "--dry-run", "--as-of", "2026-03-10", code=2)
+    assert "50000 dòng" in r.stderr, r.stderr
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 200_000  # KiB
+
+
+def test_a_csv_of_too_many_rows_is_refused_at_once(cli, cfg, isolated, tmp_path) -> None:
+    big = tmp_path / "big.csv"
+    big.write_text("unit,report,period,received\n" + "syt,monthly,2026-01,2026-01-15\n" * 50_001, encoding="utf-8")
+    r = cli("import", str(big), "--as-of", "2026-03-10", code=2)
+    assert "hơn 50000 dòng" in r.stderr and dump(isolated) == []
+
+
+def test_many_bad_rows_are_counted_not_all_printed(cli, cfg, isolated, tmp_path) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text("unit,report,period,received\n" + "xyz,monthly,2026-01,2026-01-15\n" * 300, encoding="utf-8")
+    r = cli("import", str(bad), "--as-of", "2026-03-10", code=2)
+    assert r.stderr.count("Dòng ") == 50 and "250" in r.stderr, r.stderr[-300:]
+
+
+def test_one_imported_row_is_one_event_said_once(cli, cfg, isolated, tmp_path) -> None:
+    one = tmp_path / "one.csv"
+    one.write_text("unit,report,period,received\nsyt,monthly,2026-01,2026-01-15\n", encoding="utf-8")
+    assert "(sự kiện #1)" in cli("import", str(one), "--as-of", "2026-03-10").stdout

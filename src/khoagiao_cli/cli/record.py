@@ -26,6 +26,9 @@ from khoagiao_cli.cli.base import (
     who,
 )
 
+#: how many bad rows of an import are listed (the count says how many there are)
+SHOWN_ERRORS = 50
+
 
 @app.command(cls=Command, help="h_submit")
 @handled
@@ -129,8 +132,10 @@ def import_command(
     plan = importing.plan_import(e.config, ledger, e.clock, header, items, recorded_by=who())
     if plan.errors:
         typer.echo(f"{words('error_prefix')}: {words('import_bad', n=len(plan.errors))}", err=True)
-        for number, exc in plan.errors:
+        for number, exc in plan.errors[:SHOWN_ERRORS]:
             typer.echo(f"  {words('import_row', row=number, error=message(words, exc))}", err=True)
+        if len(plan.errors) > SHOWN_ERRORS:
+            typer.echo(f"  {words('findings_more', n=len(plan.errors) - SHOWN_ERRORS)}", err=True)
         raise typer.Exit(2)
     if dry_run:
         typer.echo(words("import_would", n=len(plan.to_record)))
@@ -141,7 +146,8 @@ def import_command(
                        f"{fmt(ev.received or e.today)}{doc}")
     elif plan.to_record:
         ids = importing.apply(e.ledger, plan)
-        typer.echo(words("import_done", n=len(ids), path=file, first=ids[0], last=ids[-1]))
+        span = f"#{ids[0]}" if len(ids) == 1 else f"#{ids[0]}–#{ids[-1]}"
+        typer.echo(words("import_done", n=len(ids), path=file, ids=span))
     else:
         typer.echo(words("import_nothing", path=file))
     if plan.already:

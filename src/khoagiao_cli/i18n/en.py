@@ -501,9 +501,10 @@ CATALOGUE: dict[str, Entry] = {
         "one": "1 row is not valid; nothing was recorded:",
         "other": "{n} rows are not valid; nothing was recorded:",
     },
+    "import_too_many": "{path} has more than {max} rows; one import takes at most {max}: split the file.",
     "import_done": {
-        "one": "Recorded 1 report from {path} (event #{first}).",
-        "other": "Recorded {n} reports from {path} (events #{first}–#{last}).",
+        "one": "Recorded 1 report from {path} (event {ids}).",
+        "other": "Recorded {n} reports from {path} (events {ids}).",
     },
     "import_nothing": "No new reports to record from {path}.",
     "import_already": {

@@ -9,6 +9,11 @@ from khoagiao_cli.errors import UserError
 
 #: (row number as the clerk sees it, cells) of each data row
 Rows = Iterator[tuple[int, list[Any]]]
+#: the most rows one import takes (an office's tracking sheet holds a few thousand a year): a bigger file is
+#: refused before it is read whole, and a workbook whose used range is stretched by one far cell stays cheap
+MAX_ROWS = 50_000
+#: the most columns read from a workbook (the sheet has at most seven)
+MAX_COLUMNS = 40
 
 
 def read_rows(path: Path) -> tuple[list[str], Rows]:
@@ -43,7 +48,10 @@ def _read_csv(path: Path) -> tuple[list[str], Rows]:
     rows: list[list[str]] = []
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        rows.extend(reader)
+        for cells in reader:
+            rows.append(cells)
+            if len(rows) > MAX_ROWS + 1:
+                raise UserError("import_too_many", path=str(path), max=MAX_ROWS)
     except csv.Error as exc:
         row, limit = len(rows) + 1, csv.field_size_limit()
         if "field limit" in str(exc):
@@ -74,11 +82,21 @@ def _xlsx_rows(path: Path) -> tuple[list[str], list[list[Any]]]:
 
     wb = load_workbook(path, read_only=True, data_only=True)
     try:
-        rows = wb.worksheets[0].iter_rows(values_only=True)
+        rows = wb.worksheets[0].iter_rows(values_only=True, max_col=MAX_COLUMNS)
         try:
             header = [("" if c is None else str(c)) for c in next(rows)]
         except StopIteration as exc:
             raise UserError("import_empty", path=str(path)) from exc
-        return header, [list(r) for r in rows]
+        found: list[list[Any]] = []
+        blank = 0  # empty rows are kept only when a filled one follows (their numbers stay the clerk's)
+        for row in rows:
+            if all(c is None for c in row):
+                blank += 1
+            else:
+                found += [[None] * len(row)] * blank + [list(row)]
+                blank = 0
+            if len(found) + blank > MAX_ROWS:
+                raise UserError("import_too_many", path=str(path), max=MAX_ROWS)
+        return header, found
     finally:
         wb.close()
