@@ -654,3 +654,12 @@ def test_one_imported_row_is_one_event_said_once(cli, cfg, isolated, tmp_path) -
     one = tmp_path / "one.csv"
     one.write_text("unit,report,period,received\nsyt,monthly,2026-01,2026-01-15\n", encoding="utf-8")
     assert "(sự kiện #1)" in cli("import", str(one), "--as-of", "2026-03-10").stdout
+
+
+def test_a_line_break_in_a_document_number_cell_is_refused(cli, cfg, isolated, tmp_path) -> None:
+    """`--doc-number $'a\\nb'` was refused and the same in a "Số văn bản" cell recorded: one rule for both."""
+    path = tmp_path / "doc.csv"
+    path.write_text(HEADER + 'syt,q1,2026-Q1,12/03/2026,"12/BC\nSYT",\n', encoding="utf-8")
+    r = cli("import", str(path), "--as-of", "2026-04-15", code=2)
+    assert "cột E" in r.stderr and "U+000A" in r.stderr, r.stderr
+    assert dump(isolated) == []

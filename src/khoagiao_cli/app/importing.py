@@ -101,9 +101,9 @@ def plan_import(
             continue  # a blank line
         try:
             for field, i in where.items():
-                if isinstance(value := values[field], str):  # a line break typed in a cell (Alt+Enter) is kept
+                if isinstance(value := values[field], str):  # a line break typed in a note (Alt+Enter) is kept
                     check_text(value, Msg("import_column", {"column": letter(i), "name": Msg(LABELS[field])}),
-                               allow="\t\n")
+                               allow="\t\n" if field == "note" else "")
             chosen = target(config, reader, _text(values["unit"]), _text(values["report"]))
             period_value = values["period"]
             if chosen.rule is not None and isinstance(period_value, datetime | date):
