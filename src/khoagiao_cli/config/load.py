@@ -6,14 +6,17 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from khoagiao_cli.config.cache import load_cached, store_cached
+from khoagiao_cli.config.paths import MAX_CONFIG_BYTES as MAX_BYTES
 from khoagiao_cli.config.paths import Source, display
-from khoagiao_cli.config.yamlfile import MAX_BYTES, Loc, parse_yaml, path_text
 from khoagiao_cli.core.model import Config
 from khoagiao_cli.errors import ConfigError, Msg, Problem
 from khoagiao_cli.i18n import catalogue
+
+if TYPE_CHECKING:  # the YAML reader is loaded on a cache miss only
+    from khoagiao_cli.config.yamlfile import Loc
 
 
 def load(sources: dict[str, Source], cache_dir: Path | None, cwd: Path) -> Config:
@@ -43,6 +46,8 @@ def validate(texts: dict[str, bytes], shown: dict[str, str]) -> Config:
 
     problems: list[Problem] = []
     parsed: dict[str, Any] = {}
+    from khoagiao_cli.config.yamlfile import parse_yaml, path_text
+
     lines: dict[str, dict[Loc, int]] = {}
     for name, model in FILES.items():
         data, lines[name], yaml_problems = parse_yaml(texts[name], shown[name])
@@ -74,6 +79,8 @@ def _line(lines: dict[Loc, int], loc: Loc) -> int:
 
 
 def _pydantic_problems(exc: Any, shown: str, lines: dict[Loc, int]) -> list[Problem]:
+    from khoagiao_cli.config.yamlfile import path_text
+
     out = []
     for err in exc.errors(include_url=False):
         loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
@@ -96,5 +103,7 @@ def explain_error(err: dict[str, Any]) -> Msg:
 
 def explicit_settings(text: bytes) -> set[str]:
     """Top-level keys a schedule file sets itself (for `khoagiao config`)."""
+    from khoagiao_cli.config.yamlfile import parse_yaml
+
     data, _, problems = parse_yaml(text, "")
     return set(data) if isinstance(data, dict) and not problems else set()

@@ -18,6 +18,8 @@ from khoagiao_cli.files import private_dirs
 APP = "khoagiao"
 CONFIG_FILES = ("units.yaml", "schedule.yaml")
 DB_NAME = "khoagiao.sqlite3"
+#: the largest config file read: a bigger one is refused, never read whole (a 5,000-unit units.yaml is 1 MB)
+MAX_CONFIG_BYTES = 8 * 1024 * 1024
 
 
 class Source(NamedTuple):

@@ -10,11 +10,11 @@ import functools
 import re
 from typing import Any, NamedTuple
 
+from khoagiao_cli.config.paths import MAX_CONFIG_BYTES as MAX_BYTES
 from khoagiao_cli.core.addresses import escaped, first_control
 from khoagiao_cli.errors import Msg, Problem
 
 #: a config file is a few tens of KB: this leaves room for thousands of units, and none for a file no one wrote
-MAX_BYTES = 8 * 1024 * 1024
 #: the schema nests four deep (schedule.yaml → rules → [2] → cutoff)
 MAX_DEPTH = 64
 #: nodes once every alias is expanded: the embedded files have about 200 each, 5,000 units of seven keys 90,000;

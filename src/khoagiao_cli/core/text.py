@@ -3,6 +3,7 @@ encoding, not too long. What the ledger already keeps is shown safely by outputs
 
 from __future__ import annotations
 
+import functools
 import re
 
 from khoagiao_cli.errors import UserError
@@ -16,12 +17,17 @@ SURROGATES = r"\ud800-\udfff"
 #: the longest free text (a note, a document number, a cell of the tracking sheet) khoagiao keeps
 MAX_TEXT = 4000
 
-_BAD = re.compile(f"[{CONTROLS}{SURROGATES}]")
+
+
+@functools.cache
+def _bad() -> re.Pattern[str]:
+    """Compiled on first use: the daily `due` checks its few options with it, and pays nothing more."""
+    return re.compile(f"[{CONTROLS}{SURROGATES}]")
 
 
 def first_bad(text: str, allow: str = "") -> tuple[int, str] | None:
     """(1-based position, character) of the first control character (not in `allow`) or non-UTF-8 byte."""
-    for m in _BAD.finditer(text):
+    for m in _bad().finditer(text):
         if m.group() not in allow:
             return m.start() + 1, m.group()
     return None
