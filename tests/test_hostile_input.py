@@ -663,3 +663,14 @@ def test_a_line_break_in_a_document_number_cell_is_refused(cli, cfg, isolated, t
     r = cli("import", str(path), "--as-of", "2026-04-15", code=2)
     assert "cột E" in r.stderr and "U+000A" in r.stderr, r.stderr
     assert dump(isolated) == []
+
+
+def test_dash_is_standard_output_for_text_and_refused_for_a_workbook(cli, cfg, isolated, tmp_path, monkeypatch) -> None:
+    """`-o -` wrote a file named "-" for every format."""
+    monkeypatch.chdir(tmp_path)
+    r = cli("export", "--format", "csv", "--year", "2026", "-o", "-", "--as-of", "2026-03-10")
+    assert r.stdout.splitlines()[0].startswith("channel,") and not r.stderr, (r.stdout[:200], r.stderr)
+    r = cli("export", "--format", "ics", "--year", "2026", "-o", "-", "--as-of", "2026-03-10")
+    assert r.stdout.startswith("BEGIN:VCALENDAR"), r.stdout[:100]
+    assert "tệp nhị phân" in cli("export", "--format", "xlsx", "-o", "-", "--as-of", "2026-03-10", code=2).stderr
+    assert not (tmp_path / "-").exists()

@@ -183,8 +183,7 @@ def message(words: Words, exc: KhoagiaoError) -> str:
 
 
 def say(text: str) -> None:
-    """An error or a warning, on stderr: what it repeats of the user's input (an option's name, a value, a path)
-    may hold a control character, shown as its picture, never obeyed by the terminal."""
+    """An error or a warning on stderr; a control character it repeats from the input is shown, never obeyed."""
     from khoagiao_cli.outputs.text import visible
 
     typer.echo(visible(text), err=True)
@@ -362,8 +361,8 @@ def console() -> Any:
 
 
 def write_or_print(data: bytes | str, output: Path | None) -> None:
-    """To the file the user named (written safely: a temporary file, then renamed), or to standard output."""
-    if output is None:
+    """To the file the user named (a temporary file, then renamed), or to standard output (none, or `-o -`)."""
+    if output is None or str(output) == "-":
         if isinstance(data, bytes):
             sys.stdout.buffer.write(data)
             sys.stdout.flush()
@@ -378,6 +377,8 @@ def write_output(path: Path, data: bytes) -> None:
     user's umask says, written to a temporary file and renamed."""
     from khoagiao_cli.config.paths import check_output, write_atomic
 
+    if str(path) == "-":  # standard output is for text: a workbook or a letter there would be bytes on a screen
+        raise UserError("output_dash")
     check_output(path)
     write_atomic(path, data, make_dirs=False)
 

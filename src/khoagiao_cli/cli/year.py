@@ -101,7 +101,7 @@ def export(
                                instances=found)
         text = records.to_json(doc) if out == "json" else records.to_toml(doc)
     write_or_print(text, Path(output) if output is not None else None)
-    if output is not None:
+    if output not in (None, "-"):
         typer.echo(e.words("written", path=output, n=len(found)), err=True)
 
 
@@ -114,7 +114,7 @@ def _export_ics(e: Env, year: int, rows: list[Row], output: Path | None) -> None
     data = to_ics(e.words, e.config, items, owing(e.config, rows), tz=e.zone(), stamp=e.clock.real.astimezone(UTC),
                   year=year)
     write_or_print(data, output)
-    if output is not None:
+    if output is not None and str(output) != "-":
         typer.echo(e.words("written_ics", path=output, n=len(items),
                            deadlines=sum(1 for i in items if i.kind == DEADLINE)), err=True)
 

@@ -457,6 +457,7 @@ CATALOGUE: dict[str, Entry] = {
     "xlsx_due": "due {day}",
     "xlsx_events": "Events",
     "xlsx_scores": "Ranking {year}",
+    "output_dash": "This is a binary file, not for standard output (-o -): name a file, e.g. -o tracking.xlsx.",
     "xlsx_needs_output": "xlsx is a binary file: write it with -o FILE.xlsx.",
     "written_xlsx": {"one": "Wrote {path} (1 sheet).", "other": "Wrote {path} ({n} sheets)."},
     "h_import": (

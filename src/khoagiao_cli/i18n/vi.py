@@ -440,6 +440,7 @@ CATALOGUE: dict[str, Entry] = {
     "xlsx_due": "hạn {day}",
     "xlsx_events": "Sự kiện",
     "xlsx_scores": "Xếp hạng {year}",
+    "output_dash": "Tệp này là tệp nhị phân, không in ra đầu ra chuẩn (-o -): hãy đặt tên tệp, ví dụ -o theo-doi.xlsx.",
     "xlsx_needs_output": "Định dạng xlsx là tệp nhị phân: hãy ghi ra tệp với -o TỆP.xlsx.",
     "written_xlsx": "Đã ghi {path} ({n} trang tính).",
     "h_import": (
