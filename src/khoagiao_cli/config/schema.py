@@ -34,6 +34,13 @@ def doc(en: str, vi: str, default: Any = ..., **more: Any) -> Any:
 # --------------------------------------------------------------------------- value types
 
 
+def _not_bool(v: object) -> object:
+    """YAML's `true` is no number (pydantic would take it for 1)."""
+    if isinstance(v, bool):
+        raise PydanticCustomError("int_type", "a whole number", {"value": str(v).lower()})
+    return v
+
+
 def _day_of_month(v: int) -> int:
     if not 1 <= v <= 31:
         raise PydanticCustomError("day_of_month", "day of month 1-31")
@@ -103,14 +110,15 @@ def _known_zone(v: str) -> str:
     return v
 
 
-Day = Annotated[int, AfterValidator(_day_of_month)]
+Whole = Annotated[int, BeforeValidator(_not_bool)]
+Day = Annotated[Whole, AfterValidator(_day_of_month)]
 DateIn = Annotated[date, BeforeValidator(_vn_date), AfterValidator(_in_range)]
 Code = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=40)]
 Text = Annotated[str, Field(min_length=1)]
 Emails = Annotated[list[str], BeforeValidator(_as_list), AfterValidator(_emails)]
 Email = Annotated[str | None, AfterValidator(_email)]
 Clock = Annotated[str, Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")]
-PeriodIndex = Annotated[int, Field(ge=1, le=12)]
+PeriodIndex = Annotated[Whole, Field(ge=1, le=12)]
 
 
 class Strict(BaseModel):
@@ -224,7 +232,7 @@ class MailFile(Strict):
                          "_SECURITY, _USER, _CAFILE và KHOAGIAO_MAIL_FROM ghi đè các khóa này.")
 
     host: str | None = doc("The SMTP server.", "Máy chủ SMTP.", None)
-    port: Annotated[int, Field(ge=1, le=65535)] | None = doc("Its port (default 587, 465 for ssl, 25 for none).",
+    port: Annotated[Whole, Field(ge=1, le=65535)] | None = doc("Its port (default 587, 465 for ssl, 25 for none).",
                                                              "Cổng (mặc định 587; 465 với ssl; 25 với none).", None)
     security: Literal["starttls", "ssl", "none"] = doc("How the connection is protected.",
                                                        "Cách bảo vệ kết nối.", "starttls")
@@ -245,7 +253,7 @@ class ScheduleFile(Strict):
     timezone: Annotated[str, AfterValidator(_known_zone)] = doc("The time zone of \"today\".",
                                                                 "Múi giờ dùng để tính \"hôm nay\".",
                                                                 "Asia/Ho_Chi_Minh")
-    due_soon_days: Annotated[int, Field(ge=0, le=366)] = doc(
+    due_soon_days: Annotated[Whole, Field(ge=0, le=366)] = doc(
         "How many days before its deadline a report is \"due soon\".",
         "Số ngày trước hạn thì báo cáo được coi là \"sắp đến hạn\".", 7)
     tracking_start: DateIn | None = doc("Only deadlines from this day on are tracked (empty: the day the ledger "
