@@ -235,6 +235,8 @@ def test_the_cache_keeps_dates_and_lists(tmp_path: Path) -> None:
          "config/schedule.yaml:2: days_off[0]: mỗi ngày nghỉ là một ngày, hoặc {date: …}, hoặc {from: …, to: …}"),
         ("days_off:\n  - {from: 2026-02-22, to: 2026-02-14}\n" + GOOD_RULES,
          "config/schedule.yaml:2: days_off[0].to: phải sau from"),
+        # issue 9: pydantic's English "Input should be a finite number"
+        ("due_soon_days: .nan\n" + GOOD_RULES, "config/schedule.yaml:1: due_soon_days: phải là một số, không phải 'nan'"),
         # issue 9: YAML's true was taken for the number 1
         ("due_soon_days: true\n" + GOOD_RULES, "config/schedule.yaml:1: due_soon_days: phải là số nguyên, không phải 'true'"),
         # issue 9: 1900–2999 expanded to 400,000 days off on every command (200 MB, 1 s)

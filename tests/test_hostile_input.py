@@ -674,3 +674,11 @@ def test_dash_is_standard_output_for_text_and_refused_for_a_workbook(cli, cfg, i
     assert r.stdout.startswith("BEGIN:VCALENDAR"), r.stdout[:100]
     assert "tệp nhị phân" in cli("export", "--format", "xlsx", "-o", "-", "--as-of", "2026-03-10", code=2).stderr
     assert not (tmp_path / "-").exists()
+
+
+def test_a_file_that_is_no_workbook_says_so_in_our_words(cli, cfg, isolated, tmp_path) -> None:
+    """It said "(File is not a zip file)", zipfile's English."""
+    fake = tmp_path / "cu.xlsx"
+    fake.write_bytes(b"\xd0\xcf\x11\xe0 an old .xls")
+    r = cli("import", str(fake), "--as-of", "2026-03-10", code=2)
+    assert "không phải bảng tính Excel" in r.stderr and "zip" not in r.stderr, r.stderr

@@ -34,6 +34,7 @@ CATALOGUE: dict[str, Entry] = {
     "cfg_missing": "missing (required)",
     "cfg_extra_forbidden": "unknown key (a typo?)",
     "cfg_day_of_month": "must be a day of the month (1–31), not {value}",
+    "cfg_finite_number": "must be a number, not '{value}'",
     "cfg_int_type": "must be a whole number, not '{value}'",
     "cfg_int_parsing": "must be a whole number, not '{value}'",
     "cfg_int_from_float": "must be a whole number, not {value}",
@@ -486,6 +487,7 @@ CATALOGUE: dict[str, Entry] = {
     "import_missing": "File not found: {path}.",
     "import_format": "{path}: only .csv and .xlsx files can be imported.",
     "import_encoding": "{path} is not UTF-8 text; save it again as CSV UTF-8.",
+    "import_not_xlsx": "{path} is not an Excel workbook (.xlsx) (an old .xls, or a damaged file); save it again as .xlsx or .csv.",
     "import_unreadable": "Cannot read the workbook {path} ({error}).",
     "import_empty": "{path} is empty.",
     "import_columns": (

@@ -37,6 +37,7 @@ CATALOGUE: dict[str, Entry] = {
     "cfg_missing": "thiếu (bắt buộc phải có)",
     "cfg_extra_forbidden": "khóa không được phép (gõ nhầm tên?)",
     "cfg_day_of_month": "phải là ngày trong tháng (1–31), không phải {value}",
+    "cfg_finite_number": "phải là một số, không phải '{value}'",
     "cfg_int_type": "phải là số nguyên, không phải '{value}'",
     "cfg_int_parsing": "phải là số nguyên, không phải '{value}'",
     "cfg_int_from_float": "phải là số nguyên, không phải {value}",
@@ -469,6 +470,7 @@ CATALOGUE: dict[str, Entry] = {
     "import_missing": "Không tìm thấy tệp {path}.",
     "import_format": "Tệp {path}: chỉ nhập được .csv hoặc .xlsx.",
     "import_encoding": "Tệp {path} không phải văn bản UTF-8; hãy lưu lại dạng CSV UTF-8.",
+    "import_not_xlsx": "Tệp {path} không phải bảng tính Excel (.xlsx) (có thể là .xls cũ hoặc tệp đã hỏng); hãy lưu lại dạng .xlsx hoặc .csv.",
     "import_unreadable": "Không đọc được bảng tính {path} ({error}).",
     "import_empty": "Tệp {path} trống.",
     "import_columns": (

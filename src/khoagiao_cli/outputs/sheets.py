@@ -65,12 +65,16 @@ def _read_csv(path: Path) -> tuple[list[str], Rows]:
 def _read_xlsx(path: Path) -> tuple[list[str], Rows]:
     """Every row at once, so that a damaged workbook is refused here: openpyxl raises whatever its zip and XML
     parsers raise (ParseError, XMLSyntaxError, IndexError ...) for a half-copied or hand-edited file."""
+    from zipfile import BadZipFile
+
     from khoagiao_cli.outputs.text import visible
 
     try:
         header, rows = _xlsx_rows(path)
     except UserError:
         raise
+    except BadZipFile as exc:  # a workbook is a zip: this is not one
+        raise UserError("import_not_xlsx", path=str(path)) from exc
     except Exception as exc:  # noqa: BLE001 - any failure of the parsers is a file we cannot read
         error = visible(str(exc) or type(exc).__name__, lines=False)
         raise UserError("import_unreadable", path=str(path), error=error) from exc
