@@ -459,3 +459,17 @@ def edited(draw: st.DrawFn) -> tuple[str, bytes]:
 @given(edited())
 def test_fuzz_edits_of_the_real_files(case: tuple[str, bytes]) -> None:
     outcome(*case)
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("units: [1, 2\n", "thiếu dấu ']' đóng danh sách"),
+    ("units: {a: 1\n", "thiếu dấu ngoặc nhọn đóng"),
+    ("office: name: x\n", "không được có dấu ':' ở đây"),
+    ("units:\n\t- x\n", "có ký tự không được đứng đầu một giá trị"),
+    ("units: *nope\n", "có bí danh (*tên) chưa được định nghĩa"),
+    ('office:\n  name: "x\n', "thiếu dấu ngoặc kép đóng"),
+])
+def test_a_yaml_syntax_error_is_said_in_our_words(tmp_path: Path, text: str, said: str) -> None:
+    """PyYAML's English ("did not find expected ',' or ']'") reached a Vietnamese clerk."""
+    found = problems(units_folder(tmp_path, text), tmp_path)
+    assert len(found) == 1 and said in found[0] and "expected" not in found[0], found

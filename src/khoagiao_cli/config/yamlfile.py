@@ -77,7 +77,7 @@ def parse_yaml(data: bytes, shown: str) -> tuple[Any, dict[Loc, int], list[Probl
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
-        return None, {}, [Problem(f"{shown}:{line}", "", Msg("yaml_invalid", {"problem": exc.problem or exc.context}))]
+        return None, {}, [Problem(f"{shown}:{line}", "", Msg("yaml_invalid", {"problem": _said(exc)}))]
     except yaml.YAMLError as exc:
         return None, {}, [Problem(shown, "", Msg("yaml_invalid", {"problem": str(exc)}))]
     except RecursionError:  # not reached within the bounds above; kept so that no file can crash the reading
@@ -248,3 +248,27 @@ def _check_text(node: Any, loc: Loc, found: Found) -> None:
         if at is not None:
             found.problems.append(Problem(f"{found.shown}:{node.start_mark.line + 1}", path_text(loc),
                                           Msg("cfg_control_char", {"char": f"U+{ord(node.value[at]):04X}"})))
+
+
+#: PyYAML's problems (its Python and its libyaml wording), in our words: (its text, our key); what is not here is
+#: shown in PyYAML's own words
+_PROBLEMS = (
+    (r"(did not find )?expected ',' or '\]'", "yaml_p_list"),
+    (r"(did not find )?expected ',' or '\}'", "yaml_p_map"),
+    (r"mapping values are not allowed", "yaml_p_colon"),
+    (r"found undefined alias", "yaml_p_alias"),
+    (r"expected <block end>|did not find expected key|did not find expected '-'", "yaml_p_indent"),
+    (r"found unexpected end of stream", "yaml_p_quote"),
+    (r"found character .*that cannot start any token", "yaml_p_char"),
+    (r"could not find expected ':'", "yaml_p_nocolon"),
+    (r"did not find expected node content", "yaml_p_value"),
+)
+
+
+def _said(exc: Any) -> Msg | str:
+    """A YAML syntax error in the user's language where we know its shape."""
+    problem = str(exc.problem or exc.context or "")
+    for pattern, key in _PROBLEMS:
+        if re.match(pattern, problem):
+            return Msg(key)
+    return escaped(problem)
