@@ -7,10 +7,11 @@ from email.message import EmailMessage
 from typing import NamedTuple, Protocol
 
 from khoagiao_cli.app.query import due
-from khoagiao_cli.core.addresses import escaped, is_address
+from khoagiao_cli.core.addresses import is_address
 from khoagiao_cli.core.clock import Clock
 from khoagiao_cli.core.model import Config, Unit
 from khoagiao_cli.core.status import Row
+from khoagiao_cli.core.text import escaped
 from khoagiao_cli.errors import LedgerError, Msg, SendError, UserError
 from khoagiao_cli.store.base import Ledger, Reader, Reminder
 

@@ -23,6 +23,7 @@ from khoagiao_cli.cli.base import (
     given,
     handled,
     interactive,
+    say,
     who,
     write_output,
 )
@@ -52,12 +53,12 @@ def mail_digest(e: Env, rows: Sequence[Row], mail_to: str) -> None:
     try:
         accepted, refused = send_digest(e.ledger, e.clock, rows, message, smtp, to=addresses, sent_by=who())
     except SendError as exc:
-        typer.echo(f"{words('error_prefix')}: {words('digest_failed', to=mail_to, error=exc)}", err=True)
+        say(f"{words('error_prefix')}: {words('digest_failed', to=mail_to, error=exc)}")
         raise typer.Exit(1) from None
     finally:
         smtp.close()
     if refused:
-        typer.echo(f"{words('error_prefix')}: {words('smtp_refused', addresses=', '.join(refused))}", err=True)
+        say(f"{words('error_prefix')}: {words('smtp_refused', addresses=', '.join(refused))}")
         raise typer.Exit(1)
     if interactive():
         typer.echo(words("digest_sent", to=", ".join(accepted), n=len(rows)))
@@ -137,18 +138,16 @@ def _say(e: Env, outcome: Outcome) -> None:
     if outcome.status == policy.SKIPPED and outcome.item.sent_before is not None:
         typer.echo(words("remind_skipped", unit=u.name, code=u.code, at=outcome.item.sent_before.sent_at[11:16]))
     elif outcome.status == policy.UNRECORDED and outcome.problem is not None:
-        typer.echo(f"{words('error_prefix')}: " + words("remind_unrecorded", unit=u.name, code=u.code,
-                                                         error=words.render(outcome.problem)), err=True)
+        say(f"{words('error_prefix')}: " + words("remind_unrecorded", unit=u.name, code=u.code,
+                                                         error=words.render(outcome.problem)))
     elif outcome.status == policy.FAILED:
-        typer.echo(f"{words('error_prefix')}: {words('remind_failed', unit=u.name, code=u.code, error=outcome.error)}",
-                   err=True)
+        say(f"{words('error_prefix')}: {words('remind_failed', unit=u.name, code=u.code, error=outcome.error)}")
     elif outcome.status == policy.SENT:
         typer.echo(words("remind_sent", unit=u.name, code=u.code, to=", ".join(outcome.recipients),
                          n=len(outcome.item.rows)))
         if outcome.refused:
             refused = words("smtp_refused", addresses=", ".join(outcome.refused))
-            typer.echo(f"{words('error_prefix')}: {words('remind_failed', unit=u.name, code=u.code, error=refused)}",
-                       err=True)
+            say(f"{words('error_prefix')}: {words('remind_failed', unit=u.name, code=u.code, error=refused)}")
 
 
 @app.command(cls=Command, help="h_letter")

@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from khoagiao_cli.cli.base import Command, ConfigDir, Db, Lang, app, check_lang, given, handled, lang_of
+from khoagiao_cli.cli.base import Command, ConfigDir, Db, Lang, app, check_lang, given, handled, lang_of, say
 
 #: how many findings are listed before "and N more"
 SHOWN = 20
@@ -47,18 +47,17 @@ def verify(
     verdict = reader.verify(wanted)
     if verdict.findings or (wanted and not verdict.head_at):
         if verdict.findings:
-            typer.echo(f"{words('error_prefix')}: {words('verify_tampered', path=where, n=len(verdict.findings))}",
-                       err=True)
+            say(f"{words('error_prefix')}: {words('verify_tampered', path=where, n=len(verdict.findings))}")
         else:
-            typer.echo(f"{words('error_prefix')}: {words('verify_head_only', path=where)}", err=True)
+            say(f"{words('error_prefix')}: {words('verify_head_only', path=where)}")
         for finding in verdict.findings[:SHOWN]:
             what = words(f"record_{finding.table}", id=finding.row) if finding.table in CHAINED else ""
             line = words(f"finding_{finding.kind}", record=what, name=finding.name, seq=finding.seq)
-            typer.echo(f"  {visible(line, lines=False)}", err=True)
+            say(f"  {visible(line, lines=False)}")  # a schema name may hold a line break
         if len(verdict.findings) > SHOWN:
-            typer.echo(f"  {words('findings_more', n=len(verdict.findings) - SHOWN)}", err=True)
+            say(f"  {words('findings_more', n=len(verdict.findings) - SHOWN)}")
         if wanted and not verdict.head_at:
-            typer.echo(f"  {words('head_missing', head=wanted)}", err=True)
+            say(f"  {words('head_missing', head=wanted)}")
         raise typer.Exit(1)
     typer.echo(words("verify_ok", path=where, n=verdict.records))
     if verdict.predating:

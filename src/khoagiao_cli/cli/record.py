@@ -23,6 +23,7 @@ from khoagiao_cli.cli.base import (
     handled,
     interactive,
     message,
+    say,
     who,
 )
 
@@ -131,11 +132,11 @@ def import_command(
     ledger = e.reader if dry_run else e.ledger
     plan = importing.plan_import(e.config, ledger, e.clock, header, items, recorded_by=who())
     if plan.errors:
-        typer.echo(f"{words('error_prefix')}: {words('import_bad', n=len(plan.errors))}", err=True)
+        say(f"{words('error_prefix')}: {words('import_bad', n=len(plan.errors))}")
         for number, exc in plan.errors[:SHOWN_ERRORS]:
-            typer.echo(f"  {words('import_row', row=number, error=message(words, exc))}", err=True)
+            say(f"  {words('import_row', row=number, error=message(words, exc))}")
         if len(plan.errors) > SHOWN_ERRORS:
-            typer.echo(f"  {words('findings_more', n=len(plan.errors) - SHOWN_ERRORS)}", err=True)
+            say(f"  {words('findings_more', n=len(plan.errors) - SHOWN_ERRORS)}")
         raise typer.Exit(2)
     if dry_run:
         typer.echo(words("import_would", n=len(plan.to_record)))

@@ -39,13 +39,11 @@ def embedded_dir() -> Path:
 
 def _env_path(env: Mapping[str, str], name: str) -> str | None:
     """A path from the environment, refused when it holds a control character or a byte that was not UTF-8."""
-    from khoagiao_cli.core.addresses import escaped
-    from khoagiao_cli.core.text import first_bad
+    from khoagiao_cli.core.text import escaped, first_bad
 
     value = env.get(name)
     if value and first_bad(value) is not None:
-        shown = escaped(value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace"))
-        raise UserError("env_control", name=name, value=shown)
+        raise UserError("env_control", name=name, value=escaped(value))
     return value
 
 

@@ -11,7 +11,7 @@ import re
 from typing import Any, NamedTuple
 
 from khoagiao_cli.config.paths import MAX_CONFIG_BYTES as MAX_BYTES
-from khoagiao_cli.core.addresses import escaped, first_control
+from khoagiao_cli.core.text import escaped, first_control
 from khoagiao_cli.errors import Msg, Problem
 
 #: a config file is a few tens of KB: this leaves room for thousands of units, and none for a file no one wrote

@@ -1,28 +1,12 @@
-"""What an e-mail address and a line of text from outside may hold; the one check for the config's addresses and
-`--mail-to`, and the one definition of a control character (pure: no I/O, no words)."""
+"""What an e-mail address may hold: the one check for the config's addresses, `--mail-to` and the mail settings
+(pure: no I/O, no words)."""
 
 from __future__ import annotations
 
-import re
-
-from khoagiao_cli.core.text import CONTROLS
+from khoagiao_cli.core.text import first_control
 
 #: characters no address written plainly holds: lists (, ;), display names (< > " ( )), groups (:), routes ([ ])
 _NOT_IN_ADDRESS = frozenset(',;<>"():[]\\')
-#: what a terminal or a mail header acts on (core/text.py, the one definition); compiled (and cached by `re`) on
-#: first use
-_CONTROL = f"[{CONTROLS}]"
-
-
-def first_control(text: str) -> int | None:
-    """The index of the first control character in `text`, or None."""
-    found = re.search(_CONTROL, text)
-    return None if found is None else found.start()
-
-
-def escaped(text: str) -> str:
-    """`text` safe to print: each control character as a Python escape (\\x1b, \\r, \\n)."""
-    return re.sub(_CONTROL, lambda m: repr(m.group())[1:-1], text)
 
 
 def is_address(text: str) -> bool:

@@ -33,6 +33,23 @@ def first_bad(text: str, allow: str = "") -> tuple[int, str] | None:
     return None
 
 
+def first_control(text: str) -> int | None:
+    """The index of the first control character in `text`, or None."""
+    found = re.search(f"[{CONTROLS}]", text)
+    return None if found is None else found.start()
+
+
+def escaped(text: str) -> str:
+    """`text` safe to repeat in a message: each control character as a Python escape (\\x1b, \\r), each byte that
+    was not UTF-8 as \\xNN."""
+    try:
+        raw = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a lone surrogate that stands for no byte
+        raw = text.encode("utf-8", "backslashreplace")
+    fixed = raw.decode("utf-8", "backslashreplace")
+    return re.sub(f"[{CONTROLS}]", lambda m: repr(m.group())[1:-1], fixed)
+
+
 def code_point(char: str) -> str:
     """U+001B."""
     return f"U+{ord(char):04X}"

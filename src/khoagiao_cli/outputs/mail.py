@@ -5,10 +5,10 @@ from datetime import date, datetime
 from email.message import EmailMessage
 from typing import Any, NamedTuple
 
-from khoagiao_cli.core.addresses import escaped, is_address
+from khoagiao_cli.core.addresses import is_address
 from khoagiao_cli.core.model import Config, MailSettings, Unit
 from khoagiao_cli.core.status import OVERDUE, Row
-from khoagiao_cli.core.text import first_bad
+from khoagiao_cli.core.text import escaped, first_bad
 from khoagiao_cli.errors import SendError, UserError
 from khoagiao_cli.i18n import Words, date_text
 from khoagiao_cli.outputs.text import visible
@@ -41,8 +41,7 @@ def smtp_config(settings: MailSettings, env: Mapping[str, str]) -> SmtpConfig:
         port = settings.port or DEFAULT_PORTS[security]
     for name in ("KHOAGIAO_SMTP_HOST", "KHOAGIAO_MAIL_FROM", "KHOAGIAO_SMTP_USER", "KHOAGIAO_SMTP_CAFILE"):
         if first_bad(env.get(name) or "") is not None:  # a control character, or a byte that was not UTF-8
-            raise UserError("env_control", name=name, value=escaped(env[name].encode("utf-8", "surrogateescape")
-                                                                    .decode("utf-8", "backslashreplace")))
+            raise UserError("env_control", name=name, value=escaped(env[name]))
         if name in env and not env[name].strip():
             raise UserError("env_blank", name=name)
     if env.get("KHOAGIAO_MAIL_FROM") and not is_address(env["KHOAGIAO_MAIL_FROM"]):

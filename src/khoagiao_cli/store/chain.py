@@ -23,9 +23,9 @@ CHAINED = {"events": "id", "requests": "seq", "incidents": "id", "reminders": "i
 class Finding(NamedTuple):
     """One thing that does not fit.
 
-    kind: changed (the row is not what was written) | deleted (a chained row is gone) | unchained (a row
-    khoagiao never linked: written past it) | link (the chain itself was edited) | schema (a table, trigger or
-    view differs from what khoagiao made).
+    kind: changed (the row is not what was written) | deleted (a record is gone) | unchained (a row khoagiao
+    never linked: written past it) | link (a link khoagiao did not write) | gap (links removed, `name` says
+    which) | schema (a table, trigger or view differs from what khoagiao made).
     """
 
     kind: str
