@@ -180,6 +180,8 @@ def void(ledger: Ledger, clock: Clock, *, event_ref: str, note: str, recorded_by
     check_text(note, "--note")
     if not note.strip():
         raise UserError("void_note_empty")
+    if not ledger.exists:  # nothing recorded yet: refused before the first write would create the ledger
+        raise UserError("void_unknown", id=number)
     with ledger.write():
         event = next((e for e in ledger.events() if e.id == number), None)
         if event is None:

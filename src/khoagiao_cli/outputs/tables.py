@@ -91,7 +91,7 @@ def history_table(words: Words, config: Config, events: Sequence[Event], voids: 
         kind = f"#{e.id} {words('kind_' + e.kind)}"
         voided = e.id in by_event
         table.add_row(
-            kind + (f" ({words('voided_mark')})" if voided else ""), e.unit_name or config.unit_name(e.unit),
+            kind + (f"\n{words('voided_mark')}" if voided else ""), e.unit_name or config.unit_name(e.unit),
             e.report, e.period, received, e.doc_number or "", e.channel or "", e.recorded_at[:19].replace("T", " "),
             e.recorded_by, e.note or "", style="dim strike" if voided else "",
         )
