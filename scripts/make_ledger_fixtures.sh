@@ -18,6 +18,7 @@
 #   WORK   scratch folder: clones, venvs, homes, logs       (default /tmp/fixtures-work/gen)
 #   PYTHON interpreter for the venvs, Python >= 3.11         (default python3)
 #   SMTP_PORT  port of the throw-away local SMTP server (v3 and later) (default 8025)
+#   ONLY   the versions to make, e.g. "5"                   (default: every version below)
 #
 # Needs: git, python3 (with venv), pip access to PyPI or a mirror. Plain POSIX sh.
 #
@@ -46,8 +47,9 @@ WORK=$(cd "$WORK" && pwd)
 #   v3  94563cc .. b077fb4   (+ reminders; pinned at 31c9d40, the HEAD of main when v1-v3 were made)
 #   v4  a177fc4 .. ae106cd   (+ view in_force; MIGRATIONS in store/sqlite.py, from ceb860b in
 #                             store/migrations.py; ae106cd is the HEAD of main when v4 was made)
+#   v5  .. 438dbcf           (+ hash chain, application_id; 438dbcf is the HEAD of main when v5 was made)
 # Pinned rather than recomputed, so later commits on main do not silently change the fixtures.
-VERSIONS="1:85737b76b48d5b61cdb8e02fa4c11d94166e533c 2:52d959a22cc038975edd7bd876bba548eec24d3e 3:31c9d407d8b399d46b2292009cd3ae65a8985a6a 4:ae106cd19bb0e017e6e6e03f87481a1bf92bd962"
+VERSIONS="1:85737b76b48d5b61cdb8e02fa4c11d94166e533c 2:52d959a22cc038975edd7bd876bba548eec24d3e 3:31c9d407d8b399d46b2292009cd3ae65a8985a6a 4:ae106cd19bb0e017e6e6e03f87481a1bf92bd962 5:438dbcf6a1011fae1e4002a979bf0b12d33859cc"
 
 # Where MIGRATIONS lives: ledger.py up to the reshape (v1-v3), then store/sqlite.py, then store/migrations.py.
 MIGRATION_FILES="src/khoagiao_cli/store/migrations.py src/khoagiao_cli/store/sqlite.py src/khoagiao_cli/ledger.py"
@@ -76,8 +78,10 @@ src = sqlite3.connect(db)
 found = src.execute("PRAGMA user_version").fetchone()[0]
 if found != version:
     sys.exit(f"{db}: user_version is {found}, expected {version}")
-# iterdump() does not carry PRAGMA user_version (nor journal_mode): put the version first, by hand.
-text = f"PRAGMA user_version = {version};\n" + "\n".join(src.iterdump()) + "\n"
+# iterdump() does not carry PRAGMA user_version, application_id (from v5) nor journal_mode: put them first, by hand.
+app_id = src.execute("PRAGMA application_id").fetchone()[0]
+marked = f"PRAGMA application_id = {app_id};\n" if app_id else ""
+text = f"PRAGMA user_version = {version};\n" + marked + "\n".join(src.iterdump()) + "\n"
 with open(out, "w", encoding="utf-8", newline="\n") as fh:
     fh.write(text)
 
@@ -86,7 +90,8 @@ def snapshot(conn):
     schema = sorted(conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE sql IS NOT NULL"))
     tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
     rows = {t: conn.execute(f'SELECT * FROM "{t}" ORDER BY rowid').fetchall() for t in tables}
-    return conn.execute("PRAGMA user_version").fetchone()[0], schema, rows
+    return (conn.execute("PRAGMA user_version").fetchone()[0], schema, rows,
+            conn.execute("PRAGMA application_id").fetchone()[0])
 
 
 again = sqlite3.connect(":memory:")
@@ -138,6 +143,7 @@ kg() {
 for spec in $VERSIONS; do
     N=${spec%%:*}
     COMMIT=${spec#*:}
+    case " ${ONLY:-$N} " in *" $N "*) ;; *) continue ;; esac
     SRC="$WORK/v$N"
     VENV="$WORK/venv$N"
     HOME_N="$WORK/home$N"          # KHOAGIAO_HOME: config/, data/, cache/ all under it

@@ -26,7 +26,7 @@ def events(home: Path) -> int:
 
 def test_due_on_the_embedded_defaults_greets_a_new_install_with_nothing_overdue(cli) -> None:
     out = cli("due", "--as-of", "2026-04-01").stdout
-    assert "Không có báo cáo nào quá hạn hoặc đến hạn trong 7 ngày tới (đến 08/04/2026)" in out
+    assert "Không có báo cáo nào quá hạn hoặc đến hạn trong 5 ngày làm việc tới (đến 08/04/2026)" in out
 
 
 def test_due_lists_overdue_first_then_due_soon(cli, cfg) -> None:
@@ -42,11 +42,12 @@ def test_due_lists_overdue_first_then_due_soon(cli, cfg) -> None:
 
 
 def test_due_within_and_unit(cli, cfg) -> None:
-    rows = json.loads(cli("due", "--as-of", "2026-03-10", "--within", "9", "--unit", "y te", "--format", "json").stdout)["instances"]
+    # --within counts working days, as the default due_soon does: 7 from Tuesday 10/03 reach Thursday 19/03
+    rows = json.loads(cli("due", "--as-of", "2026-03-10", "--within", "7", "--unit", "y te", "--format", "json").stdout)["instances"]
     assert [(r["unit"], r["period"], r["status"]) for r in rows] == [
         ("syt", "2026-01", "overdue"), ("syt", "2026-02", "overdue"), ("syt", "2026-Q1", "due"),
     ]
-    rows = json.loads(cli("due", "--as-of", "2026-03-10", "--within", "8", "--unit", "syt", "--format", "json").stdout)["instances"]
+    rows = json.loads(cli("due", "--as-of", "2026-03-10", "--within", "6", "--unit", "syt", "--format", "json").stdout)["instances"]
     assert [r["period"] for r in rows] == ["2026-01", "2026-02"]
 
 

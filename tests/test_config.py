@@ -42,7 +42,7 @@ def test_embedded_defaults_are_the_plan(tmp_path: Path) -> None:
     assert [r.id for r in cfg.rules if r.owner == "units"] == ["monthly", "q1", "h1", "q3", "annual"]
     assert [r.id for r in cfg.rules if r.owner == "office"] == ["ban-quy", "ban-nam"]
     assert cfg.settings.timezone == "Asia/Ho_Chi_Minh"
-    assert cfg.settings.due_soon_days == 7
+    assert cfg.settings.due_soon_days == 5 and cfg.settings.due_soon_working
     assert cfg.settings.tracking_start is None
     assert all(r.strict and r.day in (20, 30) for r in cfg.rules if r.owner == "units")
     assert all(r.shift == "next_working_day" for r in cfg.rules if r.owner == "units")

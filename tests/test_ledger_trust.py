@@ -239,7 +239,9 @@ def test_a_ledger_turned_back_into_schema_4_is_not_vouched_for(cli, db) -> None:
         f"DROP TRIGGER events_no_update; UPDATE events SET received = '2026-01-25' WHERE id = 1; {trigger};"
         "DROP TRIGGER chain_no_update; DROP TRIGGER chain_no_delete; DROP TRIGGER meta_no_update;"
         "DROP TRIGGER meta_no_delete; DROP TRIGGER IF EXISTS meta_no_replace; DROP TABLE chain;"
-        "DELETE FROM sqlite_sequence WHERE name = 'chain'; PRAGMA application_id = 0; PRAGMA user_version = 4;")
+        "DELETE FROM sqlite_sequence WHERE name = 'chain'; PRAGMA application_id = 0; PRAGMA user_version = 4;"
+        "DROP TABLE voids; DROP TABLE incident_cancels;"  # schema 6's
+        "DELETE FROM sqlite_sequence WHERE name IN ('voids', 'incident_cancels');")
     conn.commit()
     conn.close()
     r = cli("verify", code=1)

@@ -111,12 +111,12 @@ def test_units_owe_only_periods_that_end_while_they_exist() -> None:
 
 def test_the_deadline_day_itself_is_on_time_and_the_next_is_overdue() -> None:
     inst = expand(config(), date(2026, 1, 19), date(2026, 1, 19))[0]
-    assert classify(inst, None, date(2026, 1, 19), 7).status == DUE
-    assert classify(inst, None, date(2026, 1, 20), 7).status == OVERDUE
+    assert classify(inst, None, date(2026, 1, 19), date(2026, 1, 26)).status == DUE
+    assert classify(inst, None, date(2026, 1, 20), date(2026, 1, 27)).status == OVERDUE
     ev = Event(1, "submit", inst.unit, inst.report, inst.period, date(2026, 1, 19))
-    assert classify(inst, ev, date(2026, 2, 1), 7).status == "on_time"
+    assert classify(inst, ev, date(2026, 2, 1), date(2026, 2, 8)).status == "on_time"
     late = Event(1, "submit", inst.unit, inst.report, inst.period, date(2026, 1, 22))
-    row = classify(inst, late, date(2026, 2, 1), 7)
+    row = classify(inst, late, date(2026, 2, 1), date(2026, 2, 8))
     assert (row.status, row.days_late) == ("late", 3)
 
 
@@ -168,7 +168,7 @@ def test_overdue_exactly_when_the_deadline_passed_unsubmitted(as_of, submitted, 
     events = {
         insts[n].key: Event(n, "submit", *insts[n].key, as_of) for n in submitted if n < len(insts)
     }
-    rows = status_rows(insts, events, as_of, soon)
+    rows = status_rows(insts, events, as_of, as_of + timedelta(days=soon))
     for r in rows:
         is_overdue = r.instance.key not in events and r.instance.deadline < as_of
         assert (r.status == OVERDUE) == is_overdue

@@ -7,10 +7,11 @@ from khoagiao_cli.app.query import tracking_start
 from khoagiao_cli.config.load import explicit_settings
 from khoagiao_cli.config.paths import Source
 from khoagiao_cli.core.model import Config
+from khoagiao_cli.errors import Msg
 from khoagiao_cli.store.base import Reader
 
 #: the settings `khoagiao config` lists, in this order
-SETTINGS = ("timezone", "due_soon_days", "holidays", "days_off", "working_days")
+SETTINGS = ("timezone", "due_soon", "holidays", "days_off", "working_days")
 
 
 class FileUsed(NamedTuple):
@@ -44,7 +45,8 @@ def describe(config: Config, folder: Source, sources: dict[str, Source], reader:
     schedule = sources["schedule.yaml"]
     explicit = explicit_settings(schedule.path.read_bytes())
     st = config.settings
-    values: dict[str, object] = {"timezone": st.timezone, "due_soon_days": st.due_soon_days, "holidays": st.holidays,
+    soon = Msg("due_soon_working" if st.due_soon_working else "due_soon_calendar", {"n": st.due_soon_days})
+    values: dict[str, object] = {"timezone": st.timezone, "due_soon": soon, "holidays": st.holidays,
                                  "days_off": len(st.days_off), "working_days": len(st.working_days)}
     if st.tracking_start is not None:
         start, origin = st.tracking_start, "schedule.yaml"
@@ -55,6 +57,7 @@ def describe(config: Config, folder: Source, sources: dict[str, Source], reader:
     return About(
         config, folder,
         [FileUsed(name, src, src.origin != "embedded" or folder.origin == "embedded") for name, src in sources.items()],
-        [Setting(key, values[key], key in explicit) for key in SETTINGS],
+        [Setting(key, values[key], key in explicit or (key == "due_soon" and "due_soon_days" in explicit))
+         for key in SETTINGS],
         start, origin, sum(1 for u in config.units if u.active_on(today)),
     )

@@ -5,11 +5,12 @@ from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
-from khoagiao_cli.core.adhoc import INCIDENT, Incident, Request, request_slot
+from khoagiao_cli.core.adhoc import INCIDENT, Incident, Request, incident_slot, request_slot
 from khoagiao_cli.core.clock import Clock
 from khoagiao_cli.core.lookup import find_unit, fold
 from khoagiao_cli.core.model import Config
 from khoagiao_cli.core.schedule import Slot
+from khoagiao_cli.core.status import Event
 from khoagiao_cli.core.text import check_text
 from khoagiao_cli.errors import UserError
 from khoagiao_cli.store.base import Ledger, Reader
@@ -103,3 +104,37 @@ def request_statuses(config: Config, reader: Reader, include_cancelled: bool) ->
         got = sum(1 for code in r.units if (code, r.id, slot.period) in submitted)
         out.append(RequestStatus(r, slot, got, len(r.units)))
     return out
+
+
+def cancel_incident(ledger: Ledger, clock: Clock, *, incident_ref: str, note: str | None,
+                    recorded_by: str) -> Incident:
+    """Cancel an incident recorded by mistake or called off: a record says so; nothing is deleted. It leaves
+    due and overdue; its events stay in the history."""
+    value = incident_ref.strip().lstrip("#").strip()
+    if not (value.isascii() and value.isdigit()) or len(value) > 18:
+        raise UserError("incident_id_bad", value=incident_ref)
+    if note is not None:
+        check_text(note, "--note")
+    with ledger.write():
+        found = {i.id: i for i in ledger.incidents(include_cancelled=True)}
+        incident = found.get(int(value))
+        if incident is None:
+            raise UserError("incident_unknown", value=int(value),
+                            known=", ".join(f"#{n}" for n, i in found.items() if not i.cancelled) or "-")
+        if incident.cancelled:
+            raise UserError("incident_cancelled_already", value=incident.id)
+        ledger.cancel_incident(incident.id, clock.recorded_at(), recorded_by, note)
+    return incident._replace(cancelled=True)
+
+
+class IncidentStatus(NamedTuple):
+    incident: Incident
+    #: the written report in force (None: not received)
+    received: Event | None
+
+
+def incident_statuses(reader: Reader, include_cancelled: bool) -> list[IncidentStatus]:
+    """Each incident with its written report, if one is in force."""
+    submitted = reader.in_force(report=INCIDENT)
+    return [IncidentStatus(i, submitted.get((i.unit, INCIDENT, incident_slot(i).period)))
+            for i in reader.incidents(include_cancelled=include_cancelled)]

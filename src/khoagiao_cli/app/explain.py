@@ -7,7 +7,7 @@ from khoagiao_cli.app.pick import instance_for, target
 from khoagiao_cli.app.query import tracking_start
 from khoagiao_cli.core.clock import Clock
 from khoagiao_cli.core.model import Config, Rule, Unit
-from khoagiao_cli.core.status import Event, Row, arrived_by, classify
+from khoagiao_cli.core.status import Event, Row, Void, arrived_by, classify
 from khoagiao_cli.store.base import Reader
 
 
@@ -18,6 +18,8 @@ class Explanation(NamedTuple):
     #: every ledger event of the instance, in order
     events: list[Event]
     tracking_start: date
+    #: the voids of those events (the office's entry errors), by event id
+    voids: dict[int, Void] = {}
 
 
 def explain(config: Config, reader: Reader, clock: Clock, *, unit_query: str, report_query: str,
@@ -29,5 +31,7 @@ def explain(config: Config, reader: Reader, clock: Clock, *, unit_query: str, re
     events = reader.events(unit=key[0], report=key[1], period=key[2])
     in_force = reader.in_force(unit=key[0], report=key[1], period=key[2])
     submission = arrived_by(in_force, clock.today, clock.latest).get(key)
-    row = classify(instance, submission, clock.today, config.settings.due_soon_days, clock.now)
-    return Explanation(chosen.unit, chosen.rule, row, events, tracking_start(config, reader))
+    row = classify(instance, submission, clock.today, config.due_soon_until(clock.today), clock.now)
+    ids = {e.id for e in events}
+    voids = {v.event_id: v for v in reader.voids() if v.event_id in ids}
+    return Explanation(chosen.unit, chosen.rule, row, events, tracking_start(config, reader), voids)

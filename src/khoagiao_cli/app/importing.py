@@ -5,7 +5,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any, NamedTuple
 
-from khoagiao_cli.app.pick import instance_for, target
+from khoagiao_cli.app.pick import doubts, instance_for, target
 from khoagiao_cli.core.clock import Clock
 from khoagiao_cli.core.dates import parse_date
 from khoagiao_cli.core.lookup import fold
@@ -86,9 +86,10 @@ def _text(value: Any) -> str:
 
 def plan_import(
     config: Config, reader: Reader, clock: Clock, header: Sequence[str], rows: Iterable[tuple[int, list[Any]]], *,
-    recorded_by: str,
+    recorded_by: str, sure: bool = False,
 ) -> Plan:
-    """Check every row; nothing is written here."""
+    """Check every row; nothing is written here. A row whose period looks mistyped (app.pick.doubts) is an error
+    unless `sure` (the whole file's --yes)."""
     where = columns(header)
     in_force = reader.in_force()
     planned: list[Planned] = []
@@ -120,6 +121,9 @@ def plan_import(
                 received = parse_date(_text(received_value), clock.today, what=Msg("import_col_received"))
             if received > clock.today:
                 raise UserError("received_future", received=received, today=clock.today)
+            reasons = doubts(config, chosen, instance, received, clock.today) if chosen.rule is not None and not sure else None
+            if reasons is not None:
+                raise UserError("doubt_row", reasons=reasons)
             channel_text = fold(_text(values.get("channel")))
             channel = CHANNEL_WORDS.get(channel_text) if channel_text else None
             if channel_text and channel not in CHANNELS:

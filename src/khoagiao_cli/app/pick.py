@@ -1,7 +1,7 @@
 """Which report a clerk means: a unit and a report as typed, then one period of it. Every command that names a
 report (submit, withdraw, explain, import) picks it here."""
 
-from datetime import date
+from datetime import date, timedelta
 from typing import NamedTuple
 
 from khoagiao_cli.core.adhoc import INCIDENT, incident_slot, request_slot
@@ -10,7 +10,7 @@ from khoagiao_cli.core.lookup import find_rule, find_slot, find_unit
 from khoagiao_cli.core.model import Config, Rule, Unit
 from khoagiao_cli.core.schedule import Instance, expand, not_owed, replaced_by, rules_owed
 from khoagiao_cli.core.status import Event, Key
-from khoagiao_cli.errors import UserError
+from khoagiao_cli.errors import Msg, UserError
 from khoagiao_cli.store.base import Reader
 
 
@@ -91,8 +91,33 @@ def earliest(config: Config, chosen: Target, *, received: date, since: date, in_
     open_ = [i for i in choices if i.key not in in_force]
     if open_:
         return open_[0]
+    done = [i for i in choices if i.key in in_force]
+    if done:  # the same report recorded again: say which record holds it
+        latest = in_force[done[-1].key]
+        raise UserError("no_outstanding_done", unit=chosen.unit.code, rule=chosen.report, period=latest.period,
+                        event=latest.id, received=latest.received)
     raise UserError("no_outstanding", unit=chosen.unit.code, rule=chosen.report)
 
+
+def doubts(config: Config, chosen: Target, instance: Instance, received: date, today: date) -> Msg | None:
+    """Why a period typed for a periodic report looks mistyped (None: it looks right): its deadline is beyond the
+    due-soon window and another period of the same report falls due before it (a report sent a few days early is
+    the nearest one, never a typo), or the report was received before the period began."""
+    slot = instance.slot
+    found = []
+    until = config.due_soon_until(today)
+    if slot.deadline > until:
+        sooner = [i for i in expand(config, today + timedelta(days=1), slot.deadline - timedelta(days=1), [chosen.unit])
+                  if i.report == chosen.report]
+        if sooner:
+            found.append(Msg("doubt_far", {"period": slot.period, "deadline": slot.deadline,
+                                           "n": (slot.deadline - today).days, "until": until,
+                                           "sooner": sooner[0].period, "sooner_deadline": sooner[0].deadline}))
+    if received < slot.period_start:
+        found.append(Msg("doubt_early", {"received": received, "period": slot.period, "start": slot.period_start}))
+    if not found:
+        return None
+    return found[0] if len(found) == 1 else Msg("doubt_both", {"first": found[0], "second": found[1]})
 
 
 def report_id(config: Config, reader: Reader, query: str) -> str:

@@ -1,7 +1,7 @@
 """Use cases that only read: what is due, what is overdue, the year's statuses, its agenda, the ledger's history."""
 
 import re
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
 from khoagiao_cli.core.adhoc import incident_slot, request_slot
@@ -50,19 +50,22 @@ class Due(NamedTuple):
     until: date
     #: the days ahead looked at
     within: int
+    #: True when `within` counts working days (the `due_soon` setting does)
+    working: bool = False
 
 
 def due(config: Config, reader: Reader, clock: Clock, within: int | None = None, unit: Unit | None = None) -> Due:
-    """Outstanding instances with a deadline from tracking start to as-of + `within` days (default due_soon_days)."""
+    """Outstanding instances with a deadline from tracking start to the due-soon window's end: `within` days
+    ahead (default: the setting), counted in working days when the setting counts them."""
     days = config.settings.due_soon_days if within is None else within
     start = tracking_start(config, reader)
-    end = clock.today + timedelta(days=days)
+    end = config.due_soon_until(clock.today, days)
     instances = _merge(expand(config, start, end, [unit] if unit else None),
                        adhoc_instances(config, reader, start, end, unit))
     received = reader.keys_in_force(unit=unit.code if unit else None, by=clock.latest)
     # only what is still open can be due: the received ones need no status here
-    rows = status_rows([i for i in instances if i.key not in received], {}, clock.today, days, clock.now)
-    return Due(outstanding(rows), clock.today, end, days)
+    rows = status_rows([i for i in instances if i.key not in received], {}, clock.today, end, clock.now)
+    return Due(outstanding(rows), clock.today, end, days, config.settings.due_soon_working)
 
 
 def overdue(config: Config, reader: Reader, clock: Clock, unit: Unit | None = None) -> list[Row]:
@@ -76,7 +79,7 @@ def year_rows(config: Config, reader: Reader, year: int, clock: Clock, unit: Uni
     periodic = year_instances(config, year, [unit] if unit else None)
     adhoc = adhoc_instances(config, reader, date(year, 1, 1), date(year, 12, 31), unit)
     instances = tracked(_merge(periodic, adhoc), tracking_start(config, reader), submitted)
-    return status_rows(instances, submitted, clock.today, config.settings.due_soon_days, clock.now)
+    return status_rows(instances, submitted, clock.today, config.due_soon_until(clock.today), clock.now)
 
 
 def agenda(config: Config, reader: Reader, year: int, month: int | None = None) -> "list[Item]":

@@ -4,16 +4,20 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import NamedTuple
 
-from khoagiao_cli.app.pick import Target, earliest, instance_for, period_label, target
+from khoagiao_cli.app.pick import Target, doubts, earliest, instance_for, period_label, target
 from khoagiao_cli.app.query import tracking_start
 from khoagiao_cli.config.paths import check_input
 from khoagiao_cli.core.adhoc import INCIDENT
 from khoagiao_cli.core.clock import Clock
 from khoagiao_cli.core.model import CHANNELS, Config, Rule, Unit
-from khoagiao_cli.core.status import CORRECT, SUBMIT, WITHDRAW, Event, Row, classify
+from khoagiao_cli.core.status import CORRECT, SUBMIT, WITHDRAW, Event, Row, Void, classify
 from khoagiao_cli.core.text import check_text
 from khoagiao_cli.errors import UserError
 from khoagiao_cli.store.base import Ledger
+
+
+class Doubt(UserError):
+    """A period that looks mistyped: recorded only with --yes (or a yes on a terminal); `reasons` says why."""
 
 
 class Recorded(NamedTuple):
@@ -52,12 +56,14 @@ def record(
     file: Path | None = None,
     note: str | None = None,
     correct: bool = False,
+    sure: bool = False,
     recorded_by: str,
 ) -> Recorded:
     """Record a received report (or, with `correct`, a correction of one) in one transaction.
 
     `received` defaults to the as-of day; a correction keeps every field it does not change. The report is a
-    rule, a one-off request's id, or `incident` (an urgent report, whose receipt is kept to the minute).
+    rule, a one-off request's id, or `incident` (an urgent report, whose receipt is kept to the minute). A period
+    typed for a periodic report that looks mistyped (app.pick.doubts) is recorded only when `sure`.
     """
     if received is not None and received > clock.today:
         raise UserError("received_future", received=received, today=clock.today)
@@ -76,6 +82,10 @@ def record(
         file_path = str(file.resolve())
     chosen = target(config, ledger, unit_query, report_query)
     instance = instance_for(config, chosen, period) if period else None
+    if instance is not None and chosen.rule is not None and not correct and not sure:
+        reasons = doubts(config, chosen, instance, received or clock.today, clock.today)
+        if reasons is not None:
+            raise Doubt("doubt_refused", reasons=reasons)
     if chosen.report == INCIDENT and received is None and received_at is None:
         received_at = clock.now  # an urgent report is judged to the minute: it came now
 
@@ -109,7 +119,7 @@ def record(
             received_at=received_at or (kept.received_at if kept and not received else None),
         )
         stored = event._replace(id=ledger.append(event))
-    row = classify(instance, stored, clock.today, config.settings.due_soon_days, clock.now)
+    row = classify(instance, stored, clock.today, config.due_soon_until(clock.today), clock.now)
     return Recorded(stored, chosen.unit, chosen.rule, row, chosen=period is None, previous=previous)
 
 
@@ -138,3 +148,49 @@ def withdraw(config: Config, ledger: Ledger, clock: Clock, *, unit_query: str, r
         )
         stored = event._replace(id=ledger.append(event))
     return Withdrawn(stored, previous, chosen)
+
+
+class Voided(NamedTuple):
+    void: Void
+    #: the event entered by mistake
+    event: Event
+    #: what is in force for its report and period now (None: the report is outstanding again)
+    now: Event | None
+
+
+#: how a void is named on screens ("H1": hủy); an id typed that way is a void's, which cannot be voided
+VOID_MARK = "H"
+
+
+def parse_event_id(text: str) -> int:
+    """`5` or `#5`: an event's number; `H1` names a void, which is refused (bad input)."""
+    value = text.strip().lstrip("#").strip()
+    if value[:1].upper() == VOID_MARK and value[1:].isdigit():
+        raise UserError("void_of_void", value=text.strip())
+    if not (value.isascii() and value.isdigit()) or len(value) > 18 or int(value) == 0:
+        raise UserError("void_id_bad", value=text)
+    return int(value)
+
+
+def void(ledger: Ledger, clock: Clock, *, event_ref: str, note: str, recorded_by: str) -> Voided:
+    """The office's own entry error: a void record names the event, which then counts as never recorded (a voided
+    submission leaves the report outstanding, a voided correction brings back the one before, a voided withdrawal
+    the report withdrawn). Nothing is updated or deleted."""
+    number = parse_event_id(event_ref)
+    check_text(note, "--note")
+    if not note.strip():
+        raise UserError("void_note_empty")
+    if not ledger.exists:  # nothing recorded yet: refused before the first write would create the ledger
+        raise UserError("void_unknown", id=number)
+    with ledger.write():
+        event = next((e for e in ledger.events() if e.id == number), None)
+        if event is None:
+            raise UserError("void_unknown", id=number)
+        before = next((v for v in ledger.voids() if v.event_id == number), None)
+        if before is not None:
+            raise UserError("void_already", id=number, void=f"{VOID_MARK}{before.id}", at=before.recorded_at[:16]
+                            .replace("T", " "), by=before.recorded_by)
+        stored = Void(0, number, note.strip(), clock.recorded_at(), recorded_by)
+        stored = stored._replace(id=ledger.add_void(stored))
+        now = ledger.in_force(unit=event.unit, report=event.report, period=event.period).get(event.key)
+    return Voided(stored, event, now)

@@ -2,7 +2,7 @@
 command being run, so that the daily `khoagiao due` pays for nothing else.
 
     watch.py   due, overdue, status, explain, history      what stands (read only)
-    record.py  submit, withdraw, import                     what arrived (writes)
+    record.py  submit, withdraw, import, void               what arrived (writes)
     plan.py    schedule, calendar, request, incident        the calendar of obligations
     chase.py   remind, letter                                đôn đốc: chasing late units
     year.py    stats, export                                 the year at a glance, for other programs
@@ -19,7 +19,7 @@ from typing import Any
 #: the module of each command (tests/test_docs.py checks that it matches what the modules register)
 COMMANDS = {
     "due": "watch", "overdue": "watch", "status": "watch", "explain": "watch", "history": "watch",
-    "submit": "record", "withdraw": "record", "import": "record",
+    "submit": "record", "withdraw": "record", "import": "record", "void": "record",
     "schedule": "plan", "calendar": "plan", "request": "plan", "incident": "plan",
     "remind": "chase", "letter": "chase",
     "stats": "year", "export": "year",

@@ -200,3 +200,49 @@ def incident_add(
                             occurred=e.clock.moment(day, at), within_hours=within, recorded_by=who())
     typer.echo(e.words("incident_added", id=incident.id, unit=incident.unit_name, title=incident.title,
                        deadline=incident.deadline_at, n=within))
+
+
+@incident_app.command("list", cls=Command, help="h_incident_list")
+@handled
+def incident_list(
+    ctx: typer.Context,
+    all_: Annotated[bool, typer.Option("--all", help="o_incident_all")] = False,
+    format: TableOrJson = None,
+    lang: Lang = None,
+    config: ConfigDir = None,
+    db: Db = None,
+) -> None:
+    from khoagiao_cli.app.adhoc import incident_statuses
+
+    e = Env(ctx, lang=lang, config=config, db=db)
+    out = check_format(format, ("table", "json"), "table")
+    found = incident_statuses(e.reader, all_)
+    if out == "json":
+        from khoagiao_cli.outputs.records import document, incident_record, to_json
+
+        typer.echo(to_json(document(incidents=[incident_record(s) for s in found])), nl=False)
+    elif not found:
+        typer.echo(e.words("incidents_none"))
+    else:
+        from khoagiao_cli.outputs.tables import incidents_table
+
+        console().print(incidents_table(e.words, found))
+
+
+@incident_app.command("cancel", cls=Command, help="h_incident_cancel")
+@handled
+def incident_cancel(
+    ctx: typer.Context,
+    incident_id: Annotated[str, typer.Argument(help="o_incident_id", metavar="ID", callback=given)],
+    note: Note = None,
+    lang: Lang = None,
+    config: ConfigDir = None,
+    db: Db = None,
+) -> None:
+    from khoagiao_cli.app.adhoc import cancel_incident
+    from khoagiao_cli.outputs.text import visible
+
+    e = Env(ctx, lang=lang, config=config, db=db)
+    incident = cancel_incident(e.ledger, e.clock, incident_ref=incident_id, note=note, recorded_by=who())
+    typer.echo(e.words("incident_cancelled", id=incident.id, unit=incident.unit_name or incident.unit,
+                       title=visible(incident.title)))

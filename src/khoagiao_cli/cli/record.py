@@ -3,6 +3,7 @@ write to the ledger (created on the real clock's day if it does not exist), one 
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -45,22 +46,31 @@ def submit(
     file: Annotated[str | None, typer.Option("--file", help="o_file", metavar="FILE", callback=given)] = None,
     note: Note = None,
     correct: Annotated[bool, typer.Option("--correct", help="o_correct")] = False,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="o_yes")] = False,
     as_of: AsOf = None,
     lang: Lang = None,
     config: ConfigDir = None,
     db: Db = None,
 ) -> None:
-    from khoagiao_cli.app.record import record
+    from khoagiao_cli.app.record import Doubt, record
     from khoagiao_cli.core.status import LATE
     from khoagiao_cli.outputs.phrases import deadline_text, received_text, report_period, wording
 
     e = Env(ctx, lang=lang, config=config, db=db, as_of=as_of)
     got, at = e.parse_moment(received, "what_received") if received is not None else (None, None)
-    done = record(
-        e.config, e.ledger, e.clock, unit_query=unit, report_query=report, period=period, received=got,
-        received_at=e.clock.moment(got, at) if got and at else None, doc_number=doc_number, channel=channel,
-        file=Path(file) if file is not None else None, note=note, correct=correct, recorded_by=who(),
-    )
+    def record_it(sure: bool) -> Any:
+        return record(
+            e.config, e.ledger, e.clock, unit_query=unit, report_query=report, period=period, received=got,
+            received_at=e.clock.moment(got, at) if got and at else None, doc_number=doc_number, channel=channel,
+            file=Path(file) if file is not None else None, note=note, correct=correct, sure=sure, recorded_by=who(),
+        )
+
+    try:
+        done = record_it(yes)
+    except Doubt as doubt:  # a period that looks mistyped: on a terminal, ask; else --yes is needed
+        if not sys.stdin.isatty() or not typer.confirm(e.words("doubt_confirm", **doubt.params), default=False):
+            raise
+        done = record_it(True)
     words = e.words
     if done.chosen:
         typer.echo(words("chosen_period_correct" if correct else "chosen_period", period=done.event.period))
@@ -112,6 +122,7 @@ def import_command(
     ctx: typer.Context,
     file: Annotated[str, typer.Argument(help="o_import_file", metavar="FILE", callback=given)],
     dry_run: Annotated[bool, typer.Option("--dry-run", help="o_dry_run")] = False,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="o_import_yes")] = False,
     as_of: AsOf = None,
     lang: Lang = None,
     config: ConfigDir = None,
@@ -130,7 +141,7 @@ def import_command(
 
         items = track(items, description=Path(file).name, transient=True)
     ledger = e.reader if dry_run else e.ledger
-    plan = importing.plan_import(e.config, ledger, e.clock, header, items, recorded_by=who())
+    plan = importing.plan_import(e.config, ledger, e.clock, header, items, recorded_by=who(), sure=yes)
     if plan.errors:
         say(f"{words('error_prefix')}: {words('import_bad', n=len(plan.errors))}")
         for number, exc in plan.errors[:SHOWN_ERRORS]:
@@ -153,3 +164,30 @@ def import_command(
         typer.echo(words("import_nothing", path=file))
     if plan.already:
         typer.echo(words("import_already", n=len(plan.already), rows=", ".join(map(str, plan.already))))
+
+
+@app.command(cls=Command, help="h_void")
+@handled
+def void(
+    ctx: typer.Context,
+    event_id: Annotated[str, typer.Argument(help="o_void_id", metavar="EVENT_ID", callback=given)],
+    note: Annotated[str, typer.Option("--note", help="o_void_note", metavar="TEXT", callback=given)],
+    lang: Lang = None,
+    config: ConfigDir = None,
+    db: Db = None,
+) -> None:
+    from khoagiao_cli.app.record import VOID_MARK
+    from khoagiao_cli.app.record import void as void_event
+    from khoagiao_cli.outputs.phrases import received_text, rule_name
+
+    e = Env(ctx, lang=lang, config=config, db=db)
+    done = void_event(e.ledger, e.clock, event_ref=event_id, note=note, recorded_by=who())
+    ev = done.event
+    said = {"void": f"{VOID_MARK}{done.void.id}", "event": ev.id, "kind": e.words("kind_" + ev.kind),
+            "unit": ev.unit_name or e.config.unit_name(ev.unit), "report": rule_name(e.words, e.config, ev.report),
+            "period": ev.period}
+    typer.echo(e.words("voided", **said))
+    if done.now is None:
+        typer.echo(e.words("voided_open"))
+    else:
+        typer.echo(e.words("voided_in_force", event=done.now.id, received=received_text(done.now.received, done.now.received_at)))

@@ -90,8 +90,11 @@ def config_command(
             "file_default" if f.own else "file_default_missing")
         typer.echo(f"  {f.name:<14} {words(whose)}: {f.source.path.resolve()}")
     typer.echo(words("config_settings"))
+    from khoagiao_cli.errors import Msg
+
     for s in about.settings:
         value = words("n_days", n=s.value) if s.key in ("days_off", "working_days") else s.value
+        value = words.render(value) if isinstance(value, Msg) else value
         typer.echo(f"  {s.key:<15} {value!s:<18} {'schedule.yaml' if s.explicit else words('origin_default')}")
     start = words.shown(about.tracking_start) if about.tracking_start else "-"
     origin = {"schedule.yaml": "schedule.yaml", "ledger": words("origin_ledger"),

@@ -55,7 +55,7 @@ def due(
         doc = document(as_of=found.as_of, until=found.until, instances=instances(found.rows, e.config))
         typer.echo(to_json(doc), nl=False)
     elif not found.rows:
-        typer.echo(e.words("due_none", n=found.within, until=found.until))
+        typer.echo(e.words("due_none_working" if found.working else "due_none", n=found.within, until=found.until))
     elif out == "plain":
         from khoagiao_cli.outputs.screens import due_plain
 
@@ -173,14 +173,19 @@ def history(
     out = check_format(format, ("table", "json"), "table")
     filtered = unit is not None or report is not None or period is not None
     events = history_of(e.config, e.reader, unit=e.unit(unit), report=report, period=period)
+    ids = {ev.id for ev in events}
+    voids = [v for v in e.reader.voids() if v.event_id in ids]
     if out == "json":
-        from khoagiao_cli.outputs.records import document, event_record, to_json
+        from khoagiao_cli.outputs.records import document, event_record, to_json, void_record
 
-        typer.echo(to_json(document(events=[event_record(ev) for ev in events])), nl=False)
+        by_event = {v.event_id: v for v in voids}
+        doc = document(events=[event_record(ev, by_event.get(ev.id)) for ev in events],
+                       voids=[void_record(v) for v in voids] or None)
+        typer.echo(to_json(doc), nl=False)
     elif not events:
         typer.echo(e.words("history_none_matching" if filtered else "history_empty"))
     else:
         from khoagiao_cli.outputs.tables import history_table
 
-        console().print(history_table(e.words, e.config, events))
+        console().print(history_table(e.words, e.config, events, voids))
 

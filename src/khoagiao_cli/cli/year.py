@@ -133,6 +133,6 @@ def _export_xlsx(e: Env, year: int | None, output: Path | None) -> None:
     by_year = {y: year_rows(e.config, e.reader, y, e.clock) for y in years}
     score_year = years[-1]
     data = workbook_bytes(e.words, e.config, by_year, e.reader.events(), scorecard(e.config, by_year[score_year], today),
-                          score_year=score_year, as_of=today, chain=e.reader.chain_head())
+                          score_year=score_year, as_of=today, chain=e.reader.chain_head(), voids=e.reader.voids())
     write_output(output, data)
     typer.echo(e.words("written_xlsx", path=output, n=len(years) + 2), err=True)

@@ -58,6 +58,8 @@ def cross_check(schedule: ScheduleFile, units: UnitsFile) -> Iterator[tuple[str,
             yield "schedule.yaml", ("days_off", i, "to"), Msg("cfg_order", {"first": "from"})
         elif item.from_ and item.to and (item.to - item.from_).days >= MAX_DAYS_OFF:
             yield "schedule.yaml", ("days_off", i, "to"), Msg("cfg_day_off_long", {"n": MAX_DAYS_OFF})
+    if schedule.due_soon is not None and schedule.due_soon_days is not None:
+        yield "schedule.yaml", ("due_soon_days",), Msg("cfg_due_soon_both")
     meeting_ids: set[str] = set()
     for i, meeting in enumerate(schedule.meetings):
         if meeting.id in meeting_ids:
@@ -103,8 +105,11 @@ def to_config(schedule: ScheduleFile, units: UnitsFile) -> Config:
         en = item.name_en or item.name or DAY_OFF[1]
         for n in range(first.toordinal(), last.toordinal() + 1):
             days_off[date.fromordinal(n)] = (vi, en)
+    # due_soon (working or calendar days); else the older due_soon_days (calendar days); else 5 working days
+    soon_days, soon_working = schedule.due_soon or (
+        (schedule.due_soon_days, False) if schedule.due_soon_days is not None else (5, True))
     settings = _same(
-        schedule, Settings,
+        schedule, Settings, due_soon_days=soon_days, due_soon_working=soon_working,
         days_off=tuple((d, vi, en) for d, (vi, en) in sorted(days_off.items())),
         working_days=tuple(sorted(set(schedule.working_days))),
         mail=_same(schedule.mail, MailSettings, sender=schedule.mail.from_),

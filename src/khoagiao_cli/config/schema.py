@@ -111,6 +111,31 @@ def _known_zone(v: str) -> str:
 
 
 Whole = Annotated[int, BeforeValidator(_not_bool)]
+
+#: the words of a due-soon window, folded (no accents): True for working days, False for calendar days
+DUE_SOON_WORDS = {"ngay lam viec": True, "working day": True, "working days": True, "ngay": False,
+                  "ngay lich": False, "day": False, "days": False, "calendar day": False, "calendar days": False}
+
+
+def _due_soon(v: object) -> tuple[int, bool]:
+    """`5 ngày làm việc` / `5 working days` (working days of the office calendar), `7 ngày` / `7 days` (calendar
+    days); a bare number counts working days."""
+    from khoagiao_cli.core.lookup import fold
+
+    if isinstance(v, int) and not isinstance(v, bool):
+        number, working = v, True
+    else:
+        text = fold(str(v)) if isinstance(v, str) else ""
+        head, _, unit = text.strip().partition(" ")
+        if not (head.isascii() and head.isdigit() and len(head) <= 4) or unit.strip() not in DUE_SOON_WORDS:
+            raise PydanticCustomError("due_soon", "like '5 ngày làm việc' or '7 ngày'", {"value": str(v)[:80]})
+        number, working = int(head), DUE_SOON_WORDS[unit.strip()]
+    if not 0 <= number <= 366:
+        raise PydanticCustomError("due_soon", "0-366", {"value": str(v)[:80]})
+    return number, working
+
+
+DueSoon = Annotated[tuple[int, bool], BeforeValidator(_due_soon)]
 Day = Annotated[Whole, AfterValidator(_day_of_month)]
 DateIn = Annotated[date, BeforeValidator(_vn_date), AfterValidator(_in_range)]
 Code = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=40)]
@@ -253,9 +278,16 @@ class ScheduleFile(Strict):
     timezone: Annotated[str, AfterValidator(_known_zone)] = doc("The time zone of \"today\".",
                                                                 "Múi giờ dùng để tính \"hôm nay\".",
                                                                 "Asia/Ho_Chi_Minh")
-    due_soon_days: Annotated[Whole, Field(ge=0, le=366)] = doc(
-        "How many days before its deadline a report is \"due soon\".",
-        "Số ngày trước hạn thì báo cáo được coi là \"sắp đến hạn\".", 7)
+    due_soon: DueSoon | None = doc(
+        "How long before its deadline a report is \"due soon\": '5 ngày làm việc' (working days of the office "
+        "calendar, so that what is due after Tết shows before it; the default) or '7 ngày' (calendar days).",
+        "Bao lâu trước hạn thì báo cáo được coi là \"sắp đến hạn\": '5 ngày làm việc' (ngày làm việc theo lịch của "
+        "cơ quan, để báo cáo có hạn sau Tết hiện ra trước Tết; mặc định) hoặc '7 ngày' (ngày lịch).", None)
+    due_soon_days: Annotated[Whole, Field(ge=0, le=366)] | None = doc(
+        "The older key: how many calendar days before its deadline a report is \"due soon\" (give due_soon "
+        "or this, not both).",
+        "Khóa cũ: số ngày lịch trước hạn thì báo cáo được coi là \"sắp đến hạn\" (ghi due_soon hoặc khóa này, "
+        "không ghi cả hai).", None)
     tracking_start: DateIn | None = doc("Only deadlines from this day on are tracked (empty: the day the ledger "
                                         "was created).",
                                         "Chỉ theo dõi các hạn từ ngày này (bỏ trống: ngày tạo sổ theo dõi).", None)

@@ -33,6 +33,7 @@ class Incident(NamedTuple):
     occurred: datetime
     deadline_at: datetime
     recorded_at: str
+    cancelled: bool = False
 
 
 def request_slot(calendar: WorkCalendar, request: Request) -> Slot:

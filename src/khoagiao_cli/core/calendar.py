@@ -83,3 +83,13 @@ class WorkCalendar:
             current += step
         return current, tuple(skipped)
 
+
+    def add_working_days(self, day: date, n: int) -> date:
+        """The `n`-th working day after `day` (`day` itself for 0): where a window of n working days ends."""
+        current, count = day, 0
+        for _ in range(n * 7 + 4 * MAX_RUN):  # a calendar with (almost) no working days must still end
+            if count >= n:
+                break
+            current += timedelta(days=1)
+            count += self.is_working(current)
+        return current

@@ -6,7 +6,7 @@ pydantic.
 """
 
 
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
 from khoagiao_cli.core.calendar import HolidaySource, WorkCalendar, vn_holidays
@@ -127,7 +127,10 @@ class Meeting(NamedTuple):
 
 class Settings(NamedTuple):
     timezone: str = "Asia/Ho_Chi_Minh"
-    due_soon_days: int = 7
+    #: how far ahead a report is "due soon": in working days of the office calendar (`due_soon: 5 ngày làm
+    #: việc`), or calendar days (`due_soon: 7 ngày`, or the older key `due_soon_days: 7`)
+    due_soon_days: int = 5
+    due_soon_working: bool = True
     tracking_start: date | None = None
     #: public holidays: "VN" (the `holidays` package) or "none"
     holidays: str = "VN"
@@ -193,6 +196,24 @@ class Config:
 
     def __hash__(self) -> int:
         return hash(self._values())
+
+    def due_soon_until(self, as_of: date, within: int | None = None) -> date:
+        """The last deadline day that is "due soon" on `as_of`: `within` (default: the setting) working days ahead
+        when the setting counts working days, so that the reports due after Tết show before it; else calendar
+        days."""
+        n = self.settings.due_soon_days if within is None else within
+        if self.settings.due_soon_working:
+            return self.calendar.add_working_days(as_of, n)
+        return as_of + timedelta(days=n)
+
+    def due_soon_from(self, deadline: date) -> date:
+        """The first day on which a report due on `deadline` is "due soon" (when the calendar file's alarm rings)."""
+        day = deadline
+        for _ in range(3660):
+            if self.due_soon_until(day - timedelta(days=1)) < deadline:
+                break
+            day -= timedelta(days=1)
+        return day
 
     def unit_name(self, code: str) -> str:
         unit = self.unit_by_code.get(code)

@@ -40,6 +40,16 @@ class Event(NamedTuple):
         return (self.unit, self.report, self.period)
 
 
+class Void(NamedTuple):
+    """The office's own entry error undone: event `event_id` counts as never recorded (it stays in the ledger)."""
+
+    id: int
+    event_id: int
+    note: str | None
+    recorded_at: str
+    recorded_by: str
+
+
 def arrived(submission: Event, day: date, latest: datetime | None = None) -> bool:
     """Whether a report had arrived by `day` (by the moment `latest`, for one received at a known time). Seen
     from a past --as-of, a report that came later is still outstanding, not already received."""
@@ -83,9 +93,10 @@ class Row(NamedTuple):
 
 
 def classify(
-    instance: Instance, submission: Event | None, as_of: date, due_soon_days: int, now: datetime | None = None
+    instance: Instance, submission: Event | None, as_of: date, soon_until: date, now: datetime | None = None
 ) -> Row:
-    """A day ends at 24:00: a report received on its deadline day is on time.
+    """A day ends at 24:00: a report received on its deadline day is on time. An outstanding report whose
+    deadline is on or before `soon_until` (the due-soon window's last day: Config.due_soon_until) is due soon.
 
     An hour-precision deadline (urgent reports) is compared with `now` (default: the start of `as_of`).
     """
@@ -97,7 +108,7 @@ def classify(
         status = ON_TIME if submission.received <= instance.deadline else LATE
     elif days_left < 0:
         status = OVERDUE
-    elif days_left <= due_soon_days:
+    elif instance.deadline <= soon_until:
         status = DUE
     else:
         status = UPCOMING
@@ -126,10 +137,10 @@ def tracked(instances: Iterable[Instance], tracking_start: date | None, submitte
 
 
 def status_rows(
-    instances: Sequence[Instance], submitted: dict[Key, Event], as_of: date, due_soon_days: int,
+    instances: Sequence[Instance], submitted: dict[Key, Event], as_of: date, soon_until: date,
     now: datetime | None = None,
 ) -> list[Row]:
-    return [classify(i, submitted.get(i.key), as_of, due_soon_days, now) for i in instances]
+    return [classify(i, submitted.get(i.key), as_of, soon_until, now) for i in instances]
 
 
 def outstanding(rows: Iterable[Row], statuses: tuple[str, ...] = (OVERDUE, DUE)) -> list[Row]:

@@ -291,7 +291,10 @@ CATALOGUE: dict[str, Entry] = {
         "Treat DATE as today (2026-03-18, 18/03/2026, 18/3); may carry a time (2026-03-18T14:30) for hour "
         "deadlines."
     ),
-    "o_within": "How many days ahead to look (default: due_soon_days).",
+    "o_within": (
+        "How many days ahead to look (default: due_soon); working days when due_soon counts working days (the "
+        "default), calendar days when it counts calendar days."
+    ),
     "o_unit": "Only one unit (code or part of its name).",
     "o_unit_arg": "Unit: code or part of the name, case- and accent-insensitive.",
     "o_report_arg": "Report: rule id (monthly, q1, h1, q3, annual) or part of its name.",
@@ -661,4 +664,61 @@ CATALOGUE: dict[str, Entry] = {
     "period_not_a_period": "'{period}' is not a period (e.g. 2026-03, 2026-Q1, 2026-H1, 2026).",
     "init_kept": "Kept the file already there: {files} (use --force to overwrite it).",
     "usage_not_integer": "'{value}' is not a whole number.",
+    # ------------------------------------------------------------------ issue 10, part B: Tết seen coming, mistakes undone
+    "record_voids": "void H{id}",
+    "record_incident_cancels": "incident cancellation #{id}",
+    "h_void": (
+        "Void an entry made by mistake (the office's own error, unlike a unit withdrawing its report): adds a void "
+        "record, changes and deletes nothing; the voided event counts as never recorded."
+    ),
+    "o_void_id": "The number of the event to void (see khoagiao history), e.g. 5 or #5.",
+    "o_void_note": "Why (required), e.g. recorded under the wrong unit.",
+    "voided": "Voided entry #{event} ({kind}) made by mistake: {unit} — {report} ({period}); void record {void}.",
+    "voided_open": "The report is now outstanding.",
+    "voided_in_force": "The entry in force is now #{event} (received {received}).",
+    "void_of_void": (
+        "'{value}' is a void record; a void cannot be voided. If it was voided by mistake, record the report again "
+        "(khoagiao submit)."
+    ),
+    "void_id_bad": "'{value}' is not an event number (e.g. 5 or #5; see khoagiao history).",
+    "void_note_empty": "Say why (--note).",
+    "void_unknown": "There is no event #{id} in the ledger (see khoagiao history).",
+    "void_already": "Event #{id} was already voided ({void}, recorded {at} by {by}); nothing more recorded.",
+    "voided_mark": "voided (entry error)",
+    "history_void": "{void} voids #{event} (entry error)",
+    "ex_voided": "voided (entry error): {void}, recorded {at} by {by} — {note}",
+    "h_incident_list": "The incidents recorded and the written report of each.",
+    "h_incident_cancel": "Cancel an incident (adds a cancellation, deletes nothing); it leaves due/overdue.",
+    "o_incident_all": "Cancelled incidents too.",
+    "o_incident_id": "The incident's number (see khoagiao incident list), e.g. 1 or #1.",
+    "incidents_none": "No incidents yet (add one with: khoagiao incident add).",
+    "incidents_title": "Incidents needing an urgent report ({count})",
+    "col_occurred": "Occurred",
+    "incident_id_bad": "'{value}' is not an incident number (e.g. 1 or #1; see khoagiao incident list).",
+    "incident_unknown": "There is no incident #{value}; incidents followed: {known}.",
+    "incident_cancelled_already": "Incident #{value} was already cancelled.",
+    "incident_cancelled": "Cancelled incident #{id} of {unit} ({title}).",
+    "cfg_due_soon": "must read like '5 working days' or '7 days', not '{value}'",
+    "cfg_due_soon_both": "give one of due_soon and due_soon_days (the older key, in calendar days), not both",
+    "due_none_working": {
+        "one": "Nothing overdue or due within the next working day (up to {until}). All clear.",
+        "other": "Nothing overdue or due within the next {n} working days (up to {until}). All clear.",
+    },
+    "due_soon_working": {"one": "1 working day", "other": "{n} working days"},
+    "due_soon_calendar": {"one": "1 day", "other": "{n} days"},
+    "o_yes": "Record even when the period looks mistyped (its deadline far ahead, or received before it began).",
+    "o_import_yes": "Record rows whose period looks mistyped (deadline far ahead, or received before it began).",
+    "doubt_far": (
+        "period {period} is due {deadline}, {n} days from now (beyond the due-soon window, up to {until}), while "
+        "period {sooner} falls due first ({sooner_deadline})"
+    ),
+    "doubt_early": "received {received}, before period {period} began ({start})",
+    "doubt_refused": "Nothing recorded: {reasons}. A mistyped period? If it is the right one, add --yes.",
+    "doubt_confirm": "Note: {reasons}. Record it anyway?",
+    "doubt_both": "{first}; {second}",
+    "doubt_row": "{reasons}; a mistyped period? If it is right, add --yes.",
+    "no_outstanding_done": (
+        "{unit}'s {rule} is already recorded (#{event}): latest period {period}, received {received}; no period is "
+        "waiting. Use --period for another period, or --correct to correct it."
+    ),
 }

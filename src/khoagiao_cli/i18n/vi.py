@@ -287,7 +287,10 @@ CATALOGUE: dict[str, Entry] = {
         "Coi NGÀY là hôm nay (2026-03-18, 18/03/2026, 18/3); có thể kèm giờ (2026-03-18T14:30) cho hạn tính "
         "theo giờ."
     ),
-    "o_within": "Số ngày tới cần xem (mặc định: due_soon_days).",
+    "o_within": (
+        "Xem bao nhiêu ngày tới (mặc định: due_soon); đếm ngày làm việc khi due_soon đếm ngày làm việc "
+        "(mặc định), ngày lịch khi due_soon đếm ngày lịch."
+    ),
     "o_unit": "Chỉ một đơn vị (mã hoặc một phần tên).",
     "o_unit_arg": "Đơn vị: mã hoặc một phần tên, không phân biệt hoa thường, có dấu hay không.",
     "o_report_arg": "Báo cáo: mã quy tắc (monthly, q1, h1, q3, annual) hoặc một phần tên.",
@@ -631,4 +634,60 @@ CATALOGUE: dict[str, Entry] = {
     "period_not_a_period": "'{period}' không phải một kỳ báo cáo (ví dụ: 2026-03, 2026-Q1, 2026-H1, 2026).",
     "init_kept": "Giữ nguyên tệp đã có: {files} (dùng --force để ghi đè).",
     "usage_not_integer": "'{value}' không phải một số nguyên.",
+    # ------------------------------------------------------------------ issue 10, part B: Tết seen coming, mistakes undone
+    "record_voids": "bản ghi hủy H{id}",
+    "record_incident_cancels": "bản ghi hủy sự việc #{id}",
+    "h_void": (
+        "Hủy bản ghi nhập nhầm (lỗi của Ban khi ghi sổ, khác với đơn vị rút báo cáo): ghi thêm một bản ghi hủy, "
+        "không sửa, không xóa gì; sự kiện bị hủy coi như chưa từng ghi."
+    ),
+    "o_void_id": "Số sự kiện cần hủy (xem khoagiao history), ví dụ 5 hoặc #5.",
+    "o_void_note": "Lý do hủy (bắt buộc), ví dụ: ghi nhầm đơn vị.",
+    "voided": "Đã hủy bản ghi nhập nhầm #{event} ({kind}): {unit} — {report} ({period}); bản ghi hủy {void}.",
+    "voided_open": "Báo cáo này nay là chưa nộp.",
+    "voided_in_force": "Bản ghi có hiệu lực nay là #{event} (nhận ngày {received}).",
+    "void_of_void": (
+        "'{value}' là một bản ghi hủy; không hủy được bản ghi hủy. Nếu đã hủy nhầm, hãy ghi nhận lại báo cáo "
+        "(khoagiao submit)."
+    ),
+    "void_id_bad": "'{value}' không phải số sự kiện (ví dụ: 5 hoặc #5; xem khoagiao history).",
+    "void_note_empty": "Hãy ghi lý do hủy (--note).",
+    "void_unknown": "Không có sự kiện #{id} trong sổ theo dõi (xem khoagiao history).",
+    "void_already": "Sự kiện #{id} đã được hủy trước đó ({void}, ghi lúc {at} bởi {by}); không ghi gì thêm.",
+    "voided_mark": "đã hủy (nhập nhầm)",
+    "history_void": "{void} hủy #{event} (nhập nhầm)",
+    "ex_voided": "đã hủy (nhập nhầm): {void}, ghi lúc {at} bởi {by} — {note}",
+    "h_incident_list": "Các sự việc đã ghi và báo cáo bằng văn bản của từng sự việc.",
+    "h_incident_cancel": "Hủy một sự việc (ghi thêm bản ghi hủy, không xóa gì); sự việc không còn trong due/overdue.",
+    "o_incident_all": "Kể cả sự việc đã hủy.",
+    "o_incident_id": "Số sự việc (xem khoagiao incident list), ví dụ 1 hoặc #1.",
+    "incidents_none": "Chưa có sự việc nào (thêm bằng: khoagiao incident add).",
+    "incidents_title": "Báo cáo đột xuất khi có sự việc ({count})",
+    "col_occurred": "Xảy ra lúc",
+    "incident_id_bad": "'{value}' không phải số sự việc (ví dụ: 1 hoặc #1; xem khoagiao incident list).",
+    "incident_unknown": "Không có sự việc #{value}; các sự việc đang theo dõi: {known}.",
+    "incident_cancelled_already": "Sự việc #{value} đã hủy trước đó.",
+    "incident_cancelled": "Đã hủy sự việc #{id} của {unit} ({title}).",
+    "cfg_due_soon": "phải có dạng '5 ngày làm việc' hoặc '7 ngày', không phải '{value}'",
+    "cfg_due_soon_both": "chỉ ghi một trong hai: due_soon hoặc due_soon_days (khóa cũ, đếm ngày lịch)",
+    "due_none_working": (
+        "Không có báo cáo nào quá hạn hoặc đến hạn trong {n} ngày làm việc tới (đến {until}). Mọi việc đều ổn."
+    ),
+    "due_soon_working": "{n} ngày làm việc",
+    "due_soon_calendar": "{n} ngày",
+    "o_yes": "Vẫn ghi khi kỳ có vẻ gõ nhầm (hạn còn quá xa, hoặc ngày nhận trước khi kỳ bắt đầu).",
+    "o_import_yes": "Vẫn ghi các dòng có kỳ có vẻ gõ nhầm (hạn còn quá xa, hoặc ngày nhận trước khi kỳ bắt đầu).",
+    "doubt_far": (
+        "kỳ {period} có hạn cuối {deadline}, còn {n} ngày nữa (quá khoảng sắp đến hạn, đến {until}), trong khi kỳ "
+        "{sooner} đến hạn trước ({sooner_deadline})"
+    ),
+    "doubt_early": "ngày nhận {received} trước khi kỳ {period} bắt đầu ({start})",
+    "doubt_refused": "Chưa ghi gì: {reasons}. Có phải gõ nhầm kỳ? Nếu đúng là kỳ này, thêm --yes.",
+    "doubt_confirm": "Chú ý: {reasons}. Vẫn ghi?",
+    "doubt_both": "{first}; {second}",
+    "doubt_row": "{reasons}; có phải gõ nhầm kỳ? Nếu đúng, thêm --yes.",
+    "no_outstanding_done": (
+        "Báo cáo {rule} của {unit} đã ghi nhận (#{event}): kỳ gần nhất {period}, nhận ngày {received}; không còn kỳ "
+        "nào đang chờ. Dùng --period để chọn kỳ khác, hoặc --correct để sửa."
+    ),
 }

@@ -56,6 +56,10 @@ def explain_text(words: Words, config: Config, exp: Explanation, as_of: date) ->
             bits.append(e.doc_number)
         bits.append(words("ex_recorded", at=e.recorded_at[:16].replace("T", " "), by=e.recorded_by))
         lines.append(words("ex_event", text=", ".join(bits)))
+        void = exp.voids.get(e.id)
+        if void is not None:
+            lines.append("  " + words("ex_voided", void=f"H{void.id}", at=void.recorded_at[:16].replace("T", " "),
+                                      by=void.recorded_by, note=void.note or ""))
     untracked = slot.deadline < exp.tracking_start and exp.row.submission is None
     if untracked:
         lines.append(words("ex_untracked", start=fmt(exp.tracking_start)))

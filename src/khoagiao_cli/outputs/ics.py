@@ -1,5 +1,6 @@
 """The year as an RFC 5545 calendar file (icalendar): all-day deadlines listing the units that still owe them,
-timed meetings; stable UIDs so that importing again updates; alarms before each. Texts pass `visible` (RFC 5545
+timed meetings; stable UIDs so that importing again updates; alarms before each (a deadline's on the first
+day it is due soon). Texts pass `visible` (RFC 5545
 allows no control character but tab in a text)."""
 
 from __future__ import annotations
@@ -34,7 +35,6 @@ def to_ics(
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", words("ics_name", year=year))
     cal.add("x-wr-timezone", config.settings.timezone)
-    soon = config.settings.due_soon_days
     # a later export carries a higher SEQUENCE, so calendar programs take its version of an event
     sequence = int((stamp - datetime(2020, 1, 1, tzinfo=stamp.tzinfo)).total_seconds() // 60)
     for item in items:
@@ -55,6 +55,8 @@ def to_ics(
             lines.append(words("ics_owing", n=len(units)) + ("\n" + "\n".join(f"- {u}" for u in units) if units else ""))
             ev.add("description", visible("\n".join(lines)))
             ev.add("categories", ["khoagiao", "deadline"])
+            # rings the first day the deadline is "due soon" (before Tết for the reports due after it)
+            soon = (slot.deadline - config.due_soon_from(slot.deadline)).days
             if soon > 0:
                 alarm = Alarm()
                 alarm.add("action", "DISPLAY")

@@ -16,13 +16,13 @@ from khoagiao_cli.core.agenda import MEETING, Item
 from khoagiao_cli.core.model import Config, Unit
 from khoagiao_cli.core.schedule import Slot
 from khoagiao_cli.core.scorecard import Score
-from khoagiao_cli.core.status import Event, Row
+from khoagiao_cli.core.status import Event, Row, Void
 from khoagiao_cli.i18n import Words
 from khoagiao_cli.outputs import phrases
 from khoagiao_cli.outputs.text import visible
 
 if TYPE_CHECKING:
-    from khoagiao_cli.app.adhoc import RequestStatus
+    from khoagiao_cli.app.adhoc import IncidentStatus, RequestStatus
 
 #: 2: every document is an object with `schema` (1: due, overdue, status … were bare arrays)
 SCHEMA = 2
@@ -112,15 +112,22 @@ def unit_record(unit: Unit, config: Config, as_of: date) -> dict[str, Any]:
     })
 
 
-def event_record(event: Event) -> dict[str, Any]:
-    """One line of the ledger: history."""
+def event_record(event: Event, void: Void | None = None) -> dict[str, Any]:
+    """One line of the ledger: history. A voided event (the office's entry error) carries its `void`."""
     return _present({
         "id": event.id, "kind": event.kind, "unit": event.unit, "unit_name": event.unit_name,
         "report": event.report, "period": event.period, "received": event.received,
         "received_at": event.received_at, "doc_number": event.doc_number, "channel": event.channel,
         "file_path": event.file_path, "file_sha256": event.file_sha256, "note": event.note,
         "recorded_at": event.recorded_at, "recorded_by": event.recorded_by,
+        "void": void_record(void) if void is not None else None,
     })
+
+
+def void_record(void: Void) -> dict[str, Any]:
+    """A void: event `event_id` was the office's entry error and counts as never recorded."""
+    return _present({"id": void.id, "event_id": void.event_id, "note": void.note, "recorded_at": void.recorded_at,
+                     "recorded_by": void.recorded_by})
 
 
 def item_record(item: Item, config: Config, tz: tzinfo) -> dict[str, Any]:
@@ -162,6 +169,16 @@ def request_record(status: RequestStatus) -> dict[str, Any]:
         "id": r.id, "title": r.title, "deadline": status.slot.deadline, "nominal_deadline": r.deadline,
         "doc_number": r.doc_number, "units": list(r.units), "received": status.received, "owed": status.owed,
         "cancelled": r.cancelled,
+    })
+
+
+def incident_record(status: IncidentStatus) -> dict[str, Any]:
+    i, got = status.incident, status.received
+    return _present({
+        "id": i.id, "unit": i.unit, "unit_name": i.unit_name, "title": i.title, "occurred": i.occurred,
+        "deadline_at": i.deadline_at, "received": got.received if got else None,
+        "received_at": got.received_at if got else None, "event": got.id if got else None,
+        "cancelled": i.cancelled or None,
     })
 
 

@@ -6,11 +6,11 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from khoagiao_cli.app.adhoc import RequestStatus
+from khoagiao_cli.app.adhoc import IncidentStatus, RequestStatus
 from khoagiao_cli.core.model import Config, Unit
 from khoagiao_cli.core.schedule import Slot
-from khoagiao_cli.core.status import Event
-from khoagiao_cli.i18n import Words
+from khoagiao_cli.core.status import Event, Void
+from khoagiao_cli.i18n import Words, moment_text
 from khoagiao_cli.outputs.phrases import deadline_text, fmt, period_text, received_text, rule_name, weekday, wording
 from khoagiao_cli.outputs.screens import Footnotes
 
@@ -65,20 +65,38 @@ def units_table(words: Words, config: Config, units: Sequence[Unit], as_of: date
     return table
 
 
-def history_table(words: Words, config: Config, events: Sequence[Event]) -> Table:
+def history_table(words: Words, config: Config, events: Sequence[Event], voids: Sequence[Void] = ()) -> Table:
+    """The events in order, each void (the office's entry error undone) in its place in time, the event it
+    voids marked."""
     from rich.table import Table
 
     table = Table(title=words("history_title", n=len(events)))
     for key in ("col_kind", "col_unit", "col_report", "col_period", "col_received", "col_doc", "col_channel",
                 "col_recorded", "col_by", "col_note"):
         table.add_column(words(key))
+    by_event = {v.event_id: v for v in voids}
+    shown = {e.id: e for e in events}
+    pending = sorted((v for v in voids if v.event_id in shown), key=lambda v: v.recorded_at)
+
+    def add_void(v: Void) -> None:
+        e = shown[v.event_id]
+        table.add_row(words("history_void", void=f"H{v.id}", event=e.id), e.unit_name or config.unit_name(e.unit),
+                      e.report, e.period, "", "", "", v.recorded_at[:19].replace("T", " "), v.recorded_by,
+                      v.note or "")
+
     for e in events:
+        while pending and pending[0].recorded_at < e.recorded_at:
+            add_void(pending.pop(0))
         received = received_text(e.received, e.received_at)
+        kind = f"#{e.id} {words('kind_' + e.kind)}"
+        voided = e.id in by_event
         table.add_row(
-            f"#{e.id} {words('kind_' + e.kind)}", e.unit_name or config.unit_name(e.unit), e.report, e.period,
-            received, e.doc_number or "", e.channel or "", e.recorded_at[:19].replace("T", " "), e.recorded_by,
-            e.note or "",
+            kind + (f"\n{words('voided_mark')}" if voided else ""), e.unit_name or config.unit_name(e.unit),
+            e.report, e.period, received, e.doc_number or "", e.channel or "", e.recorded_at[:19].replace("T", " "),
+            e.recorded_by, e.note or "", style="dim strike" if voided else "",
         )
+    for v in pending:
+        add_void(v)
     return table
 
 
@@ -93,4 +111,20 @@ def requests_table(words: Words, found: Sequence[RequestStatus]) -> Table:
         received = f"{r.received}/{r.owed}" + (f" ({words('cancelled')})" if req.cancelled else "")
         table.add_row(req.id, req.title, req.doc_number or "", deadline_text(words, r.slot, "\n"), received,
                       style="dim" if req.cancelled else ("green" if r.received == r.owed else ""))
+    return table
+
+
+def incidents_table(words: Words, found: Sequence[IncidentStatus]) -> Table:
+    from rich.table import Table
+
+    table = Table(title=words("incidents_title", count=len(found)))
+    for key in ("col_id", "col_unit", "col_title", "col_occurred", "col_deadline", "col_received"):
+        table.add_column(words(key))
+    for s in found:
+        i = s.incident
+        got = received_text(s.received.received, s.received.received_at) if s.received else ""
+        if i.cancelled:
+            got = (got + " " if got else "") + f"({words('cancelled')})"
+        table.add_row(f"#{i.id}", i.unit_name or i.unit, i.title, moment_text(i.occurred), moment_text(i.deadline_at),
+                      got, style="dim" if i.cancelled else ("green" if s.received else ""))
     return table

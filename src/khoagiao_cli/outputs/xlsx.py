@@ -7,7 +7,7 @@ from typing import Any
 
 from khoagiao_cli.core.model import Config
 from khoagiao_cli.core.scorecard import Score
-from khoagiao_cli.core.status import DUE, LATE, ON_TIME, OVERDUE, UPCOMING, Event, Row
+from khoagiao_cli.core.status import DUE, LATE, ON_TIME, OVERDUE, UPCOMING, Event, Row, Void
 from khoagiao_cli.i18n import Words
 from khoagiao_cli.outputs.phrases import report_period, rule_name
 from khoagiao_cli.outputs.text import visible
@@ -19,7 +19,7 @@ DATE_FORMAT = "dd/mm/yyyy"
 def workbook_bytes(
     words: Words,
     config: Config, years: Mapping[int, Sequence[Row]], events: Sequence[Event], scores: Sequence[Score],
-    *, score_year: int, as_of: date, chain: tuple[int, str] = (0, ""),
+    *, score_year: int, as_of: date, chain: tuple[int, str] = (0, ""), voids: Sequence[Void] = (),
 ) -> bytes:
     """The workbook; `chain` (records, head of the ledger's hash chain) is printed in every page's footer, so
     that a printed copy can later be checked with `khoagiao verify --head`."""
@@ -31,7 +31,7 @@ def workbook_bytes(
     wb.remove(wb.active)
     for year, rows in years.items():
         _year_sheet(words, wb, config, year, rows, as_of)
-    _events_sheet(words, wb, config, events)
+    _events_sheet(words, wb, config, events, voids)
     _score_sheet(words, wb, scores, score_year, as_of)
     if chain[1]:
         for ws in wb.worksheets:
@@ -113,14 +113,18 @@ def _year_sheet(words: Words, wb: Any, config: Config, year: int, rows: Sequence
     ws.freeze_panes = "C2"
 
 
-def _events_sheet(words: Words, wb: Any, config: Config, events: Sequence[Event]) -> None:
+def _events_sheet(words: Words, wb: Any, config: Config, events: Sequence[Event], voids: Sequence[Void]) -> None:
+    """Every event; one voided as the office's entry error says so in its kind, with the void's reason."""
     ws = wb.create_sheet(words("xlsx_events"))
     titles = ["#", *(words(k) for k in ("col_kind", "col_code", "col_unit", "col_report", "col_period", "col_received",
                                         "col_doc", "col_channel", "col_note", "col_recorded", "col_by"))]
     _header(ws, titles, [6, 10, 10, 38, 14, 16, 12, 18, 10, 30, 20, 12])
+    by_event = {v.event_id: v for v in voids}
     for e in events:
+        void = by_event.get(e.id)
+        kind = words("kind_" + e.kind) + (f" — {words('voided_mark')} (H{void.id}: {void.note})" if void else "")
         _append(ws, [
-            e.id, words("kind_" + e.kind), e.unit, e.unit_name or config.unit_name(e.unit),
+            e.id, kind, e.unit, e.unit_name or config.unit_name(e.unit),
             rule_name(words, config, e.report), e.period, e.received, e.doc_number, e.channel, e.note,
             e.recorded_at[:19].replace("T", " "), e.recorded_by,
         ])

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from khoagiao_cli.core.adhoc import Incident, Request
-from khoagiao_cli.core.status import Event, Key
+from khoagiao_cli.core.status import Event, Key, Void
 from khoagiao_cli.errors import LedgerError
 from khoagiao_cli.store.base import EmptyLedger, Ledger, Reader, Reminder
 
@@ -87,8 +87,11 @@ class PendingLedger:
     def requests(self, include_cancelled: bool = False) -> list[Request]:
         return self._reading().requests(include_cancelled)
 
-    def incidents(self, unit: str | None = None) -> list[Incident]:
-        return self._reading().incidents(unit)
+    def incidents(self, unit: str | None = None, include_cancelled: bool = False) -> list[Incident]:
+        return self._reading().incidents(unit, include_cancelled)
+
+    def voids(self) -> list[Void]:
+        return self._reading().voids()
 
     def reminders(self, unit: str | None = None, day: date | None = None) -> list[Reminder]:
         return self._reading().reminders(unit, day)
@@ -113,6 +116,13 @@ class PendingLedger:
 
     def add_reminder(self, reminder: Reminder) -> int:
         return self._writing().add_reminder(reminder)
+
+    def add_void(self, void: Void) -> int:
+        return self._writing().add_void(void)
+
+    def cancel_incident(self, incident_id: int, recorded_at: str, recorded_by: str, note: str | None = None,
+                        ) -> None:
+        self._writing().cancel_incident(incident_id, recorded_at, recorded_by, note)
 
     def close(self) -> None:
         if self._real is not None:

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from khoagiao_cli.core.adhoc import Incident, Request
-from khoagiao_cli.core.status import Event, Key
+from khoagiao_cli.core.status import Event, Key, Void
 
 if TYPE_CHECKING:  # the chain (and hashlib) is loaded only by the commands that write or verify
     from khoagiao_cli.store.chain import Verdict
@@ -60,7 +60,13 @@ class Reader(Protocol):
         """One-off requests in the order they were added; a cancelled one marked (or left out)."""
         ...
 
-    def incidents(self, unit: str | None = None) -> list[Incident]: ...
+    def incidents(self, unit: str | None = None, include_cancelled: bool = False) -> list[Incident]:
+        """Incidents in the order recorded; a cancelled one marked (or left out)."""
+        ...
+
+    def voids(self) -> list[Void]:
+        """The events voided as the office's entry errors, in the order voided."""
+        ...
 
     def reminders(self, unit: str | None = None, day: date | None = None) -> list[Reminder]: ...
 
@@ -94,6 +100,11 @@ class Ledger(Reader, Protocol):
 
     def add_reminder(self, reminder: Reminder) -> int: ...
 
+    def add_void(self, void: Void) -> int: ...
+
+    def cancel_incident(self, incident_id: int, recorded_at: str, recorded_by: str, note: str | None = None,
+                        ) -> None: ...
+
 
 class EmptyLedger:
     """What a command that only reads sees when there is no ledger yet: nothing recorded, nothing created.
@@ -120,7 +131,10 @@ class EmptyLedger:
     def requests(self, include_cancelled: bool = False) -> list[Request]:
         return []
 
-    def incidents(self, unit: str | None = None) -> list[Incident]:
+    def incidents(self, unit: str | None = None, include_cancelled: bool = False) -> list[Incident]:
+        return []
+
+    def voids(self) -> list[Void]:
         return []
 
     def reminders(self, unit: str | None = None, day: date | None = None) -> list[Reminder]:

@@ -1,6 +1,6 @@
 """The hash chain that makes the ledger tamper-evident.
 
-Every record (event, request, incident, reminder) is linked, in the same transaction that writes it, into one
+Every record (event, request, incident, reminder, void, incident cancelled) is linked, in the same transaction that writes it, into one
 chain: `chain.hash` = SHA-256 of the previous link's hash and the record's canonical encoding. The first link
 starts from the ledger's creation day. Triggers already refuse UPDATE and DELETE; the chain shows what gets past
 them — a REPLACE, a dropped trigger, a deleted or back-dated row — when `verify` walks it. Anyone can recompute
@@ -17,7 +17,10 @@ from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 #: the tables whose rows are chained, and the primary key of each
-CHAINED = {"events": "id", "requests": "seq", "incidents": "id", "reminders": "id"}
+CHAINED = {"events": "id", "requests": "seq", "incidents": "id", "reminders": "id", "voids": "id",
+           "incident_cancels": "id"}
+#: the tables a ledger had when the chain came (schema 5): those the migration chains
+CHAINED_AT_5 = ("events", "requests", "incidents", "reminders")
 
 
 class Finding(NamedTuple):
@@ -97,7 +100,8 @@ CHAINED_LATE = "chained_at_upgrade"
 def chain_existing(conn: Any) -> None:
     """Link the rows of a ledger written before the chain existed, table by table in the order written."""
     count = 0
-    for table, key in CHAINED.items():
+    for table in CHAINED_AT_5:
+        key = CHAINED[table]
         for (row_key,) in conn.execute(f"SELECT {key} FROM {table} ORDER BY {key}").fetchall():
             append(conn, table, int(row_key))
             count += 1

@@ -128,6 +128,41 @@ MIGRATIONS: tuple[str, ...] = (
         BEGIN SELECT RAISE(IGNORE); END;
     PRAGMA application_id = {APPLICATION_ID};
     """,
+    # 6: the office's own entry errors undone without rewriting history: a void names the event entered by
+    # mistake, which then counts as never recorded; an incident cancelled (both chained like every record)
+    """
+    CREATE TABLE voids (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        event_id    INTEGER NOT NULL UNIQUE REFERENCES events (id),
+        note        TEXT,
+        recorded_at TEXT NOT NULL,
+        recorded_by TEXT NOT NULL
+    );
+    CREATE TRIGGER voids_no_update BEFORE UPDATE ON voids
+        BEGIN SELECT RAISE(ABORT, 'khoagiao ledger is append-only'); END;
+    CREATE TRIGGER voids_no_delete BEFORE DELETE ON voids
+        BEGIN SELECT RAISE(ABORT, 'khoagiao ledger is append-only'); END;
+    CREATE TABLE incident_cancels (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        incident_id INTEGER NOT NULL UNIQUE REFERENCES incidents (id),
+        note        TEXT,
+        recorded_at TEXT NOT NULL,
+        recorded_by TEXT NOT NULL
+    );
+    CREATE TRIGGER incident_cancels_no_update BEFORE UPDATE ON incident_cancels
+        BEGIN SELECT RAISE(ABORT, 'khoagiao ledger is append-only'); END;
+    CREATE TRIGGER incident_cancels_no_delete BEFORE DELETE ON incident_cancels
+        BEGIN SELECT RAISE(ABORT, 'khoagiao ledger is append-only'); END;
+    DROP VIEW in_force;
+    CREATE VIEW in_force AS
+        SELECT e.id, e.kind, e.unit, e.report, e.period, e.received, e.doc_number, e.channel, e.file_path,
+               e.file_sha256, e.note, e.unit_name, e.recorded_at, e.recorded_by, e.received_at
+        FROM events AS e
+        WHERE e.kind <> 'withdraw'
+          AND e.id = (SELECT max(l.id) FROM events AS l
+                      WHERE l.unit = e.unit AND l.report = e.report AND l.period = e.period
+                        AND l.id NOT IN (SELECT v.event_id FROM voids AS v));
+    """,
 )
 #: what a step does that SQL cannot: by step number (1-based)
 AFTER_STEP: dict[int, Callable[[sqlite3.Connection], None]] = {5: chain_existing}

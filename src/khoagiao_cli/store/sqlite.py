@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from khoagiao_cli.core.adhoc import Incident, Request
-from khoagiao_cli.core.status import Event, Key
+from khoagiao_cli.core.status import Event, Key, Void
 from khoagiao_cli.errors import LedgerError
 from khoagiao_cli.files import private_file
 from khoagiao_cli.store.base import Reminder
@@ -277,15 +277,41 @@ class SQLiteLedger:
             )
             return self._chained("reminders", cur.lastrowid)
 
-    def incidents(self, unit: str | None = None) -> list[Incident]:
-        sql, args = _filtered("SELECT id, unit, unit_name, title, occurred, deadline_at, recorded_at FROM incidents",
-                              unit=unit)
+    def incidents(self, unit: str | None = None, include_cancelled: bool = False) -> list[Incident]:
+        sql, args = _filtered("SELECT id, unit, unit_name, title, occurred, deadline_at, recorded_at,"
+                              " id IN (SELECT incident_id FROM incident_cancels) FROM incidents", unit=unit)
         with _guard(self.path):
             rows = self.conn.execute(sql + " ORDER BY id", args).fetchall()
-            return [
-                Incident(r[0], r[1], r[2], r[3], datetime.fromisoformat(r[4]), datetime.fromisoformat(r[5]), r[6])
+            found = [
+                Incident(r[0], r[1], r[2], r[3], datetime.fromisoformat(r[4]), datetime.fromisoformat(r[5]), r[6],
+                         bool(r[7]))
                 for r in map(_texts, rows)
             ]
+        return [i for i in found if include_cancelled or not i.cancelled]
+
+    def cancel_incident(self, incident_id: int, recorded_at: str, recorded_by: str, note: str | None = None,
+                        ) -> None:
+        """Call inside `write()`."""
+        with _guard(self.path):
+            cur = self.conn.execute(
+                "INSERT INTO incident_cancels (incident_id, note, recorded_at, recorded_by) VALUES (?, ?, ?, ?)",
+                (incident_id, note, recorded_at, recorded_by),
+            )
+            self._chained("incident_cancels", cur.lastrowid)
+
+    def voids(self) -> list[Void]:
+        with _guard(self.path):
+            rows = self.conn.execute("SELECT id, event_id, note, recorded_at, recorded_by FROM voids ORDER BY id")
+            return [Void(*_texts(r)) for r in rows.fetchall()]
+
+    def add_void(self, void: Void) -> int:
+        """Call inside `write()`. Returns the void's number."""
+        with _guard(self.path):
+            cur = self.conn.execute(
+                "INSERT INTO voids (event_id, note, recorded_at, recorded_by) VALUES (?, ?, ?, ?)",
+                (void.event_id, void.note, void.recorded_at, void.recorded_by),
+            )
+            return self._chained("voids", cur.lastrowid)
 
     def add_incident(self, incident: Incident, recorded_by: str) -> int:
         """Call inside `write()`. Returns the incident's number."""
