@@ -1,10 +1,11 @@
 """Use case: everything behind one report's status, for `khoagiao explain` ("why does it say I'm late?")."""
 
 from datetime import date
+from pathlib import Path
 from typing import NamedTuple
 
 from khoagiao_cli.app.pick import instance_for, target
-from khoagiao_cli.app.query import tracking_start
+from khoagiao_cli.app.query import file_copies, tracking_start
 from khoagiao_cli.core.clock import Clock
 from khoagiao_cli.core.model import Config, Rule, Unit
 from khoagiao_cli.core.status import Event, Row, arrived_by, classify
@@ -18,6 +19,8 @@ class Explanation(NamedTuple):
     #: every ledger event of the instance, in order
     events: list[Event]
     tracking_start: date
+    #: each received file's copy in the archive beside the ledger, by SHA-256 (None: not there)
+    copies: "dict[str, Path | None]" = {}
 
 
 def explain(config: Config, reader: Reader, clock: Clock, *, unit_query: str, report_query: str,
@@ -30,4 +33,5 @@ def explain(config: Config, reader: Reader, clock: Clock, *, unit_query: str, re
     in_force = reader.in_force(unit=key[0], report=key[1], period=key[2])
     submission = arrived_by(in_force, clock.today, clock.latest).get(key)
     row = classify(instance, submission, clock.today, config.settings.due_soon_days, clock.now)
-    return Explanation(chosen.unit, chosen.rule, row, events, tracking_start(config, reader))
+    return Explanation(chosen.unit, chosen.rule, row, events, tracking_start(config, reader),
+                       file_copies(reader, events))

@@ -167,20 +167,26 @@ def history(
     config: ConfigDir = None,
     db: Db = None,
 ) -> None:
+    from khoagiao_cli.app.query import file_copies
     from khoagiao_cli.app.query import history as history_of
 
     e = Env(ctx, lang=lang, config=config, db=db)
     out = check_format(format, ("table", "json"), "table")
     filtered = unit is not None or report is not None or period is not None
     events = history_of(e.config, e.reader, unit=e.unit(unit), report=report, period=period)
+    copies = file_copies(e.reader, events)
     if out == "json":
         from khoagiao_cli.outputs.records import document, event_record, to_json
 
-        typer.echo(to_json(document(events=[event_record(ev) for ev in events])), nl=False)
+        records = [event_record(ev, copies.get(ev.file_sha256 or "")) for ev in events]
+        typer.echo(to_json(document(events=records)), nl=False)
     elif not events:
         typer.echo(e.words("history_none_matching" if filtered else "history_empty"))
     else:
-        from khoagiao_cli.outputs.tables import history_table
+        from khoagiao_cli.outputs.tables import history_files, history_table
 
         console().print(history_table(e.words, e.config, events))
+        kept = [ev for ev in events if ev.file_sha256]
+        if kept:
+            typer.echo("\n".join(history_files(e.words, kept, copies)))
 
