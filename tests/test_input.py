@@ -415,3 +415,19 @@ def test_a_fifo_is_refused_without_waiting(cfg, isolated, tmp_path) -> None:
                        env={**os.environ, "PYTHONPATH": src})
     assert r.returncode == 2 and "là một ống dẫn (FIFO)" in r.stderr, r.stderr
     assert events(isolated) == [] and not _archive(isolated).exists()
+
+
+def test_a_copy_left_half_written_by_a_killed_run_is_swept(cli, cfg, isolated, tmp_path) -> None:
+    import time
+
+    folder = _archive(isolated)
+    folder.mkdir(parents=True)
+    stale, fresh = folder / ".incoming.abcd1234.tmp", folder / ".incoming.wxyz5678.tmp"
+    for path in (stale, fresh):
+        path.write_bytes(b"half a copy")
+    os.utime(stale, (time.time() - 3600, time.time() - 3600))
+    f = tmp_path / "bc.pdf"
+    f.write_bytes(b"report")
+    cli("submit", "syt", "q1", "--file", str(f), "--as-of", "2026-03-18")
+    assert not stale.exists() and fresh.exists()
+    assert sorted(p.name for p in folder.iterdir()) == sorted([fresh.name, hashlib.sha256(b"report").hexdigest() + ".pdf"])

@@ -475,7 +475,8 @@ CATALOGUE: dict[str, Entry] = {
     ),
     "o_import_file": (
         "A .csv or .xlsx file with columns unit, report, period, received (and optionally doc_number, "
-        "channel, note); Vietnamese headings work too."
+        "channel, note); Vietnamese headings work too, below a few title rows. The xlsx that khoagiao export "
+        "writes is read back too (its Events sheet)."
     ),
     "o_dry_run": "Check and show what would be recorded; write nothing.",
     "cal_days_off": "Days off: {days}",
@@ -670,7 +671,6 @@ CATALOGUE: dict[str, Entry] = {
     "channel_words": "paper (giấy), email (thư điện tử), eoffice (văn phòng điện tử), other (khác)",
     "import_more": {"one": "… and {n} more row.", "other": "… and {n} more rows."},
     "import_sheet": "Reading sheet '{sheet}', headings in row {row}.",
-    "import_kind_unknown": "column {column} (event): '{value}' is not received, corrected or withdrawn",
     "import_superseded": {
         "one": "Skipped {n} row corrected or withdrawn later in the same file: {rows}.",
         "other": "Skipped {n} rows corrected or withdrawn later in the same file: {rows}.",
@@ -683,7 +683,6 @@ CATALOGUE: dict[str, Entry] = {
     "history_files": "Report files kept:",
     "history_file": "  #{event}: {path}",
     "history_file_missing": "  #{event}: no longer in the archive (SHA-256 {sha})",
-    "what_import_received": "received",
     "verify_files_ok": {
         "one": "File archive {folder}: {n} file matches its SHA-256.",
         "other": "File archive {folder}: {n} files match their SHA-256.",

@@ -458,7 +458,8 @@ CATALOGUE: dict[str, Entry] = {
     ),
     "o_import_file": (
         "Tệp .csv hoặc .xlsx có các cột unit/đơn vị, report/báo cáo, period/kỳ, received/ngày nhận (và "
-        "doc_number/số, channel/hình thức, note/ghi chú)."
+        "doc_number/số, channel/hình thức, note/ghi chú); dòng tiêu đề có thể nằm dưới vài dòng tên bảng. Đọc được "
+        "cả tệp xlsx do khoagiao export xuất ra (trang tính Sự kiện)."
     ),
     "o_dry_run": "Chỉ kiểm tra và cho xem sẽ ghi gì; không ghi.",
     "cal_days_off": "Ngày nghỉ: {days}",
@@ -639,7 +640,6 @@ CATALOGUE: dict[str, Entry] = {
     "channel_words": "giấy (paper), thư điện tử (email), văn phòng điện tử (eoffice), khác (other)",
     "import_more": "… và {n} dòng khác.",
     "import_sheet": "Đọc trang tính '{sheet}', tiêu đề ở dòng {row}.",
-    "import_kind_unknown": "cột {column} (sự kiện): '{value}' không phải nhận, sửa hay rút",
     "import_superseded": "Bỏ qua {n} dòng đã được sửa hoặc rút sau đó trong chính tệp: {rows}.",
     "file_symlink": "Không dùng được {path}: đó là một liên kết (symlink); hãy chỉ thẳng tới tệp.",
     "file_copy_failed": "Bản sao của {path} trong kho lưu {folder} không khớp mã SHA-256; không ghi gì. Hãy thử lại.",
@@ -649,7 +649,6 @@ CATALOGUE: dict[str, Entry] = {
     "history_files": "Tệp báo cáo đã lưu:",
     "history_file": "  #{event}: {path}",
     "history_file_missing": "  #{event}: không còn trong kho (SHA-256 {sha})",
-    "what_import_received": "ngày nhận",
     "verify_files_ok": "Kho tệp {folder}: {n} tệp khớp mã SHA-256.",
     "verify_file_changed": "tệp lưu {path}: nội dung khác mã SHA-256 trong tên (bị sửa sau khi lưu).",
     "import_no_sheets": "không có trang tính nào",

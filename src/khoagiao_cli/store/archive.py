@@ -22,6 +22,9 @@ FOLDER = "khoagiao-files"
 _SUFFIX = re.compile(r"\.[a-z0-9]{1,8}")
 _NAME = re.compile(r"([0-9a-f]{64})(\.[a-z0-9]{1,8})?")
 _BLOCK = 1 << 20
+_TEMPORARY = re.compile(r"\.incoming\.[a-z0-9_]{8}\.tmp")
+#: how long a temporary copy may go untouched before it is taken for the leftover of a killed run
+STALE_SECONDS = 10 * 60
 
 
 def folder_of(ledger: str | Path) -> Path:
@@ -35,25 +38,44 @@ def safe_suffix(name: str) -> str:
     return suffix if _SUFFIX.fullmatch(suffix) else ""
 
 
-def find(folder: Path, sha256: str) -> Path | None:
-    """Where the copy of the content with this hash is, if the archive holds one."""
-    if not re.fullmatch(r"[0-9a-f]{64}", sha256 or ""):
-        return None
+def _kept(folder: Path) -> dict[str, Path]:
+    """Every copy in the archive, by its hash (nothing when there is no archive yet, or it cannot be read)."""
+    found: dict[str, Path] = {}
     try:
         with os.scandir(folder) as entries:
             for entry in entries:
                 m = _NAME.fullmatch(entry.name)
-                if m and m.group(1) == sha256 and entry.is_file(follow_symlinks=False):
-                    return Path(entry.path)
-    except OSError:  # no archive yet, or not readable: no copy to show
-        return None
-    return None
+                if m and entry.is_file(follow_symlinks=False):
+                    found.setdefault(m.group(1), Path(entry.path))
+    except OSError:
+        return {}
+    return found
+
+
+def find(folder: Path, sha256: str) -> Path | None:
+    """Where the copy of the content with this hash is, if the archive holds one."""
+    return _kept(folder).get(sha256)
 
 
 def copies(ledger: str | Path, hashes: Iterable[str | None]) -> dict[str, Path | None]:
     """For each hash, the copy kept of it (None: not in the archive, e.g. recorded before khoagiao kept copies)."""
-    folder = folder_of(ledger)
-    return {h: find(folder, h) for h in set(hashes) if h}
+    wanted = {h for h in hashes if h}
+    kept = _kept(folder_of(ledger)) if wanted else {}
+    return {h: kept.get(h) for h in wanted}
+
+
+def _sweep(folder: Path) -> None:
+    """Remove what killed runs left: our temporary files, untouched for STALE_SECONDS (a concurrent one is fresh)."""
+    import time
+
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if _TEMPORARY.fullmatch(entry.name) and entry.is_file(follow_symlinks=False) and \
+                        entry.stat(follow_symlinks=False).st_mtime < time.time() - STALE_SECONDS:
+                    os.unlink(entry.path)
+    except OSError:
+        return  # tidying up must never stop a copy
 
 
 def _hash_file(fd: int) -> str:
@@ -79,6 +101,7 @@ def keep(source: Path, folder: Path) -> tuple[str, Path]:
     import tempfile
 
     private_dirs(folder)
+    _sweep(folder)
     fd, tmp = tempfile.mkstemp(prefix=".incoming.", suffix=".tmp", dir=folder)  # owner-only
     try:
         digest = hashlib.sha256()
