@@ -64,15 +64,14 @@ def copies(ledger: str | Path, hashes: Iterable[str | None]) -> dict[str, Path |
     return {h: kept.get(h) for h in wanted}
 
 
-def _sweep(folder: Path) -> None:
-    """Remove what killed runs left: our temporary files, untouched for STALE_SECONDS (a concurrent one is fresh)."""
-    import time
-
+def _sweep(folder: Path, now: float, keep: str) -> None:
+    """Remove what killed runs left: our temporary files, untouched for STALE_SECONDS (a concurrent one is fresh).
+    `now`: the file system's clock (our own new temporary file's time)."""
     try:
         with os.scandir(folder) as entries:
             for entry in entries:
-                if _TEMPORARY.fullmatch(entry.name) and entry.is_file(follow_symlinks=False) and \
-                        entry.stat(follow_symlinks=False).st_mtime < time.time() - STALE_SECONDS:
+                if _TEMPORARY.fullmatch(entry.name) and entry.path != keep and entry.is_file(follow_symlinks=False) \
+                        and entry.stat(follow_symlinks=False).st_mtime < now - STALE_SECONDS:
                     os.unlink(entry.path)
     except OSError:
         return  # tidying up must never stop a copy
@@ -101,9 +100,9 @@ def keep(source: Path, folder: Path) -> tuple[str, Path]:
     import tempfile
 
     private_dirs(folder)
-    _sweep(folder)
     fd, tmp = tempfile.mkstemp(prefix=".incoming.", suffix=".tmp", dir=folder)  # owner-only
     try:
+        _sweep(folder, os.fstat(fd).st_mtime, keep=tmp)
         digest = hashlib.sha256()
         src = _open_regular(source)
         try:
