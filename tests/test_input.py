@@ -300,7 +300,7 @@ def test_import_finds_the_headings_of_a_csv_below_a_title(cli, cfg, tmp_path, is
     sheet = tmp_path / "so.csv"
     sheet.write_text("SỔ THEO DÕI NĂM 2026\n\nđơn vị;báo cáo;kỳ;ngày nhận\nsyt;q1;Q1/2026;18/03/2026\n", encoding="utf-8")
     r = cli("import", str(sheet), "--as-of", "2026-04-01")
-    assert "dòng 3" in r.stdout and [e["period"] for e in events(isolated)] == ["2026-Q1"]
+    assert "Dòng tiêu đề là dòng 3." in r.stdout and [e["period"] for e in events(isolated)] == ["2026-Q1"]
 
 
 def test_import_reads_back_khoagiao_s_own_export(cli, cfg, tmp_path, isolated) -> None:

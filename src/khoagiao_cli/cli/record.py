@@ -127,7 +127,8 @@ def import_command(
     words = e.words
     sheet = importing.find_sheet(read_tables(Path(file)), file)
     if not sheet.first:
-        typer.echo(words("import_sheet", sheet=sheet.name or Path(file).name, row=sheet.row))
+        typer.echo(words("import_sheet", sheet=sheet.name, row=sheet.row) if sheet.name else
+                   words("import_heading_row", row=sheet.row))
     items: Any = sheet.rows
     if interactive() and len(items) > 200:
         from rich.progress import track

@@ -689,4 +689,5 @@ CATALOGUE: dict[str, Entry] = {
     },
     "verify_file_changed": "kept file {path}: its content does not match the SHA-256 in its name (changed after it was kept).",
     "import_no_sheets": "it has no worksheet",
+    "import_heading_row": "Headings in row {row}.",
 }

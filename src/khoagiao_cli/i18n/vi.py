@@ -652,4 +652,5 @@ CATALOGUE: dict[str, Entry] = {
     "verify_files_ok": "Kho tệp {folder}: {n} tệp khớp mã SHA-256.",
     "verify_file_changed": "tệp lưu {path}: nội dung khác mã SHA-256 trong tên (bị sửa sau khi lưu).",
     "import_no_sheets": "không có trang tính nào",
+    "import_heading_row": "Dòng tiêu đề là dòng {row}.",
 }
