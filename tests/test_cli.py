@@ -164,7 +164,7 @@ def test_submit_in_english(cli, cfg) -> None:
         (["submit", "syt", "montly"], "Không có báo cáo 'montly'. Có phải ý bạn là: monthly?"),
         (["submit", "syt", "monthly", "--received", "2026-02-30"], "--received '2026-02-30' là ngày không có thật."),
         (["submit", "syt", "monthly", "--received", "hôm qua"], "không phải ngày"),
-        (["submit", "syt", "monthly", "--period", "2026-13"], "Báo cáo monthly không có kỳ '2026-13'"),
+        (["submit", "syt", "monthly", "--period", "2026-13"], "Kỳ '2026-13' không đúng dạng"),
         (["submit", "syt", "monthly", "--period", "2026-03"], "báo cáo q1 thay cho nó"),
         (["submit", "syt", "q1", "--period", "2026-Q2"], "không có kỳ '2026-Q2'"),
         (["submit", "syt", "q1", "--received", "2026-12-01", "--as-of", "2026-03-10"], "ở tương lai"),

@@ -2,14 +2,14 @@
 outputs/sheets.py; every row is checked here, as `submit` would check it)."""
 
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any, NamedTuple
 
 from khoagiao_cli.app.pick import doubts, instance_for, target
 from khoagiao_cli.core.clock import Clock
-from khoagiao_cli.core.dates import parse_date
-from khoagiao_cli.core.lookup import fold
-from khoagiao_cli.core.model import CHANNELS, Config
+from khoagiao_cli.core.dates import parse_moment
+from khoagiao_cli.core.lookup import channel_id, fold
+from khoagiao_cli.core.model import Config
 from khoagiao_cli.core.status import SUBMIT, Event
 from khoagiao_cli.core.text import check_text
 from khoagiao_cli.errors import KhoagiaoError, Msg, UserError
@@ -17,27 +17,24 @@ from khoagiao_cli.store.base import Ledger, Reader
 
 #: accepted headings (folded: lower case, no accents, punctuation as spaces) for each column
 HEADINGS = {
-    "unit": ("unit", "don vi", "ma don vi", "co quan", "don vi gui"),
+    "unit": ("unit", "code", "ma", "don vi", "ma don vi", "co quan", "don vi gui"),
     "report": ("report", "bao cao", "ma bao cao", "loai bao cao"),
     "period": ("period", "ky", "ky bao cao"),
     "received": ("received", "ngay nhan", "ngay den", "ngay gui"),
     "doc_number": ("doc number", "doc_number", "so", "so van ban", "so ky hieu", "so hieu", "so ky hieu van ban"),
+    "kind": ("kind", "event", "su kien", "loai su kien"),
     "channel": ("channel", "hinh thuc", "hinh thuc nhan", "hinh thuc gui"),
     "note": ("note", "ghi chu"),
 }
 REQUIRED = ("unit", "report", "period", "received")
 #: each column's name in a message (the headings of khoagiao's own spreadsheet)
 LABELS = {"unit": "col_unit", "report": "col_report", "period": "col_period", "received": "col_received",
-          "doc_number": "col_doc", "channel": "col_channel", "note": "col_note"}
-#: channel names as offices write them
-CHANNEL_WORDS = {
-    "giay": "paper", "ban giay": "paper", "van ban giay": "paper", "paper": "paper",
-    "email": "email", "e mail": "email", "thu dien tu": "email", "mail": "email",
-    "eoffice": "eoffice", "e office": "eoffice", "van phong dien tu": "eoffice", "he thong": "eoffice",
-    "khac": "other", "other": "other",
-}
-
-
+          "doc_number": "col_doc", "channel": "col_channel", "note": "col_note", "kind": "col_kind"}
+#: how many rows above the headings may be titles ("SỔ THEO DÕI BÁO CÁO", a blank row, then the headings)
+HEADING_ROWS = 10
+#: the event kinds of khoagiao's own export (its "Sự kiện" sheet, in either language) that record a report; any
+#: other kind (a withdrawal) leaves the report not received
+RECEIPTS = {"nhan", "sua", "received", "corrected", "submit", "correct"}
 class Planned(NamedTuple):
     row: int
     event: Event
@@ -49,21 +46,55 @@ class Plan(NamedTuple):
     already: list[int]
     #: (row number, what is wrong with it)
     errors: list[tuple[int, KhoagiaoError]]
+    #: rows of khoagiao's own export that a later row of the same report and period replaced
+    superseded: list[int] = []
 
 
-def columns(header: Sequence[str]) -> dict[str, int]:
-    """Which column holds which field, from the heading row."""
+def _fields(header: Sequence[Any]) -> dict[str, int]:
+    """Which column holds which field, by its heading (the first column of each wins)."""
     found: dict[str, int] = {}
     for i, heading in enumerate(header):
-        check_text(str(heading), Msg("import_heading", {"column": letter(i)}))  # said back if a column is missing
-        name = fold(str(heading))
+        name = fold(_text(heading))
         for field, names in HEADINGS.items():
             if name in names and field not in found:
                 found[field] = i
-    missing = [f for f in REQUIRED if f not in found]
-    if missing:
-        raise UserError("import_columns", missing=", ".join(missing), found=", ".join(str(h) for h in header if h))
     return found
+
+
+class Sheet(NamedTuple):
+    #: the sheet's name ("" for a CSV file)
+    name: str
+    #: the heading row's number, as the clerk sees it
+    row: int
+    header: list[str]
+    rows: list[tuple[int, list[Any]]]
+    #: False when the headings are not the first row of the first sheet (worth saying where they were found)
+    first: bool
+
+
+def find_sheet(tables: Iterable[tuple[str, list[tuple[int, list[Any]]]]], path: str) -> Sheet:
+    """The first sheet with a heading row (all of unit, report, period, received) among its first HEADING_ROWS
+    rows: below a title row, or on a later sheet (khoagiao's own export: its "Sự kiện" sheet)."""
+    closest: tuple[int, int, list[Any]] | None = None  # (fields found, row, cells) on the first sheet
+    for index, (name, rows) in enumerate(tables):
+        for position, (number, cells) in enumerate(rows[:HEADING_ROWS]):
+            found = _fields(cells)
+            if all(f in found for f in REQUIRED):
+                header = [_text(c) for c in cells]
+                for i, heading in enumerate(header):  # said back if a column is missing: no control characters
+                    check_text(heading, Msg("import_heading", {"row": number, "column": letter(i)}))
+                return Sheet(name, number, header, rows[position + 1:], index == 0 and position == 0)
+            score = sum(f in found for f in REQUIRED)
+            if index == 0 and (closest is None or score > closest[0]):
+                closest = (score, number, cells)
+    if closest is None:
+        raise UserError("import_empty", path=path)
+    _, number, cells = closest
+    for i, heading in enumerate(cells):
+        check_text(_text(heading), Msg("import_heading", {"row": number, "column": letter(i)}))
+    found = _fields(cells)
+    raise UserError("import_columns", missing=", ".join(f for f in REQUIRED if f not in found),
+                    found=", ".join(_text(h) for h in cells if _text(h)))
 
 
 def letter(index: int) -> str:
@@ -88,65 +119,81 @@ def plan_import(
     config: Config, reader: Reader, clock: Clock, header: Sequence[str], rows: Iterable[tuple[int, list[Any]]], *,
     recorded_by: str, sure: bool = False,
 ) -> Plan:
-    """Check every row; nothing is written here. A row whose period looks mistyped (app.pick.doubts) is an error
-    unless `sure` (the whole file's --yes)."""
-    where = columns(header)
-    in_force = reader.in_force()
-    planned: list[Planned] = []
-    already: list[int] = []
+    """Check every row; nothing is written here. With an event column (khoagiao's own export), the last row of each
+    report and period is the one that counts: a correction replaces the receipt, a withdrawal leaves nothing. A row
+    whose period looks mistyped (app.pick.doubts) is an error unless `sure` (the whole file's --yes)."""
+    where = _fields(header)
     errors: list[tuple[int, KhoagiaoError]] = []
-    seen: dict[tuple[str, str, str], int] = {}
+    latest: dict[tuple[str, str, str], tuple[int, Event | None]] = {}
+    superseded: list[int] = []
     for number, cells in rows:
         values = {f: (cells[i] if i < len(cells) else None) for f, i in where.items()}
         if all(_text(v) == "" for v in values.values()):
             continue  # a blank line
         try:
-            for field, i in where.items():
-                if isinstance(value := values[field], str):  # a line break typed in a note (Alt+Enter) is kept
-                    check_text(value, Msg("import_column", {"column": letter(i), "name": Msg(LABELS[field])}),
-                               allow="\t\n" if field == "note" else "")
-            chosen = target(config, reader, _text(values["unit"]), _text(values["report"]))
-            period_value = values["period"]
-            if chosen.rule is not None and isinstance(period_value, datetime | date):
-                # a spreadsheet turned "3/2026" into a date
-                period_value = f"{period_value.year}-{period_value.month:02d}" if chosen.rule.frequency == "monthly" \
-                    else str(period_value.year)
-            instance = instance_for(config, chosen, _text(period_value))
-            received_value = values["received"]
-            if isinstance(received_value, datetime):
-                received = received_value.date()
-            elif isinstance(received_value, date):
-                received = received_value
-            else:
-                received = parse_date(_text(received_value), clock.today, what=Msg("import_col_received"))
-            if received > clock.today:
-                raise UserError("received_future", received=received, today=clock.today)
-            reasons = doubts(config, chosen, instance, received, clock.today) if chosen.rule is not None and not sure else None
-            if reasons is not None:
-                raise UserError("doubt_row", reasons=reasons)
-            channel_text = fold(_text(values.get("channel")))
-            channel = CHANNEL_WORDS.get(channel_text) if channel_text else None
-            if channel_text and channel not in CHANNELS:
-                raise UserError("channel_unknown", value=_text(values.get("channel")), known=", ".join(CHANNELS))
-            key = instance.key
-            if key in seen:
-                raise UserError("import_twice", other=seen[key])
-            seen[key] = number
-            previous = in_force.get(key)
-            if previous is not None:
-                if previous.received == received:
-                    already.append(number)
-                    continue
-                raise UserError("import_conflict", received=previous.received, event=previous.id)
-            planned.append(Planned(number, Event(
-                0, SUBMIT, chosen.unit.code, instance.report, instance.period, received,
-                doc_number=_text(values.get("doc_number")) or None, channel=channel,
-                note=_text(values.get("note")) or None, unit_name=chosen.unit.name,
-                recorded_at=clock.recorded_at(), recorded_by=recorded_by,
-            )))
+            key, event = _row(config, reader, clock, where, values, recorded_by, sure)
+            if key in latest:
+                if "kind" not in where:
+                    raise UserError("import_twice", other=latest[key][0])
+                superseded.append(latest[key][0])
+            latest[key] = (number, event)
         except KhoagiaoError as exc:
             errors.append((number, exc))
-    return Plan(planned, already, errors)
+    in_force = reader.in_force()
+    planned: list[Planned] = []
+    already: list[int] = []
+    for key, (number, event) in sorted(latest.items(), key=lambda item: item[1][0]):
+        if event is None:
+            continue
+        previous = in_force.get(key)
+        if previous is None:
+            planned.append(Planned(number, event))
+        elif previous.received == event.received:
+            already.append(number)
+        else:
+            errors.append((number, UserError("import_conflict", received=previous.received, event=previous.id)))
+    errors.sort(key=lambda e: e[0])
+    return Plan(planned, already, errors, sorted(superseded))
+
+
+def _row(config: Config, reader: Reader, clock: Clock, where: dict[str, int], values: dict[str, Any],
+         recorded_by: str, sure: bool) -> tuple[tuple[str, str, str], Event | None]:
+    """One row: the report and period it names, and the receipt it records (None for a withdrawal)."""
+    for field, i in where.items():
+        if isinstance(value := values[field], str):  # a line break typed in a note (Alt+Enter) is kept
+            check_text(value, Msg("import_column", {"column": letter(i), "name": Msg(LABELS[field])}),
+                       allow="\t\n" if field == "note" else "")
+    chosen = target(config, reader, _text(values["unit"]), _text(values["report"]))
+    period_value = values["period"]
+    if chosen.rule is not None and isinstance(period_value, datetime | date):
+        # a spreadsheet turned "3/2026" into a date
+        period_value = f"{period_value.year}-{period_value.month:02d}" if chosen.rule.frequency == "monthly" \
+            else str(period_value.year)
+    instance = instance_for(config, chosen, _text(period_value))
+    kind = fold(_text(values.get("kind")))
+    if kind and kind not in RECEIPTS:
+        return instance.key, None
+    received_value, at = values["received"], None
+    if isinstance(received_value, datetime):
+        received = received_value.date()
+        at = received_value.time() if received_value.time() != time(0, 0) else None
+    elif isinstance(received_value, date):
+        received = received_value
+    else:
+        received, at = parse_moment(_text(received_value), clock.today, what=Msg("import_col_received"))
+    if received > clock.today:
+        raise UserError("received_future", received=received, today=clock.today)
+    reasons = doubts(config, chosen, instance, received, clock.today) if chosen.rule is not None and not sure else None
+    if reasons is not None:
+        raise UserError("doubt_row", reasons=reasons)
+    channel = channel_id(_text(values["channel"])) if _text(values.get("channel")) else None
+    return instance.key, Event(
+        0, SUBMIT, chosen.unit.code, instance.report, instance.period, received,
+        doc_number=_text(values.get("doc_number")) or None, channel=channel,
+        note=_text(values.get("note")) or None, unit_name=chosen.unit.name,
+        recorded_at=clock.recorded_at(), recorded_by=recorded_by,
+        received_at=clock.moment(received, at) if at is not None else None,
+    )
 
 
 def apply(ledger: Ledger, plan: Plan) -> list[int]:

@@ -13,6 +13,8 @@ from khoagiao_cli.errors import UserError
 from khoagiao_cli.store.base import Reader
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from khoagiao_cli.core.agenda import Item
 
 
@@ -115,6 +117,13 @@ def history(config: Config, reader: Reader, *, unit: Unit | None, report: str | 
         raise UserError("period_not_a_period", period=period)
     return reader.events(unit=unit.code if unit else None,
                          report=report_id(config, reader, report) if report is not None else None, period=label)
+
+
+def file_copies(reader: Reader, events: list[Event]) -> "dict[str, Path | None]":
+    """For each received file's SHA-256 among `events`, its copy in the archive beside the ledger (None: none)."""
+    from khoagiao_cli.store.archive import copies
+
+    return copies(reader.where, (e.file_sha256 for e in events))
 
 
 #: what a period label looks like: 2026-03, 2026-Q1, 2026-H1, 2026, or an incident's moment 2026-11-22T08:30

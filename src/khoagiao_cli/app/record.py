@@ -9,7 +9,8 @@ from khoagiao_cli.app.query import tracking_start
 from khoagiao_cli.config.paths import check_input
 from khoagiao_cli.core.adhoc import INCIDENT
 from khoagiao_cli.core.clock import Clock
-from khoagiao_cli.core.model import CHANNELS, Config, Rule, Unit
+from khoagiao_cli.core.lookup import channel_id
+from khoagiao_cli.core.model import Config, Rule, Unit
 from khoagiao_cli.core.status import CORRECT, SUBMIT, WITHDRAW, Event, Row, Void, classify
 from khoagiao_cli.core.text import check_text
 from khoagiao_cli.errors import UserError
@@ -29,16 +30,20 @@ class Recorded(NamedTuple):
     chosen: bool
     #: the submission a correction replaced
     previous: Event | None = None
+    #: where the received file's copy is kept (submit --file)
+    copy: Path | None = None
 
 
-def sha256_of(path: Path) -> str:
-    import hashlib
+def _keep(file: Path, ledger: Ledger) -> tuple[str, Path]:
+    """The file copied into the archive beside the ledger: (its SHA-256, the copy)."""
+    from khoagiao_cli.store import archive
 
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+    try:
+        return archive.keep(file, archive.folder_of(ledger.where))
+    except OSError as exc:
+        if exc.filename is not None and Path(exc.filename) != file:
+            raise  # the archive could not be written: a runtime failure, said with its path
+        raise UserError("file_unreadable_input", path=str(file), error=exc.strerror or str(exc)) from exc
 
 
 def record(
@@ -67,18 +72,17 @@ def record(
     """
     if received is not None and received > clock.today:
         raise UserError("received_future", received=received, today=clock.today)
-    if channel is not None and channel not in CHANNELS:
-        raise UserError("channel_unknown", value=channel, known=", ".join(CHANNELS))
+    if channel is not None:
+        channel = channel_id(channel)
     for text, what in ((note, "--note"), (doc_number, "--doc-number")):
         if text is not None:
             check_text(text, what)
     file_path = file_hash = None
+    copy: Path | None = None
     if file is not None:
+        if file.is_symlink():  # the archive keeps what the clerk received, not whatever a link points to now
+            raise UserError("file_symlink", path=str(file))
         check_input(file, "file_missing")
-        try:
-            file_hash = sha256_of(file)
-        except OSError as exc:
-            raise UserError("file_unreadable_input", path=str(file), error=exc.strerror) from exc
         file_path = str(file.resolve())
     chosen = target(config, ledger, unit_query, report_query)
     instance = instance_for(config, chosen, period) if period else None
@@ -101,6 +105,8 @@ def record(
         if previous is None and correct:
             raise UserError("nothing_to_correct", unit=chosen.unit.code, rule=chosen.report, period=instance.period)
         kept = previous if correct else None
+        if file is not None:  # copied once the report is known to be recordable: bad input leaves no copy
+            file_hash, copy = _keep(file, ledger)
         event = Event(
             id=0,
             kind=CORRECT if correct else SUBMIT,
@@ -120,7 +126,7 @@ def record(
         )
         stored = event._replace(id=ledger.append(event))
     row = classify(instance, stored, clock.today, config.due_soon_until(clock.today), clock.now)
-    return Recorded(stored, chosen.unit, chosen.rule, row, chosen=period is None, previous=previous)
+    return Recorded(stored, chosen.unit, chosen.rule, row, chosen=period is None, previous=previous, copy=copy)
 
 
 class Withdrawn(NamedTuple):

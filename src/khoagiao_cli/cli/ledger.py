@@ -33,7 +33,7 @@ def verify(
     from khoagiao_cli.errors import UserError
     from khoagiao_cli.i18n import Words
     from khoagiao_cli.outputs.text import visible
-    from khoagiao_cli.store import open_reader
+    from khoagiao_cli.store import archive, open_reader
     from khoagiao_cli.store.chain import CHAINED
 
     check_lang(lang)
@@ -45,11 +45,15 @@ def verify(
     # `today` would only date an empty ledger's tracking, which verify never asks: no clock is read here
     reader = open_reader(where, today=date.min, timeout=db_timeout(os.environ), upgrade=False)
     verdict = reader.verify(wanted)
-    if verdict.findings or (wanted and not verdict.head_at):
-        if verdict.findings:
-            say(f"{words('error_prefix')}: {words('verify_tampered', path=where, n=len(verdict.findings))}")
+    kept, changed = archive.check(where)  # the received files kept beside it: each still the content it is named by
+    if verdict.findings or (wanted and not verdict.head_at) or changed:
+        n = len(verdict.findings) + len(changed)
+        if n:
+            say(f"{words('error_prefix')}: {words('verify_tampered', path=where, n=n)}")
         else:
             say(f"{words('error_prefix')}: {words('verify_head_only', path=where)}")
+        for path in changed:
+            say(f"  {visible(words('verify_file_changed', path=path), lines=False)}")
         for finding in verdict.findings[:SHOWN]:
             what = words(f"record_{finding.table}", id=finding.row) if finding.table in CHAINED else ""
             line = words(f"finding_{finding.kind}", record=what, name=finding.name, seq=finding.seq)
@@ -64,5 +68,7 @@ def verify(
         typer.echo(words("verify_predating", n=verdict.predating))
     if verdict.head:
         typer.echo(words("verify_head", head=verdict.head))
+    if kept:
+        typer.echo(words("verify_files_ok", folder=archive.folder_of(where), n=kept))
     if wanted:
         typer.echo(words("head_found", head=wanted, at=verdict.head_at))

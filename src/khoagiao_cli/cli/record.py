@@ -90,6 +90,8 @@ def submit(
                          deadline=deadline_text(words, slot)))
     else:
         typer.echo(words("verdict_on_time", wording=wording(words, slot), deadline=deadline_text(words, slot)))
+    if done.copy is not None:
+        typer.echo(words("file_kept", path=done.copy))
 
 
 @app.command(cls=Command, help="h_withdraw")
@@ -130,24 +132,27 @@ def import_command(
 ) -> None:
     from khoagiao_cli.app import importing
     from khoagiao_cli.outputs.phrases import fmt
-    from khoagiao_cli.outputs.sheets import read_rows
+    from khoagiao_cli.outputs.sheets import read_tables
 
     e = Env(ctx, lang=lang, config=config, db=db, as_of=as_of)
     words = e.words
-    header, rows = read_rows(Path(file))
-    items: Any = list(rows)
+    sheet = importing.find_sheet(read_tables(Path(file)), file)
+    if not sheet.first:
+        typer.echo(words("import_sheet", sheet=sheet.name, row=sheet.row) if sheet.name else
+                   words("import_heading_row", row=sheet.row))
+    items: Any = sheet.rows
     if interactive() and len(items) > 200:
         from rich.progress import track
 
         items = track(items, description=Path(file).name, transient=True)
     ledger = e.reader if dry_run else e.ledger
-    plan = importing.plan_import(e.config, ledger, e.clock, header, items, recorded_by=who(), sure=yes)
+    plan = importing.plan_import(e.config, ledger, e.clock, sheet.header, items, recorded_by=who(), sure=yes)
     if plan.errors:
         say(f"{words('error_prefix')}: {words('import_bad', n=len(plan.errors))}")
         for number, exc in plan.errors[:SHOWN_ERRORS]:
             say(f"  {words('import_row', row=number, error=message(words, exc))}")
         if len(plan.errors) > SHOWN_ERRORS:
-            say(f"  {words('findings_more', n=len(plan.errors) - SHOWN_ERRORS)}")
+            say(f"  {words('import_more', n=len(plan.errors) - SHOWN_ERRORS)}")
         raise typer.Exit(2)
     if dry_run:
         typer.echo(words("import_would", n=len(plan.to_record)))
@@ -164,6 +169,8 @@ def import_command(
         typer.echo(words("import_nothing", path=file))
     if plan.already:
         typer.echo(words("import_already", n=len(plan.already), rows=", ".join(map(str, plan.already))))
+    if plan.superseded:
+        typer.echo(words("import_superseded", n=len(plan.superseded), rows=", ".join(map(str, plan.superseded))))
 
 
 @app.command(cls=Command, help="h_void")

@@ -167,6 +167,7 @@ def history(
     config: ConfigDir = None,
     db: Db = None,
 ) -> None:
+    from khoagiao_cli.app.query import file_copies
     from khoagiao_cli.app.query import history as history_of
 
     e = Env(ctx, lang=lang, config=config, db=db)
@@ -175,17 +176,20 @@ def history(
     events = history_of(e.config, e.reader, unit=e.unit(unit), report=report, period=period)
     ids = {ev.id for ev in events}
     voids = [v for v in e.reader.voids() if v.event_id in ids]
+    copies = file_copies(e.reader, events)
     if out == "json":
         from khoagiao_cli.outputs.records import document, event_record, to_json, void_record
 
         by_event = {v.event_id: v for v in voids}
-        doc = document(events=[event_record(ev, by_event.get(ev.id)) for ev in events],
-                       voids=[void_record(v) for v in voids] or None)
-        typer.echo(to_json(doc), nl=False)
+        records = [event_record(ev, by_event.get(ev.id), copies.get(ev.file_sha256 or "")) for ev in events]
+        typer.echo(to_json(document(events=records, voids=[void_record(v) for v in voids] or None)), nl=False)
     elif not events:
         typer.echo(e.words("history_none_matching" if filtered else "history_empty"))
     else:
-        from khoagiao_cli.outputs.tables import history_table
+        from khoagiao_cli.outputs.tables import history_files, history_table
 
         console().print(history_table(e.words, e.config, events, voids))
+        kept = [ev for ev in events if ev.file_sha256]
+        if kept:
+            typer.echo("\n".join(history_files(e.words, kept, copies)))
 

@@ -97,7 +97,6 @@ CATALOGUE: dict[str, Entry] = {
     "unit_ambiguous": "'{query}' matches several units; give the code:\n{candidates}",
     "rule_unknown": "No report '{query}'.{hint} Reports: {known}",
     "rule_ambiguous": "'{query}' matches several reports; give the id:\n{candidates}",
-    "period_invalid": "Report {rule} has no period '{period}' (a valid one looks like {example}).",
     "period_replaced": (
         "Period {period} has no separate {rule} report: the {other} report takes its place. Record {other} "
         "instead."
@@ -303,12 +302,12 @@ CATALOGUE: dict[str, Entry] = {
     "o_format_table_json": "table or json.",
     "o_format_export": "json, csv, toml, ics (calendar) or xlsx (Excel).",
     "o_fail": "Exit with code 1 when anything is overdue.",
-    "o_period": "Period: 2026-03, 2026-Q1, 2026-H1, 2026-Q3, 2026. Default: the earliest open one.",
-    "o_period_req": "Period: 2026-03, 2026-Q1, 2026-H1, 2026-Q3, 2026.",
+    "o_period": "Period: 2026-03 (03/2026, T3/2026), 2026-Q1 (Q1/2026, quý I/2026), 2026-H1 (H1 2026), 2026. Default: the earliest open one.",
+    "o_period_req": "Period: 2026-03 (03/2026, T3/2026), 2026-Q1 (Q1/2026, quý I/2026), 2026-H1 (H1 2026), 2026.",
     "o_received": "Date received (default: today).",
     "o_doc": "Document number, e.g. 125/BC-SYT.",
-    "o_channel": "How it arrived: paper, email, eoffice, other.",
-    "o_file": "Report file: its path and SHA-256 are recorded.",
+    "o_channel": "How it arrived: paper, email, eoffice, other (or in Vietnamese: giấy, thư điện tử, văn phòng điện tử, khác).",
+    "o_file": "Report file: a copy is kept in the file archive beside the ledger (named by its SHA-256), with its path and SHA-256.",
     "o_note": "Note.",
     "o_correct": "Record a correction of an already recorded report.",
     "o_year": "Year (default: the current year).",
@@ -479,7 +478,8 @@ CATALOGUE: dict[str, Entry] = {
     ),
     "o_import_file": (
         "A .csv or .xlsx file with columns unit, report, period, received (and optionally doc_number, "
-        "channel, note); Vietnamese headings work too."
+        "channel, note); Vietnamese headings work too, below a few title rows. The xlsx that khoagiao export "
+        "writes is read back too (its Events sheet)."
     ),
     "o_dry_run": "Check and show what would be recorded; write nothing.",
     "cal_days_off": "Days off: {days}",
@@ -537,7 +537,7 @@ CATALOGUE: dict[str, Entry] = {
     "text_not_utf8": "{what}: is not valid UTF-8 text (position {pos}).",
     "text_too_long": "{what}: {n} characters long, more than the limit of {max}.",
     "import_column": "column {column} ({name})",
-    "import_heading": "Row 1, column {column}",
+    "import_heading": "Row {row}, column {column}",
     "import_cell_huge": "File {path}, row {row}: a cell is longer than {limit} characters; a cell may hold at most {max}.",
     "import_csv_bad": "File {path}, row {row}: cannot be read as CSV ({error}).",
     "import_stdin": (
@@ -595,7 +595,7 @@ CATALOGUE: dict[str, Entry] = {
     "h_request_cancel": "Cancel a request (adds a cancellation; deletes nothing).",
     "h_incident": "Urgent incident reports, with deadlines in hours.",
     "h_incident_add": "Record a unit's urgent incident; its written report is due --within hours after it happened.",
-    "o_period_arg": "Period: 2026-03, 3/2026, 2026-Q1, 2026-H1, 2026.",
+    "o_period_arg": "Period: 2026-03 (03/2026, T3/2026), 2026-Q1 (Q1/2026, quý I/2026), 2026-H1 (H1 2026), 2026.",
     "o_month": "Only one month (1–12).",
     "o_request_id": "Short id of the request, used to record it: khoagiao submit syt ID.",
     "o_title": "What the request asks for.",
@@ -721,4 +721,33 @@ CATALOGUE: dict[str, Entry] = {
         "{unit}'s {rule} is already recorded (#{event}): latest period {period}, received {received}; no period is "
         "waiting. Use --period for another period, or --correct to correct it."
     ),
+    # ------------------------------------------------------------------ part C: input the way the office writes it
+    "period_form": (
+        "Period '{period}' is not in a form khoagiao reads. Write: 2026-03, 03/2026, T3/2026, tháng 3/2026 "
+        "(month); 2026-Q1, Q1/2026, quý I/2026 (quarter); 2026-H1, H1 2026, 6 tháng đầu năm 2026 (half-year); "
+        "2026 (year)."
+    ),
+    "period_not_in_rule": "{name} ({rule}) has no period '{period}' ({label}); its periods in {year}: {known}.",
+    "channel_words": "paper (giấy), email (thư điện tử), eoffice (văn phòng điện tử), other (khác)",
+    "import_more": {"one": "… and {n} more row.", "other": "… and {n} more rows."},
+    "import_sheet": "Reading sheet '{sheet}', headings in row {row}.",
+    "import_superseded": {
+        "one": "Skipped {n} row corrected or withdrawn later in the same file: {rows}.",
+        "other": "Skipped {n} rows corrected or withdrawn later in the same file: {rows}.",
+    },
+    "file_symlink": "Cannot use {path}: it is a symbolic link; name the file itself.",
+    "file_copy_failed": "The copy of {path} in the archive {folder} does not match its SHA-256; nothing recorded. Try again.",
+    "file_kept": "File copy kept: {path}",
+    "file_copy_line": "File kept: {path}",
+    "file_copy_missing": "Kept file {sha} is no longer in the archive {folder}",
+    "history_files": "Report files kept:",
+    "history_file": "  #{event}: {path}",
+    "history_file_missing": "  #{event}: no longer in the archive (SHA-256 {sha})",
+    "verify_files_ok": {
+        "one": "File archive {folder}: {n} file matches its SHA-256.",
+        "other": "File archive {folder}: {n} files match their SHA-256.",
+    },
+    "verify_file_changed": "kept file {path}: its content does not match the SHA-256 in its name (changed after it was kept).",
+    "import_no_sheets": "it has no worksheet",
+    "import_heading_row": "Headings in row {row}.",
 }

@@ -99,7 +99,6 @@ CATALOGUE: dict[str, Entry] = {
     "unit_ambiguous": "'{query}' khớp với nhiều đơn vị; hãy ghi rõ mã:\n{candidates}",
     "rule_unknown": "Không có báo cáo '{query}'.{hint} Các báo cáo: {known}",
     "rule_ambiguous": "'{query}' khớp với nhiều báo cáo; hãy ghi rõ mã:\n{candidates}",
-    "period_invalid": "Báo cáo {rule} không có kỳ '{period}' (ví dụ kỳ hợp lệ: {example}).",
     "period_replaced": (
         "Kỳ {period} không có báo cáo {rule} riêng: báo cáo {other} thay cho nó. Hãy ghi nhận báo cáo "
         "{other}."
@@ -302,12 +301,12 @@ CATALOGUE: dict[str, Entry] = {
     "o_format_table_json": "table hoặc json.",
     "o_format_export": "json, csv, toml, ics (lịch) hoặc xlsx (Excel).",
     "o_fail": "Thoát với mã 1 nếu có báo cáo quá hạn.",
-    "o_period": "Kỳ báo cáo: 2026-03, 2026-Q1, 2026-H1, 2026-Q3, 2026. Mặc định: kỳ sớm nhất chưa nộp.",
-    "o_period_req": "Kỳ báo cáo: 2026-03, 2026-Q1, 2026-H1, 2026-Q3, 2026.",
+    "o_period": "Kỳ báo cáo: tháng 3/2026 (T3/2026, 2026-03), quý I/2026 (Q1/2026, 2026-Q1), 6 tháng đầu năm 2026 (2026-H1), năm 2026. Mặc định: kỳ sớm nhất chưa nộp.",
+    "o_period_req": "Kỳ báo cáo: tháng 3/2026 (T3/2026, 2026-03), quý I/2026 (Q1/2026, 2026-Q1), 6 tháng đầu năm 2026 (2026-H1), năm 2026.",
     "o_received": "Ngày nhận (mặc định: hôm nay).",
     "o_doc": "Số, ký hiệu văn bản, ví dụ 125/BC-SYT.",
-    "o_channel": "Hình thức nhận: paper (giấy), email, eoffice, other.",
-    "o_file": "Tệp báo cáo để lưu đường dẫn và mã SHA-256.",
+    "o_channel": "Hình thức nhận: giấy, thư điện tử (email), văn phòng điện tử (eoffice), khác; viết có dấu hay không dấu đều được.",
+    "o_file": "Tệp báo cáo: lưu một bản sao vào kho tệp cạnh sổ theo dõi (đặt tên theo mã SHA-256), cùng đường dẫn và mã SHA-256.",
     "o_note": "Ghi chú.",
     "o_correct": "Ghi sửa cho báo cáo đã ghi nhận (ngày nhận, số văn bản…).",
     "o_year": "Năm (mặc định: năm hiện tại).",
@@ -462,7 +461,8 @@ CATALOGUE: dict[str, Entry] = {
     ),
     "o_import_file": (
         "Tệp .csv hoặc .xlsx có các cột unit/đơn vị, report/báo cáo, period/kỳ, received/ngày nhận (và "
-        "doc_number/số, channel/hình thức, note/ghi chú)."
+        "doc_number/số, channel/hình thức, note/ghi chú); dòng tiêu đề có thể nằm dưới vài dòng tên bảng. Đọc được "
+        "cả tệp xlsx do khoagiao export xuất ra (trang tính Sự kiện)."
     ),
     "o_dry_run": "Chỉ kiểm tra và cho xem sẽ ghi gì; không ghi.",
     "cal_days_off": "Ngày nghỉ: {days}",
@@ -507,7 +507,7 @@ CATALOGUE: dict[str, Entry] = {
     "text_not_utf8": "{what}: không phải văn bản UTF-8 hợp lệ (vị trí {pos}).",
     "text_too_long": "{what}: dài {n} ký tự, quá giới hạn {max} ký tự.",
     "import_column": "cột {column} ({name})",
-    "import_heading": "Dòng 1, cột {column}",
+    "import_heading": "Dòng {row}, cột {column}",
     "import_cell_huge": "Tệp {path}, dòng {row}: có ô dài quá {limit} ký tự; mỗi ô chỉ được tối đa {max} ký tự.",
     "import_csv_bad": "Tệp {path}, dòng {row}: không đọc được dạng CSV ({error}).",
     "import_stdin": (
@@ -569,7 +569,7 @@ CATALOGUE: dict[str, Entry] = {
         "Ghi một sự việc đột xuất của đơn vị; hạn gửi báo cáo bằng văn bản là trong --within giờ kể từ lúc "
         "xảy ra."
     ),
-    "o_period_arg": "Kỳ báo cáo: 2026-03, 3/2026, 2026-Q1, 2026-H1, 2026.",
+    "o_period_arg": "Kỳ báo cáo: tháng 3/2026 (T3/2026, 2026-03), quý I/2026 (Q1/2026, 2026-Q1), 6 tháng đầu năm 2026 (2026-H1), năm 2026.",
     "o_month": "Chỉ một tháng (1–12).",
     "o_request_id": "Mã ngắn của yêu cầu, dùng khi ghi nhận: khoagiao submit syt ID.",
     "o_title": "Nội dung yêu cầu báo cáo.",
@@ -690,4 +690,26 @@ CATALOGUE: dict[str, Entry] = {
         "Báo cáo {rule} của {unit} đã ghi nhận (#{event}): kỳ gần nhất {period}, nhận ngày {received}; không còn kỳ "
         "nào đang chờ. Dùng --period để chọn kỳ khác, hoặc --correct để sửa."
     ),
+    # ------------------------------------------------------------------ part C: input the way the office writes it
+    "period_form": (
+        "Kỳ '{period}' không đúng dạng. Viết kỳ như: tháng 3/2026, T3/2026, 03/2026, 2026-03 (tháng); quý I/2026, "
+        "Q1/2026, 2026-Q1 (quý); 6 tháng đầu năm 2026, 6 tháng cuối năm 2026, 2026-H1 (6 tháng); năm 2026, 2026 (năm)."
+    ),
+    "period_not_in_rule": "{name} ({rule}) không có kỳ '{period}' ({label}); các kỳ của báo cáo này năm {year}: {known}.",
+    "channel_words": "giấy (paper), thư điện tử (email), văn phòng điện tử (eoffice), khác (other)",
+    "import_more": "… và {n} dòng khác.",
+    "import_sheet": "Đọc trang tính '{sheet}', tiêu đề ở dòng {row}.",
+    "import_superseded": "Bỏ qua {n} dòng đã được sửa hoặc rút sau đó trong chính tệp: {rows}.",
+    "file_symlink": "Không dùng được {path}: đó là một liên kết (symlink); hãy chỉ thẳng tới tệp.",
+    "file_copy_failed": "Bản sao của {path} trong kho lưu {folder} không khớp mã SHA-256; không ghi gì. Hãy thử lại.",
+    "file_kept": "Đã lưu bản sao tệp: {path}",
+    "file_copy_line": "Tệp đã lưu: {path}",
+    "file_copy_missing": "Tệp lưu {sha} không còn trong kho {folder}",
+    "history_files": "Tệp báo cáo đã lưu:",
+    "history_file": "  #{event}: {path}",
+    "history_file_missing": "  #{event}: không còn trong kho (SHA-256 {sha})",
+    "verify_files_ok": "Kho tệp {folder}: {n} tệp khớp mã SHA-256.",
+    "verify_file_changed": "tệp lưu {path}: nội dung khác mã SHA-256 trong tên (bị sửa sau khi lưu).",
+    "import_no_sheets": "không có trang tính nào",
+    "import_heading_row": "Dòng tiêu đề là dòng {row}.",
 }

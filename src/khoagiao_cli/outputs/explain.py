@@ -18,6 +18,7 @@ from khoagiao_cli.outputs.phrases import (
     wording,
 )
 from khoagiao_cli.outputs.text import visible
+from khoagiao_cli.store.archive import FOLDER
 
 
 def explain_text(words: Words, config: Config, exp: Explanation, as_of: date) -> str:
@@ -60,6 +61,10 @@ def explain_text(words: Words, config: Config, exp: Explanation, as_of: date) ->
         if void is not None:
             lines.append("  " + words("ex_voided", void=f"H{void.id}", at=void.recorded_at[:16].replace("T", " "),
                                       by=void.recorded_by, note=void.note or ""))
+        if e.file_sha256:
+            copy = exp.copies.get(e.file_sha256)
+            lines.append("  " + (words("file_copy_line", path=copy) if copy is not None else
+                                 words("file_copy_missing", sha=e.file_sha256[:16], folder=FOLDER)))
     untracked = slot.deadline < exp.tracking_start and exp.row.submission is None
     if untracked:
         lines.append(words("ex_untracked", start=fmt(exp.tracking_start)))

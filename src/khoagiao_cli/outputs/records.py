@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, tzinfo
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from khoagiao_cli.core.agenda import MEETING, Item
@@ -112,9 +113,11 @@ def unit_record(unit: Unit, config: Config, as_of: date) -> dict[str, Any]:
     })
 
 
-def event_record(event: Event, void: Void | None = None) -> dict[str, Any]:
-    """One line of the ledger: history. A voided event (the office's entry error) carries its `void`."""
+def event_record(event: Event, void: Void | None = None, file_copy: Path | None = None) -> dict[str, Any]:
+    """One line of the ledger: history. A voided event (the office's entry error) carries its `void`; a received
+    file kept in the archive beside the ledger, where its copy is."""
     return _present({
+        "file_copy": str(file_copy) if file_copy is not None else None,
         "id": event.id, "kind": event.kind, "unit": event.unit, "unit_name": event.unit_name,
         "report": event.report, "period": event.period, "received": event.received,
         "received_at": event.received_at, "doc_number": event.doc_number, "channel": event.channel,

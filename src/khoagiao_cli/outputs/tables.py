@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from khoagiao_cli.app.adhoc import IncidentStatus, RequestStatus
@@ -13,6 +14,7 @@ from khoagiao_cli.core.status import Event, Void
 from khoagiao_cli.i18n import Words, moment_text
 from khoagiao_cli.outputs.phrases import deadline_text, fmt, period_text, received_text, rule_name, weekday, wording
 from khoagiao_cli.outputs.screens import Footnotes
+from khoagiao_cli.outputs.text import visible
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -98,6 +100,16 @@ def history_table(words: Words, config: Config, events: Sequence[Event], voids: 
     for v in pending:
         add_void(v)
     return table
+
+
+def history_files(words: Words, events: Sequence[Event], copies: Mapping[str, Path | None]) -> list[str]:
+    """Below the history: where each received file's copy is kept (or that it is not in the archive)."""
+    lines = [words("history_files")]
+    for e in events:
+        copy = copies.get(e.file_sha256 or "")
+        lines.append(words("history_file", event=e.id, path=copy) if copy is not None else
+                     words("history_file_missing", event=e.id, sha=(e.file_sha256 or "")[:16]))
+    return [visible(line) for line in lines]
 
 
 def requests_table(words: Words, found: Sequence[RequestStatus]) -> Table:
