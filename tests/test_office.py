@@ -54,9 +54,9 @@ def test_stats_by_hand(cli, cfg) -> None:
     assert "ban" not in by_unit  # the Commission does not score itself
     table = cli("stats", "--as-of", "2026-04-01", "--format", "table").stdout
     assert "Đánh giá gửi báo cáo đúng hạn năm 2026 — tính đến 01/04/2026" in table
-    assert "█████░░░  66.7%" in table and "✓!✓·········" in table
+    assert "█████░░░  66,7%" in table and "✓!✓·········" in table
     plain = cli("stats", "--as-of", "2026-04-01").stdout.splitlines()  # piped: plain text
-    assert plain[2].split() == ["1", "syt", "Sở", "Y", "tế", "3", "2", "1", "4.0", "4", "0", "66.7%", "✓!✓·········"]
+    assert plain[2].split() == ["1", "syt", "Sở", "Y", "tế", "3", "2", "1", "4,0", "4", "0", "66,7%", "✓!✓·········"]
     one = json.loads(cli("stats", "--as-of", "2026-04-01", "--unit", "hkh", "--format", "json").stdout)["units"]
     assert [s["unit"] for s in one] == ["hkh"]
 

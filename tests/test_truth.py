@@ -275,13 +275,13 @@ def test_an_urgent_report_is_not_received_before_the_minute_it_came(cli, cfg) ->
     seen = json.loads(cli("due", "--as-of", "2026-11-23T09:00", "--unit", "syt", "--format", "json").stdout)
     assert [r["status"] for r in seen["instances"] if r["report"] == "incident"] == ["overdue"]
     explained = cli("explain", "syt", "incident", "2026-11-22T08:30", "--as-of", "2026-11-23T09:00").stdout
-    assert "quá hạn" in explained.splitlines()[-1] and "nộp muộn" not in explained
+    assert "quá hạn" in explained.splitlines()[-1] and "gửi muộn" not in explained
 
 
 def test_a_correction_without_a_period_says_which_and_why(cli, cfg) -> None:
     cli("submit", "syt", "q1", "--received", "2026-03-12", "--as-of", "2026-03-20")
     out = cli("submit", "syt", "q1", "--correct", "--doc-number", "13/BC-SYT", "--as-of", "2026-03-25").stdout
-    assert "kỳ sớm nhất chưa nộp" not in out and "2026-Q1" in out.splitlines()[0]
+    assert "kỳ sớm nhất chưa gửi" not in out and "2026-Q1" in out.splitlines()[0]
 
 
 @pytest.mark.parametrize("args", [
