@@ -163,14 +163,14 @@ def test_submit_in_english(cli, cfg) -> None:
         (["submit", "syt", "montly"], "Không có báo cáo 'montly'. Có phải ý bạn là: monthly?"),
         (["submit", "syt", "monthly", "--received", "2026-02-30"], "--received '2026-02-30' là ngày không có thật."),
         (["submit", "syt", "monthly", "--received", "hôm qua"], "không phải ngày"),
-        (["submit", "syt", "monthly", "--period", "2026-13"], "Báo cáo monthly không có kỳ '2026-13'"),
-        (["submit", "syt", "monthly", "--period", "2026-03"], "báo cáo q1 thay cho nó"),
+        (["submit", "syt", "monthly", "--period", "2026-13"], "Báo cáo tháng không có kỳ '2026-13'"),
+        (["submit", "syt", "monthly", "--period", "2026-03"], "Báo cáo quý I thay cho nó. Hãy ghi nhận Báo cáo quý I (mã q1)."),
         (["submit", "syt", "q1", "--period", "2026-Q2"], "không có kỳ '2026-Q2'"),
         (["submit", "syt", "q1", "--received", "2026-12-01", "--as-of", "2026-03-10"], "ở tương lai"),
         (["submit", "syt", "q1", "--file", "/no/such/file.pdf"], "Không tìm thấy tệp đính kèm"),
         (["submit", "syt", "q1", "--channel", "fax"], "Hình thức nhận 'fax' không hợp lệ"),
-        (["submit", "syt", "q1", "--correct"], "Chưa có báo cáo q1 nào của syt để sửa"),
-        (["submit", "syt", "q1", "--period", "2026-Q1", "--correct"], "Chưa có báo cáo q1 kỳ 2026-Q1 của syt để sửa"),
+        (["submit", "syt", "q1", "--correct"], "Chưa có Báo cáo quý I nào của syt để sửa"),
+        (["submit", "syt", "q1", "--period", "2026-Q1", "--correct"], "Chưa có Báo cáo quý I kỳ 2026-Q1 của syt để sửa"),
         (["due", "--as-of", "30/2/2026"], "là ngày không có thật"),
         (["due", "--as-of", "9999-12-30"], "nằm ngoài khoảng khoagiao theo dõi (năm 1900–2999)"),
         (["request", "add", "--id", "x", "--title", "t", "--deadline", "0001-01-01"], "nằm ngoài khoảng"),
@@ -200,7 +200,7 @@ def test_a_unit_that_does_not_owe_a_report(cli, tmp_path, monkeypatch) -> None:
     units = "units:\n  - code: hkh\n    name: Hội Khuyến học tỉnh\n    reports: [annual]\n"
     monkeypatch.setenv("KHOAGIAO_CONFIG", str(write_config(tmp_path / "c", units=units)))
     r = cli("submit", "hkh", "q1", code=2)
-    assert "không phải gửi báo cáo q1" in r.stderr
+    assert "không phải gửi Báo cáo quý I" in r.stderr
 
 
 def test_malformed_yaml_is_a_config_error(cli, tmp_path, monkeypatch) -> None:

@@ -155,8 +155,8 @@ def test_import_csv_with_english_headings_and_semicolons(cli, cfg, tmp_path, iso
 BAD_ROWS = [
     (["xyz", "monthly", "2026-01", "2026-01-10"], "Dòng 2: Không có đơn vị 'xyz'."),
     (["syt", "tuan", "2026-01", "2026-01-10"], "Dòng 3: Không có báo cáo 'tuan'"),
-    (["syt", "monthly", "2026-13", "2026-01-10"], "Dòng 4: Báo cáo monthly không có kỳ '2026-13'"),
-    (["syt", "monthly", "2026-03", "2026-03-10"], "Dòng 5: Kỳ 2026-03 không có báo cáo monthly riêng"),
+    (["syt", "monthly", "2026-13", "2026-01-10"], "Dòng 4: Báo cáo tháng không có kỳ '2026-13'"),
+    (["syt", "monthly", "2026-03", "2026-03-10"], "Dòng 5: Kỳ 2026-03 không có Báo cáo tháng riêng"),
     (["syt", "monthly", "2026-02", "31/02/2026"], "Dòng 6: ngày nhận '31/02/2026' là ngày không có thật."),
     (["syt", "monthly", "2026-04", "2026-12-01"], "Dòng 7: Ngày nhận 01/12/2026 ở tương lai"),
     (["hkh", "monthly", "2026-01", "2026-01-10", "fax"], "Dòng 8: Hình thức nhận 'fax' không hợp lệ"),

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+import khoagiao_cli
 from khoagiao_cli.i18n import Words
 
 #: box drawing and footnote marks: around a cell, not part of it
@@ -119,7 +120,7 @@ def test_the_other_tables_fit_80_columns(cli, cfg, monkeypatch, args, cells) -> 
 def test_status_redirected_to_a_file_keeps_its_key_cells(cfg, tmp_path) -> None:
     """No COLUMNS, no terminal: Rich draws 80 columns into the file."""
     env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
-    env["PYTHONPATH"] = str(Path(__file__).resolve().parents[1] / "src")
+    env["PYTHONPATH"] = str(Path(khoagiao_cli.__file__).resolve().parents[1])  # the code under test
     out = tmp_path / "status.txt"
     with out.open("w", encoding="utf-8") as f:
         subprocess.run([sys.executable, "-m", "khoagiao_cli", "status", "--as-of", "2026-04-15", "--format", "table"],

@@ -9,7 +9,7 @@ from khoagiao_cli.core.calendar import WorkCalendar
 from khoagiao_cli.core.dates import FIRST_YEAR, LAST_YEAR
 from khoagiao_cli.core.model import Config, Rule, Unit
 from khoagiao_cli.core.schedule import Slot, slot_for_period
-from khoagiao_cli.errors import Msg, UserError
+from khoagiao_cli.errors import Msg, Named, UserError
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
@@ -100,7 +100,7 @@ def find_slot(rule: Rule, text: str, calendar: WorkCalendar | None = None) -> Sl
         raise UserError("period_out_of_range", period=text, first=FIRST_YEAR, last=LAST_YEAR)
     slot = slot_for_period(rule, label, calendar)
     if slot is None:
-        raise UserError("period_invalid", period=text, rule=rule.id, example=_EXAMPLE[rule.frequency])
+        raise UserError("period_invalid", period=text, rule=Named(rule.name, rule.name_en), example=_EXAMPLE[rule.frequency])
     return slot
 
 

@@ -66,7 +66,7 @@ CATALOGUE: dict[str, Entry] = {
     "cfg_email": "'{value}' is not an e-mail address",
     "cfg_email_many": "'{value}' holds several addresses; write one address per entry, as a list: [a@x.vn, b@x.vn]",
     "cfg_timezone": "unknown time zone '{value}' (e.g. Asia/Ho_Chi_Minh)",
-    "cfg_other": "invalid value ({msg})",
+    "cfg_other": "the value '{value}' is not valid here",
     "cfg_duplicate_id": "'{value}' is already used above; each id must be unique",
     "cfg_before_or_by": "needs exactly one of 'before' (before the day) or 'by' (by the end of the day)",
     "cfg_period_index": "period {value} does not exist; this frequency has 1–{count} a year",
@@ -97,25 +97,25 @@ CATALOGUE: dict[str, Entry] = {
     "unit_ambiguous": "'{query}' matches several units; give the code:\n{candidates}",
     "rule_unknown": "No report '{query}'.{hint} Reports: {known}",
     "rule_ambiguous": "'{query}' matches several reports; give the id:\n{candidates}",
-    "period_invalid": "Report {rule} has no period '{period}' (a valid one looks like {example}).",
+    "period_invalid": "{rule} has no period '{period}' (a valid one looks like {example}).",
     "period_replaced": (
-        "Period {period} has no separate {rule} report: the {other} report takes its place. Record {other} "
+        "Period {period} has no separate {rule}: the {other} takes its place. Record the {other} ({other_id}) "
         "instead."
     ),
-    "unit_not_owing": "Unit {unit} does not owe the {rule} report (see units.yaml).",
+    "unit_not_owing": "Unit {unit} does not owe the {rule} (see units.yaml).",
     "unit_inactive": "Unit {unit} did not exist for period {period}.",
     "received_future": "Received date {received} is in the future (today is {today}).",
     "channel_unknown": "Channel '{value}' is not valid; use: {known}.",
     "file_missing": "File to attach not found: {path}.",
     "file_unreadable_input": "Cannot read {path}: {error}",
     "duplicate": (
-        "The {rule} report for {period} from {unit} is already recorded (received {received}, event "
+        "The {rule} for {period} from {unit} is already recorded (received {received}, event "
         "#{event}). To change it, use --correct."
     ),
-    "nothing_to_correct": "There is no {rule} report for {period} from {unit} to correct.",
-    "nothing_to_correct_any": "There is no {rule} report from {unit} to correct.",
-    "nothing_to_withdraw": "There is no {rule} report for {period} from {unit} to withdraw.",
-    "no_outstanding": "Unit {unit} has no open period of {rule}; give --period.",
+    "nothing_to_correct": "There is no {rule} for {period} from {unit} to correct.",
+    "nothing_to_correct_any": "There is no {rule} from {unit} to correct.",
+    "nothing_to_withdraw": "There is no {rule} for {period} from {unit} to withdraw.",
+    "no_outstanding": "Unit {unit} has no open period of the {rule}; give --period.",
     "init_exists": "Config files already exist, not overwritten: {files}. Use --force to overwrite.",
     # ------------------------------------------------------------------ errors: ledger
     "db_locked": "The ledger {path} stayed locked by another process; nothing was recorded. Try again.",

@@ -72,7 +72,7 @@ CATALOGUE: dict[str, Entry] = {
         "[a@x.vn, b@x.vn]"
     ),
     "cfg_timezone": "múi giờ '{value}' không tồn tại (ví dụ: Asia/Ho_Chi_Minh)",
-    "cfg_other": "giá trị không hợp lệ ({msg})",
+    "cfg_other": "giá trị '{value}' không hợp lệ ở đây",
     "cfg_duplicate_id": "mã '{value}' đã dùng ở trên; mỗi mã chỉ dùng một lần",
     "cfg_before_or_by": "cần đúng một trong 'before' (trước ngày) hoặc 'by' (đến hết ngày)",
     "cfg_period_index": "kỳ {value} không có; loại kỳ này chỉ có 1–{count} trong năm",
@@ -99,25 +99,24 @@ CATALOGUE: dict[str, Entry] = {
     "unit_ambiguous": "'{query}' khớp với nhiều đơn vị; hãy ghi rõ mã:\n{candidates}",
     "rule_unknown": "Không có báo cáo '{query}'.{hint} Các báo cáo: {known}",
     "rule_ambiguous": "'{query}' khớp với nhiều báo cáo; hãy ghi rõ mã:\n{candidates}",
-    "period_invalid": "Báo cáo {rule} không có kỳ '{period}' (ví dụ kỳ hợp lệ: {example}).",
+    "period_invalid": "{rule} không có kỳ '{period}' (ví dụ kỳ hợp lệ: {example}).",
     "period_replaced": (
-        "Kỳ {period} không có báo cáo {rule} riêng: báo cáo {other} thay cho nó. Hãy ghi nhận báo cáo "
-        "{other}."
+        "Kỳ {period} không có {rule} riêng: {other} thay cho nó. Hãy ghi nhận {other} (mã {other_id})."
     ),
-    "unit_not_owing": "Đơn vị {unit} không phải gửi báo cáo {rule} (xem units.yaml).",
+    "unit_not_owing": "Đơn vị {unit} không phải gửi {rule} (xem units.yaml).",
     "unit_inactive": "Đơn vị {unit} không còn/chưa hoạt động trong kỳ {period}.",
     "received_future": "Ngày nhận {received} ở tương lai (hôm nay là {today}).",
     "channel_unknown": "Hình thức nhận '{value}' không hợp lệ; dùng: {known}.",
     "file_missing": "Không tìm thấy tệp đính kèm {path}.",
     "file_unreadable_input": "Không đọc được tệp {path}: {error}",
     "duplicate": (
-        "Báo cáo {rule} kỳ {period} của {unit} đã được ghi nhận (nhận ngày {received}, sự kiện #{event}). "
+        "{rule} kỳ {period} của {unit} đã được ghi nhận (nhận ngày {received}, sự kiện #{event}). "
         "Nếu cần sửa, dùng --correct."
     ),
-    "nothing_to_correct": "Chưa có báo cáo {rule} kỳ {period} của {unit} để sửa.",
-    "nothing_to_correct_any": "Chưa có báo cáo {rule} nào của {unit} để sửa.",
-    "nothing_to_withdraw": "Chưa có báo cáo {rule} kỳ {period} của {unit} để rút.",
-    "no_outstanding": "Đơn vị {unit} không còn kỳ báo cáo {rule} nào đang chờ; hãy ghi rõ --period.",
+    "nothing_to_correct": "Chưa có {rule} kỳ {period} của {unit} để sửa.",
+    "nothing_to_correct_any": "Chưa có {rule} nào của {unit} để sửa.",
+    "nothing_to_withdraw": "Chưa có {rule} kỳ {period} của {unit} để rút.",
+    "no_outstanding": "Đơn vị {unit} không còn kỳ nào của {rule} đang chờ; hãy ghi rõ --period.",
     "init_exists": "Đã có tệp cấu hình, không ghi đè: {files}. Dùng --force để ghi đè.",
     # ------------------------------------------------------------------ errors: ledger
     "db_locked": "Sổ theo dõi {path} đang bị tiến trình khác khóa quá lâu; không có gì được ghi. Hãy thử lại.",
@@ -323,7 +322,7 @@ CATALOGUE: dict[str, Entry] = {
     "unit_not_requested": (
         "đơn vị '{unit}' không thuộc danh sách được yêu cầu báo cáo '{request}' (xem: khoagiao request list)"
     ),
-    "period_unknown_adhoc": "'{report}' không có kỳ '{period}'; có: {known}",
+    "period_unknown_adhoc": "{report} không có kỳ '{period}'; có: {known}",
     "ics_name": "Lịch báo cáo khối khoa giáo năm {year}",
     "ics_deadline": "Hạn: {title}",
     "ics_owing": "Đơn vị chưa gửi: {n}",
