@@ -1,6 +1,7 @@
 #!/bin/sh
 # Re-run the README's examples in a throw-away home and print them as they appear there.
 # Usage: sh scripts/readme_examples.sh > /tmp/examples.txt   (from a venv where khoagiao is installed)
+# tests/test_readme_examples.py runs it against the tree's code and fails on any "!! UNEXPECTED".
 set -u
 demo=$(mktemp -d)
 export KHOAGIAO_HOME="$demo/home" COLUMNS=100 TERM=dumb NO_COLOR=1
@@ -8,14 +9,30 @@ unset KHOAGIAO_CONFIG KHOAGIAO_DB KHOAGIAO_LANG
 cd "$demo"
 khoagiao init >/dev/null 2>&1
 sed -i 's/^# tracking_start: 2026-01-01/tracking_start: 2026-01-01/' home/config/schedule.yaml
-run() { printf '$ %s\n' "$*"; sh -c "$*" 2>&1; code=$?; [ $code -ne 0 ] && printf '(exit %s)\n' "$code"; return 0; }
+# run CMD: an example that must work: exit 0 and print no error. error_example CMD: one that shows an error on
+# purpose: it must exit non-zero. Either prints "!! UNEXPECTED …" when it does not (tests/test_readme_examples.py).
+example() {
+  expect=$1; shift
+  printf '$ %s\n' "$*"
+  out=$(sh -c "$*" 2>&1); code=$?
+  [ -n "$out" ] && printf '%s\n' "$out"
+  [ $code -ne 0 ] && printf '(exit %s)\n' "$code"
+  if [ "$expect" = ok ] && { [ $code -ne 0 ] || printf '%s\n' "$out" | grep -qE '^(Lỗi|Error|Traceback)'; }; then
+    printf '!! UNEXPECTED: this example failed\n'
+  elif [ "$expect" = error ] && [ $code -eq 0 ]; then
+    printf '!! UNEXPECTED: this error example succeeded\n'
+  fi
+  return 0
+}
+run() { example ok "$@"; }
+error_example() { example error "$@"; }
 echo "### due";      run khoagiao due --as-of 2026-03-18 --unit syt --format table
                      run "khoagiao due --as-of 2026-03-18 --within 3 | head -4"
 echo "### submit";   run khoagiao submit '"so y te"' monthly --received 2026-03-18 --doc-number 125/BC-SYT --channel email --as-of 2026-03-18
                      run khoagiao submit syt monthly --period 2026-02 --received 23/2 --as-of 2026-03-18
                      run khoagiao submit syt q1 --period 2026-Q1 --as-of 2026-03-18
-                     run khoagiao submit khoa q1
-                     run khoagiao submit syt monthly --period 2026-03
+                     error_example khoagiao submit khoa q1
+                     error_example khoagiao submit syt monthly --period 2026-03
 echo "### withdraw"; run khoagiao withdraw syt q1 --period 2026-Q1 --note '"gửi nhầm tệp"'
                      run khoagiao submit syt q1 --period 2026-Q1 --received 2026-03-18 --as-of 2026-03-18
 echo "### overdue";  run khoagiao overdue --as-of 2026-03-20 --unit bhxh
@@ -29,7 +46,7 @@ echo "### request";  run khoagiao request add --id qc238-2026 --title '"Báo cá
                      run khoagiao submit hkh qc238-2026 --as-of 2026-11-25
                      run khoagiao request list
                      run "khoagiao due --as-of 2026-11-25 --format plain | grep 'Quy chế 238'"
-                     run khoagiao request add --id monthly --title x --deadline 2026-12-01
+                     error_example khoagiao request add --id monthly --title x --deadline 2026-12-01
 echo "### incident"; run khoagiao incident add syt --title '"Ổ dịch sốt xuất huyết tại phường Vĩnh Hải"' --occurred '"2026-11-22 08:30"' --as-of 2026-11-22T10:00
                      run "khoagiao due --as-of 2026-11-23T07:00 --unit syt --format plain | grep -E \"cần nộp|giờ\""
                      run khoagiao submit syt incident --received '"2026-11-23 10:15"' --as-of 2026-11-23T11:00
@@ -61,11 +78,11 @@ echo "### import";   printf 'Đơn vị,Báo cáo,Kỳ,Ngày nhận,Số ký hi�
                      run khoagiao import so-theo-doi.csv --dry-run --as-of 2026-04-15
                      run khoagiao import so-theo-doi.csv --as-of 2026-04-15
                      printf 'unit,report,period,received\nxyz,monthly,2026-02,2026-02-20\nhkh,monthly,2026-13,2026-02-20\nhkh,monthly,2026-02,20/12/2026\n' > sai.csv
-                     run khoagiao import sai.csv --as-of 2026-04-15
+                     error_example khoagiao import sai.csv --as-of 2026-04-15
 echo "### letter";   run khoagiao letter bhxh --as-of 2026-04-15
                      run "python3 -c \"import docx; d = docx.Document('cong-van-don-doc-bhxh-2026-04-15.docx'); print(*[c.text for t in d.tables for r in t.rows for c in r.cells][:2], *[p.text for p in d.paragraphs if p.text][:2], sep='\\n')\""
 echo "### verify";   run khoagiao verify
                      run "khoagiao export --format json --as-of 2026-04-15 | tail -7"
                      python3 -c "import sqlite3; c = sqlite3.connect('home/data/khoagiao.sqlite3'); c.execute(\"REPLACE INTO events (id, kind, unit, report, period, received, recorded_at, recorded_by) VALUES (1, 'submit', 'syt', 'monthly', '2026-03', '2026-03-10', '2026-03-10T08:00:00+07:00', 'x')\"); c.commit()"
-                     run khoagiao verify
+                     error_example khoagiao verify
 rm -rf "$demo"

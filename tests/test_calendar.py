@@ -235,7 +235,7 @@ def test_explain_says_why_it_is_late(cli, cfg) -> None:
         "  22/02/2026 (Chủ nhật) là ngày nghỉ: Nghỉ Tết Nguyên Đán",
         "Hạn cuối: 23/02/2026 (Thứ Hai) — chuyển sang ngày làm việc tiếp theo (Bộ luật Dân sự 2015, điều 148).",
         out[8],
-        "Trạng thái ngày 15/04/2026: nộp muộn 2 ngày.",
+        "Trạng thái ngày 15/04/2026: gửi muộn 2 ngày.",
     ]
     assert out[8].startswith("Sổ theo dõi: #1 nhận, 25/02/2026, 12/BC-SYT, ghi lúc ")
     en = cli("explain", "syt", "monthly", "2026-04", "--as-of", "2026-04-15", "--lang", "en").stdout

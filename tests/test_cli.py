@@ -53,7 +53,7 @@ def test_due_within_and_unit(cli, cfg) -> None:
 
 def test_due_plain_is_one_line_per_report(cli, cfg) -> None:
     out = cli("due", "--as-of", "2026-03-18", "--unit", "hoi dong y").stdout.splitlines()
-    assert out[0] == "Báo cáo cần nộp — tính đến 18/03/2026, hạn đến 25/03/2026"
+    assert out[0] == "Báo cáo cần gửi — tính đến 18/03/2026, hạn đến 25/03/2026"
     assert out[1].split() == "quá hạn hdy Hội Đông y tỉnh Báo cáo tháng (2026-01) trước 20/01/2026 19/01/2026 quá 58 ngày".split()
     assert out[3].split()[-3:] == ["còn", "1", "ngày"]
     assert out[-1] == "2 quá hạn, 1 sắp đến hạn."
@@ -88,7 +88,7 @@ def test_submit_takes_the_earliest_open_period_and_says_so(cli, cfg, isolated) -
     out = cli("submit", "so y te", "monthly", "--as-of", "2026-03-18", "--doc-number", "125/BC-SYT").stdout
     assert "Kỳ 2026-01 được chọn tự động" in out
     assert "Đã ghi nhận (sự kiện #1): Sở Y tế — Báo cáo tháng (2026-01), nhận ngày 18/03/2026." in out
-    assert "Nộp muộn 58 ngày (trước 20/01/2026; hạn cuối 19/01/2026)." in out
+    assert "Gửi muộn 58 ngày (trước 20/01/2026; hạn cuối 19/01/2026)." in out
     out = cli("submit", "SỞ Y TẾ", "monthly", "--received", "19/2", "--as-of", "2026-03-18").stdout
     assert "(2026-02)" in out and "Đúng hạn" in out
     assert events(isolated) == 2
@@ -106,7 +106,7 @@ def test_a_duplicate_is_refused_and_correct_records_a_correction(cli, cfg, isola
     assert "đã được ghi nhận (nhận ngày 19/03/2026, sự kiện #1)" in r.stderr and "--correct" in r.stderr
     assert events(isolated) == 1
     out = cli("submit", "syt", "q1", "--period", "2026-q1", "--received", "2026-03-20", "--correct", "--as-of", "2026-03-20").stdout
-    assert "Đã ghi sửa (sự kiện #2) cho sự kiện #1" in out and "Nộp muộn 1 ngày" in out
+    assert "Đã ghi sửa (sự kiện #2) cho sự kiện #1" in out and "Gửi muộn 1 ngày" in out
     exported = json.loads(cli("export", "--format", "json", "--as-of", "2026-03-20").stdout)
     q1 = [r for r in exported["instances"] if (r["unit"], r["report"]) == ("syt", "q1")]
     assert q1[0]["status"] == "late" and q1[0]["days_late"] == 1 and q1[0]["received"] == "2026-03-20"
@@ -165,13 +165,13 @@ def test_submit_in_english(cli, cfg) -> None:
         (["submit", "syt", "monthly", "--received", "2026-02-30"], "--received '2026-02-30' là ngày không có thật."),
         (["submit", "syt", "monthly", "--received", "hôm qua"], "không phải ngày"),
         (["submit", "syt", "monthly", "--period", "2026-13"], "Kỳ '2026-13' không đúng dạng"),
-        (["submit", "syt", "monthly", "--period", "2026-03"], "báo cáo q1 thay cho nó"),
+        (["submit", "syt", "monthly", "--period", "2026-03"], "Báo cáo quý I thay cho nó. Hãy ghi nhận Báo cáo quý I (mã q1)."),
         (["submit", "syt", "q1", "--period", "2026-Q2"], "không có kỳ '2026-Q2'"),
         (["submit", "syt", "q1", "--received", "2026-12-01", "--as-of", "2026-03-10"], "ở tương lai"),
         (["submit", "syt", "q1", "--file", "/no/such/file.pdf"], "Không tìm thấy tệp đính kèm"),
         (["submit", "syt", "q1", "--channel", "fax"], "Hình thức nhận 'fax' không hợp lệ"),
-        (["submit", "syt", "q1", "--correct"], "Chưa có báo cáo q1 nào của syt để sửa"),
-        (["submit", "syt", "q1", "--period", "2026-Q1", "--correct"], "Chưa có báo cáo q1 kỳ 2026-Q1 của syt để sửa"),
+        (["submit", "syt", "q1", "--correct"], "Chưa có Báo cáo quý I nào của syt để sửa"),
+        (["submit", "syt", "q1", "--period", "2026-Q1", "--correct"], "Chưa có Báo cáo quý I kỳ 2026-Q1 của syt để sửa"),
         (["due", "--as-of", "30/2/2026"], "là ngày không có thật"),
         (["due", "--as-of", "9999-12-30"], "nằm ngoài khoảng khoagiao theo dõi (năm 1900–2999)"),
         (["request", "add", "--id", "x", "--title", "t", "--deadline", "0001-01-01"], "nằm ngoài khoảng"),
@@ -201,7 +201,7 @@ def test_a_unit_that_does_not_owe_a_report(cli, tmp_path, monkeypatch) -> None:
     units = "units:\n  - code: hkh\n    name: Hội Khuyến học tỉnh\n    reports: [annual]\n"
     monkeypatch.setenv("KHOAGIAO_CONFIG", str(write_config(tmp_path / "c", units=units)))
     r = cli("submit", "hkh", "q1", code=2)
-    assert "không phải gửi báo cáo q1" in r.stderr
+    assert "không phải gửi Báo cáo quý I" in r.stderr
 
 
 def test_malformed_yaml_is_a_config_error(cli, tmp_path, monkeypatch) -> None:
@@ -248,7 +248,7 @@ def test_status_of_the_year(cli, cfg) -> None:
     assert rows[1]["nominal_deadline"] == "2026-02-19"
     assert len(rows) == 13
     table = cli("status", "syt", "--as-of", "2026-04-15").stdout
-    assert "nộp muộn 2 ngày" in table and "1 đúng hạn, 1 nộp muộn, 1 quá hạn, 1 sắp đến hạn, 9 chưa đến hạn." in table
+    assert "gửi muộn 2 ngày" in table and "1 đúng hạn, 1 gửi muộn, 1 quá hạn, 1 sắp đến hạn, 9 chưa đến hạn." in table
 
 
 def test_export_formats_agree_and_parse_back(cli, cfg, tmp_path) -> None:
@@ -338,12 +338,12 @@ def test_version(cli) -> None:
     ("args", "message"),
     [
         (["due", "--foo"], "Lỗi: Không có tùy chọn --foo. Có phải ý bạn là: --format?"),
-        (["explain", "syt"], "Lỗi: Thiếu REPORT."),
+        (["explain", "syt"], "Lỗi: Thiếu tham số BÁO_CÁO."),
         (["request", "add", "--id", "x"], "Lỗi: Thiếu tùy chọn --title."),
         (["due", "--within", "x"], "Lỗi: Giá trị của --within không hợp lệ: 'x' không phải một số nguyên."),
-        (["due", "--within", "-1"], "Lỗi: Giá trị của --within không hợp lệ: -1 nằm ngoài khoảng 0<=x<=3660."),
+        (["due", "--within", "-1"], "Lỗi: Giá trị của --within không hợp lệ: -1 nằm ngoài khoảng 0–3660."),
         (["due", "--within", "1.5"], "Lỗi: Giá trị của --within không hợp lệ: '1.5' không phải một số nguyên."),
-        (["due", "--within", "100000000"], "Lỗi: Giá trị của --within không hợp lệ: 100000000 nằm ngoài khoảng 0<=x<=3660."),
+        (["due", "--within", "100000000"], "Lỗi: Giá trị của --within không hợp lệ: 100000000 nằm ngoài khoảng 0–3660."),
         (["submit", "syt", "monthly", "thua"], "Lỗi: Thừa tham số: thua."),
         (["khong-co-lenh"], "Lỗi: Không có lệnh 'khong-co-lenh'."),
         (["due", "--as-of"], "Lỗi: Tùy chọn --as-of cần một giá trị."),

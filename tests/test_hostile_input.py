@@ -22,6 +22,9 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from khoagiao_cli.cli.language import metavar
+from khoagiao_cli.i18n import Words
+
 LEDGER = Path("data") / "khoagiao.sqlite3"
 #: one of each kind of control character: C0 (ESC, NUL, BEL, CR), DEL and C1 (NEL, CSI)
 CONTROLS = ["\x1b", "\x00", "\x07", "\r", "\x7f", "\x85", "\x9b", "\u202e", "\u2066", "\u2028"]
@@ -125,7 +128,8 @@ def test_every_text_parameter_of_every_command_refuses_control_characters(cli, i
             args += [param.opts[0], value]
     r = cli(*args, code=2)
     hint = command.params[[p.name for p in command.params].index(name)]
-    shown = " / ".join(hint.opts) if hint.param_type_name == "option" else hint.human_readable_name
+    # an argument is named by its metavar, said in Vietnamese (REPORT: BÁO_CÁO)
+    shown = " / ".join(hint.opts) if hint.param_type_name == "option" else metavar(Words("vi"), hint.human_readable_name)
     assert f"Giá trị của {shown} không hợp lệ: chứa ký tự điều khiển U+001B ở vị trí 2" in r.stderr, r.stderr
     assert dump(isolated) == []
 

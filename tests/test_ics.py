@@ -30,7 +30,7 @@ def test_the_year_as_a_calendar_file(cli, cfg, tmp_path) -> None:
     assert alarm.decoded("TRIGGER") == timedelta(days=-14) and str(alarm["ACTION"]) == "DISPLAY"
     q1 = next(e for e in deadlines if str(e["UID"]) == "deadline-q1-2026-Q1@khoagiao")
     description = str(q1["DESCRIPTION"])
-    assert "Đơn vị chưa nộp: 10" in description and "Sở Y tế" not in description and "Bảo hiểm xã hội tỉnh" in description
+    assert "Đơn vị chưa gửi: 10" in description and "Sở Y tế" not in description and "Bảo hiểm xã hội tỉnh" in description
     briefing = meetings[0]
     start = briefing.decoded("DTSTART")
     assert start.isoformat() == "2026-03-26T08:00:00+07:00"

@@ -155,7 +155,7 @@ def test_a_back_dated_row_shows(cli, db) -> None:
     assert "sự kiện #4" in r.stderr and "ngoài khoagiao" in r.stderr, r.stderr
 
 
-@pytest.mark.parametrize(("table", "shown"), [("requests", "yêu cầu #"), ("incidents", "sự cố #")])
+@pytest.mark.parametrize(("table", "shown"), [("requests", "yêu cầu #"), ("incidents", "sự việc #")])
 def test_the_other_records_are_chained_too(cli, db, table, shown) -> None:
     fill(cli)
     key = "seq" if table == "requests" else "id"
@@ -309,7 +309,7 @@ def test_the_last_record_deleted_with_its_link_shows(cli, db) -> None:
     conn.commit()
     conn.close()
     r = cli("verify", code=1)
-    assert "sự cố #1" in r.stderr and "bị xóa" in r.stderr, r.stderr
+    assert "sự việc #1" in r.stderr and "bị xóa" in r.stderr, r.stderr
 
 
 def test_a_middle_record_deleted_with_its_link_is_named(cli, db) -> None:

@@ -54,9 +54,9 @@ def test_stats_by_hand(cli, cfg) -> None:
     assert "ban" not in by_unit  # the Commission does not score itself
     table = cli("stats", "--as-of", "2026-04-01", "--format", "table").stdout
     assert "Đánh giá gửi báo cáo đúng hạn năm 2026 — tính đến 01/04/2026" in table
-    assert "█████░░░  66.7%" in table and "✓!✓·········" in table
+    assert "█████░░░  66,7%" in table and "✓!✓·········" in table
     plain = cli("stats", "--as-of", "2026-04-01").stdout.splitlines()  # piped: plain text
-    assert plain[2].split() == ["1", "syt", "Sở", "Y", "tế", "3", "2", "1", "4.0", "4", "0", "66.7%", "✓!✓·········"]
+    assert plain[2].split() == ["1", "syt", "Sở", "Y", "tế", "3", "2", "1", "4,0", "4", "0", "66,7%", "✓!✓·········"]
     one = json.loads(cli("stats", "--as-of", "2026-04-01", "--unit", "hkh", "--format", "json").stdout)["units"]
     assert [s["unit"] for s in one] == ["hkh"]
 
@@ -156,7 +156,7 @@ BAD_ROWS = [
     (["xyz", "monthly", "2026-01", "2026-01-10"], "Dòng 2: Không có đơn vị 'xyz'."),
     (["syt", "tuan", "2026-01", "2026-01-10"], "Dòng 3: Không có báo cáo 'tuan'"),
     (["syt", "monthly", "2026-13", "2026-01-10"], "Dòng 4: Kỳ '2026-13' không đúng dạng"),
-    (["syt", "monthly", "2026-03", "2026-03-10"], "Dòng 5: Kỳ 2026-03 không có báo cáo monthly riêng"),
+    (["syt", "monthly", "2026-03", "2026-03-10"], "Dòng 5: Kỳ 2026-03 không có Báo cáo tháng riêng"),
     (["syt", "monthly", "2026-02", "31/02/2026"], "Dòng 6: ngày nhận '31/02/2026' là ngày không có thật."),
     (["syt", "monthly", "2026-04", "2026-12-01"], "Dòng 7: Ngày nhận 01/12/2026 ở tương lai"),
     (["hkh", "monthly", "2026-01", "2026-01-10", "fax"], "Dòng 8: Hình thức nhận 'fax' không hợp lệ"),

@@ -247,11 +247,15 @@ def test_a_period_outside_the_years_tracked_is_bad_input(cli, cfg, period) -> No
         assert r.stderr.startswith("Lỗi: ") and "Traceback" not in r.output
 
 
+#: the name a message gives each report (never its id alone)
+OTHER_NAME = {"q1": "Báo cáo quý I", "h1": "Báo cáo 6 tháng đầu năm", "q3": "Báo cáo quý III"}
+
+
 @pytest.mark.parametrize(("period", "other"), [("2026-03", "q1"), ("2026-06", "h1"), ("2026-09", "q3"), ("2027-06", "h1")])
 def test_the_report_that_takes_a_months_place_is_named_right(cli, cfg, period, other) -> None:
     """June's monthly report is the H1 report, September's the Q3 one: the message used to say q1 for all."""
     r = cli("submit", "syt", "monthly", "--period", period, code=2)
-    assert f"báo cáo {other} thay cho nó" in r.stderr
+    assert f"thay cho nó. Hãy ghi nhận {OTHER_NAME[other]} (mã {other})." in r.stderr
 
 
 def test_a_past_as_of_does_not_know_reports_received_after_it(cli, cfg) -> None:
@@ -275,13 +279,13 @@ def test_an_urgent_report_is_not_received_before_the_minute_it_came(cli, cfg) ->
     seen = json.loads(cli("due", "--as-of", "2026-11-23T09:00", "--unit", "syt", "--format", "json").stdout)
     assert [r["status"] for r in seen["instances"] if r["report"] == "incident"] == ["overdue"]
     explained = cli("explain", "syt", "incident", "2026-11-22T08:30", "--as-of", "2026-11-23T09:00").stdout
-    assert "quá hạn" in explained.splitlines()[-1] and "nộp muộn" not in explained
+    assert "quá hạn" in explained.splitlines()[-1] and "gửi muộn" not in explained
 
 
 def test_a_correction_without_a_period_says_which_and_why(cli, cfg) -> None:
     cli("submit", "syt", "q1", "--received", "2026-03-12", "--as-of", "2026-03-20")
     out = cli("submit", "syt", "q1", "--correct", "--doc-number", "13/BC-SYT", "--as-of", "2026-03-25").stdout
-    assert "kỳ sớm nhất chưa nộp" not in out and "2026-Q1" in out.splitlines()[0]
+    assert "kỳ sớm nhất chưa gửi" not in out and "2026-Q1" in out.splitlines()[0]
 
 
 @pytest.mark.parametrize("args", [

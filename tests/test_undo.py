@@ -36,7 +36,7 @@ def test_on_the_friday_before_tet_due_shows_the_reports_due_after_it(cli, cfg) -
     assert sorted(r["unit"] for r in feb) == sorted(UNITS)
     assert {(r["status"], r["deadline"]) for r in feb} == {("due", "2026-02-23")}
     out = cli("due", "--as-of", "2026-02-13", "--format", "plain").stdout
-    assert out.splitlines()[0] == "Báo cáo cần nộp — tính đến 13/02/2026, hạn đến 27/02/2026"
+    assert out.splitlines()[0] == "Báo cáo cần gửi — tính đến 13/02/2026, hạn đến 27/02/2026"
     # and the same window for the year's statuses
     status = _json(cli, "status", "syt", "--as-of", "2026-02-13")["instances"]
     assert next(r for r in status if r["period"] == "2026-02")["status"] == "due"
@@ -78,7 +78,7 @@ def _schedule_with(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, line: str) -
 def test_calendar_days_are_still_a_choice_and_the_old_key_still_works(cli, tmp_path, monkeypatch, line) -> None:
     _schedule_with(tmp_path, monkeypatch, line)
     out = cli("due", "--as-of", "2026-02-13", "--format", "plain").stdout
-    assert out.splitlines()[0] == "Báo cáo cần nộp — tính đến 13/02/2026, hạn đến 20/02/2026"
+    assert out.splitlines()[0] == "Báo cáo cần gửi — tính đến 13/02/2026, hạn đến 20/02/2026"
     assert "2026-02" not in out
     assert "7 ngày " in cli("config").stdout
 
@@ -104,7 +104,7 @@ def test_a_due_soon_setting_that_is_wrong_is_named_with_its_line(cli, tmp_path, 
 
 def test_due_within_counts_working_days_when_the_setting_does(cli, cfg) -> None:
     out = cli("due", "--as-of", "2026-02-13", "--within", "1", "--format", "plain").stdout
-    assert out.splitlines()[0] == "Báo cáo cần nộp — tính đến 13/02/2026, hạn đến 23/02/2026"
+    assert out.splitlines()[0] == "Báo cáo cần gửi — tính đến 13/02/2026, hạn đến 23/02/2026"
     assert "2026-02" in out
     help_text = cli("due", "--help").stdout
     assert "ngày làm việc" in help_text
@@ -177,7 +177,7 @@ def test_a_voided_submission_leaves_the_report_outstanding_and_stays_in_the_hist
     out = cli("void", "1", "--note", "ghi nhầm đơn vị: là Sở Giáo dục").stdout
     assert out.splitlines() == [
         "Đã hủy bản ghi nhập nhầm #1 (nhận): Sở Y tế — Báo cáo tháng (2026-01); bản ghi hủy H1.",
-        "Báo cáo này nay là chưa nộp.",
+        "Báo cáo này nay là chưa gửi.",
     ]
     status = _json(cli, "status", "syt", "--as-of", "2026-02-01")["instances"]
     assert next(r for r in status if r["period"] == "2026-01")["status"] == "overdue"

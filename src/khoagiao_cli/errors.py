@@ -13,6 +13,14 @@ class Msg(NamedTuple):
     args: Mapping[str, object] = {}
 
 
+class Named(NamedTuple):
+    """A name that comes in both languages (a rule's `name` and `name_en`), said in the user's: a message names a
+    report by its name ("Báo cáo tháng"), never by its id ("monthly")."""
+
+    vi: str
+    en: str | None = None
+
+
 EXIT_OK = 0
 EXIT_RUNTIME = 1
 EXIT_BAD_INPUT = 2

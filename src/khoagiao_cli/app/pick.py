@@ -10,7 +10,7 @@ from khoagiao_cli.core.lookup import find_rule, find_slot, find_unit
 from khoagiao_cli.core.model import Config, Rule, Unit
 from khoagiao_cli.core.schedule import Instance, expand, not_owed, replaced_by, rules_owed
 from khoagiao_cli.core.status import Event, Key
-from khoagiao_cli.errors import Msg, UserError
+from khoagiao_cli.errors import Msg, Named, UserError
 from khoagiao_cli.store.base import Reader
 
 
@@ -39,8 +39,16 @@ def target(config: Config, reader: Reader, unit_query: str, report_query: str) -
             return Target(unit, request.id, None, (Instance(unit.code, request_slot(config.calendar, request)),))
     rule = find_rule(config, report_query)
     if rule.id not in rules_owed(config, unit):
-        raise UserError("unit_not_owing", unit=unit.code, rule=rule.id)
+        raise UserError("unit_not_owing", unit=unit.code, rule=Named(rule.name, rule.name_en))
     return Target(unit, rule.id, rule, ())
+
+
+def named(config: Config, report: str) -> Named | Msg:
+    """A report as a message names it: a rule by its name, an urgent report in words, a request by its id."""
+    rule = config.rule_by_id.get(report)
+    if rule is not None:
+        return Named(rule.name, rule.name_en)
+    return Msg("incident_report") if report == INCIDENT else Named(report)
 
 
 def period_label(config: Config, chosen: Target, period: str) -> str:
@@ -56,16 +64,17 @@ def instance_for(config: Config, chosen: Target, period: str) -> Instance:
         label = period.strip()
         found = next((i for i in chosen.adhoc if i.period == label), None)
         if found is None:
-            raise UserError("period_unknown_adhoc", period=label, report=chosen.report,
+            raise UserError("period_unknown_adhoc", period=label, report=named(config, chosen.report),
                             known=", ".join(i.period for i in chosen.adhoc) or "-")
         return found
     slot = find_slot(chosen.rule, period, config.calendar)
     reason = not_owed(config, chosen.unit, chosen.rule, slot)
     if reason == "period_replaced":
-        other = replaced_by(config, chosen.unit, chosen.rule, slot)
-        raise UserError(reason, period=slot.period, rule=chosen.rule.id, other=other)
+        other = replaced_by(config, chosen.unit, chosen.rule, slot) or ""
+        raise UserError(reason, period=slot.period, rule=named(config, chosen.report), other=named(config, other),
+                        other_id=other)
     if reason is not None:
-        raise UserError(reason, unit=chosen.unit.code, rule=chosen.rule.id, period=slot.period)
+        raise UserError(reason, unit=chosen.unit.code, rule=named(config, chosen.report), period=slot.period)
     return Instance(chosen.unit.code, slot)
 
 
@@ -87,16 +96,16 @@ def earliest(config: Config, chosen: Target, *, received: date, since: date, in_
         done = [i for i in choices if i.key in in_force]
         if done:
             return done[-1]
-        raise UserError("nothing_to_correct_any", unit=chosen.unit.code, rule=chosen.report)
+        raise UserError("nothing_to_correct_any", unit=chosen.unit.code, rule=named(config, chosen.report))
     open_ = [i for i in choices if i.key not in in_force]
     if open_:
         return open_[0]
     done = [i for i in choices if i.key in in_force]
     if done:  # the same report recorded again: say which record holds it
         latest = in_force[done[-1].key]
-        raise UserError("no_outstanding_done", unit=chosen.unit.code, rule=chosen.report, period=latest.period,
-                        event=latest.id, received=latest.received)
-    raise UserError("no_outstanding", unit=chosen.unit.code, rule=chosen.report)
+        raise UserError("no_outstanding_done", unit=chosen.unit.code, rule=named(config, chosen.report),
+                        period=latest.period, event=latest.id, received=latest.received)
+    raise UserError("no_outstanding", unit=chosen.unit.code, rule=named(config, chosen.report))
 
 
 def doubts(config: Config, chosen: Target, instance: Instance, received: date, today: date) -> Msg | None:

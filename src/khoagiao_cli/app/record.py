@@ -4,7 +4,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import NamedTuple
 
-from khoagiao_cli.app.pick import Target, doubts, earliest, instance_for, period_label, target
+from khoagiao_cli.app.pick import Target, doubts, earliest, instance_for, named, period_label, target
 from khoagiao_cli.app.query import tracking_start
 from khoagiao_cli.config.paths import check_input
 from khoagiao_cli.core.adhoc import INCIDENT
@@ -100,10 +100,11 @@ def record(
                                 since=tracking_start(config, ledger), in_force=in_force, correct=correct)
         previous = in_force.get(instance.key)
         if previous is not None and not correct:
-            raise UserError("duplicate", unit=chosen.unit.code, rule=chosen.report, period=instance.period,
+            raise UserError("duplicate", unit=chosen.unit.code, rule=named(config, chosen.report), period=instance.period,
                             received=previous.received, event=previous.id)
         if previous is None and correct:
-            raise UserError("nothing_to_correct", unit=chosen.unit.code, rule=chosen.report, period=instance.period)
+            raise UserError("nothing_to_correct", unit=chosen.unit.code, rule=named(config, chosen.report),
+                            period=instance.period)
         kept = previous if correct else None
         if file is not None:  # copied once the report is known to be recordable: bad input leaves no copy
             file_hash, copy = _keep(file, ledger)
@@ -147,7 +148,7 @@ def withdraw(config: Config, ledger: Ledger, clock: Clock, *, unit_query: str, r
     with ledger.write():
         previous = ledger.in_force(unit=key[0], report=key[1], period=key[2]).get(key)
         if previous is None:
-            raise UserError("nothing_to_withdraw", unit=key[0], rule=key[1], period=label)
+            raise UserError("nothing_to_withdraw", unit=key[0], rule=named(config, key[1]), period=label)
         event = Event(
             id=0, kind=WITHDRAW, unit=key[0], report=key[1], period=label, received=None,
             note=note, unit_name=chosen.unit.name, recorded_at=clock.recorded_at(), recorded_by=recorded_by,

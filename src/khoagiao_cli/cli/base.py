@@ -19,9 +19,11 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from khoagiao_cli import __version__
+from khoagiao_cli.cli.language import InOurLanguage
+from khoagiao_cli.cli.language import say as say
 from khoagiao_cli.cli.usage import Checked, blank
 from khoagiao_cli.errors import ConfigError, KhoagiaoError, Msg, Problem, UserError
-from khoagiao_cli.i18n import DEFAULT, LANGS, Words, detect_lang
+from khoagiao_cli.i18n import DEFAULT, LANGS, Words
 from khoagiao_cli.outputs.text import console as visible_console
 from khoagiao_cli.outputs.text import visible
 
@@ -30,82 +32,11 @@ if TYPE_CHECKING:
     from khoagiao_cli.core.model import Config, Unit
     from khoagiao_cli.store.base import Ledger, Reader
 
-# ---------------------------------------------------------------------------- help in the user's language
-
-
-def _translate(command: Any, words: Words) -> None:
-    """Help texts are catalogue keys until shown: say them (and those of sub-commands) in `words`."""
-    if isinstance(command.help, str) and command.help in words:
-        command.help = words(command.help)
-    for param in command.params:
-        text = getattr(param, "help", None)
-        if isinstance(text, str) and text in words:
-            param.help = words(text)
-    for sub in getattr(command, "commands", {}).values():
-        _translate(sub, words)
-
-
-class _InOurLanguage:
-    """Click's help and its usage errors, in the language asked for on this command line (or KHOAGIAO_LANG).
-
-    A mixin before TyperCommand or TyperGroup: its `super()` calls reach them (mypy cannot see it: misc).
-    """
-
-    help_lang = DEFAULT
-
-    def get_help_option(self, ctx: Any) -> Any:
-        option = super().get_help_option(ctx)  # type: ignore[misc]
-        if option is not None:
-            option.help = Words(self.help_lang)("h_help")
-        return option
-
-    def format_help(self, ctx: Any, formatter: Any) -> None:
-        _translate(self, Words(self.help_lang))
-        super().format_help(ctx, formatter)  # type: ignore[misc]
-
-    def main(self, args: Any = None, *more: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
-        argv = list(sys.argv[1:] if args is None else args)
-        self._set_help_lang(detect_lang(argv, os.environ))
-        if not standalone_mode:
-            return super().main(argv, *more, standalone_mode=False, **kwargs)  # type: ignore[misc]
-        words = Words(self.help_lang)
-        try:
-            code = super().main(argv, *more, standalone_mode=False, **kwargs)  # type: ignore[misc]
-        except typer.Abort:
-            typer.echo(words("aborted"), err=True)
-            sys.exit(1)
-        except Exception as exc:
-            # click's own errors, told apart by their class names (cli/usage.py)
-            from khoagiao_cli.cli.usage import kind_of, usage_message
-
-            kind = kind_of(exc)
-            if "ClickException" not in kind:
-                raise
-            ctx: Any = getattr(exc, "ctx", None)
-            if "NoArgsIsHelpError" in kind:
-                typer.echo(ctx.get_help() if ctx else "")
-                sys.exit(2)
-            if "UsageError" in kind:
-                say(f"{words('error_prefix')}: {usage_message(words, exc)}")
-                if ctx is not None:
-                    typer.echo(words("usage_hint", command=ctx.command_path), err=True)
-                sys.exit(getattr(exc, "exit_code", 2))
-            say(f"{words('error_prefix')}: {getattr(exc, 'format_message', exc.__str__)()}")
-            sys.exit(getattr(exc, "exit_code", 1))
-        sys.exit(code if isinstance(code, int) else 0)
-
-    def _set_help_lang(self, lang: str) -> None:
-        self.help_lang = lang
-        for sub in getattr(self, "commands", {}).values():
-            if isinstance(sub, _InOurLanguage):
-                sub._set_help_lang(lang)
-
-
-class Command(Checked, _InOurLanguage, TyperCommand):
+class Command(Checked, InOurLanguage, TyperCommand):
     pass
 
 
-class Group(Checked, _InOurLanguage, TyperGroup):
+class Group(Checked, InOurLanguage, TyperGroup):
     pass
 
 
@@ -180,13 +111,6 @@ def message(words: Words, exc: KhoagiaoError) -> str:
     if isinstance(exc, ConfigError):
         text = "\n".join([text, *(problem_text(words, p) for p in exc.problems)])
     return text
-
-
-def say(text: str) -> None:
-    """An error or a warning on stderr; a control character it repeats from the input is shown, never obeyed."""
-    from khoagiao_cli.outputs.text import visible
-
-    typer.echo(visible(text), err=True)
 
 
 def handled(fn: F) -> F:

@@ -42,7 +42,7 @@ def submit(
     received: Annotated[str | None, typer.Option("--received", help="o_received", metavar="DATE", callback=given)] = None,
     doc_number: Annotated[str | None, typer.Option("--doc-number", help="o_doc", metavar="TEXT", callback=given)] = None,
     channel: Annotated[str | None, typer.Option("--channel", help="o_channel",
-                                                metavar="paper|email|eoffice|other", callback=given)] = None,
+                                                metavar="CHANNEL", callback=given)] = None,
     file: Annotated[str | None, typer.Option("--file", help="o_file", metavar="FILE", callback=given)] = None,
     note: Note = None,
     correct: Annotated[bool, typer.Option("--correct", help="o_correct")] = False,

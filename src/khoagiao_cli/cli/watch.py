@@ -110,7 +110,8 @@ def status(
     unit: Annotated[str | None, typer.Argument(help="o_unit", metavar="[UNIT]", callback=given)] = None,
     year: Year = None,
     as_of: AsOf = None,
-    format: TableOrJson = None,
+    format: Annotated[str | None, typer.Option("--format", help="o_format_status", metavar="table|plain|json",
+                                               callback=given)] = None,
     lang: Lang = None,
     config: ConfigDir = None,
     db: Db = None,
@@ -118,7 +119,7 @@ def status(
     from khoagiao_cli.app import query
 
     e = Env(ctx, lang=lang, config=config, db=db, as_of=as_of)
-    out = check_format(format, ("table", "json"), "table")
+    out = check_format(format, ("table", "plain", "json"), "table")
     y = e.year(year)
     chosen = e.unit(unit)
     rows = query.year_rows(e.config, e.reader, y, e.clock, chosen)
@@ -129,6 +130,10 @@ def status(
         typer.echo(to_json(doc), nl=False)
     elif not rows:
         typer.echo(e.words("status_empty", year=y, start=query.tracking_start(e.config, e.reader)))
+    elif out == "plain":
+        from khoagiao_cli.outputs.screens import status_plain
+
+        typer.echo(status_plain(e.words, e.config, rows, y, e.today), nl=False)
     else:
         from khoagiao_cli.outputs.screens import status_table
 

@@ -89,7 +89,8 @@ def _pydantic_problems(exc: Any, shown: str, lines: dict[Loc, int]) -> list[Prob
 
 
 def explain_error(err: dict[str, Any]) -> Msg:
-    """A pydantic error as one of our messages (cfg_<type>), or the generic one with pydantic's own words."""
+    """A pydantic error as one of our messages (cfg_<type>), or a generic one in ours: pydantic's own words are
+    English ("Input should be …"), which a Vietnamese clerk must not be shown."""
     ctx = dict(err.get("ctx") or {})
     value = err.get("input")
     key = "cfg_" + str(err["type"])
@@ -97,7 +98,7 @@ def explain_error(err: dict[str, Any]) -> Msg:
         ctx["expected"] = ctx["expected"].replace(" or ", ", ")  # pydantic's English list joiner
     ctx.setdefault("value", value if isinstance(value, str | int | float | date) else "")
     if key not in catalogue("vi"):
-        return Msg("cfg_other", {"msg": err.get("msg", "")})
+        return Msg("cfg_other", {"value": ctx["value"]})
     return Msg(key, ctx)
 
 

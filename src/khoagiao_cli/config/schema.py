@@ -347,10 +347,10 @@ class UnitFile(Strict):
     reports: list[str] | None = doc("The rules it owes (empty: every rule of the units).",
                                     "Các báo cáo phải gửi (bỏ trống: mọi báo cáo định kỳ).", None)
     active_from: DateIn | None = doc("It owes only periods ending on or after this day.",
-                                     "Chỉ phải nộp các kỳ kết thúc từ ngày này.", None)
+                                     "Chỉ phải gửi các kỳ kết thúc từ ngày này.", None)
     active_until: DateIn | None = doc("It owes only periods ending on or before this day; its past reports stay "
                                       "under its name.",
-                                      "Chỉ phải nộp các kỳ kết thúc đến ngày này; báo cáo đã nộp giữ tên cũ.", None)
+                                      "Chỉ phải gửi các kỳ kết thúc đến ngày này; báo cáo đã gửi giữ tên cũ.", None)
     successor: str | None = doc("The unit that took over its work when it was renamed, merged or dissolved.",
                                 "Mã đơn vị tiếp nhận nhiệm vụ khi đổi tên, sáp nhập hoặc giải thể.", None)
 

@@ -11,7 +11,7 @@ from khoagiao_cli.core.dates import FIRST_YEAR, LAST_YEAR
 from khoagiao_cli.core.model import Config, Rule, Unit
 from khoagiao_cli.core.periods import ROMAN, normalize_period, parse_period
 from khoagiao_cli.core.schedule import Slot, rule_slots, slot_for_period
-from khoagiao_cli.errors import Msg, UserError
+from khoagiao_cli.errors import Msg, Named, UserError
 
 __all__ = ["channel_id", "find_rule", "find_slot", "find_unit", "fold", "normalize_period"]
 
@@ -151,7 +151,7 @@ def find_slot(rule: Rule, text: str, calendar: WorkCalendar | None = None) -> Sl
         known = [s.period for s in rule_slots(rule, year, year)]
         shown = known if len(known) <= 4 else [*known[:2], "…", known[-1]]
         raise UserError("period_not_in_rule", period=text, label=label, rule=rule.id,
-                        name=rule.name,
+                        name=Named(rule.name, rule.name_en),
                         known=", ".join(shown) or "-", year=year)
     return slot
 

@@ -15,7 +15,7 @@ import importlib
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 
-from khoagiao_cli.errors import Msg
+from khoagiao_cli.errors import Msg, Named
 
 LANGS = ("vi", "en")
 DEFAULT = "vi"
@@ -65,9 +65,11 @@ class Words:
 
     def shown(self, value: object) -> object:
         """An argument as it is written into a message: dates as dd/mm/yyyy, moments as HH:MM dd/mm/yyyy,
-        messages in words."""
+        messages and names in words."""
         if isinstance(value, Msg):
             return self.render(value)
+        if isinstance(value, Named):
+            return self.pick(value.vi, value.en)
         if isinstance(value, datetime):
             return moment_text(value)
         if isinstance(value, date):

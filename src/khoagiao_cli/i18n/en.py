@@ -66,7 +66,7 @@ CATALOGUE: dict[str, Entry] = {
     "cfg_email": "'{value}' is not an e-mail address",
     "cfg_email_many": "'{value}' holds several addresses; write one address per entry, as a list: [a@x.vn, b@x.vn]",
     "cfg_timezone": "unknown time zone '{value}' (e.g. Asia/Ho_Chi_Minh)",
-    "cfg_other": "invalid value ({msg})",
+    "cfg_other": "the value '{value}' is not valid here",
     "cfg_duplicate_id": "'{value}' is already used above; each id must be unique",
     "cfg_before_or_by": "needs exactly one of 'before' (before the day) or 'by' (by the end of the day)",
     "cfg_period_index": "period {value} does not exist; this frequency has 1–{count} a year",
@@ -98,23 +98,23 @@ CATALOGUE: dict[str, Entry] = {
     "rule_unknown": "No report '{query}'.{hint} Reports: {known}",
     "rule_ambiguous": "'{query}' matches several reports; give the id:\n{candidates}",
     "period_replaced": (
-        "Period {period} has no separate {rule} report: the {other} report takes its place. Record {other} "
+        "Period {period} has no separate {rule}: the {other} takes its place. Record the {other} ({other_id}) "
         "instead."
     ),
-    "unit_not_owing": "Unit {unit} does not owe the {rule} report (see units.yaml).",
+    "unit_not_owing": "Unit {unit} does not owe the {rule} (see units.yaml).",
     "unit_inactive": "Unit {unit} did not exist for period {period}.",
     "received_future": "Received date {received} is in the future (today is {today}).",
     "channel_unknown": "Channel '{value}' is not valid; use: {known}.",
     "file_missing": "File to attach not found: {path}.",
     "file_unreadable_input": "Cannot read {path}: {error}",
     "duplicate": (
-        "The {rule} report for {period} from {unit} is already recorded (received {received}, event "
+        "The {rule} for {period} from {unit} is already recorded (received {received}, event "
         "#{event}). To change it, use --correct."
     ),
-    "nothing_to_correct": "There is no {rule} report for {period} from {unit} to correct.",
-    "nothing_to_correct_any": "There is no {rule} report from {unit} to correct.",
-    "nothing_to_withdraw": "There is no {rule} report for {period} from {unit} to withdraw.",
-    "no_outstanding": "Unit {unit} has no open period of {rule}; give --period.",
+    "nothing_to_correct": "There is no {rule} for {period} from {unit} to correct.",
+    "nothing_to_correct_any": "There is no {rule} from {unit} to correct.",
+    "nothing_to_withdraw": "There is no {rule} for {period} from {unit} to withdraw.",
+    "no_outstanding": "Unit {unit} has no open period of the {rule}; give --period.",
     "init_exists": "Config files already exist, not overwritten: {files}. Use --force to overwrite.",
     # ------------------------------------------------------------------ errors: ledger
     "db_locked": "The ledger {path} stayed locked by another process; nothing was recorded. Try again.",
@@ -486,7 +486,7 @@ CATALOGUE: dict[str, Entry] = {
     "cal_worked": "Worked weekend days: {days}",
     "usage_no_option": "No such option: {name}.",
     "usage_missing_option": "Missing option {name}.",
-    "usage_missing_argument": "Missing {name}.",
+    "usage_missing_argument": "Missing argument {name}.",
     "usage_bad_value": "Invalid value for {name}: {detail}",
     "usage_not_number": "'{value}' is not a number.",
     "usage_out_of_range": "{value} is not in the range {range}.",
@@ -750,4 +750,44 @@ CATALOGUE: dict[str, Entry] = {
     "verify_file_changed": "kept file {path}: its content does not match the SHA-256 in its name (changed after it was kept).",
     "import_no_sheets": "it has no worksheet",
     "import_heading_row": "Headings in row {row}.",
+    # ------------------------------------------------------------------ part D: every screen readable (issue 10 §5)
+    # click's and typer's own words in the help (cli/language.py)
+    "help_usage": "Usage",
+    "help_options": "Options",
+    "help_commands": "Commands",
+    "help_arguments": "Arguments",
+    "help_default": "[default: {}]",
+    "help_envvar": "[env var: {}]",
+    "help_required": "[required]",
+    "help_deprecated": "(deprecated) ",
+    "help_options_metavar": "[OPTIONS]",
+    "help_command_metavar": "COMMAND [ARGS]...",
+    "help_range": "{low}–{high}",
+    # metavars: what a value on the command line is
+    "mv_ADDR": "ADDR",
+    "mv_CHANNEL": "CHANNEL",
+    "mv_CODES": "CODES",
+    "mv_DATE": "DATE",
+    "mv_DATETIME": "DATETIME",
+    "mv_DIR": "DIR",
+    "mv_FILE": "FILE",
+    "mv_GROUP": "GROUP",
+    "mv_HASH": "HASH",
+    "mv_HOURS": "HOURS",
+    "mv_ID": "ID",
+    "mv_N": "N",
+    "mv_PATH": "PATH",
+    "mv_PERIOD": "PERIOD",
+    "mv_REPORT": "REPORT",
+    "mv_TEXT": "TEXT",
+    "mv_UNIT": "UNIT",
+    "mv_YEAR": "YEAR",
+    # words for values (outputs/phrases.py)
+    "channel_paper": "paper",
+    "channel_email": "e-mail",
+    "channel_eoffice": "e-office",
+    "channel_other": "other",
+    "decimal_mark": ".",
+    "incident_report": "Incident report",
+    "o_format_status": "table, plain (for cron and files) or json. Default: a table.",
 }

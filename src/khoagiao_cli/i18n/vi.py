@@ -72,7 +72,7 @@ CATALOGUE: dict[str, Entry] = {
         "[a@x.vn, b@x.vn]"
     ),
     "cfg_timezone": "múi giờ '{value}' không tồn tại (ví dụ: Asia/Ho_Chi_Minh)",
-    "cfg_other": "giá trị không hợp lệ ({msg})",
+    "cfg_other": "giá trị '{value}' không hợp lệ ở đây",
     "cfg_duplicate_id": "mã '{value}' đã dùng ở trên; mỗi mã chỉ dùng một lần",
     "cfg_before_or_by": "cần đúng một trong 'before' (trước ngày) hoặc 'by' (đến hết ngày)",
     "cfg_period_index": "kỳ {value} không có; loại kỳ này chỉ có 1–{count} trong năm",
@@ -100,23 +100,22 @@ CATALOGUE: dict[str, Entry] = {
     "rule_unknown": "Không có báo cáo '{query}'.{hint} Các báo cáo: {known}",
     "rule_ambiguous": "'{query}' khớp với nhiều báo cáo; hãy ghi rõ mã:\n{candidates}",
     "period_replaced": (
-        "Kỳ {period} không có báo cáo {rule} riêng: báo cáo {other} thay cho nó. Hãy ghi nhận báo cáo "
-        "{other}."
+        "Kỳ {period} không có {rule} riêng: {other} thay cho nó. Hãy ghi nhận {other} (mã {other_id})."
     ),
-    "unit_not_owing": "Đơn vị {unit} không phải gửi báo cáo {rule} (xem units.yaml).",
+    "unit_not_owing": "Đơn vị {unit} không phải gửi {rule} (xem units.yaml).",
     "unit_inactive": "Đơn vị {unit} không còn/chưa hoạt động trong kỳ {period}.",
     "received_future": "Ngày nhận {received} ở tương lai (hôm nay là {today}).",
     "channel_unknown": "Hình thức nhận '{value}' không hợp lệ; dùng: {known}.",
     "file_missing": "Không tìm thấy tệp đính kèm {path}.",
     "file_unreadable_input": "Không đọc được tệp {path}: {error}",
     "duplicate": (
-        "Báo cáo {rule} kỳ {period} của {unit} đã được ghi nhận (nhận ngày {received}, sự kiện #{event}). "
+        "{rule} kỳ {period} của {unit} đã được ghi nhận (nhận ngày {received}, sự kiện #{event}). "
         "Nếu cần sửa, dùng --correct."
     ),
-    "nothing_to_correct": "Chưa có báo cáo {rule} kỳ {period} của {unit} để sửa.",
-    "nothing_to_correct_any": "Chưa có báo cáo {rule} nào của {unit} để sửa.",
-    "nothing_to_withdraw": "Chưa có báo cáo {rule} kỳ {period} của {unit} để rút.",
-    "no_outstanding": "Đơn vị {unit} không còn kỳ báo cáo {rule} nào đang chờ; hãy ghi rõ --period.",
+    "nothing_to_correct": "Chưa có {rule} kỳ {period} của {unit} để sửa.",
+    "nothing_to_correct_any": "Chưa có {rule} nào của {unit} để sửa.",
+    "nothing_to_withdraw": "Chưa có {rule} kỳ {period} của {unit} để rút.",
+    "no_outstanding": "Đơn vị {unit} không còn kỳ nào của {rule} đang chờ; hãy ghi rõ --period.",
     "init_exists": "Đã có tệp cấu hình, không ghi đè: {files}. Dùng --force để ghi đè.",
     # ------------------------------------------------------------------ errors: ledger
     "db_locked": "Sổ theo dõi {path} đang bị tiến trình khác khóa quá lâu; không có gì được ghi. Hãy thử lại.",
@@ -136,7 +135,7 @@ CATALOGUE: dict[str, Entry] = {
     ),
     # ------------------------------------------------------------------ output words
     "st_on_time": "đúng hạn",
-    "st_late": "nộp muộn {n} ngày",
+    "st_late": "gửi muộn {n} ngày",
     "st_overdue": "quá hạn",
     "st_due": "sắp đến hạn",
     "st_upcoming": "chưa đến hạn",
@@ -177,14 +176,14 @@ CATALOGUE: dict[str, Entry] = {
     "kind_correct": "sửa",
     "kind_withdraw": "rút",
     "weekdays": "Thứ Hai,Thứ Ba,Thứ Tư,Thứ Năm,Thứ Sáu,Thứ Bảy,Chủ nhật",
-    "due_title": "Báo cáo cần nộp — tính đến {as_of}, hạn đến {until}",
+    "due_title": "Báo cáo cần gửi — tính đến {as_of}, hạn đến {until}",
     "due_none": "Không có báo cáo nào quá hạn hoặc đến hạn trong {n} ngày tới (đến {until}). Mọi việc đều ổn.",
     "due_summary": "{overdue} quá hạn, {due} sắp đến hạn.",
     "overdue_title": "Báo cáo quá hạn tính đến {as_of}: {reports} của {units}",
     "overdue_line": "{report} ({period}): {wording} (hạn cuối {deadline}), {late}",
     "status_title": "Tình hình báo cáo năm {year} — tính đến {as_of}",
     "status_summary": (
-        "{on_time} đúng hạn, {late} nộp muộn, {overdue} quá hạn, {due} sắp đến hạn, {upcoming} chưa đến hạn."
+        "{on_time} đúng hạn, {late} gửi muộn, {overdue} quá hạn, {due} sắp đến hạn, {upcoming} chưa đến hạn."
     ),
     "status_empty": "Không có báo cáo nào được theo dõi trong năm {year} (theo dõi từ {start}).",
     "schedule_title": "Lịch hạn báo cáo năm {year}",
@@ -200,12 +199,12 @@ CATALOGUE: dict[str, Entry] = {
         "Đã ghi sửa (sự kiện #{event}) cho sự kiện #{previous}: {unit} — {report} ({period}), nhận ngày "
         "{received}."
     ),
-    "chosen_period": "Kỳ {period} được chọn tự động: kỳ sớm nhất chưa nộp. Dùng --period để chọn kỳ khác.",
+    "chosen_period": "Kỳ {period} được chọn tự động: kỳ sớm nhất chưa gửi. Dùng --period để chọn kỳ khác.",
     "verdict_on_time": "Đúng hạn ({wording}; hạn cuối {deadline}).",
-    "verdict_late": "Nộp muộn {n} ngày ({wording}; hạn cuối {deadline}).",
+    "verdict_late": "Gửi muộn {n} ngày ({wording}; hạn cuối {deadline}).",
     "withdrawn": (
         "Đã ghi rút (sự kiện #{event}) báo cáo của sự kiện #{previous}: {unit} — {report} ({period}) lại là "
-        "chưa nộp."
+        "chưa gửi."
     ),
     "init_done": "Đã ghi cấu hình mặc định vào {path}:",
     "init_hint_used": "khoagiao sẽ dùng các tệp này. Sửa xong, chạy: khoagiao config",
@@ -232,7 +231,7 @@ CATALOGUE: dict[str, Entry] = {
     ),
     "h_due": "Báo cáo quá hạn và sắp đến hạn (chạy mỗi sáng).",
     "h_submit": (
-        "Ghi nhận một báo cáo đã nhận. UNIT: mã hoặc một phần tên đơn vị; REPORT: mã báo cáo (monthly, q1, "
+        "Ghi nhận một báo cáo đã nhận. ĐƠN_VỊ: mã hoặc một phần tên đơn vị; BÁO_CÁO: mã báo cáo (monthly, q1, "
         "h1, q3, annual)."
     ),
     "h_withdraw": "Rút một báo cáo đã ghi nhận (ghi thêm sự kiện rút, không xóa gì).",
@@ -260,7 +259,7 @@ CATALOGUE: dict[str, Entry] = {
     "verify_tampered": "Sổ theo dõi {path} đã bị sửa ngoài khoagiao ({n} chỗ không khớp):",
     "record_events": "sự kiện #{id}",
     "record_requests": "yêu cầu #{id}",
-    "record_incidents": "sự cố #{id}",
+    "record_incidents": "sự việc #{id}",
     "record_reminders": "thư nhắc #{id}",
     "finding_changed": "{record}: nội dung khác với lúc ghi (bị sửa sau khi ghi).",
     "finding_deleted": "{record}: đã bị xóa khỏi sổ.",
@@ -278,7 +277,7 @@ CATALOGUE: dict[str, Entry] = {
     ),
     "h_schedule": "Lịch hạn báo cáo trong năm.",
     "h_history": "Các sự kiện trong sổ theo dõi (nhận, sửa, rút).",
-    "h_init": "Ghi cấu hình mặc định ra thư mục DIR để chỉnh sửa.",
+    "h_init": "Ghi cấu hình mặc định ra THƯ_MỤC để chỉnh sửa.",
     "h_config": "Kiểm tra cấu hình và cho biết mỗi thiết lập lấy từ đâu.",
     "h_help": "In hướng dẫn này rồi thoát.",
     "h_version": "In phiên bản rồi thoát.",
@@ -301,7 +300,7 @@ CATALOGUE: dict[str, Entry] = {
     "o_format_table_json": "table hoặc json.",
     "o_format_export": "json, csv, toml, ics (lịch) hoặc xlsx (Excel).",
     "o_fail": "Thoát với mã 1 nếu có báo cáo quá hạn.",
-    "o_period": "Kỳ báo cáo: tháng 3/2026 (T3/2026, 2026-03), quý I/2026 (Q1/2026, 2026-Q1), 6 tháng đầu năm 2026 (2026-H1), năm 2026. Mặc định: kỳ sớm nhất chưa nộp.",
+    "o_period": "Kỳ báo cáo: tháng 3/2026 (T3/2026, 2026-03), quý I/2026 (Q1/2026, 2026-Q1), 6 tháng đầu năm 2026 (2026-H1), năm 2026. Mặc định: kỳ sớm nhất chưa gửi.",
     "o_period_req": "Kỳ báo cáo: tháng 3/2026 (T3/2026, 2026-03), quý I/2026 (Q1/2026, 2026-Q1), 6 tháng đầu năm 2026 (2026-H1), năm 2026.",
     "o_received": "Ngày nhận (mặc định: hôm nay).",
     "o_doc": "Số, ký hiệu văn bản, ví dụ 125/BC-SYT.",
@@ -325,10 +324,10 @@ CATALOGUE: dict[str, Entry] = {
     "unit_not_requested": (
         "đơn vị '{unit}' không thuộc danh sách được yêu cầu báo cáo '{request}' (xem: khoagiao request list)"
     ),
-    "period_unknown_adhoc": "'{report}' không có kỳ '{period}'; có: {known}",
+    "period_unknown_adhoc": "{report} không có kỳ '{period}'; có: {known}",
     "ics_name": "Lịch báo cáo khối khoa giáo năm {year}",
     "ics_deadline": "Hạn: {title}",
-    "ics_owing": "Đơn vị chưa nộp: {n}",
+    "ics_owing": "Đơn vị chưa gửi: {n}",
     "cal_month": "Tháng {month}/{year}",
     "weekdays_short": "T2,T3,T4,T5,T6,T7,CN",
     "cal_nothing": "(không có hạn báo cáo hay cuộc họp)",
@@ -349,8 +348,8 @@ CATALOGUE: dict[str, Entry] = {
     "ex_no_events": "Sổ theo dõi: chưa ghi nhận báo cáo này.",
     "ex_event": "Sổ theo dõi: {text}",
     "ex_received": "{day}",
-    "st_late_hours": "nộp muộn {n} giờ",
-    "verdict_late_hours": "Nộp muộn {n} giờ (hạn cuối {deadline}).",
+    "st_late_hours": "gửi muộn {n} giờ",
+    "verdict_late_hours": "Gửi muộn {n} giờ (hạn cuối {deadline}).",
     "ex_recorded": "ghi lúc {at} bởi {by}",
     "ex_untracked": "Hạn này trước ngày bắt đầu theo dõi ({start}), nên không bị tính là quá hạn.",
     "st_untracked": "không theo dõi",
@@ -371,7 +370,7 @@ CATALOGUE: dict[str, Entry] = {
     "request_added": "Đã ghi yêu cầu '{id}': {title}; hạn {deadline}; {n} đơn vị phải báo cáo.",
     "request_cancelled": "Đã hủy yêu cầu '{id}' ({title}).",
     "requests_none": "Chưa có yêu cầu báo cáo nào (thêm bằng: khoagiao request add).",
-    "requests_title": "Yêu cầu báo cáo đột xuất, theo văn bản ({count})",
+    "requests_title": "Yêu cầu báo cáo theo văn bản ({count})",
     "col_id": "Mã",
     "col_title": "Nội dung",
     "col_received_count": "Đã nhận",
@@ -385,7 +384,7 @@ CATALOGUE: dict[str, Entry] = {
     ),
     "o_send": "Gửi thư qua máy chủ SMTP (mục mail trong schedule.yaml, biến KHOAGIAO_SMTP_*).",
     "o_force_remind": "Gửi lại cả thư đã gửi hôm nay.",
-    "o_eml": "Ghi mỗi thư thành một tệp .eml trong thư mục DIR.",
+    "o_eml": "Ghi mỗi thư thành một tệp .eml trong THƯ_MỤC.",
     "o_mail_to": "Gửi bảng tổng hợp quá hạn tới địa chỉ này (nhiều địa chỉ cách nhau dấu phẩy) thay vì in ra.",
     "mail_to_bad": "--mail-to '{value}' không phải địa chỉ e-mail",
     "smtp_security_bad": "KHOAGIAO_SMTP_SECURITY '{value}' không hợp lệ; dùng: {known}",
@@ -428,17 +427,17 @@ CATALOGUE: dict[str, Entry] = {
     "mail_regards": "Trân trọng./.",
     "mail_footer": "Thư được gửi từ khoagiao, công cụ theo dõi báo cáo của Ban.",
     "h_stats": (
-        "Bảng đánh giá việc gửi báo cáo đúng hạn trong năm: mỗi đơn vị phải nộp, đúng hạn, muộn, còn thiếu; "
+        "Bảng đánh giá việc gửi báo cáo đúng hạn trong năm: mỗi đơn vị phải gửi, đúng hạn, muộn, còn thiếu; "
         "xếp hạng."
     ),
     "stats_title": "Đánh giá gửi báo cáo đúng hạn năm {year} — tính đến {as_of}",
     "stats_legend": (
-        "Tỉ lệ = đúng hạn / phải nộp (hạn đến hôm nay); muộn tính bằng ngày.\nT1–T12: ✓ đúng hạn  ! muộn  ✗ "
+        "Tỉ lệ = đúng hạn / phải gửi (hạn đến hôm nay); muộn tính bằng ngày.\nT1–T12: ✓ đúng hạn  ! muộn  ✗ "
         "còn thiếu  · chưa đến hạn"
     ),
-    "stats_none": "Chưa có báo cáo nào phải nộp trong năm {year}.",
+    "stats_none": "Chưa có báo cáo nào phải gửi trong năm {year}.",
     "col_rank": "Hạng",
-    "col_owed": "Phải nộp",
+    "col_owed": "Phải gửi",
     "col_on_time": "Đúng hạn",
     "col_avg_late": "TB muộn (ngày)",
     "col_max_late": "Muộn nhất",
@@ -469,7 +468,7 @@ CATALOGUE: dict[str, Entry] = {
     "cal_worked": "Làm bù (Thứ Bảy, Chủ nhật đi làm): {days}",
     "usage_no_option": "Không có tùy chọn {name}.",
     "usage_missing_option": "Thiếu tùy chọn {name}.",
-    "usage_missing_argument": "Thiếu {name}.",
+    "usage_missing_argument": "Thiếu tham số {name}.",
     "usage_bad_value": "Giá trị của {name} không hợp lệ: {detail}",
     "usage_not_number": "'{value}' không phải một số.",
     "usage_out_of_range": "{value} nằm ngoài khoảng {range}.",
@@ -571,7 +570,7 @@ CATALOGUE: dict[str, Entry] = {
     ),
     "o_period_arg": "Kỳ báo cáo: tháng 3/2026 (T3/2026, 2026-03), quý I/2026 (Q1/2026, 2026-Q1), 6 tháng đầu năm 2026 (2026-H1), năm 2026.",
     "o_month": "Chỉ một tháng (1–12).",
-    "o_request_id": "Mã ngắn của yêu cầu, dùng khi ghi nhận: khoagiao submit syt ID.",
+    "o_request_id": "Mã ngắn của yêu cầu, dùng khi ghi nhận: khoagiao submit syt MÃ.",
     "o_title": "Nội dung yêu cầu báo cáo.",
     "o_request_deadline": "Hạn gửi theo văn bản (2026-05-31, 31/05/2026).",
     "o_request_doc": "Số, ký hiệu văn bản yêu cầu (ví dụ 125-CV/BTGDVTU).",
@@ -644,7 +643,7 @@ CATALOGUE: dict[str, Entry] = {
     "o_void_id": "Số sự kiện cần hủy (xem khoagiao history), ví dụ 5 hoặc #5.",
     "o_void_note": "Lý do hủy (bắt buộc), ví dụ: ghi nhầm đơn vị.",
     "voided": "Đã hủy bản ghi nhập nhầm #{event} ({kind}): {unit} — {report} ({period}); bản ghi hủy {void}.",
-    "voided_open": "Báo cáo này nay là chưa nộp.",
+    "voided_open": "Báo cáo này nay là chưa gửi.",
     "voided_in_force": "Bản ghi có hiệu lực nay là #{event} (nhận ngày {received}).",
     "void_of_void": (
         "'{value}' là một bản ghi hủy; không hủy được bản ghi hủy. Nếu đã hủy nhầm, hãy ghi nhận lại báo cáo "
@@ -712,4 +711,44 @@ CATALOGUE: dict[str, Entry] = {
     "verify_file_changed": "tệp lưu {path}: nội dung khác mã SHA-256 trong tên (bị sửa sau khi lưu).",
     "import_no_sheets": "không có trang tính nào",
     "import_heading_row": "Dòng tiêu đề là dòng {row}.",
+    # ------------------------------------------------------------------ part D: every screen readable (issue 10 §5)
+    # click's and typer's own words in the help (cli/language.py)
+    "help_usage": "Cách dùng",
+    "help_options": "Tùy chọn",
+    "help_commands": "Lệnh",
+    "help_arguments": "Tham số",
+    "help_default": "[mặc định: {}]",
+    "help_envvar": "[biến môi trường: {}]",
+    "help_required": "[bắt buộc]",
+    "help_deprecated": "(không còn dùng) ",
+    "help_options_metavar": "[TÙY_CHỌN]",
+    "help_command_metavar": "LỆNH [THAM_SỐ]...",
+    "help_range": "{low}–{high}",
+    # metavars: what a value on the command line is
+    "mv_ADDR": "ĐỊA_CHỈ",
+    "mv_CHANNEL": "HÌNH_THỨC",
+    "mv_CODES": "CÁC_MÃ",
+    "mv_DATE": "NGÀY",
+    "mv_DATETIME": "NGÀY_GIỜ",
+    "mv_DIR": "THƯ_MỤC",
+    "mv_FILE": "TỆP",
+    "mv_GROUP": "NHÓM",
+    "mv_HASH": "MÃ_BĂM",
+    "mv_HOURS": "SỐ_GIỜ",
+    "mv_ID": "MÃ",
+    "mv_N": "SỐ",
+    "mv_PATH": "ĐƯỜNG_DẪN",
+    "mv_PERIOD": "KỲ",
+    "mv_REPORT": "BÁO_CÁO",
+    "mv_TEXT": "CHỮ",
+    "mv_UNIT": "ĐƠN_VỊ",
+    "mv_YEAR": "NĂM",
+    # words for values (outputs/phrases.py)
+    "channel_paper": "giấy",
+    "channel_email": "thư điện tử",
+    "channel_eoffice": "văn phòng điện tử",
+    "channel_other": "khác",
+    "decimal_mark": ",",
+    "incident_report": "Báo cáo đột xuất",
+    "o_format_status": "table (bảng), plain (chữ thường, cho cron và tệp) hoặc json. Mặc định: bảng.",
 }

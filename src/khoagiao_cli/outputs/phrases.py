@@ -4,6 +4,7 @@ title the ledger keeps (a one-off request's, an incident's) is said with its con
 
 from datetime import date, datetime
 
+from khoagiao_cli.core.adhoc import INCIDENT
 from khoagiao_cli.core.calendar import Reason
 from khoagiao_cli.core.model import Config
 from khoagiao_cli.core.schedule import Slot, period_index
@@ -24,6 +25,32 @@ def received_text(received: date | None, received_at: datetime | None) -> str:
     return moment_text(received_at) if received_at else fmt(received) if received else ""
 
 
+def stamp_text(recorded_at: str) -> str:
+    """When the ledger recorded an event (ISO 8601 as stored): dd/mm/yyyy HH:MM, as Vietnamese text writes it."""
+    try:
+        moment = datetime.fromisoformat(recorded_at)
+    except ValueError:
+        return recorded_at[:16].replace("T", " ")  # not ISO (written by hand, or by an older khoagiao): as it is
+    return f"{date_text(moment)} {moment.hour:02d}:{moment.minute:02d}"
+
+
+def channel_text(words: Words, channel: str | None) -> str:
+    """How a report arrived, in words ("giấy", "thư điện tử"); a channel we do not know, as stored."""
+    if not channel:
+        return ""
+    key = "channel_" + channel
+    return words(key) if key in words else visible(channel, lines=False)
+
+
+def percent(words: Words, rate: float, digits: int = 1) -> str:
+    """66.7% in English, 66,7% in Vietnamese (a decimal comma); not for JSON or CSV, which keep the point."""
+    return f"{rate * 100:.{digits}f}".replace(".", words("decimal_mark")) + "%"
+
+
+def decimal(words: Words, value: float, digits: int = 1) -> str:
+    return f"{value:.{digits}f}".replace(".", words("decimal_mark"))
+
+
 def day_month(d: date) -> str:
     return f"{d.day:02d}/{d.month:02d}"
 
@@ -35,6 +62,11 @@ def weekday(words: Words, d: date) -> str:
 def rule_name(words: Words, config: Config, rule_id: str) -> str:
     rule = config.rule_by_id.get(rule_id)
     return words.pick(rule.name, rule.name_en) if rule else rule_id
+
+
+def report_name(words: Words, config: Config, report: str) -> str:
+    """A report id in words: a rule's name, "báo cáo đột xuất" for an incident; a one-off request keeps its id."""
+    return words("incident_report") if report == INCIDENT else rule_name(words, config, report)
 
 
 def period_text(words: Words, frequency: str, slot: Slot) -> str:

@@ -21,8 +21,6 @@ from khoagiao_cli.outputs.phrases import (
 )
 
 if TYPE_CHECKING:
-    from rich.table import Table
-
     from khoagiao_cli.core.schedule import Slot
 
 STYLE = {OVERDUE: "bold red", DUE: "yellow", ON_TIME: "green", LATE: "dark_orange", UPCOMING: "dim"}
@@ -105,28 +103,22 @@ def due_plain(words: Words, config: Config, due: Due) -> str:
 
 
 def due_table(words: Words, config: Config, due: Due) -> Any:
-    from rich import box
-    from rich.table import Table
+    from khoagiao_cli.outputs.fit import Col, Fitted
 
     units_rows, own_rows = split_office(due.rows, config)
     notes = Footnotes(words)
+    columns = [Col(words("col_unit"), min_width=12), Col(words("col_report"), min_width=14),
+               Col(words("col_deadline_words"), min_width=11), Col(words("col_left"), no_wrap=True)]
 
-    def table_of(part: Sequence[Row], title: str, last: bool) -> Table:
-        table = Table(title=title, box=box.SIMPLE_HEAD)
-        table.add_column(words("col_unit"))
-        table.add_column(words("col_report"))
-        table.add_column(words("col_deadline_words"))
-        table.add_column(words("col_left"), no_wrap=True)
+    def table_of(part: Sequence[Row], title: str, last: bool) -> Fitted:
+        rows = []
         for r in part:
             name, _ = report_period(words, config, r)
             slot = r.instance.slot
-            table.add_row(
-                config.unit_name(r.instance.unit), f"{name} ({r.instance.period})",
-                f"{notes.deadline(slot)} ({wording(words, slot)})", left_text(words, r), style=STYLE[r.status],
-            )
-        if last:
-            table.caption = notes.caption(due_summary(words, due.rows))
-        return table
+            rows.append(([config.unit_name(r.instance.unit), f"{name} ({r.instance.period})",
+                          f"{notes.deadline(slot)} ({wording(words, slot)})", left_text(words, r)], STYLE[r.status]))
+        caption = notes.caption(due_summary(words, due.rows)) if last else None
+        return Fitted(columns, rows, title=title, caption=caption, plain=True)
 
     title = _due_title(words, due)
     if not own_rows:
@@ -184,20 +176,44 @@ def overdue_rich(words: Words, config: Config, rows: Sequence[Row], as_of: Any) 
 # ---------------------------------------------------------------------------- the year's status
 
 
-def status_table(words: Words, config: Config, rows: Sequence[Row], year: int, as_of: Any) -> Table:
-    from rich.table import Table
+#: the year's status: unit, report, period and deadline are its key columns; status, received date and document
+#: number go (in that order, last first) when the width cannot hold them
+STATUS_COLUMNS = (("col_unit", 0, False, 14), ("col_report", 0, False, 12), ("col_period", 0, False, 13),
+                  ("col_deadline", 0, False, None), ("col_status", 1, False, 10), ("col_received", 2, False, None),
+                  ("col_doc", 3, True, None))
 
-    counts = {s: sum(1 for r in rows if r.status == s) for s in STATUSES}
-    table = Table(title=words("status_title", year=year, as_of=as_of))
-    for key in ("col_unit", "col_report", "col_period", "col_deadline", "col_status", "col_received", "col_doc"):
-        table.add_column(words(key))
-    notes = Footnotes(words)
+
+def status_cells(words: Words, config: Config, rows: Sequence[Row], notes: Footnotes | None = None) -> list[list[str]]:
+    """The cells of the year's status, one list a row, in the order of STATUS_COLUMNS."""
+    out = []
     for r in rows:
         name, period = report_period(words, config, r)
         sub = r.submission
-        table.add_row(
-            config.unit_name(r.instance.unit), name, period, notes.deadline(r.instance.slot), status_text(words, r),
-            fmt(r.received) if r.received else "", (sub.doc_number or "") if sub else "", style=STYLE[r.status],
-        )
-    table.caption = notes.caption(words("status_summary", **counts))
-    return table
+        deadline = notes.deadline(r.instance.slot) if notes else deadline_text(words, r.instance.slot)
+        out.append([config.unit_name(r.instance.unit), name, period, deadline, status_text(words, r),
+                    fmt(r.received) if r.received else "", (sub.doc_number or "") if sub else ""])
+    return out
+
+
+def status_summary(words: Words, rows: Sequence[Row]) -> str:
+    return words("status_summary", **{s: sum(1 for r in rows if r.status == s) for s in STATUSES})
+
+
+def status_table(words: Words, config: Config, rows: Sequence[Row], year: int, as_of: Any) -> Any:
+    from khoagiao_cli.outputs.fit import Col, Fitted
+
+    notes = Footnotes(words)
+    cells = status_cells(words, config, rows, notes)
+    columns = [Col(words(key), drop=drop, no_wrap=no_wrap, min_width=least)
+               for key, drop, no_wrap, least in STATUS_COLUMNS]
+    return Fitted(columns, [(c, STYLE[r.status]) for c, r in zip(cells, rows, strict=True)],
+                  title=words("status_title", year=year, as_of=as_of), caption=notes.caption(status_summary(words, rows)))
+
+
+def status_plain(words: Words, config: Config, rows: Sequence[Row], year: int, as_of: Any) -> str:
+    """The year's status for pipes and cron: a title, aligned columns with a heading, the summary; no colour, no
+    box drawing; a moved deadline says why in its own cell."""
+    head = [words("col_code"), *(words(key) for key, *_ in STATUS_COLUMNS)]
+    body = columns([head, *([r.instance.unit, *cells] for r, cells in zip(rows, status_cells(words, config, rows),
+                                                                             strict=True))])
+    return "\n".join([words("status_title", year=year, as_of=as_of), *body, status_summary(words, rows)]) + "\n"

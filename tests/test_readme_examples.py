@@ -1,0 +1,45 @@
+"""scripts/readme_examples.sh runs the README's examples: run against this tree's code in a throw-away home, every
+example works (exit 0, no error printed) except those marked `error_example`, which must fail. The slowest test of
+the suite (about 10 s: some 50 runs of khoagiao, each its own process)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import khoagiao_cli
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def test_every_readme_example_works_or_is_marked_as_an_error_example(tmp_path: Path) -> None:
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    wrapper = bin_dir / "khoagiao"
+    wrapper.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m khoagiao_cli "$@"\n', encoding="utf-8")
+    wrapper.chmod(0o755)
+    env = {
+        "PATH": os.pathsep.join([str(bin_dir), str(Path(sys.executable).parent), "/usr/bin", "/bin"]),
+        "PYTHONPATH": str(Path(khoagiao_cli.__file__).resolve().parents[1]),  # the code under test
+        "HOME": str(tmp_path / "home"), "TMPDIR": str(tmp_path), "LANG": "C.UTF-8",
+    }
+    r = subprocess.run(["sh", str(REPO / "scripts" / "readme_examples.sh")], env=env, capture_output=True,
+                       text=True, timeout=600, cwd=tmp_path)
+    out = r.stdout + r.stderr
+    assert r.returncode == 0, out
+    blocks = out.split("\n$ ")
+    failed = [b for b in blocks if "!! UNEXPECTED" in b]
+    assert not failed, "\n\n".join("$ " + b for b in failed)
+    assert len(blocks) > 40 and "### verify" in out  # it ran to the end
+    # the examples marked as errors are the ones the README shows as errors, each with its message
+    errors = [b.split("\n", 1)[0] for b in blocks if "(exit " in b]
+    assert errors == [
+        "khoagiao submit khoa q1", "khoagiao submit syt monthly --period 2026-03",
+        "khoagiao request add --id monthly --title x --deadline 2026-12-01",
+        "khoagiao import sai.csv --as-of 2026-04-15", "khoagiao verify",
+    ], errors
+    assert all("Lỗi: " in b for b in blocks if "(exit " in b)
+    script = (REPO / "scripts" / "readme_examples.sh").read_text(encoding="utf-8")
+    assert all(f"error_example {cmd}" in script for cmd in errors)  # marked, not merely tolerated
