@@ -3,7 +3,7 @@
 from datetime import date
 from typing import NamedTuple
 
-from khoagiao_cli.app.pick import instance_for, target
+from khoagiao_cli.app.pick import in_force_of, instance_for, target
 from khoagiao_cli.app.query import tracking_start
 from khoagiao_cli.core.clock import Clock
 from khoagiao_cli.core.model import Config, Rule, Unit
@@ -24,10 +24,10 @@ def explain(config: Config, reader: Reader, clock: Clock, *, unit_query: str, re
             period: str) -> Explanation:
     """Everything behind one instance's status: rule, nominal day, days skipped, deadline, events."""
     chosen = target(config, reader, unit_query, report_query)
-    instance = instance_for(config, chosen, period)
+    in_force = arrived_by(in_force_of(config, reader, chosen), clock.today, clock.latest)
+    instance = instance_for(config, chosen, period, in_force, clock.today, verb="explain")
     key = instance.key
     events = reader.events(unit=key[0], report=key[1], period=key[2])
-    in_force = reader.in_force(unit=key[0], report=key[1], period=key[2])
-    submission = arrived_by(in_force, clock.today, clock.latest).get(key)
+    submission = in_force.get(key)
     row = classify(instance, submission, clock.today, config.settings.due_soon_days, clock.now)
     return Explanation(chosen.unit, chosen.rule, row, events, tracking_start(config, reader))

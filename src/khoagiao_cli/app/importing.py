@@ -110,7 +110,7 @@ def plan_import(
                 # a spreadsheet turned "3/2026" into a date
                 period_value = f"{period_value.year}-{period_value.month:02d}" if chosen.rule.frequency == "monthly" \
                     else str(period_value.year)
-            instance = instance_for(config, chosen, _text(period_value))
+            instance = instance_for(config, chosen, _text(period_value), in_force, clock.today, verb="import")
             received_value = values["received"]
             if isinstance(received_value, datetime):
                 received = received_value.date()

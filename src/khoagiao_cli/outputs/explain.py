@@ -25,6 +25,9 @@ def explain_text(words: Words, config: Config, exp: Explanation, as_of: date) ->
     rule = exp.rule
     name, period = report_period(words, config, exp.row)
     lines = [words("ex_head", unit=exp.unit.name, code=exp.unit.code, report=name, id=slot.report, period=period)]
+    old = config.unit_by_code.get(exp.row.instance.carried_from or "")
+    if old is not None and old.active_until is not None:
+        lines.append(words("ex_carried", old=old.name, code=old.code, until=old.active_until, unit=exp.unit.code))
     if slot.deadline_at is not None:
         lines.append(words("ex_incident", occurred=slot.period.replace("T", " "), deadline=deadline_text(words, slot)))
     else:

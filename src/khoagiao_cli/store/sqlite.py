@@ -195,6 +195,19 @@ class SQLiteLedger:
         with _guard(self.path):
             return {(u, r, p) for u, r, p in self.conn.execute(sql, args)}
 
+    def named_units(self) -> set[str]:
+        """Every unit code the ledger's records name. Events and reminders are read by skipping along their
+        index on the unit (one look-up per unit, whatever the number of events); requests and incidents are few."""
+        skip = ("WITH RECURSIVE seen(unit) AS (SELECT (SELECT min(unit) FROM {t}) UNION ALL "
+                "SELECT (SELECT min(unit) FROM {t} WHERE unit > seen.unit) FROM seen WHERE seen.unit IS NOT NULL) "
+                "SELECT unit FROM seen WHERE unit IS NOT NULL")
+        with _guard(self.path):
+            found = {u for t in ("events", "reminders") for u, in self.conn.execute(skip.format(t=t))}
+            found |= {u for u, in self.conn.execute("SELECT DISTINCT unit FROM incidents")}
+            for units, in self.conn.execute("SELECT DISTINCT units FROM requests WHERE kind = 'add'"):
+                found |= set((units or "").split(",")) - {""}
+        return {u for u in found if isinstance(u, str)}
+
     def append(self, event: Event) -> int:
         """Insert one event; call inside `write()`. Returns its id."""
         with _guard(self.path):
