@@ -331,7 +331,7 @@ def test_a_merged_unit_keeps_its_history_and_owes_nothing_after(cli, tmp_path, m
 def test_the_shipped_district_committees_ended_on_30_06_2025(cli) -> None:
     active = json.loads(cli("units", "--format", "json", "--as-of", "2026-01-05").stdout)["units"]
     every = json.loads(cli("units", "--all", "--format", "json", "--as-of", "2026-01-05").stdout)["units"]
-    assert len(active) == 11 and len(every) == 20
+    assert len(active) == 11 and len(every) == 25
     districts = [u for u in every if u["group"] == "huyện"]
     assert len(districts) == 9 and {u["active_until"] for u in districts} == {"2025-06-30"}
     assert [u["name"] for u in districts][0] == "Ban Tuyên giáo Thành ủy Nha Trang"

@@ -256,3 +256,22 @@ def test_finding_the_units_a_ledger_names_skips_along_the_index(cli, cfg, isolat
     plans = [row[-1] for sql in seen if "min(unit)" in sql
              for row in opened.conn.execute("EXPLAIN QUERY PLAN " + sql)]
     assert plans and not [p for p in plans if p.startswith("SCAN events") or p.startswith("SCAN reminders")], plans
+
+
+def test_a_ledger_kept_before_the_2026_defaults_reads_the_same_receipts(cli, cfg, tmp_path) -> None:
+    """An office that recorded 2026 reports under the old codes (bhxh, stnmt …) and upgrades: each receipt still
+    counts, under the unit that sent it, and the successor does not owe that period again."""
+    fixtures = Path(__file__).parent / "fixtures"
+    db = tmp_path / "old.sqlite3"
+    with sqlite3.connect(db) as conn:
+        conn.executescript((fixtures / "ledger-v4.sql").read_text(encoding="utf-8"))
+    old = json.loads((fixtures / "ledger-v4.status.json").read_text(encoding="utf-8"))["instances"]
+    got = instances(cli, "status", "--year", "2026", "--as-of", "2026-11-23", "--db", str(db))
+
+    def received(rows: list[dict]) -> set[tuple]:
+        return {(r["unit"], r["report"], r["period"], r["received"]) for r in rows if "received" in r}
+
+    assert received(got) == received(old) and "bhxh" in {u for u, *_ in received(old)}
+    owed = {(r["report"], r["period"]) for r in got if r["unit"] == "bhxh-kh" and "received" not in r}
+    assert not owed & {(report, period) for unit, report, period, _ in received(old) if unit == "bhxh"}
+    assert {(r["report"], r["period"]) for r in got if r["unit"] == "bhxh-kh"} >= {("monthly", "2026-10")}

@@ -54,13 +54,14 @@ def in_force_of(config: Config, reader: Reader, chosen: Target) -> dict[Key, Eve
     return {key: e for code in codes for key, e in reader.in_force(unit=code, report=chosen.report).items()}
 
 
-def succeeded(config: Config, unit: Unit, verb: str, report: str, period: str | None, period_end: date | None,
-              ) -> UserError:
-    """`submit OLD …` for a period after OLD ceased: which unit to name instead, and how."""
+def succeeded(config: Config, unit: Unit, verb: str, report: str, period: str | None, day: date) -> UserError:
+    """`submit OLD …` for a period that ended (or a report that came, without a period) on `day`, after OLD
+    ceased: which unit to name instead (the one holding the work then), and how."""
     assert unit.active_until is not None
-    line = Succession(config).chains.get(unit.code, ())
-    later = [config.unit_by_code[code] for code in line]
-    heir = next((u for u in later if period_end is None or u.owes_period_ending(period_end)), later[-1])
+    line = Succession(config)
+    later = [config.unit_by_code[code] for code in line.chains.get(unit.code, ())]
+    held = config.unit_by_code[line.holder(unit.code, day)]
+    heir = next((u for u in later if u.owes_period_ending(day)), held) if period else held
     hint = Msg(f"succeeded_{verb}" if period else "succeeded_any",
                {"code": heir.code, "report": report, "period": period or "", "old": unit.code})
     return UserError("unit_succeeded", name=unit.name, since=unit.active_until + timedelta(days=1), code=heir.code,
@@ -75,7 +76,7 @@ def refuse_ceased(config: Config, chosen: Target, received: date) -> None:
     """A report that came after its unit ceased, with no period named, is its successor's: guessing an old
     period of the old unit would file it wrongly."""
     if chosen.rule is not None and _ceased_for(chosen.unit, received):
-        raise succeeded(config, chosen.unit, "submit", chosen.report, None, None)
+        raise succeeded(config, chosen.unit, "submit", chosen.report, None, received)
 
 
 def period_label(config: Config, chosen: Target, period: str) -> str:

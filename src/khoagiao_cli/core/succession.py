@@ -93,8 +93,16 @@ def carry(config: Config, instances: Sequence[Instance], received: Container[Key
     line = Succession(config)
     if not line.preds:
         return list(instances)
-    kept = [i for i in instances if i.key in received
-            or not any((p, i.report, i.period) in received for p in line.preds.get(i.unit, ()))]
+    native = {i.key for i in instances}
+    kept: list[Instance] = []
+    for i in instances:
+        if i.key not in received:
+            sender = next((p for p in line.preds.get(i.unit, ()) if (p, i.report, i.period) in received), None)
+            if sender is not None and (sender, i.report, i.period) in native:
+                continue  # a predecessor sent it: its own row says so, the successor does not owe it again
+            if sender is not None:  # recorded under the old code after the change (as before units changed)
+                i = Instance(sender, i.slot)
+        kept.append(i)
     own = {i.key for i in kept}
     out: list[Instance] = []
     seen: set[Key] = set()
