@@ -117,8 +117,13 @@ def test_a_merger_carries_its_open_reports_to_the_successor(cli, tmp_path, monke
     assert not [r for r in instances(cli, "due", *day) if r["period"] == "2025-02" and r["unit"] != "syt"]
     scores = {s["unit"]: s for s in json.loads(cli("stats", "--year", "2025", "--format", "json", *day).stdout)["units"]}
     assert (scores["stnmt"]["on_time"], scores["stnmt"]["late"], scores["stnmt"]["missing"]) == (1, 1, 0)
+    for code in ("stnmt", "snnmt"):  # one unit's scorecard is its own, whatever rows it looked at
+        alone = json.loads(cli("stats", "--year", "2025", "--unit", code, "--format", "json", *day).stdout)["units"]
+        assert [(s["unit"], s["owed"], s["rank"]) for s in alone] == [(code, scores[code]["owed"], 1)]
     explained = cli("explain", "snnmt", "monthly", "2025-02", *day).stdout
     assert "Sở Tài nguyên và Môi trường (stnmt)" in explained and "28/02/2025" in explained
+    # asked about the old unit's period, explain shows who holds it now
+    assert cli("explain", "stnmt", "monthly", "2025-02", *day).stdout.splitlines()[:2] == explained.splitlines()[:2]
     # without --period the successor's earliest open period is the one it took over
     cli("withdraw", "snnmt", "monthly", "--period", "2025-02")
     cli("submit", "snnmt", "monthly", *day)

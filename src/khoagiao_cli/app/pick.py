@@ -105,7 +105,7 @@ def instance_for(config: Config, chosen: Target, period: str, in_force: Mapping[
         other = replaced_by(config, chosen.unit, chosen.rule, slot)
         raise UserError(reason, period=slot.period, rule=chosen.rule.id, other=other)
     if in_force is not None and as_of is not None:
-        found = _carried(config, chosen, slot, reason is None, in_force, as_of)
+        found = _carried(config, chosen, slot, reason is None, in_force, as_of, explain=verb == "explain")
         if found is not None:
             return found
     if reason == "unit_inactive" and _ceased_for(chosen.unit, slot.period_end):
@@ -116,8 +116,9 @@ def instance_for(config: Config, chosen: Target, period: str, in_force: Mapping[
 
 
 def _carried(config: Config, chosen: Target, slot: Slot, owes: bool, in_force: Mapping[Key, Event], as_of: date,
-             ) -> Instance | None:
-    """The unit's instance of `slot` once successions are applied (None: see what the unit owes by itself)."""
+             explain: bool = False) -> Instance | None:
+    """The unit's instance of `slot` once successions are applied (None: see what the unit owes by itself). To
+    `explain`, the instance another unit of its line holds for it (sent or owes) is the answer."""
     line = Succession(config)
     code, report, period = chosen.unit.code, chosen.report, slot.period
     units = [config.unit_by_code[c] for c in line.family(code)]
@@ -130,7 +131,12 @@ def _carried(config: Config, chosen: Target, slot: Slot, owes: bool, in_force: M
     for i in found:
         if i.carried_from and code in line.chains.get(i.carried_from, ()) and i.key not in in_force:
             return Instance(code, i.slot, i.carried_from)
-    for other in (*line.preds.get(code, ()), *line.chains.get(code, ())):
+    related = (*line.preds.get(code, ()), *line.chains.get(code, ()))
+    if explain:
+        held = next((i for i in found if i.carried_from == code or i.unit in related), None)
+        if held is not None:
+            return held
+    for other in related:
         sent = in_force.get((other, report, period))
         if sent is not None:
             raise UserError("period_delivered", unit=code, rule=report, period=period, other=other,
