@@ -218,6 +218,11 @@ def test_the_old_unit_after_the_change_names_its_successor(cli, tmp_path, monkey
     r = cli("import", str(sheet), "--as-of", "2025-04-10", code=2)
     assert "snnmt (Sở Nông nghiệp và Môi trường)" in r.stderr and "snnmt" in r.stderr.splitlines()[-1]
     assert events(ledger) == before
+    # one sheet with the old unit's late report and its successor's for the same period: recorded once
+    sheet.write_text("Đơn vị,Báo cáo,Kỳ,Ngày nhận\nstnmt,monthly,2025-01,2025-01-30\nsnnmt,monthly,2025-01,2025-03-05\n",
+                     encoding="utf-8")
+    r = cli("import", str(sheet), "--as-of", "2025-04-10", code=2)
+    assert "Dòng 3" in r.stderr and "(stnmt)" in r.stderr and events(ledger) == before
 
 
 # ---------------------------------------------------------------------------- removing a unit

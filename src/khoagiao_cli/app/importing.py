@@ -140,6 +140,7 @@ def plan_import(
                 note=_text(values.get("note")) or None, unit_name=chosen.unit.name,
                 recorded_at=clock.recorded_at(), recorded_by=recorded_by,
             )))
+            in_force[key] = planned[-1].event  # a later row for the same period from its successor is a repeat
         except KhoagiaoError as exc:
             errors.append((number, exc))
     return Plan(planned, already, errors)
