@@ -35,13 +35,13 @@ echo "### submit";   run khoagiao submit '"so y te"' monthly --received 2026-03-
                      error_example khoagiao submit syt monthly --period 2026-03
 echo "### withdraw"; run khoagiao withdraw syt q1 --period 2026-Q1 --note '"gửi nhầm tệp"'
                      run khoagiao submit syt q1 --period 2026-Q1 --received 2026-03-18 --as-of 2026-03-18
-echo "### overdue";  run khoagiao overdue --as-of 2026-03-20 --unit bhxh
+echo "### overdue";  run khoagiao overdue --as-of 2026-03-20 --unit bhxh-kh
 echo "### status";   run khoagiao status syt --as-of 2026-04-15
 echo "### export";   run "khoagiao export --format csv --as-of 2026-04-15 | head -3"
                      run khoagiao export --format toml --as-of 2026-04-15 -o nam-2026.toml
 echo "### schedule"; run khoagiao schedule --year 2026
 echo "### explain";  run khoagiao explain syt monthly 2026-02 --as-of 2026-04-15
-                     run khoagiao explain bhxh q3 2026-Q3 --as-of 2026-09-22 --lang en
+                     run khoagiao explain bhxh-kh q3 2026-Q3 --as-of 2026-09-22 --lang en
 echo "### request";  run khoagiao request add --id qc238-2026 --title '"Báo cáo kết quả thực hiện Quy chế 238"' --deadline 29/11/2026 --doc-number 125-CV/BTGDVTU --group hội
                      run khoagiao submit hkh qc238-2026 --as-of 2026-11-25
                      run khoagiao request list
@@ -73,14 +73,14 @@ echo "### remind";   run "khoagiao remind --as-of 2026-03-20 --unit hkh"
 echo "### stats";    run khoagiao stats --as-of 2026-04-15 --format table
                      run "khoagiao stats --as-of 2026-04-15 --format json | head -20"
 echo "### xlsx";     run khoagiao export --format xlsx --year 2026 --as-of 2026-04-15 -o theo-doi-2026.xlsx
-echo "### import";   printf 'Đơn vị,Báo cáo,Kỳ,Ngày nhận,Số ký hiệu,Hình thức\nbhxh,monthly,01/2026,16/01/2026,05/BC-BHXH,giấy\nSở Giáo dục,báo cáo tháng,2026-01,21/01/2026,,e-mail\nhdy,q1,2026-Q1,31/03/2026,,\n' > so-theo-doi.csv
+echo "### import";   printf 'Đơn vị,Báo cáo,Kỳ,Ngày nhận,Số ký hiệu,Hình thức\nbhxh-kh,monthly,01/2026,16/01/2026,05/BC-BHXH,giấy\nSở Giáo dục,báo cáo tháng,2026-01,21/01/2026,,e-mail\nhdy,q1,2026-Q1,31/03/2026,,\n' > so-theo-doi.csv
                      run cat so-theo-doi.csv
                      run khoagiao import so-theo-doi.csv --dry-run --as-of 2026-04-15
                      run khoagiao import so-theo-doi.csv --as-of 2026-04-15
                      printf 'unit,report,period,received\nxyz,monthly,2026-02,2026-02-20\nhkh,monthly,2026-13,2026-02-20\nhkh,monthly,2026-02,20/12/2026\n' > sai.csv
                      error_example khoagiao import sai.csv --as-of 2026-04-15
-echo "### letter";   run khoagiao letter bhxh --as-of 2026-04-15
-                     run "python3 -c \"import docx; d = docx.Document('cong-van-don-doc-bhxh-2026-04-15.docx'); print(*[c.text for t in d.tables for r in t.rows for c in r.cells][:2], *[p.text for p in d.paragraphs if p.text][:2], sep='\\n')\""
+echo "### letter";   run khoagiao letter bhxh-kh --as-of 2026-04-15
+                     run "python3 -c \"import docx; d = docx.Document('cong-van-don-doc-bhxh-kh-2026-04-15.docx'); print(*[c.text for t in d.tables for r in t.rows for c in r.cells][:2], *[p.text for p in d.paragraphs if p.text][:2], sep='\\n')\""
 echo "### verify";   run khoagiao verify
                      run "khoagiao export --format json --as-of 2026-04-15 | tail -7"
                      python3 -c "import sqlite3; c = sqlite3.connect('home/data/khoagiao.sqlite3'); c.execute(\"REPLACE INTO events (id, kind, unit, report, period, received, recorded_at, recorded_by) VALUES (1, 'submit', 'syt', 'monthly', '2026-03', '2026-03-10', '2026-03-10T08:00:00+07:00', 'x')\"); c.commit()"

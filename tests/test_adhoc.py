@@ -98,7 +98,7 @@ def test_a_request_id_is_used_once(cli, cfg) -> None:
 
 def test_submitting_a_request_a_unit_was_not_asked_for(cli, cfg) -> None:
     cli("request", "add", "--id", "x", "--title", "T", "--deadline", "2026-06-01", "--units", "syt")
-    assert "không thuộc danh sách" in cli("submit", "bhxh", "x", "--as-of", "2026-05-01", code=2).stderr
+    assert "không thuộc danh sách" in cli("submit", "bhxh-kh", "x", "--as-of", "2026-05-01", code=2).stderr
 
 
 # ---------------------------------------------------------------------------- incidents
@@ -127,9 +127,9 @@ def test_an_incident_has_an_hour_deadline(cli, cfg) -> None:
 
 
 def test_an_incident_reported_in_time(cli, cfg) -> None:
-    cli("incident", "add", "bhxh", "--title", "Sự cố", "--occurred", "22/11/2026 8h00", "--within", "4",
+    cli("incident", "add", "bhxh-kh", "--title", "Sự cố", "--occurred", "22/11/2026 8h00", "--within", "4",
         "--as-of", "2026-11-22T09:00")
-    assert "Đúng hạn" in cli("submit", "bhxh", "incident", "--as-of", "2026-11-22T11:59").stdout
+    assert "Đúng hạn" in cli("submit", "bhxh-kh", "incident", "--as-of", "2026-11-22T11:59").stdout
 
 
 @pytest.mark.parametrize(

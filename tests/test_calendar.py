@@ -315,9 +315,10 @@ def test_a_merged_unit_keeps_its_history_and_owes_nothing_after(cli, tmp_path, m
     (folder / "units.yaml").write_text(RENAMED, encoding="utf-8")
     rows = json.loads(cli("export", "--format", "json", "--year", "2025", "--as-of", "2025-12-31").stdout)["instances"]
     old = [(r["period"], r["status"]) for r in rows if r["unit"] == "stnmt"]
-    new = [r["period"] for r in rows if r["unit"] == "snnmt"]
-    assert old == [("2025-01", "on_time"), ("2025-02", "overdue")]
-    assert new[0] == "2025-Q1" and "2025-02" not in new
+    new = [(r["period"], r.get("carried_from")) for r in rows if r["unit"] == "snnmt"]
+    # what it sent stays its own; what it still owed is its successor's now, marked as taken over
+    assert old == [("2025-01", "on_time")]
+    assert new[:2] == [("2025-02", "stnmt"), ("2025-Q1", None)]
     history = json.loads(cli("history", "stnmt", "--format", "json").stdout)["events"]
     assert history[0]["unit_name"] == "Sở Tài nguyên và Môi trường"
     assert [u["code"] for u in json.loads(cli("units", "--format", "json", "--as-of", "2026-01-01").stdout)["units"]] == ["snnmt"]
@@ -330,7 +331,7 @@ def test_a_merged_unit_keeps_its_history_and_owes_nothing_after(cli, tmp_path, m
 def test_the_shipped_district_committees_ended_on_30_06_2025(cli) -> None:
     active = json.loads(cli("units", "--format", "json", "--as-of", "2026-01-05").stdout)["units"]
     every = json.loads(cli("units", "--all", "--format", "json", "--as-of", "2026-01-05").stdout)["units"]
-    assert len(active) == 11 and len(every) == 20
+    assert len(active) == 11 and len(every) == 25
     districts = [u for u in every if u["group"] == "huyện"]
     assert len(districts) == 9 and {u["active_until"] for u in districts} == {"2025-06-30"}
     assert [u["name"] for u in districts][0] == "Ban Tuyên giáo Thành ủy Nha Trang"

@@ -137,7 +137,7 @@ def test_withdraw_reopens_the_instance(cli, cfg, isolated) -> None:
 def test_submit_records_the_file_and_its_sha256(cli, cfg, tmp_path) -> None:
     f = tmp_path / "bc.pdf"
     f.write_bytes(b"%PDF-1.4 report")
-    cli("submit", "bhxh", "q1", "--file", str(f), "--as-of", "2026-03-10", "--note", "bản scan")
+    cli("submit", "bhxh-kh", "q1", "--file", str(f), "--as-of", "2026-03-10", "--note", "bản scan")
     hist = json.loads(cli("history", "--format", "json").stdout)["events"]
     import hashlib
 
@@ -291,9 +291,9 @@ def test_schedule_table(cli) -> None:
 def test_history_empty_and_filtered(cli, cfg) -> None:
     assert "chưa có sự kiện" in cli("history").stdout
     cli("submit", "syt", "q1", "--as-of", "2026-03-10")
-    cli("submit", "bhxh", "q1", "--as-of", "2026-03-10")
-    assert [h["unit"] for h in json.loads(cli("history", "--report", "q1", "--format", "json").stdout)["events"]] == ["syt", "bhxh"]
-    assert [h["unit"] for h in json.loads(cli("history", "bhxh", "--format", "json").stdout)["events"]] == ["bhxh"]
+    cli("submit", "bhxh-kh", "q1", "--as-of", "2026-03-10")
+    assert [h["unit"] for h in json.loads(cli("history", "--report", "q1", "--format", "json").stdout)["events"]] == ["syt", "bhxh-kh"]
+    assert [h["unit"] for h in json.loads(cli("history", "bhxh-kh", "--format", "json").stdout)["events"]] == ["bhxh-kh"]
     assert "Sổ theo dõi: 2 sự kiện" in cli("history").stdout
 
 
@@ -319,7 +319,7 @@ def test_init_into_another_folder_says_how_to_use_it(cli, tmp_path) -> None:
 
 def test_config_says_where_each_setting_comes_from(cli) -> None:
     out = cli("config").stdout
-    assert "Cấu hình hợp lệ: 20 đơn vị, 7 quy tắc báo cáo." in out
+    assert "Cấu hình hợp lệ: 25 đơn vị, 7 quy tắc báo cáo." in out
     assert "mặc định kèm theo khoagiao" in out
     assert "chưa có sổ" in out
     cli("due", "--as-of", "2026-05-02")

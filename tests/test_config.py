@@ -36,9 +36,18 @@ def problems(folder: Path, cwd: Path, lang: str = "vi") -> list[str]:
 def test_embedded_defaults_are_the_plan(tmp_path: Path) -> None:
     cfg = config_mod.load(config_sources(None, {}), None, tmp_path)
     active = [u.code for u in cfg.units if u.active_until is None]
-    assert active == ["syt", "sgddt", "skhcn", "stnmt", "sldtbxh", "svhtt", "dhkh", "lhh", "bhxh", "hdy", "hkh"]
-    districts = [u for u in cfg.units if u.active_until is not None]
+    # the units of 2026: those of the plan that continue keep their codes (existing ledgers keep working)
+    assert active == ["syt", "sgddt", "skhcn", "snnmt", "snv", "svhttdl", "dhkh", "lhh", "bhxh-kh", "hdy", "hkh"]
+    districts = [u for u in cfg.units if u.group == "huyện"]
     assert len(districts) == 9 and {u.active_until for u in districts} == {date(2025, 6, 30)}
+    assert not [u for u in districts if u.successor]
+    changed = {u.code: (u.active_until, u.successor) for u in cfg.units if u.active_until and u.group != "huyện"}
+    march = date(2025, 2, 28)
+    assert changed == {"stnmt": (march, "snnmt"), "sldtbxh": (march, "snv"), "svhtt": (march, "svhttdl"),
+                       "bhxh": (march, "bhxh-kv"), "bhxh-kv": (date(2025, 6, 30), "bhxh-kh")}
+    started = {u.code: u.active_from for u in cfg.units if u.active_from}
+    assert started == {"snnmt": date(2025, 3, 1), "snv": date(2025, 3, 1), "svhttdl": date(2025, 3, 1),
+                       "bhxh-kv": date(2025, 3, 1), "bhxh-kh": date(2025, 7, 1)}
     assert [r.id for r in cfg.rules if r.owner == "units"] == ["monthly", "q1", "h1", "q3", "annual"]
     assert [r.id for r in cfg.rules if r.owner == "office"] == ["ban-quy", "ban-nam"]
     assert cfg.settings.timezone == "Asia/Ho_Chi_Minh"
@@ -48,6 +57,20 @@ def test_embedded_defaults_are_the_plan(tmp_path: Path) -> None:
     assert all(r.shift == "next_working_day" for r in cfg.rules if r.owner == "units")
     assert cfg.settings.holidays == "VN" and date(2026, 1, 10) in cfg.settings.working_days
     assert [m.id for m in cfg.meetings] == ["giao-ban", "hoi-nghi-nam"]
+
+
+def test_each_2025_change_in_the_defaults_names_its_basis_and_how_sure_it_is() -> None:
+    """An office corrects a date in one edit: each changed unit says, in a comment beside it, the document it
+    comes from and whether the date in Khánh Hòa is certain."""
+    text = (embedded_dir() / "units.yaml").read_text(encoding="utf-8")
+    blocks = text.split("\n  - code: ")[1:]
+    for block in blocks:
+        code = block.split("\n")[0]
+        if ("active_until" in block or "active_from" in block) and "huyện" not in block:
+            comments = " ".join(line for line in block.splitlines() if line.strip().startswith("#"))
+            assert any(w in comments for w in ("Nghị định", "Quyết định", "Nghị quyết")), code
+            assert any(w in comments for w in ("đã xác nhận", "có thể", "CHƯA CHẮC")), code
+    assert "Ninh Thuận" in text and "01/07/2025" in text
 
 
 def test_the_repository_config_is_the_embedded_one() -> None:

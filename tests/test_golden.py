@@ -18,7 +18,7 @@ def scenario(cli) -> None:
     cli("submit", "syt", "monthly", "--period", "2026-01", "--received", "2026-01-15", "--doc-number", "01/BC-SYT",
         "--channel", "paper", "--as-of", "2026-04-15")
     cli("submit", "syt", "q1", "--received", "2026-03-25", "--channel", "email", "--as-of", "2026-04-15")
-    cli("submit", "bhxh", "monthly", "--period", "2026-01", "--received", "19/01/2026", "--channel", "eoffice",
+    cli("submit", "bhxh-kh", "monthly", "--period", "2026-01", "--received", "19/01/2026", "--channel", "eoffice",
         "--doc-number", "36-BC/BHXH", "--as-of", "2026-04-15")
 
 

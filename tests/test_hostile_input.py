@@ -153,7 +153,7 @@ IN_CELLS = [c for c in CONTROLS if c != "\r"] + ["\x1c", "\x0b"]
 @pytest.mark.parametrize("char", IN_CELLS, ids=lambda c: f"U+{ord(c):04X}")
 def test_import_refuses_a_control_character_in_a_cell_naming_the_row_and_column(cli, cfg, isolated, tmp_path,
                                                                                  char) -> None:
-    path = sheet(tmp_path, "syt,q1,2026-Q1,12/03/2026,12/BC,", f"bhxh,q1,2026-Q1,13/03/2026,13/BC,bản{char}scan")
+    path = sheet(tmp_path, "syt,q1,2026-Q1,12/03/2026,12/BC,", f"bhxh-kh,q1,2026-Q1,13/03/2026,13/BC,bản{char}scan")
     r = cli("import", str(path), "--as-of", "2026-04-01", code=2)
     assert "Dòng 3: cột F (Ghi chú): chứa ký tự điều khiển" in r.stderr, r.stderr
     assert f"U+{ord(char):04X} ở vị trí 4" in r.stderr and no_raw_controls(r.stderr)
@@ -163,21 +163,21 @@ def test_import_refuses_a_control_character_in_a_cell_naming_the_row_and_column(
 def test_import_keeps_a_line_break_inside_a_quoted_note(cli, cfg, isolated, tmp_path) -> None:
     """Alt+Enter in a spreadsheet cell is a line break, not a mistake."""
     path = tmp_path / "nhan.csv"
-    path.write_bytes((HEADER + 'syt,q1,2026-Q1,12/03/2026,12/BC,"dòng một\r\ndòng hai"\r\nbhxh,q1,2026-Q1,13/03/2026,,\r\n')
+    path.write_bytes((HEADER + 'syt,q1,2026-Q1,12/03/2026,12/BC,"dòng một\r\ndòng hai"\r\nbhxh-kh,q1,2026-Q1,13/03/2026,,\r\n')
                      .encode("utf-8"))
     assert "Đã ghi 2 báo cáo" in cli("import", str(path), "--as-of", "2026-04-01").stdout
     assert [row[10] for row in dump(isolated)] == ["dòng một\ndòng hai", None]
 
 
 def test_a_cell_over_the_csv_field_limit_is_a_message_with_its_row(cli, cfg, isolated, tmp_path) -> None:
-    path = sheet(tmp_path, "syt,q1,2026-Q1,12/03/2026,,", "bhxh,q1,2026-Q1,13/03/2026,," + "x" * 131_073)
+    path = sheet(tmp_path, "syt,q1,2026-Q1,12/03/2026,,", "bhxh-kh,q1,2026-Q1,13/03/2026,," + "x" * 131_073)
     r = cli("import", str(path), "--as-of", "2026-04-01", code=2)
     assert r.stderr.startswith(f"Lỗi: Tệp {path}, dòng 3: có ô dài quá 131072 ký tự"), r.stderr
     assert "Traceback" not in r.output and dump(isolated) == []
 
 
 def test_a_long_note_is_refused_with_the_bound_said(cli, cfg, isolated, tmp_path) -> None:
-    path = sheet(tmp_path, "syt,q1,2026-Q1,12/03/2026,,", "bhxh,q1,2026-Q1,13/03/2026,12/BC," + "x" * 5000)
+    path = sheet(tmp_path, "syt,q1,2026-Q1,12/03/2026,,", "bhxh-kh,q1,2026-Q1,13/03/2026,12/BC," + "x" * 5000)
     r = cli("import", str(path), "--as-of", "2026-04-01", code=2)
     assert "Dòng 3: cột F (Ghi chú): dài 5000 ký tự, quá giới hạn 4000 ký tự" in r.stderr, r.stderr
     assert dump(isolated) == []
@@ -256,13 +256,13 @@ def hostile(cli, cfg, isolated) -> Path:
     with sqlite3.connect(isolated / LEDGER) as conn:
         conn.execute(
             "INSERT INTO events (kind, unit, report, period, received, doc_number, channel, note, unit_name,"
-            " recorded_at, recorded_by) VALUES ('submit', 'bhxh', 'q1', '2026-Q1', '2026-03-18', ?, 'paper', ?, ?,"
+            " recorded_at, recorded_by) VALUES ('submit', 'bhxh-kh', 'q1', '2026-Q1', '2026-03-18', ?, 'paper', ?, ?,"
             " '2026-04-20T09:00:00+07:00', ?)",
             (f"12/{STORED}", f"[/] {STORED}\nline two", f"BHXH {STORED}", f"clerk{STORED}"),
         )
         conn.execute(
             "INSERT INTO requests (kind, id, title, deadline, doc_number, units, recorded_at, recorded_by)"
-            " VALUES ('add', 'r1', ?, '2026-04-10', ?, 'syt,bhxh', '2026-04-01T09:00:00+07:00', 'clerk')",
+            " VALUES ('add', 'r1', ?, '2026-04-10', ?, 'syt,bhxh-kh', '2026-04-01T09:00:00+07:00', 'clerk')",
             (f"Tình hình {STORED}\nhai dòng", f"99/{STORED}"),
         )
     return isolated / LEDGER
@@ -346,13 +346,13 @@ def test_the_login_name_recorded_is_made_visible(cli, cfg, isolated, monkeypatch
 
 @pytest.mark.parametrize("args", [
     ["history"],
-    ["history", "bhxh"],
+    ["history", "bhxh-kh"],
     ["status", "--as-of", "2026-04-20"],
-    ["status", "bhxh", "--as-of", "2026-04-20"],
+    ["status", "bhxh-kh", "--as-of", "2026-04-20"],
     ["due", "--as-of", "2026-04-06", "--format", "plain"],
     ["due", "--as-of", "2026-04-06", "--format", "table"],
     ["overdue", "--as-of", "2026-04-20"],
-    ["explain", "bhxh", "q1", "2026-Q1", "--as-of", "2026-04-20"],
+    ["explain", "bhxh-kh", "q1", "2026-Q1", "--as-of", "2026-04-20"],
     ["explain", "syt", "r1", "2026", "--as-of", "2026-04-20"],
     ["request", "list"],
     ["calendar", "--year", "2026", "--month", "4"],
@@ -552,7 +552,7 @@ def test_a_period_the_ledger_keeps_in_odd_digits_does_not_crash_a_correction(cli
 
 
 CELLS = st.one_of(
-    st.sampled_from(["syt", "bhxh", "hkh", "xyz", "q1", "monthly", "annual", "2026-Q1", "2026-01", "1/2026", "2026",
+    st.sampled_from(["syt", "bhxh-kh", "hkh", "xyz", "q1", "monthly", "annual", "2026-Q1", "2026-01", "1/2026", "2026",
                      "12/03/2026", "2026-03-13", "31/02/2026", "giấy", "email", "fax", "", " ", "Sở Y tế"]),
     st.text(max_size=12),
     st.sampled_from(["\x00", "\x1b[31m", '"', '""', "\r", "\n", "\r\n", ";", ",", "\t", "\ufeff", "\x1c", "\x85"]),

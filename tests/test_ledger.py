@@ -114,14 +114,14 @@ def test_cli_locked_readonly_corrupt_newer(cli, cfg, tmp_path, monkeypatch) -> N
 
     holder = sqlite3.connect(db, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")
-    r = cli("submit", "bhxh", "q1", "--as-of", "2026-03-10", code=1)
+    r = cli("submit", "bhxh-kh", "q1", "--as-of", "2026-03-10", code=1)
     holder.execute("ROLLBACK")
     holder.close()
     assert "đang bị tiến trình khác khóa" in r.stderr and "không có gì được ghi" in r.stderr
 
     if os.geteuid() != 0:  # root ignores file permissions; test_a_readonly_ledger_refuses_writes covers it
         os.chmod(db, 0o444)
-        r = cli("submit", "bhxh", "q1", "--as-of", "2026-03-10", code=1)
+        r = cli("submit", "bhxh-kh", "q1", "--as-of", "2026-03-10", code=1)
         assert "chỉ cho phép đọc" in r.stderr
         os.chmod(db, 0o644)
 
@@ -174,7 +174,7 @@ def test_a_bad_timeout_is_bad_input(cli, cfg, monkeypatch, value) -> None:
     assert "KHOAGIAO_DB_TIMEOUT" in r.stderr and "Traceback" not in r.output
 
 
-KEYS = [("syt", "monthly", "2026-01"), ("syt", "q1", "2026-Q1"), ("bhxh", "monthly", "2026-01")]
+KEYS = [("syt", "monthly", "2026-01"), ("syt", "q1", "2026-Q1"), ("bhxh-kh", "monthly", "2026-01")]
 
 
 @given(st.lists(st.tuples(st.sampled_from(["submit", "correct", "withdraw"]), st.sampled_from(KEYS)), max_size=12))
@@ -193,7 +193,7 @@ def test_in_force_is_the_latest_event_unless_a_withdrawal(tmp_path_factory, step
     got = ledger.in_force()
     assert {k: e.received for k, e in got.items()} == expected
     assert ledger.keys_in_force() == set(expected)
-    assert ledger.keys_in_force(unit="bhxh") == {k for k in expected if k[0] == "bhxh"}
+    assert ledger.keys_in_force(unit="bhxh-kh") == {k for k in expected if k[0] == "bhxh-kh"}
     # seen from a past day, only what had arrived by then (core.status.arrived, restated in SQL)
     from datetime import datetime, timedelta, timezone
 

@@ -60,13 +60,13 @@ def inbox(monkeypatch: pytest.MonkeyPatch):  # noqa: ANN201
 
 @pytest.fixture
 def mailcfg(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The defaults tracked from 01/01/2026, with addresses for syt (two) and bhxh (one refused by the server)."""
+    """The defaults tracked from 01/01/2026, with addresses for syt (two) and bhxh-kh (one refused by the server)."""
     folder = write_config(tmp_path / "cfg")
     units = (folder / "units.yaml").read_text(encoding="utf-8")
     units = units.replace("    short_name: SYT\n    group: sở\n    email: []",
                           "    short_name: SYT\n    group: sở\n    email: [vanphong@syt.example.vn, bctk@syt.example.vn]")
-    units = units.replace("    short_name: BHXH\n    group: bảo hiểm\n    email: []",
-                          f"    short_name: BHXH\n    group: bảo hiểm\n    email: {REFUSED}")
+    units = units.replace("    short_name: BHXH tỉnh\n    group: bảo hiểm\n    email: []",
+                          f"    short_name: BHXH tỉnh\n    group: bảo hiểm\n    email: {REFUSED}")
     units = units.replace("    short_name: HKH\n    group: hội\n    email: []",
                           "    short_name: HKH\n    group: hội\n    email: hkh@example.vn")
     units = units.replace("  # email: bantuyengiao@example.vn", "  email: bantuyengiao@example.vn")
@@ -95,10 +95,10 @@ def test_preview_sends_nothing_and_names_the_units_it_cannot_reach(cli, mailcfg,
 
 def test_send_reaches_each_unit_and_is_recorded(cli, mailcfg, inbox, isolated) -> None:
     cli("submit", "hkh", "monthly", "--period", "2026-01", "--as-of", "2026-01-10")
-    r = cli("remind", "--as-of", "2026-03-18", "--send", code=1)  # bhxh's address is refused
+    r = cli("remind", "--as-of", "2026-03-18", "--send", code=1)  # bhxh-kh's address is refused
     assert "Đã gửi: Sở Y tế (syt) → vanphong@syt.example.vn, bctk@syt.example.vn (3 báo cáo)." in r.stdout
     assert "Đã gửi: Hội Khuyến học tỉnh (hkh) → hkh@example.vn (2 báo cáo)." in r.stdout
-    assert f"không gửi được cho Bảo hiểm xã hội tỉnh (bhxh): máy chủ thư từ chối địa chỉ: {REFUSED} (550" in r.stderr
+    assert f"không gửi được cho Bảo hiểm xã hội tỉnh Khánh Hòa (bhxh-kh): máy chủ thư từ chối địa chỉ: {REFUSED} (550" in r.stderr
     assert "Traceback" not in r.output
     by_rcpt = {tuple(rcpts): msg for rcpts, msg in inbox.messages}
     assert set(by_rcpt) == {("vanphong@syt.example.vn", "bctk@syt.example.vn"), ("hkh@example.vn",)}

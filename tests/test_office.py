@@ -29,7 +29,7 @@ def _history(cli) -> None:  # noqa: ANN001
         ("syt", "q1", "2026-Q1", "2026-03-19"),         # on time, the last day
         ("hkh", "monthly", "2026-01", "2026-01-25"),   # 6 days late
         ("hkh", "monthly", "2026-02", "2026-03-05"),   # 10 days late
-        ("bhxh", "monthly", "2026-01", "2026-01-19"),  # on time; February and Q1 missing
+        ("bhxh-kh", "monthly", "2026-01", "2026-01-19"),  # on time; February and Q1 missing
     ):
         cli("submit", args[0], args[1], "--period", args[2], "--received", args[3], "--as-of", "2026-04-01")
 
@@ -46,7 +46,7 @@ def test_stats_by_hand(cli, cfg) -> None:
         "on_time_rate": 0.6667, "avg_days_late": 4.0, "max_days_late": 4,
         "months": ["on_time", "late", "on_time", "upcoming", *["upcoming"] * 8],
     }
-    assert by_unit["bhxh"]["rank"] == 2 and by_unit["bhxh"]["missing"] == 2 and by_unit["bhxh"]["on_time_rate"] == 0.3333
+    assert by_unit["bhxh-kh"]["rank"] == 2 and by_unit["bhxh-kh"]["missing"] == 2 and by_unit["bhxh-kh"]["on_time_rate"] == 0.3333
     hkh = by_unit["hkh"]
     assert (hkh["on_time"], hkh["late"], hkh["missing"], hkh["avg_days_late"], hkh["max_days_late"]) == (0, 2, 1, 8.0, 10)
     assert hkh["rank"] == 3  # 0 on time, but fewer missing than the units that sent nothing
@@ -87,7 +87,7 @@ def test_xlsx_export_parsed_back(cli, cfg, tmp_path) -> None:
     assert syt[2].value == datetime(2026, 1, 15) and syt[2].number_format == "dd/mm/yyyy"
     assert syt[2].fill.fgColor.rgb.endswith("C6EFCE")  # on time: green
     assert syt[3].fill.fgColor.rgb.endswith("FFEB9C")  # late: amber
-    assert rows["bhxh"][3].value == "quá hạn" and rows["bhxh"][3].fill.fgColor.rgb.endswith("FFC7CE")
+    assert rows["bhxh-kh"][3].value == "quá hạn" and rows["bhxh-kh"][3].fill.fgColor.rgb.endswith("FFC7CE")
     april = next(n for n, h in enumerate(header) if h and h.startswith("Báo cáo tháng\ntháng 04/2026"))
     assert rows["syt"][april].value == "chưa đến hạn"  # due 20/04, more than 7 days away
     own = next(n for n, h in enumerate(header) if h and h.startswith("Báo cáo công tác khoa giáo quý của Ban"))
@@ -125,7 +125,7 @@ def test_import_an_xlsx_tracking_sheet(cli, cfg, tmp_path, isolated) -> None:
     sheet = _write_xlsx(tmp_path / "so-theo-doi.xlsx", [
         ["Đơn vị", "Báo cáo", "Kỳ", "Ngày nhận", "Số, ký hiệu", "Hình thức", "Ghi chú"],
         ["Sở Y tế", "báo cáo tháng", datetime(2026, 1, 1), datetime(2026, 1, 15), "12/BC-SYT", "Giấy", "bản gốc"],
-        ["bhxh", "q1", "2026-Q1", "18/03/2026", None, "văn phòng điện tử", None],
+        ["bhxh-kh", "q1", "2026-Q1", "18/03/2026", None, "văn phòng điện tử", None],
         [None, None, None, None, None, None, None],
         ["hkh", "monthly", "2/2026", date(2026, 2, 20), None, "e-mail", None],
     ])
@@ -137,7 +137,7 @@ def test_import_an_xlsx_tracking_sheet(cli, cfg, tmp_path, isolated) -> None:
     history = json.loads(cli("history", "--format", "json").stdout)["events"]
     assert [(h["unit"], h["report"], h["period"], h["received"], h.get("channel")) for h in history] == [
         ("syt", "monthly", "2026-01", "2026-01-15", "paper"),
-        ("bhxh", "q1", "2026-Q1", "2026-03-18", "eoffice"),
+        ("bhxh-kh", "q1", "2026-Q1", "2026-03-18", "eoffice"),
         ("hkh", "monthly", "2026-02", "2026-02-20", "email"),
     ]
     assert history[0]["doc_number"] == "12/BC-SYT" and history[0]["note"] == "bản gốc"
@@ -160,14 +160,14 @@ BAD_ROWS = [
     (["syt", "monthly", "2026-02", "31/02/2026"], "Dòng 6: ngày nhận '31/02/2026' là ngày không có thật."),
     (["syt", "monthly", "2026-04", "2026-12-01"], "Dòng 7: Ngày nhận 01/12/2026 ở tương lai"),
     (["hkh", "monthly", "2026-01", "2026-01-10", "fax"], "Dòng 8: Hình thức nhận 'fax' không hợp lệ"),
-    (["bhxh", "monthly", "2026-01", "2026-01-12"], "Dòng 9: đã ghi nhận ngày 19/01/2026 (sự kiện #1)"),
+    (["bhxh-kh", "monthly", "2026-01", "2026-01-12"], "Dòng 9: đã ghi nhận ngày 19/01/2026 (sự kiện #1)"),
     (["hdy", "q1", "2026-Q1", "2026-03-01"], ""),
     (["hdy", "q1", "2026-Q1", "2026-03-02"], "Dòng 11: trùng với dòng 10"),
 ]
 
 
 def test_each_bad_row_is_named_and_nothing_is_written(cli, cfg, tmp_path, isolated) -> None:
-    cli("submit", "bhxh", "monthly", "--period", "2026-01", "--received", "2026-01-19", "--as-of", "2026-04-01")
+    cli("submit", "bhxh-kh", "monthly", "--period", "2026-01", "--received", "2026-01-19", "--as-of", "2026-04-01")
     sheet = tmp_path / "bad.csv"
     lines = ["unit,report,period,received,channel"] + [",".join(r + [""] * (5 - len(r))) for r, _ in BAD_ROWS]
     sheet.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -201,7 +201,7 @@ def test_unreadable_files(cli, cfg, tmp_path, name, content, message) -> None:
 def test_the_urging_letter_read_back(cli, cfg, tmp_path) -> None:
     _history(cli)
     out = tmp_path / "cv.docx"
-    r = cli("letter", "bhxh", "--as-of", "2026-04-01", "-o", str(out))
+    r = cli("letter", "bhxh-kh", "--as-of", "2026-04-01", "-o", str(out))
     assert "(2 báo cáo quá hạn)" in r.stdout
     d = docx.Document(str(out))
     header, table, footer = d.tables
@@ -210,8 +210,8 @@ def test_the_urging_letter_read_back(cli, cfg, tmp_path) -> None:
                                 "V/v đôn đốc gửi báo cáo"]
     assert right.split("\n") == ["ĐẢNG CỘNG SẢN VIỆT NAM", "", "Khánh Hòa, ngày 01 tháng 04 năm 2026"]
     text = [p.text for p in d.paragraphs if p.text]
-    assert text[0] == "Kính gửi: Bảo hiểm xã hội tỉnh"
-    assert "Tính đến ngày 01/04/2026, Ban Tuyên giáo và Dân vận Tỉnh ủy chưa nhận được các báo cáo sau của Bảo hiểm xã hội tỉnh:" in text[1]
+    assert text[0] == "Kính gửi: Bảo hiểm xã hội tỉnh Khánh Hòa"
+    assert "Tính đến ngày 01/04/2026, Ban Tuyên giáo và Dân vận Tỉnh ủy chưa nhận được các báo cáo sau của Bảo hiểm xã hội tỉnh Khánh Hòa:" in text[1]
     assert [[c.text for c in row.cells] for row in table.rows] == [
         ["TT", "Báo cáo", "Kỳ", "Hạn gửi", "Quá hạn"],
         ["1", "Báo cáo tháng", "tháng 02/2026", "trước 20/02/2026 (hạn cuối 23/02/2026)", "quá 37 ngày"],

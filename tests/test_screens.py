@@ -26,8 +26,8 @@ def scenario(cli) -> None:
         "--channel", "email", "--as-of", "2026-04-15")
     cli("submit", "lhh", "monthly", "--period", "2026-01", "--received", "2026-01-10", "--channel", "eoffice",
         "--note", "gửi kèm phụ lục số liệu của các hội thành viên trong tỉnh", "--as-of", "2026-04-15")
-    cli("submit", "sldtbxh", "q1", "--period", "2026-Q1", "--received", "2026-03-19", "--channel", "paper",
-        "--doc-number", "36-BC/SLĐTBXH", "--as-of", "2026-04-15")
+    cli("submit", "svhttdl", "q1", "--period", "2026-Q1", "--received", "2026-03-19", "--channel", "paper",
+        "--doc-number", "36-BC/SVHTTDL", "--as-of", "2026-04-15")
     cli("request", "add", "--id", "qc238-2026", "--title", "Báo cáo kết quả thực hiện Quy chế 238", "--deadline",
         "29/11/2026", "--doc-number", "125-CV/BTGDVTU", "--group", "hội")
     cli("incident", "add", "syt", "--title", "Ổ dịch sốt xuất huyết", "--occurred", "2026-04-10 08:30",
@@ -66,7 +66,7 @@ def test_status_keeps_unit_report_period_and_deadline_whole(cli, cfg, monkeypatc
     for r in rows:
         assert_whole(table, r["unit_name"], r["report_name"], fmt(r["deadline"]), periods.get(r["period"], ""))
     if width >= 120:  # room for everything: the received date and the document number too
-        assert_whole(table, "36-BC/SLĐTBXH", "19/03/2026")
+        assert_whole(table, "36-BC/SVHTTDL", "19/03/2026")
 
 
 @pytest.mark.parametrize("width", [60, 80, 120])
@@ -76,7 +76,7 @@ def test_history_keeps_what_happened_to_which_report_whole(cli, cfg, monkeypatch
     table = cli("history").stdout
     assert max(len(line) for line in table.splitlines()) <= width
     assert_whole(table, "#1 nhận", "#2", "#3", "Sở Y tế", "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh",
-                 "Sở Lao động - Thương binh và Xã hội", "Báo cáo tháng", "Báo cáo quý I", "2026-01", "2026-Q1")
+                 "Sở Văn hóa, Thể thao và Du lịch", "Báo cáo tháng", "Báo cáo quý I", "2026-01", "2026-Q1")
 
 
 def test_history_says_reports_channels_and_times_in_vietnamese(cli, cfg) -> None:
@@ -98,16 +98,16 @@ def test_history_of_an_incident_names_it_in_words(cli, cfg) -> None:
 
 @pytest.mark.parametrize(("args", "cells"), [
     (["due", "--as-of", "2026-03-25", "--format", "table"],
-     ["Sở Lao động - Thương binh và Xã hội", "Báo cáo tháng (2026-01)", "19/01/2026", "quá 65 ngày",
+     ["Sở Văn hóa, Thể thao và Du lịch", "Báo cáo tháng (2026-01)", "19/01/2026", "quá 65 ngày",
       "Ban Tuyên giáo và Dân vận Tỉnh ủy", "31/03/2026"]),
     (["stats", "--as-of", "2026-04-15", "--format", "table"],
-     ["Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh", "Sở Lao động - Thương binh và Xã hội", "33,3%", "0,0%"]),
+     ["Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh", "Sở Văn hóa, Thể thao và Du lịch", "33,3%", "0,0%"]),
     (["request", "list"], ["qc238-2026", "Báo cáo kết quả thực hiện Quy chế 238", "30/11/2026"]),
     (["schedule", "--year", "2026"],
      ["Báo cáo tổng kết công tác khoa giáo năm của Ban (ban-nam)", "6 tháng đầu năm 2026", "15/12/2026",
       "23/02/2026"]),
     (["units", "--all", "--as-of", "2026-11-22"], ["btg-dienkhanh", "Ban Tuyên giáo Huyện ủy Diên Khánh"]),
-    (["units", "--as-of", "2026-11-22"], ["sldtbxh", "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh"]),
+    (["units", "--as-of", "2026-11-22"], ["svhttdl", "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh"]),
 ])
 def test_the_other_tables_fit_80_columns(cli, cfg, monkeypatch, args, cells) -> None:
     scenario(cli)
@@ -127,7 +127,7 @@ def test_status_redirected_to_a_file_keeps_its_key_cells(cfg, tmp_path) -> None:
                        env=env, stdout=f, check=True, timeout=120)
     text = out.read_text(encoding="utf-8")
     assert max(len(line) for line in text.splitlines()) <= 80
-    assert_whole(text, "Sở Lao động - Thương binh và Xã hội", "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh",
+    assert_whole(text, "Sở Văn hóa, Thể thao và Du lịch", "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh",
                  "6 tháng đầu năm 2026", "19/01/2026", "21/12/2026")
 
 

@@ -14,7 +14,7 @@ from conftest import write_config
 
 from khoagiao_cli.config.paths import embedded_dir
 
-UNITS = ["syt", "sgddt", "skhcn", "stnmt", "sldtbxh", "svhtt", "dhkh", "lhh", "bhxh", "hdy", "hkh"]
+UNITS = ["syt", "sgddt", "skhcn", "snnmt", "snv", "svhttdl", "dhkh", "lhh", "bhxh-kh", "hdy", "hkh"]
 
 
 def _json(cli, *args: str) -> dict:
@@ -147,7 +147,7 @@ def test_a_report_sent_early_in_its_own_period_is_no_typo(cli, cfg) -> None:
 def test_import_rows_with_a_mistyped_period_need_yes_for_the_whole_file(cli, cfg, tmp_path) -> None:
     sheet = tmp_path / "so.csv"
     sheet.write_text("Đơn vị,Báo cáo,Kỳ,Ngày nhận\n"
-                     "bhxh,monthly,01/2026,16/01/2026\n"
+                     "bhxh-kh,monthly,01/2026,16/01/2026\n"
                      "hdy,monthly,2027-01,10/04/2026\n"
                      "hkh,monthly,2026-05,10/04/2026\n", encoding="utf-8")
     r = cli("import", str(sheet), "--as-of", "2026-04-15", code=2)
@@ -206,13 +206,13 @@ def test_a_voided_submission_leaves_the_report_outstanding_and_stays_in_the_hist
 
 
 def test_a_voided_correction_brings_back_the_one_before(cli, cfg) -> None:
-    cli("submit", "bhxh", "q1", "--period", "2026-Q1", "--received", "2026-03-19", "--doc-number", "140/BC-BHXH",
+    cli("submit", "bhxh-kh", "q1", "--period", "2026-Q1", "--received", "2026-03-19", "--doc-number", "140/BC-BHXH",
         "--as-of", "2026-03-19")
-    cli("submit", "bhxh", "q1", "--period", "2026-Q1", "--correct", "--received", "2026-03-25", "--as-of", "2026-03-25")
-    assert _json(cli, "status", "bhxh", "--as-of", "2026-04-01")["instances"][2]["status"] == "late"
+    cli("submit", "bhxh-kh", "q1", "--period", "2026-Q1", "--correct", "--received", "2026-03-25", "--as-of", "2026-03-25")
+    assert _json(cli, "status", "bhxh-kh", "--as-of", "2026-04-01")["instances"][2]["status"] == "late"
     out = cli("void", "#2", "--note", "sửa nhầm ngày nhận").stdout
     assert "Bản ghi có hiệu lực nay là #1 (nhận ngày 19/03/2026)." in out
-    row = next(r for r in _json(cli, "status", "bhxh", "--as-of", "2026-04-01")["instances"] if r["period"] == "2026-Q1")
+    row = next(r for r in _json(cli, "status", "bhxh-kh", "--as-of", "2026-04-01")["instances"] if r["period"] == "2026-Q1")
     assert (row["status"], row["received"], row["doc_number"]) == ("on_time", "2026-03-19", "140/BC-BHXH")
 
 

@@ -4,7 +4,7 @@ from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
-from khoagiao_cli.app.pick import instance_for, target
+from khoagiao_cli.app.pick import in_force_of, instance_for, target
 from khoagiao_cli.app.query import file_copies, tracking_start
 from khoagiao_cli.core.clock import Clock
 from khoagiao_cli.core.model import Config, Rule, Unit
@@ -29,11 +29,11 @@ def explain(config: Config, reader: Reader, clock: Clock, *, unit_query: str, re
             period: str) -> Explanation:
     """Everything behind one instance's status: rule, nominal day, days skipped, deadline, events."""
     chosen = target(config, reader, unit_query, report_query)
-    instance = instance_for(config, chosen, period)
+    in_force = arrived_by(in_force_of(config, reader, chosen), clock.today, clock.latest)
+    instance = instance_for(config, chosen, period, in_force, clock.today, verb="explain")
     key = instance.key
     events = reader.events(unit=key[0], report=key[1], period=key[2])
-    in_force = reader.in_force(unit=key[0], report=key[1], period=key[2])
-    submission = arrived_by(in_force, clock.today, clock.latest).get(key)
+    submission = in_force.get(key)
     row = classify(instance, submission, clock.today, config.due_soon_until(clock.today), clock.now)
     ids = {e.id for e in events}
     voids = {v.event_id: v for v in reader.voids() if v.event_id in ids}

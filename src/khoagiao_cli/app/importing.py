@@ -10,7 +10,7 @@ from khoagiao_cli.core.clock import Clock
 from khoagiao_cli.core.dates import parse_moment
 from khoagiao_cli.core.lookup import channel_id, fold
 from khoagiao_cli.core.model import Config
-from khoagiao_cli.core.status import SUBMIT, Event
+from khoagiao_cli.core.status import SUBMIT, Event, Key
 from khoagiao_cli.core.text import check_text
 from khoagiao_cli.errors import KhoagiaoError, Msg, UserError
 from khoagiao_cli.store.base import Ledger, Reader
@@ -126,20 +126,24 @@ def plan_import(
     errors: list[tuple[int, KhoagiaoError]] = []
     latest: dict[tuple[str, str, str], tuple[int, Event | None]] = {}
     superseded: list[int] = []
+    in_force = reader.in_force()
+    #: what is in force with the rows read so far: a successor's row for a period its predecessor's row holds
+    known = dict(in_force)
     for number, cells in rows:
         values = {f: (cells[i] if i < len(cells) else None) for f, i in where.items()}
         if all(_text(v) == "" for v in values.values()):
             continue  # a blank line
         try:
-            key, event = _row(config, reader, clock, where, values, recorded_by, sure)
+            key, event = _row(config, reader, clock, where, values, recorded_by, sure, known)
             if key in latest:
                 if "kind" not in where:
                     raise UserError("import_twice", other=latest[key][0])
                 superseded.append(latest[key][0])
             latest[key] = (number, event)
+            if event is not None:  # a later row for the same period from its successor is a repeat
+                known[key] = event
         except KhoagiaoError as exc:
             errors.append((number, exc))
-    in_force = reader.in_force()
     planned: list[Planned] = []
     already: list[int] = []
     for key, (number, event) in sorted(latest.items(), key=lambda item: item[1][0]):
@@ -157,7 +161,7 @@ def plan_import(
 
 
 def _row(config: Config, reader: Reader, clock: Clock, where: dict[str, int], values: dict[str, Any],
-         recorded_by: str, sure: bool) -> tuple[tuple[str, str, str], Event | None]:
+         recorded_by: str, sure: bool, known: dict[Key, Event]) -> tuple[Key, Event | None]:
     """One row: the report and period it names, and the receipt it records (None for a withdrawal)."""
     for field, i in where.items():
         if isinstance(value := values[field], str):  # a line break typed in a note (Alt+Enter) is kept
@@ -169,7 +173,7 @@ def _row(config: Config, reader: Reader, clock: Clock, where: dict[str, int], va
         # a spreadsheet turned "3/2026" into a date
         period_value = f"{period_value.year}-{period_value.month:02d}" if chosen.rule.frequency == "monthly" \
             else str(period_value.year)
-    instance = instance_for(config, chosen, _text(period_value))
+    instance = instance_for(config, chosen, _text(period_value), known, clock.today, verb="import")
     kind = fold(_text(values.get("kind")))
     if kind and kind not in RECEIPTS:
         return instance.key, None

@@ -8,7 +8,19 @@ from khoagiao_cli.core.adhoc import incident_slot, request_slot
 from khoagiao_cli.core.clock import Clock
 from khoagiao_cli.core.model import Config, Unit
 from khoagiao_cli.core.schedule import Instance, expand, year_instances
-from khoagiao_cli.core.status import DUE, OVERDUE, UPCOMING, Event, Row, arrived_by, outstanding, status_rows, tracked
+from khoagiao_cli.core.status import (
+    DUE,
+    OVERDUE,
+    UPCOMING,
+    Event,
+    Key,
+    Row,
+    arrived_by,
+    outstanding,
+    status_rows,
+    tracked,
+)
+from khoagiao_cli.core.succession import Succession, carry
 from khoagiao_cli.errors import UserError
 from khoagiao_cli.store.base import Reader
 
@@ -37,6 +49,34 @@ def adhoc_instances(config: Config, reader: Reader, start: date, end: date, unit
     return out
 
 
+def family(config: Config, unit: Unit | None) -> list[Unit] | None:
+    """The units to look at for one unit's rows: those its work passed to and those whose work passed to it
+    (core/succession.py); None for every unit."""
+    if unit is None:
+        return None
+    return [config.unit_by_code[code] for code in Succession(config).family(unit.code)]
+
+
+def _keys_in_force(reader: Reader, units: list[Unit] | None, clock: Clock) -> set[Key]:
+    if units is None:
+        return reader.keys_in_force(by=clock.latest)
+    return {key for u in units for key in reader.keys_in_force(unit=u.code, by=clock.latest)}
+
+
+def _in_force(reader: Reader, units: list[Unit] | None) -> dict[Key, Event]:
+    if units is None:
+        return reader.in_force()
+    return {key: e for u in units for key, e in reader.in_force(unit=u.code).items()}
+
+
+def owed(config: Config, instances: list[Instance], received: set[Key] | dict[Key, Event], clock: Clock,
+         unit: Unit | None) -> list[Instance]:
+    """The periodic instances as owed on the as-of day (a ceased unit's open ones passed to its successor), of
+    one unit if asked: those it owes now and those it owed first."""
+    found = carry(config, instances, received, clock.today)
+    return found if unit is None else [i for i in found if unit.code in (i.unit, i.carried_from)]
+
+
 def _merge(periodic: list[Instance], adhoc: list[Instance]) -> list[Instance]:
     if not adhoc:
         return periodic
@@ -62,9 +102,10 @@ def due(config: Config, reader: Reader, clock: Clock, within: int | None = None,
     days = config.settings.due_soon_days if within is None else within
     start = tracking_start(config, reader)
     end = config.due_soon_until(clock.today, days)
-    instances = _merge(expand(config, start, end, [unit] if unit else None),
+    units = family(config, unit)
+    received = _keys_in_force(reader, units, clock)
+    instances = _merge(owed(config, expand(config, start, end, units), received, clock, unit),
                        adhoc_instances(config, reader, start, end, unit))
-    received = reader.keys_in_force(unit=unit.code if unit else None, by=clock.latest)
     # only what is still open can be due: the received ones need no status here
     rows = status_rows([i for i in instances if i.key not in received], {}, clock.today, end, clock.now)
     return Due(outstanding(rows), clock.today, end, days, config.settings.due_soon_working)
@@ -77,8 +118,9 @@ def overdue(config: Config, reader: Reader, clock: Clock, unit: Unit | None = No
 
 def year_rows(config: Config, reader: Reader, year: int, clock: Clock, unit: Unit | None = None) -> list[Row]:
     """Every tracked instance whose deadline falls in `year`, with its status on the as-of day."""
-    submitted = arrived_by(reader.in_force(unit=unit.code if unit else None), clock.today, clock.latest)
-    periodic = year_instances(config, year, [unit] if unit else None)
+    units = family(config, unit)
+    submitted = arrived_by(_in_force(reader, units), clock.today, clock.latest)
+    periodic = owed(config, year_instances(config, year, units), submitted, clock, unit)
     adhoc = adhoc_instances(config, reader, date(year, 1, 1), date(year, 12, 31), unit)
     instances = tracked(_merge(periodic, adhoc), tracking_start(config, reader), submitted)
     return status_rows(instances, submitted, clock.today, config.due_soon_until(clock.today), clock.now)

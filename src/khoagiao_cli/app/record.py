@@ -4,12 +4,23 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import NamedTuple
 
-from khoagiao_cli.app.pick import Target, doubts, earliest, instance_for, named, period_label, target
+from khoagiao_cli.app.pick import (
+    Target,
+    doubts,
+    earliest,
+    in_force_of,
+    instance_for,
+    named,
+    period_label,
+    refuse_ceased,
+    succeeded,
+    target,
+)
 from khoagiao_cli.app.query import tracking_start
 from khoagiao_cli.config.paths import check_input
 from khoagiao_cli.core.adhoc import INCIDENT
 from khoagiao_cli.core.clock import Clock
-from khoagiao_cli.core.lookup import channel_id
+from khoagiao_cli.core.lookup import channel_id, find_slot
 from khoagiao_cli.core.model import Config, Rule, Unit
 from khoagiao_cli.core.status import CORRECT, SUBMIT, WITHDRAW, Event, Row, Void, classify
 from khoagiao_cli.core.text import check_text
@@ -85,19 +96,25 @@ def record(
         check_input(file, "file_missing")
         file_path = str(file.resolve())
     chosen = target(config, ledger, unit_query, report_query)
-    instance = instance_for(config, chosen, period) if period else None
-    if instance is not None and chosen.rule is not None and not correct and not sure:
-        reasons = doubts(config, chosen, instance, received or clock.today, clock.today)
-        if reasons is not None:
-            raise Doubt("doubt_refused", reasons=reasons)
+    if period:  # checked before the ledger is written (a new one is created by its first write)
+        instance = instance_for(config, chosen, period, in_force_of(config, ledger, chosen), clock.today)
+        if chosen.rule is not None and not correct and not sure:
+            reasons = doubts(config, chosen, instance, received or clock.today, clock.today)
+            if reasons is not None:
+                raise Doubt("doubt_refused", reasons=reasons)
+    elif not correct:
+        refuse_ceased(config, chosen, received or clock.today)
     if chosen.report == INCIDENT and received is None and received_at is None:
         received_at = clock.now  # an urgent report is judged to the minute: it came now
 
     with ledger.write():
-        in_force = ledger.in_force(unit=chosen.unit.code, report=chosen.report)
-        if instance is None:
+        in_force = in_force_of(config, ledger, chosen)
+        if period:
+            instance = instance_for(config, chosen, period, in_force, clock.today)
+        else:
             instance = earliest(config, chosen, received=received or clock.today,
-                                since=tracking_start(config, ledger), in_force=in_force, correct=correct)
+                                since=tracking_start(config, ledger), in_force=in_force, correct=correct,
+                                as_of=clock.today)
         previous = in_force.get(instance.key)
         if previous is not None and not correct:
             raise UserError("duplicate", unit=chosen.unit.code, rule=named(config, chosen.report), period=instance.period,
@@ -148,6 +165,10 @@ def withdraw(config: Config, ledger: Ledger, clock: Clock, *, unit_query: str, r
     with ledger.write():
         previous = ledger.in_force(unit=key[0], report=key[1], period=key[2]).get(key)
         if previous is None:
+            slot = find_slot(chosen.rule, period, config.calendar) if chosen.rule is not None else None
+            if slot is not None and chosen.unit.successor and chosen.unit.active_until is not None \
+                    and slot.period_end > chosen.unit.active_until:
+                raise succeeded(config, chosen.unit, "withdraw", chosen.report, label, slot.period_end)
             raise UserError("nothing_to_withdraw", unit=key[0], rule=named(config, key[1]), period=label)
         event = Event(
             id=0, kind=WITHDRAW, unit=key[0], report=key[1], period=label, received=None,

@@ -222,10 +222,10 @@ class Env:
             raise UserError("bad_year", value=year)
         return year
 
-    def _timeout(self) -> float:
-        from khoagiao_cli.config.paths import db_timeout
-
-        return db_timeout(self.environ)
+    def _opening(self) -> dict[str, Any]:
+        from khoagiao_cli.config.paths import db_timeout, display
+        return {"timeout": db_timeout(self.environ), "units": {*self.config.unit_by_code, self.config.office.code},
+                "units_file": display(self.sources["units.yaml"].path, self.cwd)}  # a unit removed is refused
 
     @property
     def ledger(self) -> Ledger:
@@ -233,7 +233,7 @@ class Env:
         if self._ledger is None:
             from khoagiao_cli.store import open_ledger
 
-            self._ledger = open_ledger(self.db.path, created_on=self.clock.real_today, timeout=self._timeout())
+            self._ledger = open_ledger(self.db.path, created_on=self.clock.real_today, **self._opening())
         return self._ledger
 
     @property
@@ -244,7 +244,7 @@ class Env:
         if self._reader is None:
             from khoagiao_cli.store import open_reader
 
-            self._reader = open_reader(self.db.path, today=self.clock.real_today, timeout=self._timeout())
+            self._reader = open_reader(self.db.path, today=self.clock.real_today, **self._opening())
             if not self._reader.exists and self.db.origin != "user":
                 # a ledger the user named that is not there: perhaps a typo; say so rather than answer in silence
                 say(self.words("db_missing", path=self.db.path))

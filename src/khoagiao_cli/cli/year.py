@@ -51,7 +51,8 @@ def stats(
     e = Env(ctx, lang=lang, config=config, db=db, as_of=as_of)
     out = screen_format(format)
     y = e.year(year)
-    scores = scorecard(e.config, year_rows(e.config, e.reader, y, e.clock, e.unit(unit)), e.today)
+    chosen = e.unit(unit)
+    scores = scorecard(e.config, year_rows(e.config, e.reader, y, e.clock, chosen), e.today, chosen and chosen.code)
     if out == "json":
         from khoagiao_cli.outputs.records import document, score_record, to_json
 

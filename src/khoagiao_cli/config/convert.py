@@ -11,6 +11,7 @@ from pydantic import BaseModel
 
 from khoagiao_cli.config.schema import DAY_OFF, WEEKDAYS, Loc, ScheduleFile, UnitsFile
 from khoagiao_cli.core.model import PERIOD_MONTHS, Config, MailSettings, Meeting, Office, Rule, Settings, Unit
+from khoagiao_cli.core.succession import cycle
 from khoagiao_cli.errors import Msg
 
 #: the longest break one days_off entry may hold (Tết is nine days; a year of days off is a typo)
@@ -49,6 +50,11 @@ def cross_check(schedule: ScheduleFile, units: UnitsFile) -> Iterator[tuple[str,
     for i, unit in enumerate(units.units):
         if unit.successor is not None and (unit.successor not in codes or unit.successor == unit.code):
             yield "units.yaml", ("units", i, "successor"), Msg("cfg_unknown_unit", {"value": unit.successor})
+    after = {u.code: u.successor for u in units.units if u.successor and u.successor != u.code}
+    found = cycle(after)
+    if found:
+        first = next(i for i, u in enumerate(units.units) if u.code == found[0])
+        yield "units.yaml", ("units", first, "successor"), Msg("cfg_successor_cycle", {"cycle": " → ".join(found)})
     if units.office.code in codes:
         yield "units.yaml", ("office", "code"), Msg("cfg_duplicate_id", {"value": units.office.code})
     for i, item in enumerate(schedule.days_off):

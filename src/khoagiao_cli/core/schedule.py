@@ -43,8 +43,11 @@ class Slot(NamedTuple):
 
 
 class Instance(NamedTuple):
+    #: the unit that owes it now (or that sent it): the one it is shown under, and its key
     unit: str
     slot: Slot
+    #: the unit that owed it first, when a successor took it over (core/succession.py); None for its own
+    carried_from: str | None = None
 
     @property
     def report(self) -> str:

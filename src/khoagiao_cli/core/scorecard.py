@@ -6,6 +6,7 @@ from typing import NamedTuple
 
 from khoagiao_cli.core.model import Config
 from khoagiao_cli.core.status import LATE, ON_TIME, OVERDUE, Row
+from khoagiao_cli.core.succession import Succession
 
 #: what a month of the strip shows, worst first
 MISSING, LATE_MONTH, ON_TIME_MONTH, UPCOMING_MONTH = "missing", "late", "on_time", "upcoming"
@@ -40,15 +41,19 @@ def _month_status(rows: Sequence[Row], as_of: date) -> str | None:
     return LATE_MONTH if LATE in statuses else ON_TIME_MONTH
 
 
-def scorecard(config: Config, rows: Sequence[Row], as_of: date) -> list[Score]:
+def scorecard(config: Config, rows: Sequence[Row], as_of: date, only: str | None = None) -> list[Score]:
     """One score per unit (the Commission's own reports are not scored), best first.
 
     Ranked by on-time rate, then fewer missing, then a shorter average delay; units owing nothing yet last.
+    A report carried over to a successor counts for the unit that existed on its deadline (core/succession.py);
+    `only`: the score of that unit alone.
     """
+    line = Succession(config)
     by_unit: dict[str, list[Row]] = {}
     for r in rows:
-        if r.instance.unit != config.office.code:
-            by_unit.setdefault(r.instance.unit, []).append(r)
+        who = line.answerable(r.instance)
+        if r.instance.unit != config.office.code and only in (None, who):
+            by_unit.setdefault(who, []).append(r)
     order = {u.code: i for i, u in enumerate(config.units)}
     scores = []
     for code, unit_rows in by_unit.items():

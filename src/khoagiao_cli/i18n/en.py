@@ -790,4 +790,25 @@ CATALOGUE: dict[str, Entry] = {
     "decimal_mark": ".",
     "incident_report": "Incident report",
     "o_format_status": "table, plain (for cron and files) or json. Default: a table.",
+    # ------------------------------------------------------------------ part A: the units as they are now
+    "cfg_successor_cycle": "the successors form a cycle: {cycle}; a chain of successors must end at one unit",
+    "cfg_units_removed": (
+        "the ledger {ledger} has records of units no longer in units.yaml: {codes}. Do not remove a unit that has "
+        "a history: keep it with active_until (and successor, if another unit took over) so its history stays "
+        "reachable."
+    ),
+    "unit_succeeded": "{name} ceased on {since}; its successor is {code} ({heir}). {hint}",
+    "succeeded_submit": "Record: khoagiao submit {code} {report} --period {period} …",
+    "succeeded_any": (
+        "Record: khoagiao submit {code} {report} …; for an old report of {old} (before the change) give --period."
+    ),
+    "succeeded_withdraw": "Withdraw: khoagiao withdraw {code} {report} --period {period}",
+    "succeeded_explain": "See: khoagiao explain {code} {report} {period}",
+    "succeeded_import": "Write {code} in the unit column.",
+    "period_delivered": (
+        "The {rule} report for {period} was sent by {other_name} ({other}) (received {received}, event "
+        "#{event}); {unit} does not owe that period again."
+    ),
+    "carried_from": "(taken over from {old})",
+    "ex_carried": "This period was owed by {old} ({code}); that unit existed until {until}, so {unit} took it over.",
 }

@@ -751,4 +751,24 @@ CATALOGUE: dict[str, Entry] = {
     "decimal_mark": ",",
     "incident_report": "Báo cáo đột xuất",
     "o_format_status": "table (bảng), plain (chữ thường, cho cron và tệp) hoặc json. Mặc định: bảng.",
+    # ------------------------------------------------------------------ part A: the units as they are now
+    "cfg_successor_cycle": "các đơn vị kế nhiệm tạo thành vòng: {cycle}; chuỗi kế nhiệm phải dừng ở một đơn vị",
+    "cfg_units_removed": (
+        "sổ theo dõi {ledger} có ghi nhận của đơn vị không còn trong units.yaml: {codes}. Đừng xóa đơn vị đã có "
+        "lịch sử: hãy giữ lại nó với active_until (và successor nếu có đơn vị kế nhiệm) để lịch sử vẫn tra cứu được."
+    ),
+    "unit_succeeded": "{name} không còn từ {since}; đơn vị kế nhiệm: {code} ({heir}). {hint}",
+    "succeeded_submit": "Ghi: khoagiao submit {code} {report} --period {period} …",
+    "succeeded_any": (
+        "Ghi: khoagiao submit {code} {report} …; báo cáo cũ của {old} (trước khi thay đổi) thì ghi rõ --period."
+    ),
+    "succeeded_withdraw": "Rút: khoagiao withdraw {code} {report} --period {period}",
+    "succeeded_explain": "Xem: khoagiao explain {code} {report} {period}",
+    "succeeded_import": "Ghi mã {code} ở cột Đơn vị.",
+    "period_delivered": (
+        "Báo cáo {rule} kỳ {period} đã được {other_name} ({other}) gửi (nhận ngày {received}, sự kiện #{event}); "
+        "{unit} không phải gửi lại kỳ này."
+    ),
+    "carried_from": "(tiếp nhận từ {old})",
+    "ex_carried": "Kỳ này của {old} ({code}); đơn vị đó hoạt động đến {until}, nên {unit} tiếp nhận.",
 }

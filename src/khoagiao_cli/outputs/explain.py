@@ -25,7 +25,11 @@ def explain_text(words: Words, config: Config, exp: Explanation, as_of: date) ->
     slot = exp.row.instance.slot
     rule = exp.rule
     name, period = report_period(words, config, exp.row)
-    lines = [words("ex_head", unit=exp.unit.name, code=exp.unit.code, report=name, id=slot.report, period=period)]
+    unit = config.unit_by_code.get(exp.row.instance.unit, exp.unit)  # a successor's, when it holds the period
+    lines = [words("ex_head", unit=unit.name, code=unit.code, report=name, id=slot.report, period=period)]
+    old = config.unit_by_code.get(exp.row.instance.carried_from or "")
+    if old is not None and old.active_until is not None:
+        lines.append(words("ex_carried", old=old.name, code=old.code, until=old.active_until, unit=unit.code))
     if slot.deadline_at is not None:
         lines.append(words("ex_incident", occurred=slot.period.replace("T", " "), deadline=deadline_text(words, slot)))
     else:

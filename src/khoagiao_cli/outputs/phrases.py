@@ -130,8 +130,16 @@ def report_period(words: Words, config: Config, row: Row) -> tuple[str, str]:
     if slot.title:
         return visible(slot.title), row.instance.period
     rule = config.rule_by_id.get(row.instance.report)
-    name = rule_name(words, config, row.instance.report)
+    name = rule_name(words, config, row.instance.report) + carried_mark(words, config, row.instance.carried_from)
     return name, period_text(words, rule.frequency, slot) if rule else row.instance.period
+
+
+def carried_mark(words: Words, config: Config, old: str | None) -> str:
+    """" (tiếp nhận từ STNMT)" after a report a successor took over from a unit that ceased; "" otherwise."""
+    if old is None:
+        return ""
+    unit = config.unit_by_code.get(old)
+    return " " + words("carried_from", old=(unit.short_name if unit and unit.short_name else old))
 
 
 def slot_title(words: Words, config: Config, slot: Slot) -> str:

@@ -27,11 +27,13 @@ if TYPE_CHECKING:
 
 #: 2: every document is an object with `schema` (1: due, overdue, status … were bare arrays)
 SCHEMA = 2
-#: every field a status record may have: the CSV header, in this (sorted) order
+#: every field a status record may have: the CSV header, in this order (sorted, then each later field appended at
+#: the end, so that no column of an office's sheet ever moves)
 FIELDS = (
     "channel", "covers_from", "covers_to", "days_late", "days_left", "deadline", "deadline_at", "deadline_text",
     "doc_number", "hours_late", "hours_left", "moved_reason", "nominal_deadline", "period", "received",
     "received_at", "report", "report_name", "request_doc_number", "status", "unit", "unit_name",
+    "carried_from",
 )
 
 
@@ -61,6 +63,7 @@ def instance_record(row: Row, config: Config) -> dict[str, Any]:
     return _present({
         "unit": inst.unit,
         "unit_name": config.unit_name(inst.unit),
+        "carried_from": inst.carried_from,
         "report": inst.report,
         "report_name": slot.title or (rule.name if rule else inst.report),
         "period": inst.period,

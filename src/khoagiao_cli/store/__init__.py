@@ -4,7 +4,7 @@ only reads opens a `Reader`, which never creates anything."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from contextlib import AbstractContextManager
 from datetime import date, datetime
 from pathlib import Path
@@ -12,11 +12,12 @@ from typing import TYPE_CHECKING
 
 from khoagiao_cli.core.adhoc import Incident, Request
 from khoagiao_cli.core.status import Event, Key, Void
-from khoagiao_cli.errors import LedgerError
+from khoagiao_cli.errors import ConfigError, LedgerError, Msg, Problem
 from khoagiao_cli.store.base import EmptyLedger, Ledger, Reader, Reminder
 
 if TYPE_CHECKING:
     from khoagiao_cli.store.chain import Verdict
+    from khoagiao_cli.store.sqlite import SQLiteLedger
 
 
 def _refuse_folder(where: Path) -> None:
@@ -24,27 +25,46 @@ def _refuse_folder(where: Path) -> None:
         raise LedgerError("db_unopenable", path=str(where))
 
 
-def open_ledger(where: Path, *, created_on: date, timeout: float) -> Ledger:
-    """For recording. A missing ledger is created on `created_on` (the real clock's day) by the first write."""
+def _check_units(ledger: SQLiteLedger, units: Collection[str] | None, units_file: str) -> None:
+    """A unit the ledger names must still be in units.yaml: removing one would make its history unreachable."""
+    if units is None:
+        return
+    missing = sorted(ledger.named_units() - set(units))
+    if missing:
+        ledger.close()
+        raise ConfigError([Problem(units_file, "units", Msg("cfg_units_removed", {
+            "ledger": ledger.where, "codes": ", ".join(missing)}))])
+
+
+def open_ledger(where: Path, *, created_on: date, timeout: float, units: Collection[str] | None = None,
+                units_file: str = "units.yaml") -> Ledger:
+    """For recording. A missing ledger is created on `created_on` (the real clock's day) by the first write.
+    With `units` (the codes units.yaml knows), a ledger naming another unit is refused."""
     _refuse_folder(where)
     from khoagiao_cli.store.sqlite import SQLiteLedger
 
     if where.is_file() and where.stat().st_size > 0:
-        return SQLiteLedger.open(where, created_on=created_on, timeout=timeout)
+        ledger = SQLiteLedger.open(where, created_on=created_on, timeout=timeout)
+        _check_units(ledger, units, units_file)
+        return ledger
     return PendingLedger(EmptyLedger(str(where), created_on),
                          lambda: SQLiteLedger.open(where, created_on=created_on, timeout=timeout))
 
 
-def open_reader(where: Path, *, today: date, timeout: float, upgrade: bool = True) -> Reader:
+def open_reader(where: Path, *, today: date, timeout: float, upgrade: bool = True,
+                units: Collection[str] | None = None, units_file: str = "units.yaml") -> Reader:
     """For reading: opened read-only; an empty ledger (tracking from `today`) when there is none. A ledger of an
-    older schema is upgraded first, unless not `upgrade` (then it is refused)."""
+    older schema is upgraded first, unless not `upgrade` (then it is refused). `units`: as for `open_ledger`."""
     _refuse_folder(where)
     if not where.is_file():
         return EmptyLedger(str(where), today)  # and no database driver to load
     from khoagiao_cli.store.sqlite import SQLiteLedger
 
     found = SQLiteLedger.open_read(where, timeout=timeout, upgrade=upgrade)
-    return found if found is not None else EmptyLedger(str(where), today)
+    if found is None:
+        return EmptyLedger(str(where), today)
+    _check_units(found, units, units_file)
+    return found
 
 
 class PendingLedger:

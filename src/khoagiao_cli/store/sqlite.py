@@ -23,6 +23,7 @@ from khoagiao_cli.store.chain import verify as chain_verify
 from khoagiao_cli.store.header import check as _check
 from khoagiao_cli.store.header import header as _header
 from khoagiao_cli.store.migrations import SCHEMA_VERSION, expected_schema, migrate, schema
+from khoagiao_cli.store.named import named_units as units_named
 
 _COLUMNS = (
     "id, kind, unit, report, period, received, doc_number, channel, file_path, file_sha256, "
@@ -194,6 +195,11 @@ class SQLiteLedger:
             args += [by.date().isoformat(), by.isoformat()]
         with _guard(self.path):
             return {(u, r, p) for u, r, p in self.conn.execute(sql, args)}
+
+    def named_units(self) -> set[str]:
+        """Every unit code the ledger's records name (store/named.py)."""
+        with _guard(self.path):
+            return units_named(self.conn)
 
     def append(self, event: Event) -> int:
         """Insert one event; call inside `write()`. Returns its id."""
