@@ -148,7 +148,7 @@ def _carried(config: Config, chosen: Target, slot: Slot, owes: bool, in_force: M
     for other in related:
         sent = in_force.get((other, report, period))
         if sent is not None:
-            raise UserError("period_delivered", unit=code, rule=report, period=period, other=other,
+            raise UserError("period_delivered", unit=code, rule=named(config, report), period=period, other=other,
                             other_name=config.unit_name(other), received=sent.received, event=sent.id)
     # its own period, now owed by its successor: a late report of its own is still recorded under it
     return Instance(code, slot) if owes else None

@@ -806,7 +806,7 @@ CATALOGUE: dict[str, Entry] = {
     "succeeded_explain": "See: khoagiao explain {code} {report} {period}",
     "succeeded_import": "Write {code} in the unit column.",
     "period_delivered": (
-        "The {rule} report for {period} was sent by {other_name} ({other}) (received {received}, event "
+        "The {rule} for {period} was sent by {other_name} ({other}) (received {received}, event "
         "#{event}); {unit} does not owe that period again."
     ),
     "carried_from": "(taken over from {old})",

@@ -686,7 +686,7 @@ CATALOGUE: dict[str, Entry] = {
     "doubt_both": "{first}; {second}",
     "doubt_row": "{reasons}; có phải gõ nhầm kỳ? Nếu đúng, thêm --yes.",
     "no_outstanding_done": (
-        "Báo cáo {rule} của {unit} đã ghi nhận (#{event}): kỳ gần nhất {period}, nhận ngày {received}; không còn kỳ "
+        "{rule} của {unit} đã ghi nhận (#{event}): kỳ gần nhất {period}, nhận ngày {received}; không còn kỳ "
         "nào đang chờ. Dùng --period để chọn kỳ khác, hoặc --correct để sửa."
     ),
     # ------------------------------------------------------------------ part C: input the way the office writes it
@@ -766,7 +766,7 @@ CATALOGUE: dict[str, Entry] = {
     "succeeded_explain": "Xem: khoagiao explain {code} {report} {period}",
     "succeeded_import": "Ghi mã {code} ở cột Đơn vị.",
     "period_delivered": (
-        "Báo cáo {rule} kỳ {period} đã được {other_name} ({other}) gửi (nhận ngày {received}, sự kiện #{event}); "
+        "{rule} kỳ {period} đã được {other_name} ({other}) gửi (nhận ngày {received}, sự kiện #{event}); "
         "{unit} không phải gửi lại kỳ này."
     ),
     "carried_from": "(tiếp nhận từ {old})",
