@@ -27,16 +27,29 @@ example() {
 run() { example ok "$@"; }
 error_example() { example error "$@"; }
 echo "### due";      run khoagiao due --as-of 2026-03-18 --unit syt --format table
+                     run "khoagiao due --as-of 2026-02-13 --format plain | head -4"
                      run "khoagiao due --as-of 2026-03-18 --within 3 | head -4"
 echo "### submit";   run khoagiao submit '"so y te"' monthly --received 2026-03-18 --doc-number 125/BC-SYT --channel email --as-of 2026-03-18
                      run khoagiao submit syt monthly --period 2026-02 --received 23/2 --as-of 2026-03-18
                      run khoagiao submit syt q1 --period 2026-Q1 --as-of 2026-03-18
+                     run khoagiao submit '"Sở GD&ĐT"' '"quý I"' --period '"Quý I/2026"' --received '"16/03/2026 14:00"' --channel giấy --as-of 2026-03-18
+                     run khoagiao submit '"BHXH tỉnh"' '"báo cáo tháng"' --period T2/2026 --received 20/02/2026 --channel '"thư điện tử"' --as-of 2026-03-18
+                     error_example khoagiao submit syt q1 --period '"quý II/2026"' --as-of 2026-03-18
+                     error_example khoagiao submit syt q1 --period '"quý 2026"' --as-of 2026-03-18
+                     error_example khoagiao submit hkh monthly --period 2027-04 --as-of 2026-04-16
                      error_example khoagiao submit khoa q1
                      error_example khoagiao submit syt monthly --period 2026-03
 echo "### withdraw"; run khoagiao withdraw syt q1 --period 2026-Q1 --note '"gửi nhầm tệp"'
-                     run khoagiao submit syt q1 --period 2026-Q1 --received 2026-03-18 --as-of 2026-03-18
+                     printf '%%PDF-1.4 bao cao quy I\n' > bao-cao-quy-1-syt.pdf
+                     run khoagiao submit syt q1 --period 2026-Q1 --received 2026-03-18 --file bao-cao-quy-1-syt.pdf --as-of 2026-03-18
+echo "### void";     run khoagiao submit hkh monthly --period 2026-02 --received 12/02/2026 --as-of 2026-03-18
+                     run khoagiao void 8 --note '"nhầm đơn vị: là báo cáo của Hội Đông y"'
+                     run "COLUMNS=80 khoagiao history hkh"
+                     error_example khoagiao void H1 --note x
 echo "### overdue";  run khoagiao overdue --as-of 2026-03-20 --unit bhxh-kh
 echo "### status";   run khoagiao status syt --as-of 2026-04-15
+                     run "COLUMNS=80 khoagiao status sgddt --as-of 2026-04-15"
+                     run "khoagiao status syt --as-of 2026-04-15 --format plain | head -4"
 echo "### export";   run "khoagiao export --format csv --as-of 2026-04-15 | head -3"
                      run khoagiao export --format toml --as-of 2026-04-15 -o nam-2026.toml
 echo "### schedule"; run khoagiao schedule --year 2026
@@ -50,6 +63,9 @@ echo "### request";  run khoagiao request add --id qc238-2026 --title '"Báo cá
 echo "### incident"; run khoagiao incident add syt --title '"Ổ dịch sốt xuất huyết tại phường Vĩnh Hải"' --occurred '"2026-11-22 08:30"' --as-of 2026-11-22T10:00
                      run "khoagiao due --as-of 2026-11-23T07:00 --unit syt --format plain | grep -E \"cần nộp|giờ\""
                      run khoagiao submit syt incident --received '"2026-11-23 10:15"' --as-of 2026-11-23T11:00
+                     run khoagiao incident add hdy --title '"Nghi ngộ độc sau khi dùng thuốc nam"' --occurred '"20/11/2026 09:00"' --as-of 2026-11-20T11:00
+                     run khoagiao incident cancel 2 --note '"Sở Y tế xác minh: không phải ngộ độc"'
+                     run "COLUMNS=80 khoagiao incident list --all"
 echo "### own";      run "khoagiao due --as-of 2026-03-25 --format plain | tail -4"
                      run khoagiao submit ban ban-quy --as-of 2026-03-30
 echo "### calendar"; run khoagiao calendar --year 2026 --month 3
@@ -73,10 +89,11 @@ echo "### remind";   run "khoagiao remind --as-of 2026-03-20 --unit hkh"
 echo "### stats";    run khoagiao stats --as-of 2026-04-15 --format table
                      run "khoagiao stats --as-of 2026-04-15 --format json | head -20"
 echo "### xlsx";     run khoagiao export --format xlsx --year 2026 --as-of 2026-04-15 -o theo-doi-2026.xlsx
-echo "### import";   printf 'Đơn vị,Báo cáo,Kỳ,Ngày nhận,Số ký hiệu,Hình thức\nbhxh-kh,monthly,01/2026,16/01/2026,05/BC-BHXH,giấy\nSở Giáo dục,báo cáo tháng,2026-01,21/01/2026,,e-mail\nhdy,q1,2026-Q1,31/03/2026,,\n' > so-theo-doi.csv
+echo "### import";   printf 'SỔ THEO DÕI BÁO CÁO KHỐI KHOA GIÁO NĂM 2026\n\nĐơn vị,Báo cáo,Kỳ,Ngày nhận,Số ký hiệu,Hình thức\nbhxh-kh,báo cáo tháng,T1/2026,16/01/2026,05/BC-BHXH,giấy\nSở Giáo dục,báo cáo tháng,tháng 1/2026,21/01/2026 15h30,,e-mail\nLiên hiệp hội,quý I,Quý I/2026,31/03/2026,,văn phòng điện tử\n' > so-theo-doi.csv
                      run cat so-theo-doi.csv
                      run khoagiao import so-theo-doi.csv --dry-run --as-of 2026-04-15
                      run khoagiao import so-theo-doi.csv --as-of 2026-04-15
+                     run khoagiao import theo-doi-2026.xlsx --as-of 2026-11-30
                      printf 'unit,report,period,received\nxyz,monthly,2026-02,2026-02-20\nhkh,monthly,2026-13,2026-02-20\nhkh,monthly,2026-02,20/12/2026\n' > sai.csv
                      error_example khoagiao import sai.csv --as-of 2026-04-15
 echo "### letter";   run khoagiao letter bhxh-kh --as-of 2026-04-15
@@ -85,4 +102,22 @@ echo "### verify";   run khoagiao verify
                      run "khoagiao export --format json --as-of 2026-04-15 | tail -7"
                      python3 -c "import sqlite3; c = sqlite3.connect('home/data/khoagiao.sqlite3'); c.execute(\"REPLACE INTO events (id, kind, unit, report, period, received, recorded_at, recorded_by) VALUES (1, 'submit', 'syt', 'monthly', '2026-03', '2026-03-10', '2026-03-10T08:00:00+07:00', 'x')\"); c.commit()"
                      error_example khoagiao verify
+echo "### successor"; export KHOAGIAO_HOME="$demo/don-vi"
+                     khoagiao init >/dev/null 2>&1
+                     sed -i 's/^# tracking_start: 2026-01-01/tracking_start: 2025-01-01/' don-vi/config/schedule.yaml
+                     run khoagiao submit stnmt monthly --period 2025-01 --received 15/01/2025 --doc-number 12/BC-STNMT --as-of 2025-04-25
+                     run khoagiao overdue --unit snnmt --as-of 2025-04-25
+                     error_example khoagiao submit stnmt monthly --period 2025-04 --as-of 2025-04-25
+                     run khoagiao submit snnmt monthly --period 2025-02 --received 24/04/2025 --doc-number 05/BC-SNNMT --as-of 2025-04-25
+                     error_example khoagiao submit snnmt monthly --period 2025-01 --as-of 2025-04-25
+                     run khoagiao status stnmt --year 2025 --as-of 2025-04-25 --format plain
+                     python3 - don-vi/config/units.yaml <<'PY2'
+import sys
+p = sys.argv[1]
+s = open(p, encoding="utf-8").read()
+start = s.index("  - code: stnmt")
+end = s.index("  - code:", start + 1)
+open(p, "w", encoding="utf-8").write(s[:start] + s[end:])
+PY2
+                     error_example khoagiao due --as-of 2025-04-25
 rm -rf "$demo"

@@ -163,7 +163,8 @@ def test_percentages_take_a_decimal_comma_in_vietnamese_only(cli, cfg) -> None:
 
 
 def test_words_for_values_are_vietnamese(cli) -> None:
-    from khoagiao_cli.outputs.phrases import channel_text, percent, stamp_text
+    from khoagiao_cli.i18n import stamp_text
+    from khoagiao_cli.outputs.phrases import channel_text, percent
 
     vi, en = Words("vi"), Words("en")
     assert [channel_text(vi, c) for c in ("paper", "email", "eoffice", "other")] == [

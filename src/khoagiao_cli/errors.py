@@ -21,6 +21,12 @@ class Named(NamedTuple):
     en: str | None = None
 
 
+class Stamp(NamedTuple):
+    """When the ledger recorded something (ISO 8601 as stored), said as Vietnamese text writes it: dd/mm/yyyy HH:MM."""
+
+    iso: str
+
+
 EXIT_OK = 0
 EXIT_RUNTIME = 1
 EXIT_BAD_INPUT = 2

@@ -24,7 +24,7 @@ from khoagiao_cli.core.lookup import channel_id, find_slot
 from khoagiao_cli.core.model import Config, Rule, Unit
 from khoagiao_cli.core.status import CORRECT, SUBMIT, WITHDRAW, Event, Row, Void, classify
 from khoagiao_cli.core.text import check_text
-from khoagiao_cli.errors import UserError
+from khoagiao_cli.errors import Stamp, UserError
 from khoagiao_cli.store.base import Ledger
 
 
@@ -216,8 +216,7 @@ def void(ledger: Ledger, clock: Clock, *, event_ref: str, note: str, recorded_by
             raise UserError("void_unknown", id=number)
         before = next((v for v in ledger.voids() if v.event_id == number), None)
         if before is not None:
-            raise UserError("void_already", id=number, void=f"{VOID_MARK}{before.id}", at=before.recorded_at[:16]
-                            .replace("T", " "), by=before.recorded_by)
+            raise UserError("void_already", id=number, void=f"{VOID_MARK}{before.id}", at=Stamp(before.recorded_at), by=before.recorded_by)
         stored = Void(0, number, note.strip(), clock.recorded_at(), recorded_by)
         stored = stored._replace(id=ledger.add_void(stored))
         now = ledger.in_force(unit=event.unit, report=event.report, period=event.period).get(event.key)

@@ -15,7 +15,7 @@ import importlib
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 
-from khoagiao_cli.errors import Msg, Named
+from khoagiao_cli.errors import Msg, Named, Stamp
 
 LANGS = ("vi", "en")
 DEFAULT = "vi"
@@ -70,6 +70,8 @@ class Words:
             return self.render(value)
         if isinstance(value, Named):
             return self.pick(value.vi, value.en)
+        if isinstance(value, Stamp):
+            return stamp_text(value.iso)
         if isinstance(value, datetime):
             return moment_text(value)
         if isinstance(value, date):
@@ -84,6 +86,15 @@ class Words:
 def date_text(d: date) -> str:
     """dd/mm/yyyy, as Vietnamese documents write dates (in English output too)."""
     return f"{d.day:02d}/{d.month:02d}/{d.year}"
+
+
+def stamp_text(recorded_at: str) -> str:
+    """When the ledger recorded an event (ISO 8601 as stored): dd/mm/yyyy HH:MM, as Vietnamese text writes it."""
+    try:
+        moment = datetime.fromisoformat(recorded_at)
+    except ValueError:
+        return recorded_at[:16].replace("T", " ")  # not ISO (written by hand, or by an older khoagiao): as it is
+    return f"{date_text(moment)} {moment.hour:02d}:{moment.minute:02d}"
 
 
 def moment_text(moment: datetime) -> str:

@@ -685,7 +685,7 @@ CATALOGUE: dict[str, Entry] = {
     "void_unknown": "There is no event #{id} in the ledger (see khoagiao history).",
     "void_already": "Event #{id} was already voided ({void}, recorded {at} by {by}); nothing more recorded.",
     "voided_mark": "voided (entry error)",
-    "history_void": "{void} voids #{event} (entry error)",
+    "history_void": "{void} voids #{event}",
     "ex_voided": "voided (entry error): {void}, recorded {at} by {by} — {note}",
     "h_incident_list": "The incidents recorded and the written report of each.",
     "h_incident_cancel": "Cancel an incident (adds a cancellation, deletes nothing); it leaves due/overdue.",

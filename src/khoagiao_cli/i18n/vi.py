@@ -654,7 +654,7 @@ CATALOGUE: dict[str, Entry] = {
     "void_unknown": "Không có sự kiện #{id} trong sổ theo dõi (xem khoagiao history).",
     "void_already": "Sự kiện #{id} đã được hủy trước đó ({void}, ghi lúc {at} bởi {by}); không ghi gì thêm.",
     "voided_mark": "đã hủy (nhập nhầm)",
-    "history_void": "{void} hủy #{event} (nhập nhầm)",
+    "history_void": "{void} hủy #{event}",
     "ex_voided": "đã hủy (nhập nhầm): {void}, ghi lúc {at} bởi {by} — {note}",
     "h_incident_list": "Các sự việc đã ghi và báo cáo bằng văn bản của từng sự việc.",
     "h_incident_cancel": "Hủy một sự việc (ghi thêm bản ghi hủy, không xóa gì); sự việc không còn trong due/overdue.",

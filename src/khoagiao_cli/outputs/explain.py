@@ -6,6 +6,7 @@ from datetime import date
 
 from khoagiao_cli.app.explain import Explanation
 from khoagiao_cli.core.model import Config
+from khoagiao_cli.errors import Stamp
 from khoagiao_cli.i18n import Words
 from khoagiao_cli.outputs.phrases import (
     deadline_text,
@@ -59,11 +60,11 @@ def explain_text(words: Words, config: Config, exp: Explanation, as_of: date) ->
             bits.append(words("ex_received", day=received_text(e.received, e.received_at)))
         if e.doc_number:
             bits.append(e.doc_number)
-        bits.append(words("ex_recorded", at=e.recorded_at[:16].replace("T", " "), by=e.recorded_by))
+        bits.append(words("ex_recorded", at=Stamp(e.recorded_at), by=e.recorded_by))
         lines.append(words("ex_event", text=", ".join(bits)))
         void = exp.voids.get(e.id)
         if void is not None:
-            lines.append("  " + words("ex_voided", void=f"H{void.id}", at=void.recorded_at[:16].replace("T", " "),
+            lines.append("  " + words("ex_voided", void=f"H{void.id}", at=Stamp(void.recorded_at),
                                       by=void.recorded_by, note=void.note or ""))
         if e.file_sha256:
             copy = exp.copies.get(e.file_sha256)

@@ -25,15 +25,6 @@ def received_text(received: date | None, received_at: datetime | None) -> str:
     return moment_text(received_at) if received_at else fmt(received) if received else ""
 
 
-def stamp_text(recorded_at: str) -> str:
-    """When the ledger recorded an event (ISO 8601 as stored): dd/mm/yyyy HH:MM, as Vietnamese text writes it."""
-    try:
-        moment = datetime.fromisoformat(recorded_at)
-    except ValueError:
-        return recorded_at[:16].replace("T", " ")  # not ISO (written by hand, or by an older khoagiao): as it is
-    return f"{date_text(moment)} {moment.hour:02d}:{moment.minute:02d}"
-
-
 def channel_text(words: Words, channel: str | None) -> str:
     """How a report arrived, in words ("giấy", "thư điện tử"); a channel we do not know, as stored."""
     if not channel:

@@ -10,7 +10,7 @@ from khoagiao_cli.app.adhoc import IncidentStatus, RequestStatus
 from khoagiao_cli.core.model import Config, Unit
 from khoagiao_cli.core.schedule import Slot
 from khoagiao_cli.core.status import Event, Void
-from khoagiao_cli.i18n import Words, moment_text
+from khoagiao_cli.i18n import Words, moment_text, stamp_text
 from khoagiao_cli.outputs.fit import Col, Fitted
 from khoagiao_cli.outputs.phrases import (
     channel_text,
@@ -20,7 +20,6 @@ from khoagiao_cli.outputs.phrases import (
     received_text,
     report_name,
     rule_name,
-    stamp_text,
     weekday,
     wording,
 )
