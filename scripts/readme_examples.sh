@@ -28,6 +28,7 @@ run() { example ok "$@"; }
 error_example() { example error "$@"; }
 echo "### due";      run khoagiao due --as-of 2026-03-18 --unit syt --format table
                      run "khoagiao due --as-of 2026-02-13 --format plain | head -4"
+                     run "khoagiao due --as-of 2026-03-18 --unit hdy --format json | head -16"
                      run "khoagiao due --as-of 2026-03-18 --within 3 | head -4"
 echo "### submit";   run khoagiao submit '"so y te"' monthly --received 2026-03-18 --doc-number 125/BC-SYT --channel email --as-of 2026-03-18
                      run khoagiao submit syt monthly --period 2026-02 --received 23/2 --as-of 2026-03-18
@@ -61,7 +62,7 @@ echo "### request";  run khoagiao request add --id qc238-2026 --title '"Báo cá
                      run "khoagiao due --as-of 2026-11-25 --format plain | grep 'Quy chế 238'"
                      error_example khoagiao request add --id monthly --title x --deadline 2026-12-01
 echo "### incident"; run khoagiao incident add syt --title '"Ổ dịch sốt xuất huyết tại phường Vĩnh Hải"' --occurred '"2026-11-22 08:30"' --as-of 2026-11-22T10:00
-                     run "khoagiao due --as-of 2026-11-23T07:00 --unit syt --format plain | grep -E \"cần nộp|giờ\""
+                     run "khoagiao due --as-of 2026-11-23T07:00 --unit syt --format plain | grep -E \"cần gửi|giờ\""
                      run khoagiao submit syt incident --received '"2026-11-23 10:15"' --as-of 2026-11-23T11:00
                      run khoagiao incident add hdy --title '"Nghi ngộ độc sau khi dùng thuốc nam"' --occurred '"20/11/2026 09:00"' --as-of 2026-11-20T11:00
                      run khoagiao incident cancel 2 --note '"Sở Y tế xác minh: không phải ngộ độc"'

@@ -52,3 +52,11 @@ def test_every_readme_example_works_or_is_marked_as_an_error_example(tmp_path: P
     marked = [line.split("error_example ", 1)[1].replace("'\"", '"').replace("\"'", '"')
               for line in script.splitlines() if "error_example khoagiao" in line]
     assert marked == errors  # marked, not merely tolerated
+    # and the README shows what they print (scripts/readme_sync.py; what changes between runs is masked)
+    sys.path.insert(0, str(REPO / "scripts"))
+    from readme_sync import README, runs, sync
+
+    _, differ, unrun = sync(README.read_text(encoding="utf-8"), runs(r.stdout))
+    assert not unrun, f"README examples that scripts/readme_examples.sh does not run: {unrun}"
+    assert not differ, (f"README outputs that differ from a run (update them: sh scripts/readme_examples.sh > "
+                        f"/tmp/x.txt && python scripts/readme_sync.py /tmp/x.txt): {differ}")

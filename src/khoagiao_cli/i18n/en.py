@@ -685,6 +685,7 @@ CATALOGUE: dict[str, Entry] = {
     "void_unknown": "There is no event #{id} in the ledger (see khoagiao history).",
     "void_already": "Event #{id} was already voided ({void}, recorded {at} by {by}); nothing more recorded.",
     "voided_mark": "voided (entry error)",
+    "voided_short": "voided",
     "history_void": "{void} voids #{event}",
     "ex_voided": "voided (entry error): {void}, recorded {at} by {by} — {note}",
     "h_incident_list": "The incidents recorded and the written report of each.",

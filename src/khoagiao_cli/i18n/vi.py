@@ -654,6 +654,7 @@ CATALOGUE: dict[str, Entry] = {
     "void_unknown": "Không có sự kiện #{id} trong sổ theo dõi (xem khoagiao history).",
     "void_already": "Sự kiện #{id} đã được hủy trước đó ({void}, ghi lúc {at} bởi {by}); không ghi gì thêm.",
     "voided_mark": "đã hủy (nhập nhầm)",
+    "voided_short": "đã hủy",
     "history_void": "{void} hủy #{event}",
     "ex_voided": "đã hủy (nhập nhầm): {void}, ghi lúc {at} bởi {by} — {note}",
     "h_incident_list": "Các sự việc đã ghi và báo cáo bằng văn bản của từng sự việc.",

@@ -74,11 +74,11 @@ def units_table(words: Words, config: Config, units: Sequence[Unit], as_of: date
 
 
 #: the ledger's events: what happened, to which unit's report of which period stay; the rest goes when the width
-#: cannot hold it, who recorded it first, what was received last
-HISTORY_COLUMNS = (("col_kind", 0, False, 8), ("col_unit", 0, False, 14), ("col_report", 0, False, 12),
-                   ("col_period", 0, True, None), ("col_received", 2, False, None), ("col_doc", 3, True, None),
+#: cannot hold it, who recorded it first; the received date and the note (why a report was withdrawn or voided) last
+HISTORY_COLUMNS = (("col_kind", 0, False, 10), ("col_unit", 0, False, 14), ("col_report", 0, False, 12),
+                   ("col_period", 0, True, None), ("col_received", 1, False, None), ("col_doc", 4, True, None),
                    ("col_channel", 5, False, None), ("col_recorded", 6, True, None), ("col_by", 7, False, None),
-                   ("col_note", 4, False, 12))
+                   ("col_note", 2, False, 12))
 
 
 def history_table(words: Words, config: Config, events: Sequence[Event], voids: Sequence[Void] = ()) -> Fitted:
@@ -102,7 +102,7 @@ def history_table(words: Words, config: Config, events: Sequence[Event], voids: 
         kind = f"#{e.id} {words('kind_' + e.kind)}"
         voided = e.id in by_event
         rows.append(([
-            kind + (f"\n{words('voided_mark')}" if voided else ""), e.unit_name or config.unit_name(e.unit),
+            kind + (f"\n{words('voided_short')}" if voided else ""), e.unit_name or config.unit_name(e.unit),
             report_name(words, config, e.report), e.period, received, e.doc_number or "",
             channel_text(words, e.channel), stamp_text(e.recorded_at), e.recorded_by, e.note or "",
         ], "dim strike" if voided else ""))
