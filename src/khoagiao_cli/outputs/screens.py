@@ -53,8 +53,12 @@ def columns(rows: Sequence[Sequence[str]], gap: str = "  ") -> list[str]:
     """Left-aligned columns of plain text (widths by character cells, accents counted once)."""
     import unicodedata
 
+    sizes: dict[str, int] = {}  # the same names, words and dates come back on every row
+
     def width(s: str) -> int:
-        return len(s) if s.isascii() else len(unicodedata.normalize("NFC", s))
+        if (n := sizes.get(s)) is None:
+            n = sizes[s] = len(s) if s.isascii() else len(unicodedata.normalize("NFC", s))
+        return n
 
     widths = [max(width(r[i]) for r in rows) for i in range(len(rows[0]))] if rows else []
     out = []
