@@ -108,7 +108,7 @@ def test_an_incident_has_an_hour_deadline(cli, cfg) -> None:
     out = cli("incident", "add", "y te", "--title", "Ổ dịch sốt xuất huyết", "--occurred", "2026-11-22 08:30",
               "--as-of", "2026-11-22T10:00").stdout
     assert out.strip() == (
-        "Đã ghi sự việc #1 của Sở Y tế: Ổ dịch sốt xuất huyết. Hạn gửi báo cáo bằng văn bản: 08:30 23/11/2026 "
+        "Đã ghi sự việc #1 của Sở Y tế: Ổ dịch sốt xuất huyết. Hạn gửi báo cáo bằng văn bản: 23/11/2026 08:30 "
         "(trong 24 giờ)."
     )
     (row,) = [r for r in _due(cli, "2026-11-22T10:00") if r["report"] == "incident"]
@@ -120,7 +120,7 @@ def test_an_incident_has_an_hour_deadline(cli, cfg) -> None:
     assert late["status"] == "overdue" and late["hours_left"] == -1
     assert "quá 1 giờ" in cli("overdue", "--as-of", "2026-11-23T09:00").stdout
     out = cli("submit", "syt", "incident", "--received", "2026-11-23 10:15", "--as-of", "2026-11-23T11:00").stdout
-    assert "Gửi muộn 2 giờ (hạn cuối 08:30 23/11/2026)." in out
+    assert "Gửi muộn 2 giờ (hạn cuối 23/11/2026 08:30)." in out
     status = json.loads(cli("status", "syt", "--as-of", "2026-11-24", "--format", "json").stdout)["instances"]
     (done,) = [r for r in status if r["report"] == "incident"]
     assert done["status"] == "late" and done["received_at"] == "2026-11-23T10:15:00+07:00"

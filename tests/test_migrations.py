@@ -8,6 +8,7 @@ Opened by today's code, nothing may be lost and the answers must be the same.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from pathlib import Path
 
@@ -49,9 +50,14 @@ def _listed(text: str) -> list[dict]:
     return data[next(k for k in ("instances", "events", "requests") if k in data)]
 
 
+#: a moment in words, as versions before issue 10 wrote it (time first): "08:30 23/11/2026"
+_TIME_FIRST = re.compile(r"\b(\d\d:\d\d) (\d\d/\d\d/\d{4})\b")
+
+
 def _old(version: int, what: str) -> list[dict]:
-    """What that version answered: a bare list up to version 3, a schema-2 document from version 4."""
-    text = (FIXTURES / f"ledger-v{version}.{what}.json").read_text(encoding="utf-8")
+    """What that version answered: a bare list up to version 3, a schema-2 document from version 4. The one change
+    made on purpose since: a deadline to the minute in words is written date first ("23/11/2026 08:30")."""
+    text = _TIME_FIRST.sub(r"\2 \1", (FIXTURES / f"ledger-v{version}.{what}.json").read_text(encoding="utf-8"))
     return json.loads(text) if text.lstrip().startswith("[") else _listed(text)
 
 

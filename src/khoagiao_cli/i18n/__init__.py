@@ -94,12 +94,13 @@ def stamp_text(recorded_at: str) -> str:
         moment = datetime.fromisoformat(recorded_at)
     except ValueError:
         return recorded_at[:16].replace("T", " ")  # not ISO (written by hand, or by an older khoagiao): as it is
-    return f"{date_text(moment)} {moment.hour:02d}:{moment.minute:02d}"
+    return moment_text(moment)
 
 
 def moment_text(moment: datetime) -> str:
-    """HH:MM dd/mm/yyyy: a deadline or a receipt to the minute (urgent reports)."""
-    return f"{moment.hour:02d}:{moment.minute:02d} {date_text(moment)}"
+    """dd/mm/yyyy HH:MM, as Vietnamese text writes a time stamp: a deadline or a receipt to the minute (urgent
+    reports). (Until issue 10 it was written time first.)"""
+    return f"{date_text(moment)} {moment.hour:02d}:{moment.minute:02d}"
 
 
 def detect_lang(argv: Sequence[str], env: Mapping[str, str]) -> str:

@@ -23,9 +23,7 @@ def fmt(d: date) -> str:
 def received_text(received: date | None, received_at: datetime | None) -> str:
     """When a report arrived: the day, and the minute when that is known (dd/mm/yyyy HH:MM, as Vietnamese text
     writes a time stamp: "nhận ngày 16/03/2026 14:00")."""
-    if received_at:
-        return f"{fmt(received_at.date())} {received_at.hour:02d}:{received_at.minute:02d}"
-    return fmt(received) if received else ""
+    return moment_text(received_at) if received_at else fmt(received) if received else ""
 
 
 def channel_text(words: Words, channel: str | None) -> str:
