@@ -306,6 +306,15 @@ def test_import_finds_the_headings_of_a_csv_below_a_title(cli, cfg, tmp_path, is
     assert "Dòng tiêu đề là dòng 3." in r.stdout and [e["period"] for e in events(isolated)] == ["2026-Q1"]
 
 
+def test_import_reads_the_headings_offices_write(cli, cfg, tmp_path, isolated) -> None:
+    """Found in a trial: "Tên đơn vị", "Loại báo cáo", "Kỳ báo cáo" were not known headings."""
+    sheet = tmp_path / "so.csv"
+    sheet.write_text("STT;Tên đơn vị;Loại báo cáo;Kỳ báo cáo;Ngày nhận\n1;Sở Y tế;quý I;Quý I/2026;18/03/2026\n",
+                     encoding="utf-8")
+    cli("import", str(sheet), "--as-of", "2026-04-01")
+    assert [(e["unit"], e["period"]) for e in events(isolated)] == [("syt", "2026-Q1")]
+
+
 def test_import_reads_back_khoagiao_s_own_export(cli, cfg, tmp_path, isolated) -> None:
     cli("submit", "syt", "q1", "--received", "2026-03-12", "--doc-number", "12/BC-SYT", "--channel", "giấy",
         "--as-of", "2026-04-15")

@@ -17,7 +17,7 @@ from khoagiao_cli.store.base import Ledger, Reader
 
 #: accepted headings (folded: lower case, no accents, punctuation as spaces) for each column
 HEADINGS = {
-    "unit": ("unit", "code", "ma", "don vi", "ma don vi", "co quan", "don vi gui"),
+    "unit": ("unit", "code", "ma", "don vi", "ma don vi", "ten don vi", "co quan", "ten co quan", "don vi gui"),
     "report": ("report", "bao cao", "ma bao cao", "loai bao cao"),
     "period": ("period", "ky", "ky bao cao"),
     "received": ("received", "ngay nhan", "ngay den", "ngay gui"),

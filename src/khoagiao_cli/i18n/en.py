@@ -220,7 +220,7 @@ CATALOGUE: dict[str, Entry] = {
     "origin_db_env": "KHOAGIAO_DB",
     "origin_db_user": "user data folder",
     "origin_ledger": "the day the ledger was created",
-    "ledger_not_created": "no ledger yet; will be the day the first report is recorded",
+    "ledger_not_created": "no ledger yet; will be the real day the first report is recorded (by the clock, not --as-of)",
     "config_ledger": "Ledger: {path} ({origin})",
     "config_lang": "Language: {lang}",
     "written": {"one": "Wrote {path} (1 report).", "other": "Wrote {path} ({n} reports)."},

@@ -220,7 +220,7 @@ CATALOGUE: dict[str, Entry] = {
     "origin_db_env": "biến KHOAGIAO_DB",
     "origin_db_user": "thư mục dữ liệu người dùng",
     "origin_ledger": "ngày tạo sổ theo dõi",
-    "ledger_not_created": "chưa có sổ; sẽ là ngày ghi báo cáo đầu tiên",
+    "ledger_not_created": "chưa có sổ; sẽ là ngày thật ghi báo cáo đầu tiên (theo đồng hồ máy, không theo --as-of)",
     "config_ledger": "Sổ theo dõi: {path} ({origin})",
     "config_lang": "Ngôn ngữ: {lang}",
     "written": "Đã ghi {path} ({n} báo cáo).",
