@@ -709,8 +709,8 @@ CATALOGUE: dict[str, Entry] = {
     "o_yes": "Record even when the period looks mistyped (its deadline far ahead, or received before it began).",
     "o_import_yes": "Record rows whose period looks mistyped (deadline far ahead, or received before it began).",
     "doubt_far": (
-        "period {period} is due {deadline}, {n} days from now (beyond the due-soon window, up to {until}), while "
-        "period {sooner} falls due first ({sooner_deadline})"
+        "period {period} is due {deadline}, {n} days from now (beyond the due-soon window, up to {until}), and it "
+        "was received {received}, before the month it is due in"
     ),
     "doubt_early": "received {received}, before period {period} began ({start})",
     "doubt_refused": "Nothing recorded: {reasons}. A mistyped period? If it is the right one, add --yes.",

@@ -677,8 +677,8 @@ CATALOGUE: dict[str, Entry] = {
     "o_yes": "Vẫn ghi khi kỳ có vẻ gõ nhầm (hạn còn quá xa, hoặc ngày nhận trước khi kỳ bắt đầu).",
     "o_import_yes": "Vẫn ghi các dòng có kỳ có vẻ gõ nhầm (hạn còn quá xa, hoặc ngày nhận trước khi kỳ bắt đầu).",
     "doubt_far": (
-        "kỳ {period} có hạn cuối {deadline}, còn {n} ngày nữa (quá khoảng sắp đến hạn, đến {until}), trong khi kỳ "
-        "{sooner} đến hạn trước ({sooner_deadline})"
+        "kỳ {period} có hạn cuối {deadline}, còn {n} ngày nữa (quá khoảng sắp đến hạn, đến {until}), mà báo cáo "
+        "nhận ngày {received}, trước tháng đến hạn"
     ),
     "doubt_early": "ngày nhận {received} trước khi kỳ {period} bắt đầu ({start})",
     "doubt_refused": "Chưa ghi gì: {reasons}. Có phải gõ nhầm kỳ? Nếu đúng là kỳ này, thêm --yes.",
