@@ -50,3 +50,37 @@ def test_the_reason_is_said_in_english_too(cli, cfg) -> None:
 def test_a_report_sent_early_in_the_month_it_is_due_is_no_typo(cli, cfg, report, period, as_of) -> None:
     out = cli("submit", "hkh", report, "--period", period, "--as-of", as_of).stdout
     assert "Đúng hạn" in out
+
+
+# ---------------------------------------------------------------------------- 2. stats: owed is on time + late + missing
+
+
+def test_a_report_due_today_and_not_yet_received_is_not_owed_in_the_scorecard(cli, cfg) -> None:
+    """31/03/2026: Sở GD&ĐT sent January, February and Q1 on time; a request falls due that very day."""
+    for args in (("monthly", "--period", "2026-01", "--received", "2026-01-10"),
+                 ("monthly", "--period", "2026-02", "--received", "2026-02-10"),
+                 ("q1", "--period", "2026-Q1", "--received", "2026-03-10")):
+        cli("submit", "sgddt", *args, "--as-of", "2026-03-31")
+    cli("request", "add", "--id", "kh238", "--title", "Báo cáo Quy chế 238", "--deadline", "31/03/2026",
+        "--as-of", "2026-03-01")
+    (score,) = _json(cli, "stats", "--as-of", "2026-03-31", "--unit", "sgddt")["units"]
+    assert (score["owed"], score["on_time"], score["late"], score["missing"]) == (3, 3, 0, 0)
+    assert score["on_time_rate"] == 1.0
+    assert score["months"][2] == "on_time"
+    out = cli("stats", "--as-of", "2026-03-31", "--unit", "sgddt", "--format", "plain").stdout
+    assert "100,0%" in out and "75,0%" not in out
+    # once received that day it is owed and on time; the day after, still missing, it is owed and missing
+    cli("submit", "sgddt", "kh238", "--as-of", "2026-03-31")
+    (score,) = _json(cli, "stats", "--as-of", "2026-03-31", "--unit", "sgddt")["units"]
+    assert (score["owed"], score["on_time"], score["missing"]) == (4, 4, 0)
+    (score,) = _json(cli, "stats", "--as-of", "2026-04-01", "--unit", "syt")["units"]
+    assert (score["owed"], score["on_time"], score["late"], score["missing"]) == (4, 0, 0, 4)
+
+
+def test_every_scorecard_line_adds_up(cli, cfg) -> None:
+    cli("request", "add", "--id", "kh238", "--title", "Báo cáo Quy chế 238", "--deadline", "31/03/2026",
+        "--as-of", "2026-03-01")
+    cli("submit", "syt", "monthly", "--period", "2026-01", "--received", "2026-01-25", "--as-of", "2026-03-31")
+    for day in ("2026-03-19", "2026-03-31", "2026-06-19", "2026-11-30"):
+        for s in _json(cli, "stats", "--as-of", day)["units"]:
+            assert s["owed"] == s["on_time"] + s["late"] + s["missing"], (day, s)
