@@ -84,3 +84,68 @@ def test_every_scorecard_line_adds_up(cli, cfg) -> None:
     for day in ("2026-03-19", "2026-03-31", "2026-06-19", "2026-11-30"):
         for s in _json(cli, "stats", "--as-of", day)["units"]:
             assert s["owed"] == s["on_time"] + s["late"] + s["missing"], (day, s)
+
+
+# ---------------------------------------------------------------------------- 3. verify: a kept file that is lost
+
+
+def _kept_one(cli, isolated, tmp_path):  # noqa: ANN202
+    import hashlib
+
+    f = tmp_path / "bc-syt.pdf"
+    f.write_bytes(b"%PDF report of syt")
+    cli("submit", "syt", "q1", "--file", str(f), "--as-of", "2026-03-18")
+    g = tmp_path / "bc-hkh.pdf"
+    g.write_bytes(b"%PDF report of hkh")
+    cli("submit", "hkh", "q1", "--file", str(g), "--as-of", "2026-03-18")
+    folder = isolated / "data" / "khoagiao-files"
+    return folder, hashlib.sha256(f.read_bytes()).hexdigest(), hashlib.sha256(g.read_bytes()).hexdigest()
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("vi", "sự kiện #1: tệp lưu (SHA-256 {sha}) không còn trong kho {folder}"),
+    ("en", "event #1: the kept file (SHA-256 {sha}) is no longer in the archive {folder}"),
+])
+def test_a_kept_file_lost_from_the_archive_is_a_finding_of_verify(cli, cfg, isolated, tmp_path, lang, said) -> None:
+    folder, sha, other = _kept_one(cli, isolated, tmp_path)
+    assert "2 tệp khớp mã SHA-256" in cli("verify").stdout
+    (folder / f"{sha}.pdf").unlink()
+    r = cli("verify", "--lang", lang, code=1)
+    assert said.format(sha=sha, folder=folder) in r.stderr, r.stderr
+    assert other not in r.stderr and "Traceback" not in r.stderr
+    assert "#1: không còn trong kho" in cli("history").stdout  # history said so already
+
+
+def test_every_kept_file_lost_is_a_finding_even_with_the_archive_gone(cli, cfg, isolated, tmp_path) -> None:
+    import shutil
+
+    folder, sha, other = _kept_one(cli, isolated, tmp_path)
+    shutil.rmtree(folder)
+    r = cli("verify", code=1)
+    assert f"sự kiện #1: tệp lưu (SHA-256 {sha})" in r.stderr and f"sự kiện #2: tệp lưu (SHA-256 {other})" in r.stderr
+
+
+@pytest.mark.parametrize("version", [1, 5])
+def test_a_file_recorded_before_khoagiao_kept_copies_is_no_finding(cli, cfg, isolated, tmp_path, version) -> None:
+    """A ledger of an older khoagiao holds a file's SHA-256 but never had a copy of it: nothing was lost, even
+    once it records files of its own (and then one of those lost is a finding)."""
+    import sqlite3
+    from pathlib import Path
+
+    fixtures = Path(__file__).parent / "fixtures"
+    (cfg / "units.yaml").write_bytes((fixtures / "units-before-2026.yaml").read_bytes())
+    db = tmp_path / f"v{version}.sqlite3"
+    with sqlite3.connect(db) as conn:
+        conn.executescript((fixtures / f"ledger-v{version}.sql").read_text(encoding="utf-8"))
+    old = [e for e in _json(cli, "history", "--db", str(db))["events"] if e.get("file_sha256")]
+    assert len(old) == 1
+    out = cli("verify", "--db", str(db)).stdout
+    assert "không còn trong kho" not in out
+    f = tmp_path / "new.pdf"
+    f.write_bytes(b"%PDF kept now")
+    cli("submit", "syt", "q3", "--period", "2026-Q3", "--file", str(f), "--as-of", "2026-09-15", "--db", str(db))
+    assert "1 tệp khớp mã SHA-256" in cli("verify", "--db", str(db)).stdout
+    for kept in (tmp_path / "khoagiao-files").iterdir():
+        kept.unlink()
+    r = cli("verify", "--db", str(db), code=1)
+    assert r.stderr.count("không còn trong kho") == 1 and f"#{old[0]['id']}:" not in r.stderr, r.stderr

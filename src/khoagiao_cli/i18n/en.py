@@ -811,4 +811,12 @@ CATALOGUE: dict[str, Entry] = {
     ),
     "carried_from": "(taken over from {old})",
     "ex_carried": "This period was owed by {old} ({code}); that unit existed until {until}, so {unit} took it over.",
+    # ------------------------------------------------------------------ part E: defects found by the new-user trial
+    "verify_files_bad": {
+        "one": "The file archive {folder} does not match the ledger ({n} file):",
+        "other": "The file archive {folder} does not match the ledger ({n} files):",
+    },
+    "verify_file_lost": (
+        "event #{event}: the kept file (SHA-256 {sha}) is no longer in the archive {folder} (deleted or moved)."
+    ),
 }

@@ -771,4 +771,9 @@ CATALOGUE: dict[str, Entry] = {
     ),
     "carried_from": "(tiếp nhận từ {old})",
     "ex_carried": "Kỳ này của {old} ({code}); đơn vị đó hoạt động đến {until}, nên {unit} tiếp nhận.",
+    # ------------------------------------------------------------------ part E: defects found by the new-user trial
+    "verify_files_bad": "Kho tệp {folder} không khớp sổ theo dõi ({n} tệp):",
+    "verify_file_lost": (
+        "sự kiện #{event}: tệp lưu (SHA-256 {sha}) không còn trong kho {folder} (đã bị xóa hoặc chuyển đi)."
+    ),
 }
