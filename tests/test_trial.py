@@ -149,3 +149,55 @@ def test_a_file_recorded_before_khoagiao_kept_copies_is_no_finding(cli, cfg, iso
         kept.unlink()
     r = cli("verify", "--db", str(db), code=1)
     assert r.stderr.count("không còn trong kho") == 1 and f"#{old[0]['id']}:" not in r.stderr, r.stderr
+
+
+# ---------------------------------------------------------------------------- 4. a unit that ceased without a successor
+
+DISTRICTS = ["btg-nhatrang", "btg-camranh", "btg-ninhhoa", "btg-vanninh", "btg-dienkhanh", "btg-khanhvinh",
+             "btg-khanhson", "btg-camlam", "btg-truongsa"]
+
+
+@pytest.fixture
+def from_2025(tmp_path, monkeypatch):  # noqa: ANN201
+    from conftest import write_config
+
+    folder = write_config(tmp_path / "cfg2025", tracking_start="2025-01-01")
+    monkeypatch.setenv("KHOAGIAO_CONFIG", str(folder))
+    return folder
+
+
+def test_a_ceased_unit_without_a_successor_is_not_chased(cli, from_2025) -> None:
+    rows = _json(cli, "due", "--as-of", "2026-01-20")["instances"]
+    assert not [r for r in rows if r["unit"] in DISTRICTS]
+    assert len([r for r in rows if r["unit"] == "syt"]) == 14  # the units that exist are chased as before
+    assert not [r for r in _json(cli, "overdue", "--as-of", "2026-01-20")["instances"] if r["unit"] in DISTRICTS]
+    out = cli("remind", "--as-of", "2026-01-20").stdout
+    assert "Ban Tuyên giáo Thành ủy Nha Trang" not in out and "btg-" not in out
+    assert "===== Sở Y tế (syt) =====" in out
+    assert cli("due", "--as-of", "2026-01-20", "--unit", "btg-nhatrang", "--format", "plain").stdout.count("btg") == 0
+
+
+def test_a_ceased_unit_is_chased_while_it_exists(cli, from_2025) -> None:
+    rows = _json(cli, "due", "--as-of", "2025-06-25")["instances"]
+    assert {r["period"] for r in rows if r["unit"] == "btg-nhatrang"} == {
+        "2025-01", "2025-02", "2025-Q1", "2025-04", "2025-05", "2025-H1"}
+
+
+def test_what_a_ceased_unit_never_sent_stays_missing_in_the_record(cli, from_2025, tmp_path) -> None:
+    rows = _json(cli, "status", "btg-nhatrang", "--year", "2025", "--as-of", "2026-01-20")["instances"]
+    assert [r["status"] for r in rows] == ["overdue"] * 6
+    scores = {s["unit"]: s for s in _json(cli, "stats", "--year", "2025", "--as-of", "2026-01-20")["units"]}
+    assert (scores["btg-camlam"]["owed"], scores["btg-camlam"]["missing"]) == (6, 6)
+    target = tmp_path / "2025.json"
+    cli("export", "--format", "json", "--year", "2025", "--as-of", "2026-01-20", "-o", str(target))
+    exported = json.loads(target.read_text(encoding="utf-8"))["instances"]
+    assert len([r for r in exported if r["unit"] == "btg-truongsa" and r["status"] == "overdue"]) == 6
+
+
+def test_a_ceased_unit_with_a_successor_still_passes_its_open_periods_on(cli, from_2025) -> None:
+    rows = _json(cli, "due", "--as-of", "2026-01-20")["instances"]
+    carried = {(r["unit"], r["period"]) for r in rows if r.get("carried_from") == "stnmt"}
+    assert carried == {("snnmt", "2025-01"), ("snnmt", "2025-02")}
+    assert any(r.get("carried_from") == "bhxh-kv" and r["unit"] == "bhxh-kh" for r in rows)
+    out = cli("remind", "--as-of", "2026-01-20", "--unit", "snnmt").stdout
+    assert "tiếp nhận từ" in out
