@@ -247,7 +247,7 @@ def test_received_to_the_minute_as_people_type_it(cli, cfg, typed, received, at)
 def test_a_date_as_people_type_it(cli, cfg, typed) -> None:
     cli("submit", "syt", "q1", "--received", typed, "--as-of", typed)
     assert history(cli)[0]["received"] == "2026-03-16"
-    cli("request", "add", "--id", "r1", "--title", "t", "--deadline", typed.replace("16", "20"))
+    cli("request", "add", "--id", "r1", "--title", "t", "--deadline", typed.replace("16", "20"), "--as-of", typed)
     assert "20/03/2026" in cli("request", "list").stdout
 
 

@@ -201,3 +201,58 @@ def test_a_ceased_unit_with_a_successor_still_passes_its_open_periods_on(cli, fr
     assert any(r.get("carried_from") == "bhxh-kv" and r["unit"] == "bhxh-kh" for r in rows)
     out = cli("remind", "--as-of", "2026-01-20", "--unit", "snnmt").stdout
     assert "tiếp nhận từ" in out
+
+
+# ---------------------------------------------------------------------------- 5. a request whose deadline has passed
+
+ADD_OLD = ("request", "add", "--id", "old", "--title", "Báo cáo sơ kết", "--deadline", "01/03/2026",
+           "--as-of", "2026-03-09")
+
+
+def test_a_request_with_a_deadline_already_past_needs_yes(cli, cfg, isolated) -> None:
+    r = cli(*ADD_OLD, code=2)
+    assert "hạn 01/03/2026 đã qua" in r.stderr and "thêm --yes" in r.stderr, r.stderr
+    assert "Traceback" not in r.stderr
+    assert not (isolated / "data" / "khoagiao.sqlite3").exists()  # nothing written, not even the ledger
+    assert cli("due", "--as-of", "2026-03-09", "--format", "json").stdout.count('"old"') == 0
+    r = cli(*ADD_OLD, "--lang", "en", code=2)
+    assert "the deadline 01/03/2026 has passed" in r.stderr and "add --yes" in r.stderr, r.stderr
+    out = cli(*ADD_OLD, "--yes").stdout
+    assert "Đã ghi yêu cầu 'old'" in out
+    rows = [r for r in _json(cli, "overdue", "--as-of", "2026-03-09")["instances"] if r["report"] == "old"]
+    assert len(rows) == 11
+    assert "--yes" in cli("request", "add", "--help").stdout
+
+
+def test_a_request_due_today_or_later_needs_no_yes(cli, cfg) -> None:
+    cli("request", "add", "--id", "today", "--title", "Báo cáo nhanh", "--deadline", "09/03/2026",
+        "--as-of", "2026-03-09")
+    cli("request", "add", "--id", "later", "--title", "Báo cáo năm", "--deadline", "31/03/2026",
+        "--as-of", "2026-03-09")
+    assert [r["id"] for r in _json(cli, "request", "list")["requests"]] == ["today", "later"]
+
+
+def _on_a_terminal(args: list[str], answer: str, env_home, cfg) -> tuple[int, str]:  # noqa: ANN001
+    """Run khoagiao with its standard input on a terminal (a pseudo-terminal), answering its question."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    master, slave = pty.openpty()
+    env = {**os.environ, "KHOAGIAO_HOME": str(env_home), "KHOAGIAO_CONFIG": str(cfg),
+           "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
+    os.write(master, answer.encode())
+    proc = subprocess.run([sys.executable, "-m", "khoagiao_cli", *args], stdin=slave, capture_output=True,
+                          env=env, timeout=60, check=False)
+    os.close(slave)
+    os.close(master)
+    return proc.returncode, proc.stdout.decode() + proc.stderr.decode()
+
+
+@pytest.mark.parametrize(("answer", "code"), [("y\n", 0), ("n\n", 1)])
+def test_on_a_terminal_a_past_deadline_is_asked_about(cfg, isolated, answer, code) -> None:
+    rc, out = _on_a_terminal(list(ADD_OLD), answer, isolated, cfg)
+    assert "hạn 01/03/2026 đã qua" in out and "Vẫn ghi?" in out, out
+    assert (rc == 0) == (code == 0), (rc, out)
+    assert ("Đã ghi yêu cầu 'old'" in out) == (code == 0)

@@ -819,4 +819,17 @@ CATALOGUE: dict[str, Entry] = {
     "verify_file_lost": (
         "event #{event}: the kept file (SHA-256 {sha}) is no longer in the archive {folder} (deleted or moved)."
     ),
+    "request_past": {
+        "one": "Nothing recorded: the deadline {deadline} has passed (today is {today}), so the {n} unit asked "
+               "would be overdue at once. If it is the right deadline (a request entered late), add --yes.",
+        "other": "Nothing recorded: the deadline {deadline} has passed (today is {today}), so the {n} units asked "
+                 "would be overdue at once. If it is the right deadline (a request entered late), add --yes.",
+    },
+    "request_past_confirm": {
+        "one": "Note: the deadline {deadline} has passed (today is {today}); {n} unit would be overdue at once. "
+               "Record it anyway?",
+        "other": "Note: the deadline {deadline} has passed (today is {today}); {n} units would be overdue at once. "
+                 "Record it anyway?",
+    },
+    "o_request_yes": "Record it even when its deadline has passed (every unit asked is overdue at once).",
 }

@@ -776,4 +776,10 @@ CATALOGUE: dict[str, Entry] = {
     "verify_file_lost": (
         "sự kiện #{event}: tệp lưu (SHA-256 {sha}) không còn trong kho {folder} (đã bị xóa hoặc chuyển đi)."
     ),
+    "request_past": (
+        "Chưa ghi gì: hạn {deadline} đã qua (hôm nay {today}), nên {n} đơn vị được yêu cầu sẽ quá hạn ngay. Nếu "
+        "đúng là hạn này (ghi lại một yêu cầu đã có từ trước), thêm --yes."
+    ),
+    "request_past_confirm": "Chú ý: hạn {deadline} đã qua (hôm nay {today}); {n} đơn vị sẽ quá hạn ngay. Vẫn ghi?",
+    "o_request_yes": "Vẫn ghi khi hạn đã qua (mọi đơn vị được yêu cầu sẽ quá hạn ngay).",
 }
