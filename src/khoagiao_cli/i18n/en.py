@@ -281,7 +281,7 @@ CATALOGUE: dict[str, Entry] = {
     "head_found": "{head} is in the chain: it was the head when the ledger had {at} records (record {at}); every "
                   "record up to it is intact.",
     "h_schedule": "The year's report deadlines.",
-    "h_history": "The ledger's events (received, corrected, withdrawn).",
+    "h_history": "The ledger's events (received, corrected, withdrawn, voided).",
     "h_init": "Write the default configuration to DIR for editing.",
     "h_config": "Validate the configuration and show where each setting comes from.",
     "h_help": "Show this message and exit.",
@@ -606,7 +606,7 @@ CATALOGUE: dict[str, Entry] = {
     "o_request_all": "Cancelled requests too.",
     "o_incident_title": "The incident (e.g. a dengue outbreak in ward X).",
     "o_occurred": "When it happened or became known (2026-11-22T08:30, 22/11/2026 8:30).",
-    "o_within_hours": "Hours allowed for the written report (default 24).",
+    "o_within_hours": "Hours allowed for the written report.",
     # ------------------------------------------------------------------ the configuration's folder, periods and deadlines in words, the config reference
     "config_folder": "Config folder: {path} ({origin})",
     "file_own": "the user's",

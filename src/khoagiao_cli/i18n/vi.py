@@ -276,7 +276,7 @@ CATALOGUE: dict[str, Entry] = {
         "còn nguyên."
     ),
     "h_schedule": "Lịch hạn báo cáo trong năm.",
-    "h_history": "Các sự kiện trong sổ theo dõi (nhận, sửa, rút).",
+    "h_history": "Các sự kiện trong sổ theo dõi (nhận, sửa, rút, hủy).",
     "h_init": "Ghi cấu hình mặc định ra THƯ_MỤC để chỉnh sửa.",
     "h_config": "Kiểm tra cấu hình và cho biết mỗi thiết lập lấy từ đâu.",
     "h_help": "In hướng dẫn này rồi thoát.",
@@ -579,7 +579,7 @@ CATALOGUE: dict[str, Entry] = {
     "o_request_all": "Kể cả yêu cầu đã hủy.",
     "o_incident_title": "Sự việc (ví dụ: Ổ dịch sốt xuất huyết tại phường X).",
     "o_occurred": "Thời điểm xảy ra hoặc được biết (2026-11-22T08:30, 22/11/2026 8:30).",
-    "o_within_hours": "Số giờ để gửi báo cáo bằng văn bản (mặc định 24).",
+    "o_within_hours": "Số giờ để gửi báo cáo bằng văn bản.",
     # ------------------------------------------------------------------ the configuration's folder, periods and deadlines in words, the config reference
     "config_folder": "Thư mục cấu hình: {path} ({origin})",
     "file_own": "của người dùng",
