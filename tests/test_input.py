@@ -251,11 +251,13 @@ def test_a_date_as_people_type_it(cli, cfg, typed) -> None:
     assert "20/03/2026" in cli("request", "list").stdout
 
 
-@pytest.mark.parametrize(("option", "typed"), [("--received", "31/02/2026"), ("--as-of", "31/02/2026 14:00"),
-                                              ("--received", "16/03/2026 25h00")])
-def test_an_impossible_date_is_named(cli, cfg, isolated, option, typed) -> None:
+@pytest.mark.parametrize(("option", "typed", "said"), [
+    ("--received", "31/02/2026", "là ngày không có thật."), ("--as-of", "31/02/2026 14:00", "là ngày không có thật."),
+    ("--received", "16/03/2026 25h00", ": giờ không hợp lệ (giờ từ 0 đến 23, phút từ 0 đến 59)."),
+])
+def test_an_impossible_date_is_named(cli, cfg, isolated, option, typed, said) -> None:
     r = cli("submit", "syt", "q1", option, typed, code=2)
-    assert r.stderr == f"Lỗi: {option} '{typed}' là ngày không có thật.\n"
+    assert r.stderr == f"Lỗi: {option} '{typed}'{said if said.startswith(':') else ' ' + said}\n"
     assert events(isolated) == []
 
 

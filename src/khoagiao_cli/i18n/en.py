@@ -832,4 +832,5 @@ CATALOGUE: dict[str, Entry] = {
                  "Record it anyway?",
     },
     "o_request_yes": "Record it even when its deadline has passed (every unit asked is overdue at once).",
+    "impossible_time": "{what} '{value}': the time of day is invalid (hours 0 to 23, minutes 0 to 59).",
 }
