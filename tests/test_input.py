@@ -298,7 +298,7 @@ def test_import_finds_the_headings_below_the_titles(cli, cfg, tmp_path, isolated
     bad = tmp_path / "bad.csv"
     bad.write_text("Sổ theo dõi\n\nĐơn vị,Kỳ\nsyt,2026-Q1\n", encoding="utf-8")
     r = cli("import", str(bad), code=2)
-    assert "Thiếu cột: report, received. Dòng tiêu đề có: Đơn vị, Kỳ." in r.stderr, r.stderr
+    assert "Thiếu cột: Báo cáo, Ngày nhận. Dòng tiêu đề có: Đơn vị, Kỳ." in r.stderr, r.stderr
 
 
 def test_import_finds_the_headings_of_a_csv_below_a_title(cli, cfg, tmp_path, isolated) -> None:

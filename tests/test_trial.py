@@ -256,3 +256,84 @@ def test_on_a_terminal_a_past_deadline_is_asked_about(cfg, isolated, answer, cod
     assert "hạn 01/03/2026 đã qua" in out and "Vẫn ghi?" in out, out
     assert (rc == 0) == (code == 0), (rc, out)
     assert ("Đã ghi yêu cầu 'old'" in out) == (code == 0)
+
+
+# ---------------------------------------------------------------------------- 6. small ones
+
+
+def _events_sheet(cli, tmp_path, *extra: str):  # noqa: ANN202
+    from openpyxl import load_workbook
+
+    book = tmp_path / "so.xlsx"
+    cli("export", "--format", "xlsx", "--year", "2026", "--as-of", "2026-03-20", "-o", str(book), *extra)
+    ws = load_workbook(book)["Sự kiện" if not extra else "Events"]
+    header = [c.value for c in ws[1]]
+    return book, [dict(zip(header, (c.value for c in row), strict=True)) for row in ws.iter_rows(min_row=2)]
+
+
+def test_the_events_sheet_says_when_recorded_and_how_received_as_people_write_it(cli, cfg, tmp_path) -> None:
+    from datetime import datetime
+
+    cli("submit", "syt", "q1", "--received", "16/03/2026 10:15", "--channel", "giấy", "--as-of", "2026-03-18")
+    cli("submit", "hkh", "q1", "--received", "17/03/2026", "--channel", "email", "--as-of", "2026-03-18")
+    stamp = _json(cli, "history")["events"][0]["recorded_at"]
+    _, rows = _events_sheet(cli, tmp_path)
+    first, second = rows
+    assert first["Ghi lúc"] == f"{stamp[8:10]}/{stamp[5:7]}/{stamp[:4]} {stamp[11:16]}"
+    assert (first["Hình thức"], second["Hình thức"]) == ("giấy", "thư điện tử")
+    assert first["Ngày nhận"] == datetime(2026, 3, 16, 10, 15)  # the time of receipt kept
+    assert second["Ngày nhận"] == datetime(2026, 3, 17)
+    _, rows = _events_sheet(cli, tmp_path, "--lang", "en")
+    assert rows[0]["Channel"] == "paper"
+
+
+def test_the_time_of_receipt_survives_export_and_import(cli, cfg, tmp_path, isolated) -> None:
+    cli("submit", "syt", "q1", "--received", "16/03/2026 10:15", "--as-of", "2026-03-18")
+    book, _ = _events_sheet(cli, tmp_path)
+    (isolated / "data" / "khoagiao.sqlite3").rename(tmp_path / "old.sqlite3")
+    cli("import", str(book), "--as-of", "2026-03-20")
+    (event,) = _json(cli, "history")["events"]
+    assert event["received_at"].startswith("2026-03-16T10:15"), event
+
+
+def test_history_help_names_the_void_among_the_kinds(cli) -> None:
+    assert "(nhận, sửa, rút, hủy)" in " ".join(cli("history", "--help").stdout.split())
+    assert "withdrawn, voided" in " ".join(cli("history", "--help", "--lang", "en").stdout.split())
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_default_of_within_hours_is_shown_once(cli, lang) -> None:
+    text = " ".join(cli("incident", "add", "--help", "--lang", lang).stdout.split())
+    assert text.count("24") == 1, text
+
+
+def test_the_shipped_units_file_says_gui_not_nop() -> None:
+    import re
+    from pathlib import Path
+
+    units = (Path(__file__).resolve().parents[1] / "config" / "units.yaml").read_text(encoding="utf-8")
+    assert not re.search(r"\bnộp\b", units, re.IGNORECASE)
+
+
+@pytest.mark.parametrize("typed", ["19/01/2026 24:00", "19/01/2026 25:00", "19/01/2026 10:60", "24h00 19/01/2026"])
+def test_an_invalid_hour_is_said_to_be_an_invalid_time(cli, cfg, typed) -> None:
+    r = cli("submit", "syt", "monthly", "--received", typed, "--as-of", "2026-01-20", code=2)
+    assert f"--received '{typed}': giờ không hợp lệ" in r.stderr, r.stderr
+    assert "ngày không có thật" not in r.stderr
+    r = cli("submit", "syt", "monthly", "--received", typed, "--as-of", "2026-01-20", "--lang", "en", code=2)
+    assert f"--received '{typed}': the time of day is invalid" in r.stderr, r.stderr
+
+
+def test_an_impossible_day_with_a_time_is_still_said_to_be_a_day_that_does_not_exist(cli, cfg) -> None:
+    r = cli("submit", "syt", "monthly", "--received", "31/02/2026 10:00", "--as-of", "2026-03-20", code=2)
+    assert "'31/02/2026 10:00' là ngày không có thật" in r.stderr, r.stderr
+
+
+def test_import_names_a_missing_column_in_the_users_language(cli, cfg, tmp_path) -> None:
+    sheet = tmp_path / "so.csv"
+    sheet.write_text("Báo cáo,Kỳ,Ngày nhận\nmonthly,2026-01,16/01/2026\n", encoding="utf-8")
+    r = cli("import", str(sheet), "--as-of", "2026-02-01", code=2)
+    assert "Thiếu cột: Đơn vị." in r.stderr, r.stderr
+    assert "Cần các cột Đơn vị, Báo cáo, Kỳ, Ngày nhận" in r.stderr and "unit" not in r.stderr
+    r = cli("import", str(sheet), "--as-of", "2026-02-01", "--lang", "en", code=2)
+    assert "Missing columns: Unit." in r.stderr and "Needed: Unit, Report, Period, Received" in r.stderr, r.stderr

@@ -503,7 +503,8 @@ CATALOGUE: dict[str, Entry] = {
     "import_unreadable": "Cannot read the workbook {path} ({error}).",
     "import_empty": "{path} is empty.",
     "import_columns": (
-        "Missing columns: {missing}. The heading row has: {found}. Needed: unit, report, period, received."
+        "Missing columns: {missing}. The heading row has: {found}. Needed: Unit, Report, Period, Received (or the "
+        "Vietnamese headings of khoagiao's own export: Đơn vị, Báo cáo, Kỳ, Ngày nhận)."
     ),
     "import_col_received": "received",
     "import_row": "Row {row}: {error}",

@@ -485,8 +485,8 @@ CATALOGUE: dict[str, Entry] = {
     "import_unreadable": "Không đọc được bảng tính {path} ({error}).",
     "import_empty": "Tệp {path} trống.",
     "import_columns": (
-        "Thiếu cột: {missing}. Dòng tiêu đề có: {found}. Cần các cột unit (đơn vị), report (báo cáo), period "
-        "(kỳ), received (ngày nhận)."
+        "Thiếu cột: {missing}. Dòng tiêu đề có: {found}. Cần các cột Đơn vị, Báo cáo, Kỳ, Ngày nhận (như trang "
+        "'Sự kiện' của tệp khoagiao export --format xlsx)."
     ),
     "import_col_received": "ngày nhận",
     "import_row": "Dòng {row}: {error}",
