@@ -121,7 +121,8 @@ def test_nothing_due_says_working_days(cli) -> None:
 def test_a_period_a_year_ahead_is_not_recorded_without_yes(cli, cfg, isolated) -> None:
     r = cli("submit", "hkh", "monthly", "--period", "2027-04", "--as-of", "2026-04-16", code=2)
     assert "kỳ 2027-04 có hạn cuối 19/04/2027, còn 368 ngày nữa" in r.stderr, r.stderr
-    assert "thêm --yes" in r.stderr and "mà báo cáo nhận ngày 16/04/2026, trước tháng đến hạn" in r.stderr
+    assert "thêm --yes" in r.stderr and "ngày nhận 16/04/2026 trước khi kỳ 2027-04 bắt đầu (01/04/2027)" in r.stderr
+    assert "đến hạn trước" not in r.stderr and r.stderr.count("16/04/2026") == 1  # each reason said once
     assert not _db(isolated).exists()  # nothing written, not even the ledger
     out = cli("submit", "hkh", "monthly", "--period", "2027-04", "--as-of", "2026-04-16", "--yes").stdout
     assert "Đã ghi nhận (sự kiện #1)" in out

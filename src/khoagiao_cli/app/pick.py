@@ -194,17 +194,14 @@ def doubts(config: Config, chosen: Target, instance: Instance, received: date, t
     due-soon window and the report came before the month it is due in (the April report on 10/04 is early, not
     a typo; the annual report on 05/01 is likely one), or the report was received before the period began."""
     slot = instance.slot
-    found = []
     until = config.due_soon_until(today)
     due = min(slot.nominal_deadline or slot.deadline, slot.deadline)
-    if slot.deadline > until and received < due.replace(day=1):
-        found.append(Msg("doubt_far", {"period": slot.period, "deadline": slot.deadline,
-                                       "n": (slot.deadline - today).days, "until": until, "received": received}))
-    if received < slot.period_start:
-        found.append(Msg("doubt_early", {"received": received, "period": slot.period, "start": slot.period_start}))
-    if not found:
-        return None
-    return found[0] if len(found) == 1 else Msg("doubt_both", {"first": found[0], "second": found[1]})
+    far = slot.deadline > until and received < due.replace(day=1)
+    ahead = {"period": slot.period, "deadline": slot.deadline, "n": (slot.deadline - today).days, "until": until}
+    early = Msg("doubt_early", {"received": received, "period": slot.period, "start": slot.period_start})
+    if received < slot.period_start:  # the stronger reason: it says the received day itself
+        return Msg("doubt_both", {"first": Msg("doubt_ahead", ahead), "second": early}) if far else early
+    return Msg("doubt_far", {**ahead, "received": received}) if far else None
 
 
 def report_id(config: Config, reader: Reader, query: str) -> str:

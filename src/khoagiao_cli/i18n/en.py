@@ -834,4 +834,5 @@ CATALOGUE: dict[str, Entry] = {
     },
     "o_request_yes": "Record it even when its deadline has passed (every unit asked is overdue at once).",
     "impossible_time": "{what} '{value}': the time of day is invalid (hours 0 to 23, minutes 0 to 59).",
+    "doubt_ahead": "period {period} is due {deadline}, {n} days from now (beyond the due-soon window, up to {until})",
 }

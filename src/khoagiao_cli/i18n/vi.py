@@ -783,4 +783,5 @@ CATALOGUE: dict[str, Entry] = {
     "request_past_confirm": "Chú ý: hạn {deadline} đã qua (hôm nay {today}); {n} đơn vị sẽ quá hạn ngay. Vẫn ghi?",
     "o_request_yes": "Vẫn ghi khi hạn đã qua (mọi đơn vị được yêu cầu sẽ quá hạn ngay).",
     "impossible_time": "{what} '{value}': giờ không hợp lệ (giờ từ 0 đến 23, phút từ 0 đến 59).",
+    "doubt_ahead": "kỳ {period} có hạn cuối {deadline}, còn {n} ngày nữa (quá khoảng sắp đến hạn, đến {until})",
 }
