@@ -56,7 +56,7 @@ echo "### export";   run "khoagiao export --format csv --as-of 2026-04-15 | head
 echo "### schedule"; run khoagiao schedule --year 2026
 echo "### explain";  run khoagiao explain syt monthly 2026-02 --as-of 2026-04-15
                      run khoagiao explain bhxh-kh q3 2026-Q3 --as-of 2026-09-22 --lang en
-echo "### request";  run khoagiao request add --id qc238-2026 --title '"Báo cáo kết quả thực hiện Quy chế 238"' --deadline 29/11/2026 --doc-number 125-CV/BTGDVTU --group hội
+echo "### request";  run khoagiao request add --id qc238-2026 --title '"Báo cáo kết quả thực hiện Quy chế 238"' --deadline 29/11/2026 --doc-number 125-CV/BTGDVTU --group hội --as-of 2026-11-20
                      run khoagiao submit hkh qc238-2026 --as-of 2026-11-25
                      run khoagiao request list
                      run "khoagiao due --as-of 2026-11-25 --format plain | grep 'Quy chế 238'"

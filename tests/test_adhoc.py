@@ -53,7 +53,8 @@ def test_a_request_flows_through_due_submit_status_and_export(cli, cfg) -> None:
 
 
 def test_a_cancelled_request_leaves_every_list(cli, cfg, isolated) -> None:
-    cli("request", "add", "--id", "tk", "--title", "Tổng kết", "--deadline", "2026-05-29", "--units", "syt, giao duc")
+    cli("request", "add", "--id", "tk", "--title", "Tổng kết", "--deadline", "2026-05-29", "--units", "syt, giao duc",
+        "--as-of", "2026-05-01")
     assert {r["unit"] for r in _due(cli, "2026-05-25") if r["report"] == "tk"} == {"syt", "sgddt"}
     assert "Đã hủy yêu cầu 'tk' (Tổng kết)." in cli("request", "cancel", "tk").stdout
     assert not [r for r in _due(cli, "2026-05-25") if r["report"] == "tk"]
@@ -64,7 +65,7 @@ def test_a_cancelled_request_leaves_every_list(cli, cfg, isolated) -> None:
 
 
 def test_without_units_or_group_every_active_unit_is_asked(cli, cfg) -> None:
-    cli("request", "add", "--id", "all", "--title", "Mọi đơn vị", "--deadline", "2026-06-05")
+    cli("request", "add", "--id", "all", "--title", "Mọi đơn vị", "--deadline", "2026-06-05", "--as-of", "2026-05-01")
     assert len([r for r in _due(cli, "2026-06-01") if r["report"] == "all"]) == 11
 
 
@@ -91,13 +92,14 @@ def test_bad_requests_are_refused_and_change_nothing(cli, cfg, isolated, args, m
 
 
 def test_a_request_id_is_used_once(cli, cfg) -> None:
-    cli("request", "add", "--id", "x", "--title", "T", "--deadline", "2026-06-01")
+    cli("request", "add", "--id", "x", "--title", "T", "--deadline", "2026-06-01", "--as-of", "2026-05-01")
     cli("request", "cancel", "x")
-    assert "đã có yêu cầu 'x'" in cli("request", "add", "--id", "x", "--title", "T", "--deadline", "2026-07-01", code=2).stderr
+    r = cli("request", "add", "--id", "x", "--title", "T", "--deadline", "2026-07-01", "--as-of", "2026-05-01", code=2)
+    assert "đã có yêu cầu 'x'" in r.stderr
 
 
 def test_submitting_a_request_a_unit_was_not_asked_for(cli, cfg) -> None:
-    cli("request", "add", "--id", "x", "--title", "T", "--deadline", "2026-06-01", "--units", "syt")
+    cli("request", "add", "--id", "x", "--title", "T", "--deadline", "2026-06-01", "--units", "syt", "--as-of", "2026-05-01")
     assert "không thuộc danh sách" in cli("submit", "bhxh-kh", "x", "--as-of", "2026-05-01", code=2).stderr
 
 

@@ -176,7 +176,7 @@ def test_submit_in_english(cli, cfg) -> None:
         (["due", "--as-of", "9999-12-30"], "nằm ngoài khoảng khoagiao theo dõi (năm 1900–2999)"),
         (["request", "add", "--id", "x", "--title", "t", "--deadline", "0001-01-01"], "nằm ngoài khoảng"),
         (["due", "--as-of", "10/13/2026"], "--as-of '10/13/2026' là ngày không có thật"),  # never read as 13 October
-        (["due", "--as-of", "2026-03-10T24:00"], "là ngày không có thật"),
+        (["due", "--as-of", "2026-03-10T24:00"], "--as-of '2026-03-10T24:00': giờ không hợp lệ"),
         (["explain", "syt", "q1", "2026-Q2"], "không có kỳ '2026-Q2'"),
         (["calendar", "--year", "99999"], "Năm '99999' không hợp lệ"),
         (["due", "--format", "xml"], "Định dạng 'xml' không được hỗ trợ"),

@@ -41,7 +41,7 @@ def test_the_year_as_a_calendar_file(cli, cfg, tmp_path) -> None:
 
 def test_exporting_again_keeps_the_uids(cli, cfg, tmp_path) -> None:
     first = _export(cli, tmp_path / "a.ics", "--as-of", "2026-03-10")
-    cli("request", "add", "--id", "qc238", "--title", "Quy chế 238", "--deadline", "2026-05-29")
+    cli("request", "add", "--id", "qc238", "--title", "Quy chế 238", "--deadline", "2026-05-29", "--as-of", "2026-04-10")
     second = _export(cli, tmp_path / "b.ics", "--as-of", "2026-04-10")
     uids = lambda c: {str(e["UID"]) for e in c.walk("VEVENT")}  # noqa: E731
     assert uids(first) < uids(second)

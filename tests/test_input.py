@@ -247,15 +247,17 @@ def test_received_to_the_minute_as_people_type_it(cli, cfg, typed, received, at)
 def test_a_date_as_people_type_it(cli, cfg, typed) -> None:
     cli("submit", "syt", "q1", "--received", typed, "--as-of", typed)
     assert history(cli)[0]["received"] == "2026-03-16"
-    cli("request", "add", "--id", "r1", "--title", "t", "--deadline", typed.replace("16", "20"))
+    cli("request", "add", "--id", "r1", "--title", "t", "--deadline", typed.replace("16", "20"), "--as-of", typed)
     assert "20/03/2026" in cli("request", "list").stdout
 
 
-@pytest.mark.parametrize(("option", "typed"), [("--received", "31/02/2026"), ("--as-of", "31/02/2026 14:00"),
-                                              ("--received", "16/03/2026 25h00")])
-def test_an_impossible_date_is_named(cli, cfg, isolated, option, typed) -> None:
+@pytest.mark.parametrize(("option", "typed", "said"), [
+    ("--received", "31/02/2026", "là ngày không có thật."), ("--as-of", "31/02/2026 14:00", "là ngày không có thật."),
+    ("--received", "16/03/2026 25h00", ": giờ không hợp lệ (giờ từ 0 đến 23, phút từ 0 đến 59)."),
+])
+def test_an_impossible_date_is_named(cli, cfg, isolated, option, typed, said) -> None:
     r = cli("submit", "syt", "q1", option, typed, code=2)
-    assert r.stderr == f"Lỗi: {option} '{typed}' là ngày không có thật.\n"
+    assert r.stderr == f"Lỗi: {option} '{typed}'{said if said.startswith(':') else ' ' + said}\n"
     assert events(isolated) == []
 
 
@@ -296,7 +298,7 @@ def test_import_finds_the_headings_below_the_titles(cli, cfg, tmp_path, isolated
     bad = tmp_path / "bad.csv"
     bad.write_text("Sổ theo dõi\n\nĐơn vị,Kỳ\nsyt,2026-Q1\n", encoding="utf-8")
     r = cli("import", str(bad), code=2)
-    assert "Thiếu cột: report, received. Dòng tiêu đề có: Đơn vị, Kỳ." in r.stderr, r.stderr
+    assert "Thiếu cột: Báo cáo, Ngày nhận. Dòng tiêu đề có: Đơn vị, Kỳ." in r.stderr, r.stderr
 
 
 def test_import_finds_the_headings_of_a_csv_below_a_title(cli, cfg, tmp_path, isolated) -> None:

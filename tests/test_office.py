@@ -182,7 +182,7 @@ def test_each_bad_row_is_named_and_nothing_is_written(cli, cfg, tmp_path, isolat
     ("name", "content", "message"),
     [
         ("a.txt", b"unit,report\n", "chỉ nhập được .csv hoặc .xlsx"),
-        ("a.csv", b"don vi,ky\nsyt,2026-01\n", "Thiếu cột: report, received"),
+        ("a.csv", b"don vi,ky\nsyt,2026-01\n", "Thiếu cột: Báo cáo, Ngày nhận"),
         ("a.csv", b"", "trống"),
         ("a.csv", "unit,report,period,received\n".encode("utf-16"), "không phải văn bản UTF-8"),
         ("a.xlsx", b"not a zip", "không phải bảng tính Excel (.xlsx)"),

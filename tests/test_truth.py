@@ -62,7 +62,7 @@ def test_an_as_of_never_becomes_the_ledgers_creation_day(cli, isolated) -> None:
     """On a fresh install one `--as-of` in the past used to set the creation day, and with it tracking_start:
     every later plain `overdue` then listed a year of overdue reports."""
     cli("due", "--as-of", "2025-01-02")
-    cli("submit", "syt", "q1", "--period", "2025-Q1", "--as-of", "2025-01-02", "--received", "2025-01-02")
+    cli("submit", "syt", "q1", "--period", "2025-Q1", "--as-of", "2025-01-02", "--received", "2025-01-02", "--yes")
     assert (isolated / LEDGER).exists()
     assert cli("overdue").stdout == ""
     today = office_today()

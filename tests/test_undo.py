@@ -121,7 +121,8 @@ def test_nothing_due_says_working_days(cli) -> None:
 def test_a_period_a_year_ahead_is_not_recorded_without_yes(cli, cfg, isolated) -> None:
     r = cli("submit", "hkh", "monthly", "--period", "2027-04", "--as-of", "2026-04-16", code=2)
     assert "kỳ 2027-04 có hạn cuối 19/04/2027, còn 368 ngày nữa" in r.stderr, r.stderr
-    assert "thêm --yes" in r.stderr and "trong khi kỳ 2026-04 đến hạn trước (20/04/2026)" in r.stderr
+    assert "thêm --yes" in r.stderr and "ngày nhận 16/04/2026 trước khi kỳ 2027-04 bắt đầu (01/04/2027)" in r.stderr
+    assert "đến hạn trước" not in r.stderr and r.stderr.count("16/04/2026") == 1  # each reason said once
     assert not _db(isolated).exists()  # nothing written, not even the ledger
     out = cli("submit", "hkh", "monthly", "--period", "2027-04", "--as-of", "2026-04-16", "--yes").stdout
     assert "Đã ghi nhận (sự kiện #1)" in out
@@ -137,10 +138,11 @@ def test_a_report_received_before_its_period_began_needs_yes(cli, cfg) -> None:
 
 
 def test_a_report_sent_early_in_its_own_period_is_no_typo(cli, cfg) -> None:
-    """The April report arriving on 06/04 (deadline 20/04, beyond the window) is the next one due: no question."""
+    """The April report arriving on 06/04 (deadline 20/04, beyond the window) comes in the month it is due: no
+    question; so does the annual report in November (part E asks for one sent in October: tests/test_trial.py)."""
     out = cli("submit", "lhh", "monthly", "--period", "2026-04", "--as-of", "2026-04-06").stdout
     assert "Đúng hạn" in out
-    out = cli("submit", "lhh", "annual", "--period", "2026", "--as-of", "2026-10-05").stdout
+    out = cli("submit", "lhh", "annual", "--period", "2026", "--as-of", "2026-11-05").stdout
     assert "Đúng hạn" in out
 
 

@@ -231,7 +231,8 @@ def test_the_old_unit_after_the_change_names_its_successor(cli, tmp_path, monkey
 def test_removing_a_unit_the_ledger_names_is_a_config_error(cli, tmp_path, monkeypatch, ledger) -> None:
     folder = use(tmp_path, monkeypatch, MERGER.format(since="2025-03-01"))
     cli("submit", "stnmt", "monthly", "--period", "2025-01", "--received", "2025-01-15", "--as-of", "2025-02-10")
-    cli("request", "add", "--id", "qc238", "--title", "Quy chế 238", "--deadline", "2025-05-30", "--units", "syt")
+    cli("request", "add", "--id", "qc238", "--title", "Quy chế 238", "--deadline", "2025-05-30", "--units", "syt",
+        "--as-of", "2025-02-10")
     (folder / "units.yaml").write_text(MERGER.format(since="2025-03-01").split("  - code: stnmt")[0],
                                        encoding="utf-8")
     before = events(ledger)

@@ -18,11 +18,17 @@ from khoagiao_cli.store.base import Ledger, Reader
 _REQUEST_ID = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,39}$")
 
 
+class PastDeadline(UserError):
+    """A request whose deadline has already passed: every unit asked would be overdue at once. Recorded only with
+    --yes (or a yes on a terminal)."""
+
+
 def add_request(
     config: Config, ledger: Ledger, clock: Clock, *, request_id: str, title: str, deadline: date,
-    doc_number: str | None, unit_queries: Sequence[str], group: str | None, recorded_by: str,
+    doc_number: str | None, unit_queries: Sequence[str], group: str | None, recorded_by: str, sure: bool = False,
 ) -> Request:
-    """A one-off request, owed by the listed units, a group's units, or (neither) every unit active on the deadline."""
+    """A one-off request, owed by the listed units, a group's units, or (neither) every unit active on the deadline.
+    One whose deadline has passed (a document entered late, or a mistyped date) is recorded only when `sure`."""
     rid = request_id.strip().lower()
     if not _REQUEST_ID.match(rid):
         raise UserError("request_id_bad", value=request_id)
@@ -45,6 +51,8 @@ def add_request(
     else:
         codes = [u.code for u in config.units if u.active_on(deadline)]
     request = Request(rid, title.strip(), deadline, doc_number, tuple(dict.fromkeys(codes)), clock.recorded_at())
+    if not sure and request_slot(config.calendar, request).deadline < clock.today:
+        raise PastDeadline("request_past", deadline=deadline, today=clock.today, n=len(request.units))
     with ledger.write():
         if any(r.id == rid for r in ledger.requests(include_cancelled=True)):
             raise UserError("request_exists", value=rid)

@@ -93,7 +93,7 @@ def find_sheet(tables: Iterable[tuple[str, list[tuple[int, list[Any]]]]], path: 
     for i, heading in enumerate(cells):
         check_text(_text(heading), Msg("import_heading", {"row": number, "column": letter(i)}))
     found = _fields(cells)
-    raise UserError("import_columns", missing=", ".join(f for f in REQUIRED if f not in found),
+    raise UserError("import_columns", missing=[Msg(LABELS[f]) for f in REQUIRED if f not in found],
                     found=", ".join(_text(h) for h in cells if _text(h)))
 
 

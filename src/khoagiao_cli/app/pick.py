@@ -191,23 +191,17 @@ def earliest(config: Config, chosen: Target, *, received: date, since: date, in_
 
 def doubts(config: Config, chosen: Target, instance: Instance, received: date, today: date) -> Msg | None:
     """Why a period typed for a periodic report looks mistyped (None: it looks right): its deadline is beyond the
-    due-soon window and another period of the same report falls due before it (a report sent a few days early is
-    the nearest one, never a typo), or the report was received before the period began."""
+    due-soon window and the report came before the month it is due in (the April report on 10/04 is early, not
+    a typo; the annual report on 05/01 is likely one), or the report was received before the period began."""
     slot = instance.slot
-    found = []
     until = config.due_soon_until(today)
-    if slot.deadline > until:
-        sooner = [i for i in expand(config, today + timedelta(days=1), slot.deadline - timedelta(days=1), [chosen.unit])
-                  if i.report == chosen.report]
-        if sooner:
-            found.append(Msg("doubt_far", {"period": slot.period, "deadline": slot.deadline,
-                                           "n": (slot.deadline - today).days, "until": until,
-                                           "sooner": sooner[0].period, "sooner_deadline": sooner[0].deadline}))
-    if received < slot.period_start:
-        found.append(Msg("doubt_early", {"received": received, "period": slot.period, "start": slot.period_start}))
-    if not found:
-        return None
-    return found[0] if len(found) == 1 else Msg("doubt_both", {"first": found[0], "second": found[1]})
+    due = min(slot.nominal_deadline or slot.deadline, slot.deadline)
+    far = slot.deadline > until and received < due.replace(day=1)
+    ahead = {"period": slot.period, "deadline": slot.deadline, "n": (slot.deadline - today).days, "until": until}
+    early = Msg("doubt_early", {"received": received, "period": slot.period, "start": slot.period_start})
+    if received < slot.period_start:  # the stronger reason: it says the received day itself
+        return Msg("doubt_both", {"first": Msg("doubt_ahead", ahead), "second": early}) if far else early
+    return Msg("doubt_far", {**ahead, "received": received}) if far else None
 
 
 def report_id(config: Config, reader: Reader, query: str) -> str:

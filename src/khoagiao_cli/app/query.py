@@ -20,7 +20,7 @@ from khoagiao_cli.core.status import (
     status_rows,
     tracked,
 )
-from khoagiao_cli.core.succession import Succession, carry
+from khoagiao_cli.core.succession import Succession, carry, ceased
 from khoagiao_cli.errors import UserError
 from khoagiao_cli.store.base import Reader
 
@@ -98,7 +98,8 @@ class Due(NamedTuple):
 
 def due(config: Config, reader: Reader, clock: Clock, within: int | None = None, unit: Unit | None = None) -> Due:
     """Outstanding instances with a deadline from tracking start to the due-soon window's end: `within` days
-    ahead (default: the setting), counted in working days when the setting counts them."""
+    ahead (default: the setting), counted in working days when the setting counts them; none of a unit that
+    ceased without a successor."""
     days = config.settings.due_soon_days if within is None else within
     start = tracking_start(config, reader)
     end = config.due_soon_until(clock.today, days)
@@ -106,8 +107,10 @@ def due(config: Config, reader: Reader, clock: Clock, within: int | None = None,
     received = _keys_in_force(reader, units, clock)
     instances = _merge(owed(config, expand(config, start, end, units), received, clock, unit),
                        adhoc_instances(config, reader, start, end, unit))
-    # only what is still open can be due: the received ones need no status here
-    rows = status_rows([i for i in instances if i.key not in received], {}, clock.today, end, clock.now)
+    # only what is still open can be due (the received ones need no status here), and only from a unit that exists
+    # or passed its work on: a unit that ceased without a successor is not chased (its rows stay in `status`)
+    rows = status_rows([i for i in instances if i.key not in received and not ceased(config, i.unit, clock.today)],
+                       {}, clock.today, end, clock.now)
     return Due(outstanding(rows), clock.today, end, days, config.settings.due_soon_working)
 
 

@@ -143,6 +143,8 @@ def record(
             received_at=received_at or (kept.received_at if kept and not received else None),
         )
         stored = event._replace(id=ledger.append(event))
+        if copy is not None:
+            ledger.file_kept(stored.id)
     row = classify(instance, stored, clock.today, config.due_soon_until(clock.today), clock.now)
     return Recorded(stored, chosen.unit, chosen.rule, row, chosen=period is None, previous=previous, copy=copy)
 

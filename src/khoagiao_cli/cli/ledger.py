@@ -46,14 +46,22 @@ def verify(
     reader = open_reader(where, today=date.min, timeout=db_timeout(os.environ), upgrade=False)
     verdict = reader.verify(wanted)
     kept, changed = archive.check(where)  # the received files kept beside it: each still the content it is named by
-    if verdict.findings or (wanted and not verdict.head_at) or changed:
-        n = len(verdict.findings) + len(changed)
-        if n:
-            say(f"{words('error_prefix')}: {words('verify_tampered', path=where, n=n)}")
-        else:
+    copies = archive.copies(where, (sha for _, sha in verdict.kept))
+    lost = [(event, sha) for event, sha in verdict.kept if copies.get(sha) is None]  # kept once, gone now
+    if verdict.findings or (wanted and not verdict.head_at) or changed or lost:
+        if changed or lost:
+            folder = archive.folder_of(where)
+            say(f"{words('error_prefix')}: {words('verify_files_bad', folder=folder, n=len(changed) + len(lost))}")
+            for path in changed:
+                say(f"  {visible(words('verify_file_changed', path=path), lines=False)}")
+            for event, sha in lost[:SHOWN]:
+                say(f"  {visible(words('verify_file_lost', event=event, sha=sha, folder=folder), lines=False)}")
+            if len(lost) > SHOWN:
+                say(f"  {words('findings_more', n=len(lost) - SHOWN)}")
+        if verdict.findings:
+            say(f"{words('error_prefix')}: {words('verify_tampered', path=where, n=len(verdict.findings))}")
+        elif wanted and not verdict.head_at:
             say(f"{words('error_prefix')}: {words('verify_head_only', path=where)}")
-        for path in changed:
-            say(f"  {visible(words('verify_file_changed', path=path), lines=False)}")
         for finding in verdict.findings[:SHOWN]:
             what = words(f"record_{finding.table}", id=finding.row) if finding.table in CHAINED else ""
             line = words(f"finding_{finding.kind}", record=what, name=finding.name, seq=finding.seq)

@@ -3,7 +3,7 @@ công văn, and urgent incidents."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -27,6 +27,9 @@ from khoagiao_cli.cli.base import (
     handled,
     who,
 )
+
+if TYPE_CHECKING:
+    from khoagiao_cli.core.adhoc import Request
 
 
 @app.command(cls=Command, help="h_schedule")
@@ -107,20 +110,31 @@ def request_add(
     doc_number: Annotated[str | None, typer.Option("--doc-number", help="o_request_doc", metavar="TEXT", callback=given)] = None,
     units: Annotated[str | None, typer.Option("--units", help="o_request_units", metavar="CODES", callback=given)] = None,
     group: Annotated[str | None, typer.Option("--group", help="o_request_group", metavar="GROUP", callback=given)] = None,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="o_request_yes")] = False,
     as_of: AsOf = None,
     lang: Lang = None,
     config: ConfigDir = None,
     db: Db = None,
 ) -> None:
-    from khoagiao_cli.app.adhoc import add_request
+    import sys
+
+    from khoagiao_cli.app.adhoc import PastDeadline, add_request
     from khoagiao_cli.core.adhoc import request_slot
     from khoagiao_cli.outputs.phrases import deadline_text
 
     e = Env(ctx, lang=lang, config=config, db=db, as_of=as_of)
     day = e.parse_date(deadline, "what_deadline")
     queries = [q.strip() for q in (units or "").split(",") if q.strip()]
-    request = add_request(e.config, e.ledger, e.clock, request_id=request_id, title=title, deadline=day,
-                          doc_number=doc_number, unit_queries=queries, group=group, recorded_by=who())
+    def add(sure: bool) -> Request:
+        return add_request(e.config, e.ledger, e.clock, request_id=request_id, title=title, deadline=day,
+                           doc_number=doc_number, unit_queries=queries, group=group, recorded_by=who(), sure=sure)
+
+    try:
+        request = add(yes)
+    except PastDeadline as past:  # every unit asked would be overdue at once: on a terminal, ask; else --yes
+        if not sys.stdin.isatty() or not typer.confirm(e.words("request_past_confirm", **past.params), default=False):
+            raise
+        request = add(True)
     slot = request_slot(e.config.calendar, request)
     typer.echo(e.words("request_added", id=request.id, title=request.title, deadline=deadline_text(e.words, slot),
                        n=len(request.units)))

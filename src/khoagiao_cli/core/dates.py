@@ -65,8 +65,8 @@ def parse_moment(text: str, today: date, *, what: object) -> tuple[date, time | 
     else:
         return parse_date(text, today, what=what), None
     h, mi = int(hour), int(minute or 0)
-    if h > 23 or mi > 59:
-        raise UserError("impossible_date", value=text, what=what)
+    if h > 23 or mi > 59:  # 24:00 too: a receipt is a moment of a day, 00:00 to 23:59
+        raise UserError("impossible_time", value=text, what=what)
     try:
         day = parse_date(day_text, today, what=what)
     except UserError as exc:  # named as typed, time and all

@@ -15,7 +15,7 @@ MISSING, LATE_MONTH, ON_TIME_MONTH, UPCOMING_MONTH = "missing", "late", "on_time
 class Score(NamedTuple):
     unit: str
     unit_name: str
-    #: reports whose deadline is on or before as-of
+    #: reports whose deadline is on or before as-of, less those due today and not yet received: on_time + late + missing
     owed: int
     on_time: int
     late: int
@@ -29,10 +29,16 @@ class Score(NamedTuple):
     rank: int = 0
 
 
+def _owed(rows: Sequence[Row], as_of: date) -> list[Row]:
+    """The reports a unit owed by `as_of`: received (on time or late) or missing; one due today and not yet
+    received is still due, not owed."""
+    return [r for r in rows if r.instance.deadline <= as_of and r.status in (ON_TIME, LATE, OVERDUE)]
+
+
 def _month_status(rows: Sequence[Row], as_of: date) -> str | None:
     if not rows:
         return None
-    owed = [r for r in rows if r.instance.deadline <= as_of]
+    owed = _owed(rows, as_of)
     if not owed:
         return UPCOMING_MONTH
     statuses = {r.status for r in owed}
@@ -57,7 +63,7 @@ def scorecard(config: Config, rows: Sequence[Row], as_of: date, only: str | None
     order = {u.code: i for i, u in enumerate(config.units)}
     scores = []
     for code, unit_rows in by_unit.items():
-        owed = [r for r in unit_rows if r.instance.deadline <= as_of]
+        owed = _owed(unit_rows, as_of)
         on_time = sum(1 for r in owed if r.status == ON_TIME)
         delays = [r.days_late for r in owed if r.status == LATE and r.days_late is not None]
         missing = sum(1 for r in owed if r.status == OVERDUE)

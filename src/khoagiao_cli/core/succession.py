@@ -29,6 +29,13 @@ def successors(config: Config, code: str) -> tuple[str, ...]:
     return tuple(line)
 
 
+def ceased(config: Config, code: str, day: date) -> bool:
+    """Whether the unit no longer exists on `day` and passed its work to no one (the district committees ended
+    30/06/2025): it can send nothing more, so it is not chased; what it never sent stays missing in the record."""
+    unit = config.unit_by_code.get(code)
+    return unit is not None and not unit.successor and unit.active_until is not None and day > unit.active_until
+
+
 def cycle(after: Mapping[str, str]) -> list[str] | None:
     """The codes of a cycle of successors (A → B → A) in `after` (code → successor), if there is one: for the
     config's own check."""

@@ -65,7 +65,9 @@ class Words:
 
     def shown(self, value: object) -> object:
         """An argument as it is written into a message: dates as dd/mm/yyyy, moments as HH:MM dd/mm/yyyy,
-        messages and names in words."""
+        messages and names in words; a list, its items so said, with commas."""
+        if isinstance(value, list):
+            return ", ".join(str(self.shown(v)) for v in value)
         if isinstance(value, Msg):
             return self.render(value)
         if isinstance(value, Named):

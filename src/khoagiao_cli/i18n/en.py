@@ -281,7 +281,7 @@ CATALOGUE: dict[str, Entry] = {
     "head_found": "{head} is in the chain: it was the head when the ledger had {at} records (record {at}); every "
                   "record up to it is intact.",
     "h_schedule": "The year's report deadlines.",
-    "h_history": "The ledger's events (received, corrected, withdrawn).",
+    "h_history": "The ledger's events (received, corrected, withdrawn, voided).",
     "h_init": "Write the default configuration to DIR for editing.",
     "h_config": "Validate the configuration and show where each setting comes from.",
     "h_help": "Show this message and exit.",
@@ -503,7 +503,8 @@ CATALOGUE: dict[str, Entry] = {
     "import_unreadable": "Cannot read the workbook {path} ({error}).",
     "import_empty": "{path} is empty.",
     "import_columns": (
-        "Missing columns: {missing}. The heading row has: {found}. Needed: unit, report, period, received."
+        "Missing columns: {missing}. The heading row has: {found}. Needed: Unit, Report, Period, Received (or the "
+        "Vietnamese headings of khoagiao's own export: Đơn vị, Báo cáo, Kỳ, Ngày nhận)."
     ),
     "import_col_received": "received",
     "import_row": "Row {row}: {error}",
@@ -606,7 +607,7 @@ CATALOGUE: dict[str, Entry] = {
     "o_request_all": "Cancelled requests too.",
     "o_incident_title": "The incident (e.g. a dengue outbreak in ward X).",
     "o_occurred": "When it happened or became known (2026-11-22T08:30, 22/11/2026 8:30).",
-    "o_within_hours": "Hours allowed for the written report (default 24).",
+    "o_within_hours": "Hours allowed for the written report.",
     # ------------------------------------------------------------------ the configuration's folder, periods and deadlines in words, the config reference
     "config_folder": "Config folder: {path} ({origin})",
     "file_own": "the user's",
@@ -710,8 +711,8 @@ CATALOGUE: dict[str, Entry] = {
     "o_yes": "Record even when the period looks mistyped (its deadline far ahead, or received before it began).",
     "o_import_yes": "Record rows whose period looks mistyped (deadline far ahead, or received before it began).",
     "doubt_far": (
-        "period {period} is due {deadline}, {n} days from now (beyond the due-soon window, up to {until}), while "
-        "period {sooner} falls due first ({sooner_deadline})"
+        "period {period} is due {deadline}, {n} days from now (beyond the due-soon window, up to {until}), and it "
+        "was received {received}, before the month it is due in"
     ),
     "doubt_early": "received {received}, before period {period} began ({start})",
     "doubt_refused": "Nothing recorded: {reasons}. A mistyped period? If it is the right one, add --yes.",
@@ -812,4 +813,27 @@ CATALOGUE: dict[str, Entry] = {
     ),
     "carried_from": "(taken over from {old})",
     "ex_carried": "This period was owed by {old} ({code}); that unit existed until {until}, so {unit} took it over.",
+    # ------------------------------------------------------------------ part E: defects found by the new-user trial
+    "verify_files_bad": {
+        "one": "The file archive {folder} does not match the ledger ({n} file):",
+        "other": "The file archive {folder} does not match the ledger ({n} files):",
+    },
+    "verify_file_lost": (
+        "event #{event}: the kept file (SHA-256 {sha}) is no longer in the archive {folder} (deleted or moved)."
+    ),
+    "request_past": {
+        "one": "Nothing recorded: the deadline {deadline} has passed (today is {today}), so the {n} unit asked "
+               "would be overdue at once. If it is the right deadline (a request entered late), add --yes.",
+        "other": "Nothing recorded: the deadline {deadline} has passed (today is {today}), so the {n} units asked "
+                 "would be overdue at once. If it is the right deadline (a request entered late), add --yes.",
+    },
+    "request_past_confirm": {
+        "one": "Note: the deadline {deadline} has passed (today is {today}); {n} unit would be overdue at once. "
+               "Record it anyway?",
+        "other": "Note: the deadline {deadline} has passed (today is {today}); {n} units would be overdue at once. "
+                 "Record it anyway?",
+    },
+    "o_request_yes": "Record it even when its deadline has passed (every unit asked is overdue at once).",
+    "impossible_time": "{what} '{value}': the time of day is invalid (hours 0 to 23, minutes 0 to 59).",
+    "doubt_ahead": "period {period} is due {deadline}, {n} days from now (beyond the due-soon window, up to {until})",
 }

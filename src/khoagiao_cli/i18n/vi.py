@@ -276,7 +276,7 @@ CATALOGUE: dict[str, Entry] = {
         "còn nguyên."
     ),
     "h_schedule": "Lịch hạn báo cáo trong năm.",
-    "h_history": "Các sự kiện trong sổ theo dõi (nhận, sửa, rút).",
+    "h_history": "Các sự kiện trong sổ theo dõi (nhận, sửa, rút, hủy).",
     "h_init": "Ghi cấu hình mặc định ra THƯ_MỤC để chỉnh sửa.",
     "h_config": "Kiểm tra cấu hình và cho biết mỗi thiết lập lấy từ đâu.",
     "h_help": "In hướng dẫn này rồi thoát.",
@@ -485,8 +485,8 @@ CATALOGUE: dict[str, Entry] = {
     "import_unreadable": "Không đọc được bảng tính {path} ({error}).",
     "import_empty": "Tệp {path} trống.",
     "import_columns": (
-        "Thiếu cột: {missing}. Dòng tiêu đề có: {found}. Cần các cột unit (đơn vị), report (báo cáo), period "
-        "(kỳ), received (ngày nhận)."
+        "Thiếu cột: {missing}. Dòng tiêu đề có: {found}. Cần các cột Đơn vị, Báo cáo, Kỳ, Ngày nhận (như trang "
+        "'Sự kiện' của tệp khoagiao export --format xlsx)."
     ),
     "import_col_received": "ngày nhận",
     "import_row": "Dòng {row}: {error}",
@@ -579,7 +579,7 @@ CATALOGUE: dict[str, Entry] = {
     "o_request_all": "Kể cả yêu cầu đã hủy.",
     "o_incident_title": "Sự việc (ví dụ: Ổ dịch sốt xuất huyết tại phường X).",
     "o_occurred": "Thời điểm xảy ra hoặc được biết (2026-11-22T08:30, 22/11/2026 8:30).",
-    "o_within_hours": "Số giờ để gửi báo cáo bằng văn bản (mặc định 24).",
+    "o_within_hours": "Số giờ để gửi báo cáo bằng văn bản.",
     # ------------------------------------------------------------------ the configuration's folder, periods and deadlines in words, the config reference
     "config_folder": "Thư mục cấu hình: {path} ({origin})",
     "file_own": "của người dùng",
@@ -678,8 +678,8 @@ CATALOGUE: dict[str, Entry] = {
     "o_yes": "Vẫn ghi khi kỳ có vẻ gõ nhầm (hạn còn quá xa, hoặc ngày nhận trước khi kỳ bắt đầu).",
     "o_import_yes": "Vẫn ghi các dòng có kỳ có vẻ gõ nhầm (hạn còn quá xa, hoặc ngày nhận trước khi kỳ bắt đầu).",
     "doubt_far": (
-        "kỳ {period} có hạn cuối {deadline}, còn {n} ngày nữa (quá khoảng sắp đến hạn, đến {until}), trong khi kỳ "
-        "{sooner} đến hạn trước ({sooner_deadline})"
+        "kỳ {period} có hạn cuối {deadline}, còn {n} ngày nữa (quá khoảng sắp đến hạn, đến {until}), mà báo cáo "
+        "nhận ngày {received}, trước tháng đến hạn"
     ),
     "doubt_early": "ngày nhận {received} trước khi kỳ {period} bắt đầu ({start})",
     "doubt_refused": "Chưa ghi gì: {reasons}. Có phải gõ nhầm kỳ? Nếu đúng là kỳ này, thêm --yes.",
@@ -772,4 +772,17 @@ CATALOGUE: dict[str, Entry] = {
     ),
     "carried_from": "(tiếp nhận từ {old})",
     "ex_carried": "Kỳ này của {old} ({code}); đơn vị đó hoạt động đến {until}, nên {unit} tiếp nhận.",
+    # ------------------------------------------------------------------ part E: defects found by the new-user trial
+    "verify_files_bad": "Kho tệp {folder} không khớp sổ theo dõi ({n} tệp):",
+    "verify_file_lost": (
+        "sự kiện #{event}: tệp lưu (SHA-256 {sha}) không còn trong kho {folder} (đã bị xóa hoặc chuyển đi)."
+    ),
+    "request_past": (
+        "Chưa ghi gì: hạn {deadline} đã qua (hôm nay {today}), nên {n} đơn vị được yêu cầu sẽ quá hạn ngay. Nếu "
+        "đúng là hạn này (ghi lại một yêu cầu đã có từ trước), thêm --yes."
+    ),
+    "request_past_confirm": "Chú ý: hạn {deadline} đã qua (hôm nay {today}); {n} đơn vị sẽ quá hạn ngay. Vẫn ghi?",
+    "o_request_yes": "Vẫn ghi khi hạn đã qua (mọi đơn vị được yêu cầu sẽ quá hạn ngay).",
+    "impossible_time": "{what} '{value}': giờ không hợp lệ (giờ từ 0 đến 23, phút từ 0 đến 59).",
+    "doubt_ahead": "kỳ {period} có hạn cuối {deadline}, còn {n} ngày nữa (quá khoảng sắp đến hạn, đến {until})",
 }

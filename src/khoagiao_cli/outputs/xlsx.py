@@ -8,12 +8,14 @@ from typing import Any
 from khoagiao_cli.core.model import Config
 from khoagiao_cli.core.scorecard import Score
 from khoagiao_cli.core.status import DUE, LATE, ON_TIME, OVERDUE, UPCOMING, Event, Row, Void
-from khoagiao_cli.i18n import Words
-from khoagiao_cli.outputs.phrases import report_period, rule_name
+from khoagiao_cli.i18n import Words, stamp_text
+from khoagiao_cli.outputs.phrases import channel_text, report_period, rule_name
 from khoagiao_cli.outputs.text import visible
 
 FILLS = {ON_TIME: "C6EFCE", LATE: "FFEB9C", OVERDUE: "FFC7CE", DUE: "FFF2CC", UPCOMING: "F2F2F2"}
 DATE_FORMAT = "dd/mm/yyyy"
+#: a receipt known to the minute (urgent reports, or a time typed): read back by `import` with its time
+MOMENT_FORMAT = "dd/mm/yyyy hh:mm"
 
 
 def workbook_bytes(
@@ -114,7 +116,8 @@ def _year_sheet(words: Words, wb: Any, config: Config, year: int, rows: Sequence
 
 
 def _events_sheet(words: Words, wb: Any, config: Config, events: Sequence[Event], voids: Sequence[Void]) -> None:
-    """Every event; one voided as the office's entry error says so in its kind, with the void's reason."""
+    """Every event; one voided as the office's entry error says so in its kind, with the void's reason. The channel
+    in words and the moment recorded as dd/mm/yyyy HH:MM, like the screens; a receipt's time of day kept."""
     ws = wb.create_sheet(words("xlsx_events"))
     titles = ["#", *(words(k) for k in ("col_kind", "col_code", "col_unit", "col_report", "col_period", "col_received",
                                         "col_doc", "col_channel", "col_note", "col_recorded", "col_by"))]
@@ -123,12 +126,14 @@ def _events_sheet(words: Words, wb: Any, config: Config, events: Sequence[Event]
     for e in events:
         void = by_event.get(e.id)
         kind = words("kind_" + e.kind) + (f" — {words('voided_mark')} (H{void.id}: {void.note})" if void else "")
+        # openpyxl writes no time zone: the moment as the office's clock read it
+        received = e.received_at.replace(tzinfo=None) if e.received_at is not None else e.received
         _append(ws, [
             e.id, kind, e.unit, e.unit_name or config.unit_name(e.unit),
-            rule_name(words, config, e.report), e.period, e.received, e.doc_number, e.channel, e.note,
-            e.recorded_at[:19].replace("T", " "), e.recorded_by,
+            rule_name(words, config, e.report), e.period, received, e.doc_number, channel_text(words, e.channel),
+            e.note, stamp_text(e.recorded_at), e.recorded_by,
         ])
-        ws.cell(row=ws.max_row, column=7).number_format = DATE_FORMAT
+        ws.cell(row=ws.max_row, column=7).number_format = MOMENT_FORMAT if e.received_at else DATE_FORMAT
     ws.freeze_panes = "A2"
 
 

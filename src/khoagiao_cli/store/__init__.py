@@ -125,6 +125,9 @@ class PendingLedger:
     def append(self, event: Event) -> int:
         return self._writing().append(event)
 
+    def file_kept(self, event_id: int) -> None:
+        self._writing().file_kept(event_id)
+
     def add_request(self, request: Request, recorded_by: str, note: str | None = None) -> None:
         self._writing().add_request(request, recorded_by, note)
 

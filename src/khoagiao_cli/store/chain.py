@@ -50,6 +50,8 @@ class Verdict(NamedTuple):
     head_at: int = 0
     #: records that were chained by the migration to schema 5, not when they were written
     predating: int = 0
+    #: (event id, SHA-256) of the events whose received file the archive must hold (store/kept.py)
+    kept: tuple[tuple[int, str], ...] = ()
 
 
 def genesis(created_on: str) -> str:

@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
 
 from khoagiao_cli.core.adhoc import Incident, Request
 from khoagiao_cli.core.status import Event, Key, Void
@@ -22,8 +21,13 @@ from khoagiao_cli.store.chain import append as chain_append
 from khoagiao_cli.store.chain import verify as chain_verify
 from khoagiao_cli.store.header import check as _check
 from khoagiao_cli.store.header import header as _header
+from khoagiao_cli.store.kept import expected as kept_files
+from khoagiao_cli.store.kept import mark as mark_kept
 from khoagiao_cli.store.migrations import SCHEMA_VERSION, expected_schema, migrate, schema
 from khoagiao_cli.store.named import named_units as units_named
+from khoagiao_cli.store.rows import event as _event
+from khoagiao_cli.store.rows import filtered as _filtered
+from khoagiao_cli.store.rows import texts as _texts
 
 _COLUMNS = (
     "id, kind, unit, report, period, received, doc_number, channel, file_path, file_sha256, "
@@ -227,6 +231,11 @@ class SQLiteLedger:
             )
             return self._chained("events", cur.lastrowid)
 
+    def file_kept(self, event_id: int) -> None:
+        """The file of event `event_id` was kept in the archive (store/kept.py); call inside `write()`."""
+        with _guard(self.path):
+            mark_kept(self.conn, event_id)
+
     # ------------------------------------------------------------------ one-off requests and incidents
 
     def requests(self, include_cancelled: bool = False) -> list[Request]:
@@ -358,43 +367,6 @@ class SQLiteLedger:
                 # AUTOINCREMENT never reuses a number, and a rolled-back insert takes none: every number up to
                 # the last one given was a record
                 numbered = dict(self.conn.execute("SELECT name, seq FROM sqlite_sequence").fetchall())
-                return chain_verify(self.conn, differences, head, numbered)
+                return chain_verify(self.conn, differences, head, numbered)._replace(kept=kept_files(self.conn))
             finally:
                 self.conn.execute("COMMIT")
-
-
-def _filtered(sql: str, **equal: str | None) -> tuple[str, list[str]]:
-    """`sql` with `WHERE column = ?` for each value given (the column names are ours, never the user's)."""
-    given = {column: value for column, value in equal.items() if value is not None}
-    if not given:
-        return sql, []
-    return sql + " WHERE " + " AND ".join(f"{column} = ?" for column in given), list(given.values())
-
-
-def _texts(row: tuple[Any, ...]) -> tuple[Any, ...]:
-    """A row as khoagiao writes it: numbers and texts. Anything else (bytes) was put there past khoagiao; the
-    caller's guard turns the error into a message that points to `verify`."""
-    if any(not isinstance(v, str | int | None) for v in row):
-        raise TypeError("a value that is neither text nor a number")
-    return row
-
-
-def _event(found: tuple[Any, ...]) -> Event:
-    row = _texts(found)
-    return Event(
-        id=row[0],
-        kind=row[1],
-        unit=row[2],
-        report=row[3],
-        period=row[4],
-        received=date.fromisoformat(row[5]) if row[5] else None,
-        doc_number=row[6],
-        channel=row[7],
-        file_path=row[8],
-        file_sha256=row[9],
-        note=row[10],
-        unit_name=row[11],
-        recorded_at=row[12],
-        recorded_by=row[13],
-        received_at=datetime.fromisoformat(row[14]) if row[14] else None,
-    )
