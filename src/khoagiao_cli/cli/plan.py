@@ -3,7 +3,8 @@ công văn, and urgent incidents."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
@@ -30,6 +31,9 @@ from khoagiao_cli.cli.base import (
 
 if TYPE_CHECKING:
     from khoagiao_cli.core.adhoc import Request
+    from khoagiao_cli.i18n import Words
+
+T = TypeVar("T")
 
 
 @app.command(cls=Command, help="h_schedule")
@@ -151,20 +155,12 @@ def request_list(
     db: Db = None,
 ) -> None:
     from khoagiao_cli.app.adhoc import request_statuses
+    from khoagiao_cli.outputs.records import request_record
+    from khoagiao_cli.outputs.tables import requests_table
 
     e = Env(ctx, lang=lang, config=config, db=db)
     out = check_format(format, ("table", "json"), "table")
-    found = request_statuses(e.config, e.reader, all_)
-    if out == "json":
-        from khoagiao_cli.outputs.records import document, request_record, to_json
-
-        typer.echo(to_json(document(requests=[request_record(r) for r in found])), nl=False)
-    elif not found:
-        typer.echo(e.words("requests_none"))
-    else:
-        from khoagiao_cli.outputs.tables import requests_table
-
-        console().print(requests_table(e.words, found))
+    _listing(e, out, request_statuses(e.config, e.reader, all_), "requests", request_record, requests_table)
 
 
 @request_app.command("cancel", cls=Command, help="h_request_cancel")
@@ -227,20 +223,25 @@ def incident_list(
     db: Db = None,
 ) -> None:
     from khoagiao_cli.app.adhoc import incident_statuses
+    from khoagiao_cli.outputs.records import incident_record
+    from khoagiao_cli.outputs.tables import incidents_table
 
     e = Env(ctx, lang=lang, config=config, db=db)
     out = check_format(format, ("table", "json"), "table")
-    found = incident_statuses(e.reader, all_)
+    _listing(e, out, incident_statuses(e.reader, all_), "incidents", incident_record, incidents_table)
+
+
+def _listing(e: Env, out: str, found: Sequence[T], what: str, record: Callable[[T], dict[str, Any]],
+             table: Callable[[Words, Sequence[T]], object]) -> None:
+    """One-off requests and incidents alike: a JSON document of `what`, a table, or the words for none."""
     if out == "json":
-        from khoagiao_cli.outputs.records import document, incident_record, to_json
+        from khoagiao_cli.outputs.records import document, to_json
 
-        typer.echo(to_json(document(incidents=[incident_record(s) for s in found])), nl=False)
+        typer.echo(to_json(document(**{what: [record(x) for x in found]})), nl=False)
     elif not found:
-        typer.echo(e.words("incidents_none"))
+        typer.echo(e.words(f"{what}_none"))
     else:
-        from khoagiao_cli.outputs.tables import incidents_table
-
-        console().print(incidents_table(e.words, found))
+        console().print(table(e.words, found))
 
 
 @incident_app.command("cancel", cls=Command, help="h_incident_cancel")
