@@ -6,12 +6,10 @@ table is drawn, from the width it is drawn at."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 
-@dataclass(frozen=True)
-class Col:
+class Col(NamedTuple):
     """A column: its heading; `drop` > 0 for a secondary column (the highest is dropped first); a key column (drop 0)
     stays. `no_wrap` for a cell that reads only whole (a date, a code); `min_width` keeps a name column readable."""
 
@@ -41,6 +39,7 @@ class Fitted:
         #: start without box drawing (a table that was already light, like `due`'s)
         dresses = _DRESSES[1:] if plain else _DRESSES
         self.dresses = [(box, padding if pad != (0, 0, 0, 0) else pad, edge) for box, pad, edge in dresses]
+        self._chosen: dict[int, Any] = {}
 
     def layouts(self) -> list[tuple[int, frozenset[int]]]:
         """(dress, dropped columns) in the order they are tried: every dress with all columns, then the barest
@@ -69,13 +68,16 @@ class Fitted:
         return table
 
     def choose(self, console: Any, width: int) -> Any:
-        table = None
-        for dress, dropped in self.layouts():
-            table = self.table(dress, dropped)
-            floors = [c.min_width or 0 for i, c in enumerate(self.columns) if i not in dropped]
-            if share(console, table, width, floors):
-                return table
-        return table
+        """The table laid out for `width` (chosen once per width: Rich may measure it before drawing it)."""
+        chosen = self._chosen.get(width)
+        if chosen is None:
+            for dress, dropped in self.layouts():
+                chosen = self.table(dress, dropped)
+                floors = [c.min_width or 0 for i, c in enumerate(self.columns) if i not in dropped]
+                if share(console, chosen, width, floors):
+                    break
+            self._chosen[width] = chosen
+        return chosen
 
     def __rich_console__(self, console: Any, options: Any) -> Any:
         yield self.choose(console, options.max_width)
@@ -91,8 +93,14 @@ def share(console: Any, table: Any, width: int, floors: Sequence[int]) -> bool:
     least its longest word (its whole text when it does not wrap, its min_width), and what is left goes to the
     columns that wrap, in proportion to what they would need to stay on one line. (Rich's own sharing can give a
     column less than its longest word, which it then cuts with "…".)"""
+    from rich.cells import cell_len
     from rich.measure import Measurement
 
+    room = width - table._extra_width - sum(table._get_padding_width(i) for i in range(len(table.columns)))
+    if all(isinstance(c, str) for column in table.columns for c in (column.header, *column._cells)) and sum(
+            max(cell_len(line) for c in (column.header, *column._cells) for line in c.split("\n") or [""])
+            for column in table.columns) <= room:
+        return True  # plain texts that fit whole on one line each: nothing to share (no measuring needed)
     options = console.options.update_width(10_000)
     least, most = [], []
     for column, floor in zip(table.columns, floors, strict=True):
@@ -102,7 +110,6 @@ def share(console: Any, table: Any, width: int, floors: Sequence[int]) -> bool:
         low = max(low, min(floor, high))
         least.append(low)
         most.append(max(high, low))
-    room = width - table._extra_width - sum(table._get_padding_width(i) for i in range(len(table.columns)))
     if sum(least) > room:
         return False
     if sum(most) <= room:
