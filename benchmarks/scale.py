@@ -1,0 +1,213 @@
+"""How the cost of each command grows with the size of the office and the age of its ledger.
+
+Run: sh benchmarks/run.sh scale [--setups 100x10,1000x3,5000x1,5000x10,20000x10] [--runs 3] [--timeout 120]
+(a wheel install in a fresh venv, then this script with that venv's Python).
+
+A setup is UNITSxYEARS: that many units, each owing the five periodic reports of the defaults, with that many
+years of history ending on 22/11/2026 (tracking from 1 January of the first year). The ledger is written through
+khoagiao's own store (so the hash chain is whole) and follows what offices do: most reports on time, some late
+(1 to 30 days), one in ten missing; a few corrected later, fewer withdrawn (half of those sent again). Setups
+are built once and kept in benchmarks/.work/scale/ (keyed by the generator's version, the units, the years and
+the seed). Each command runs as a whole process, its output thrown away (as `| tail` would read it all); the
+table gives the median wall time of --runs runs and the largest peak memory (max RSS). A command still running
+at --timeout is stopped and shown as "> N s".
+
+With Taskwarrior installed (Debian: apt install taskwarrior; for this benchmark only), `task next` with as many
+pending tasks as the first setup of one year has units is timed in the same run, for comparison with `due`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+KHOAGIAO = [str(Path(sys.executable).with_name("khoagiao"))]
+AS_OF = date(2026, 11, 22)
+#: bump when what is generated changes: a kept setup of another version is built again
+VERSION = 1
+SEED = 2026
+
+
+def generate(folder: Path, units: int, years: int, seed: int = SEED) -> int:
+    """Build a setup in `folder`: config/ and ledger.sqlite3. Returns the number of events."""
+    from khoagiao_cli.config.load import load
+    from khoagiao_cli.config.paths import config_sources, embedded_dir
+    from khoagiao_cli.core.schedule import expand
+    from khoagiao_cli.core.status import Event
+    from khoagiao_cli.store.sqlite import SQLiteLedger
+
+    first = date(AS_OF.year - years + 1, 1, 1)
+    cfg = folder / "config"
+    cfg.mkdir(parents=True)
+    sched = (embedded_dir() / "schedule.yaml").read_text(encoding="utf-8")
+    (cfg / "schedule.yaml").write_text(sched.replace("# tracking_start: 2026-01-01", f"tracking_start: {first}"),
+                                       encoding="utf-8")
+    lines = ["units:"]
+    for i in range(units):
+        lines += [f"  - code: u{i:05d}", f"    name: Đơn vị số {i}", "    group: sở", f"    email: u{i}@example.vn"]
+    (cfg / "units.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    config = load(config_sources(cfg, {}), None, folder)
+    rng = random.Random(seed)
+    ledger = SQLiteLedger.open(folder / "ledger.sqlite3", created_on=first)
+    count = 0
+
+    def stamp(day: date) -> str:
+        return f"{day.isoformat()}T{rng.randint(7, 16):02d}:{rng.randint(0, 59):02d}:00+07:00"
+
+    with ledger.write():
+        for inst in expand(config, first, AS_OF):
+            roll = rng.random()
+            if roll < 0.10:
+                continue  # never sent
+            late = roll > 0.75
+            got = inst.deadline + timedelta(days=rng.randint(1, 30)) if late else \
+                inst.deadline - timedelta(days=rng.randint(0, 10))
+            got = min(got, AS_OF)
+            doc = f"{rng.randint(1, 400)}/BC-{inst.unit.upper()}"
+            ledger.append(Event(0, "submit", inst.unit, inst.report, inst.period, got, doc_number=doc,
+                                channel=rng.choice(("paper", "email", "eoffice")), recorded_at=stamp(got),
+                                recorded_by="vanthu"))
+            count += 1
+            extra = rng.random()
+            if extra < 0.03:  # corrected later: the received date was typed wrong
+                fixed = min(got + timedelta(days=rng.randint(1, 3)), AS_OF)
+                ledger.append(Event(0, "correct", inst.unit, inst.report, inst.period, fixed, doc_number=doc,
+                                    recorded_at=stamp(fixed), recorded_by="vanthu"))
+                count += 1
+            elif extra < 0.04:  # withdrawn (the wrong file), half of them sent again
+                back = min(got + timedelta(days=1), AS_OF)
+                ledger.append(Event(0, "withdraw", inst.unit, inst.report, inst.period, None,
+                                    note="gửi nhầm tệp", recorded_at=stamp(back), recorded_by="vanthu"))
+                count += 1
+                if rng.random() < 0.5:
+                    again = min(back + timedelta(days=rng.randint(1, 10)), AS_OF)
+                    ledger.append(Event(0, "submit", inst.unit, inst.report, inst.period, again, doc_number=doc,
+                                        recorded_at=stamp(again), recorded_by="vanthu"))
+                    count += 1
+    ledger.close()
+    return count
+
+
+def setup(units: int, years: int) -> tuple[Path, int]:
+    """The setup's folder, built unless already kept, and its number of events."""
+    folder = HERE / ".work" / "scale" / f"v{VERSION}-{units}x{years}-s{SEED}"
+    done = folder / "events.json"
+    if not done.is_file():
+        shutil.rmtree(folder, ignore_errors=True)
+        t0 = time.perf_counter()
+        count = generate(folder, units, years)
+        done.write_text(json.dumps({"events": count}), encoding="utf-8")
+        print(f"  built {units} units x {years} years: {count:,} events in {time.perf_counter() - t0:.0f} s",
+              file=sys.stderr)
+    return folder, int(json.loads(done.read_text(encoding="utf-8"))["events"])
+
+
+def timed(cmd: list[str], env: dict[str, str], timeout: float) -> tuple[float | None, int]:
+    """(wall seconds or None when stopped at `timeout`, peak memory in MB) of one whole process; a command that
+    fails stops the benchmark (its figures would mean nothing)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = start + timeout
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            wall = time.perf_counter() - start
+            if os.waitstatus_to_exitcode(status) not in (0, 1):  # 1: `overdue`/`due --fail` found reports overdue
+                raise SystemExit(f"failed (exit {os.waitstatus_to_exitcode(status)}): {' '.join(cmd)}")
+            return wall, usage.ru_maxrss // 1024
+        if time.perf_counter() > deadline:
+            proc.kill()
+            _, _, usage = os.wait4(proc.pid, 0)
+            return None, usage.ru_maxrss // 1024
+        time.sleep(0.005)
+
+
+def commands(has_limit: bool) -> list[tuple[str, list[str]]]:
+    day = AS_OF.isoformat()
+    out = [
+        ("`due`", ["due", "--format", "plain", "--as-of", day]),
+        ("`overdue`", ["overdue", "--as-of", day]),
+        ("`stats --year`", ["stats", "--year", "2026", "--as-of", day, "--format", "plain"]),
+        ("`status` (table)", ["status", "--as-of", day, "--format", "table"]),
+        ("`status --unit`", ["status", "u00001", "--as-of", day, "--format", "table"]),
+        ("`history`", ["history"]),
+        ("`export csv --year`", ["export", "--format", "csv", "--year", "2026", "--as-of", day]),
+    ]
+    if has_limit:
+        out.insert(6, ("`history --limit 50`", ["history", "--limit", "50"]))
+    return out
+
+
+def taskwarrior(pending: int, runs: int) -> float | None:
+    """Median wall time of `task next` with `pending` pending tasks, or None without Taskwarrior."""
+    task = shutil.which("task")
+    if task is None:
+        return None
+    with tempfile.TemporaryDirectory(prefix="khoagiao-task-") as tmp:
+        env = dict(os.environ, TASKDATA=tmp, TASKRC=str(Path(tmp) / "taskrc"))
+        (Path(tmp) / "taskrc").write_text("data.location=" + tmp + "\nconfirmation=off\nverbose=nothing\n",
+                                          encoding="utf-8")
+        tasks = [{"description": f"Báo cáo {i}", "status": "pending", "entry": "20261101T000000Z",
+                  "due": f"202611{1 + i % 28:02d}T000000Z", "uuid": f"00000000-0000-4000-8000-{i:012d}"}
+                 for i in range(pending)]
+        (Path(tmp) / "tasks.json").write_text(json.dumps(tasks), encoding="utf-8")
+        subprocess.run([task, "import", str(Path(tmp) / "tasks.json")], env=env, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL, check=True)
+        subprocess.run([task, "next"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        return statistics.median(timed([task, "next"], env, 60)[0] or 60 for _ in range(runs))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--setups", default="100x10,1000x3,5000x1,5000x10,20000x10")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--timeout", type=float, default=120.0)
+    args = parser.parse_args()
+    setups = [tuple(int(n) for n in s.lower().split("x")) for s in args.setups.split(",")]
+    help_text = subprocess.run([*KHOAGIAO, "history", "--help"], capture_output=True, text=True).stdout
+    cmds = commands("--limit" in help_text)
+    base = {k: v for k, v in os.environ.items() if not k.startswith("KHOAGIAO_")}
+    print(f"| setup (units × years, events) | {' | '.join(name for name, _ in cmds)} |")
+    print("|---|" + "---|" * len(cmds))
+    for units, years in setups:
+        folder, events = setup(units, years)
+        with tempfile.TemporaryDirectory(prefix="khoagiao-scale-") as home:
+            env = dict(base, KHOAGIAO_HOME=home, KHOAGIAO_CONFIG=str(folder / "config"),
+                       KHOAGIAO_DB=str(folder / "ledger.sqlite3"), COLUMNS="120")
+            subprocess.run([*KHOAGIAO, "due", "--as-of", AS_OF.isoformat()], env=env, stdout=subprocess.DEVNULL)
+            cells = []
+            for _, cmd in cmds:
+                if cmd[0] == "export":
+                    cmd = [*cmd, "-o", str(Path(home) / "out.csv")]
+                walls: list[float] = []
+                peak = 0
+                for _ in range(args.runs):
+                    wall, mb = timed([*KHOAGIAO, *cmd], env, args.timeout)
+                    peak = max(peak, mb)
+                    if wall is None:
+                        walls = []
+                        break
+                    walls.append(wall)
+                cells.append(f"{statistics.median(walls):.2f} s, {peak} MB" if walls else
+                             f"> {args.timeout:.0f} s, {peak} MB")
+        print(f"| {units:,} × {years} ({events / 1000:,.0f}k) | {' | '.join(cells)} |", flush=True)
+    pending = next((u for u, y in setups if y == 1), None)
+    if pending:
+        task = taskwarrior(pending, max(args.runs, 5))
+        print(f"\nTaskwarrior `task next`, {pending:,} pending tasks: "
+              + (f"{task:.2f} s" if task is not None else "not installed (Debian: apt install taskwarrior)"))
+
+
+if __name__ == "__main__":
+    main()
