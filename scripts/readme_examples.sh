@@ -45,7 +45,8 @@ echo "### withdraw"; run khoagiao withdraw syt q1 --period 2026-Q1 --note '"gử
                      run khoagiao submit syt q1 --period 2026-Q1 --received 2026-03-18 --file bao-cao-quy-1-syt.pdf --as-of 2026-03-18
 echo "### void";     run khoagiao submit hkh monthly --period 2026-02 --received 12/02/2026 --as-of 2026-03-18
                      run khoagiao void 8 --note '"nhầm đơn vị: là báo cáo của Hội Đông y"'
-                     run "COLUMNS=80 khoagiao history hkh"
+                     run "COLUMNS=80 khoagiao history hkh --format table"
+                     run "COLUMNS=80 khoagiao history --limit 3 --format table"
                      error_example khoagiao void H1 --note x
 echo "### overdue";  run khoagiao overdue --as-of 2026-03-20 --unit bhxh-kh
 echo "### status";   run khoagiao status syt --as-of 2026-04-15

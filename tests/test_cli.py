@@ -294,7 +294,7 @@ def test_history_empty_and_filtered(cli, cfg) -> None:
     cli("submit", "bhxh-kh", "q1", "--as-of", "2026-03-10")
     assert [h["unit"] for h in json.loads(cli("history", "--report", "q1", "--format", "json").stdout)["events"]] == ["syt", "bhxh-kh"]
     assert [h["unit"] for h in json.loads(cli("history", "bhxh-kh", "--format", "json").stdout)["events"]] == ["bhxh-kh"]
-    assert "Sổ theo dõi: 2 sự kiện" in cli("history").stdout
+    assert "Sổ theo dõi: 2 sự kiện" in cli("history", "--format", "table").stdout
 
 
 # ---------------------------------------------------------------------------- init and config

@@ -73,7 +73,7 @@ def test_status_keeps_unit_report_period_and_deadline_whole(cli, cfg, monkeypatc
 def test_history_keeps_what_happened_to_which_report_whole(cli, cfg, monkeypatch, width) -> None:
     scenario(cli)
     at(monkeypatch, width)
-    table = cli("history").stdout
+    table = cli("history", "--format", "table").stdout
     assert max(len(line) for line in table.splitlines()) <= width
     assert_whole(table, "#1 nhận", "#2", "#3", "Sở Y tế", "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh",
                  "Sở Văn hóa, Thể thao và Du lịch", "Báo cáo tháng", "Báo cáo quý I", "2026-01", "2026-Q1")

@@ -151,17 +151,29 @@ def tracked_years(config: Config, reader: Reader, clock: Clock) -> list[int]:
     return list(range(min(tracking_start(config, reader).year, clock.today.year), clock.today.year + 1))
 
 
+class History(NamedTuple):
+    #: the events shown, in the order recorded
+    events: list[Event]
+    #: how many events match (more than shown when only the newest were asked for)
+    total: int
+
+
 def history(config: Config, reader: Reader, *, unit: Unit | None, report: str | None, period: str | None,
-            ) -> list[Event]:
-    """The ledger's events, of one unit, report or period if asked; a period that is none is bad input."""
+            since: date | None = None, limit: int | None = None) -> History:
+    """The ledger's events, of one unit, report or period if asked, recorded on `since` or later, only the newest
+    `limit` of them if asked (the database picks them: a ledger of years is not read to show a screenful); a
+    period that is none is bad input."""
     from khoagiao_cli.app.pick import report_id
     from khoagiao_cli.core.lookup import normalize_period
 
     label = normalize_period(period) if period is not None else None
     if label is not None and not _PERIOD.match(label):
         raise UserError("period_not_a_period", period=period)
-    return reader.events(unit=unit.code if unit else None,
-                         report=report_id(config, reader, report) if report is not None else None, period=label)
+    picked = {"unit": unit.code if unit else None, "report": report_id(config, reader, report) if report else None,
+              "period": label}
+    events = reader.events(**picked, since=since, newest=limit)
+    total = len(events) if limit is None or len(events) < limit else reader.count_events(**picked, since=since)
+    return History(events, total)
 
 
 def file_copies(reader: Reader, events: list[Event]) -> "dict[str, Path | None]":

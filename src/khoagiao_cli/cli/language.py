@@ -58,6 +58,8 @@ def translate(command: Any, words: Words) -> None:
         low, high = getattr(param.type, "min", None), getattr(param.type, "max", None)
         if low is not None and high is not None:  # "0<=x<=3660" is click's notation, not a sentence
             param.type._describe_range = lambda low=low, high=high: words("help_range", low=low, high=high)
+        elif low is not None:  # "x>=1"
+            param.type._describe_range = lambda low=low: words("help_range_min", low=low)
     for sub in getattr(command, "commands", {}).values():
         translate(sub, words)
 

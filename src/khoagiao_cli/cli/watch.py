@@ -3,6 +3,7 @@ history. All of them only read: the ledger is opened read-only and never created
 
 from __future__ import annotations
 
+import shutil
 from typing import Annotated
 
 import typer
@@ -15,7 +16,6 @@ from khoagiao_cli.cli.base import (
     Env,
     Lang,
     ReportArg,
-    TableOrJson,
     TablePlainOrJson,
     UnitArg,
     UnitOpt,
@@ -167,7 +167,9 @@ def history(
     unit: Annotated[str | None, typer.Argument(help="o_history_unit", metavar="[UNIT]", callback=given)] = None,
     report: Annotated[str | None, typer.Option("--report", help="o_history_report", metavar="REPORT", callback=given)] = None,
     period: Period = None,
-    format: TableOrJson = None,
+    since: Annotated[str | None, typer.Option("--since", help="o_history_since", metavar="DATE", callback=given)] = None,
+    limit: Annotated[int | None, typer.Option("--limit", help="o_history_limit", metavar="N", min=1)] = None,
+    format: TablePlainOrJson = None,
     lang: Lang = None,
     config: ConfigDir = None,
     db: Db = None,
@@ -176,9 +178,13 @@ def history(
     from khoagiao_cli.app.query import history as history_of
 
     e = Env(ctx, lang=lang, config=config, db=db)
-    out = check_format(format, ("table", "json"), "table")
-    filtered = unit is not None or report is not None or period is not None
-    events = history_of(e.config, e.reader, unit=e.unit(unit), report=report, period=period)
+    out = screen_format(format)
+    filtered = unit is not None or report is not None or period is not None or since is not None
+    if limit is None and out == "table":  # a screenful on a terminal; everything when piped or exported
+        limit = max(10, shutil.get_terminal_size().lines - 8)
+    found = history_of(e.config, e.reader, unit=e.unit(unit), report=report, period=period, limit=limit,
+                       since=e.parse_date(since, "what_since") if since is not None else None)
+    events = found.events
     ids = {ev.id for ev in events}
     voids = [v for v in e.reader.voids() if v.event_id in ids]
     copies = file_copies(e.reader, events)
@@ -188,13 +194,19 @@ def history(
         by_event = {v.event_id: v for v in voids}
         records = [event_record(ev, by_event.get(ev.id), copies.get(ev.file_sha256 or "")) for ev in events]
         typer.echo(to_json(document(events=records, voids=[void_record(v) for v in voids] or None)), nl=False)
-    elif not events:
+        return
+    if not events:
         typer.echo(e.words("history_none_matching" if filtered else "history_empty"))
-    else:
-        from khoagiao_cli.outputs.tables import history_files, history_table
+        return
+    from khoagiao_cli.outputs.tables import history_files, history_lines, history_table
 
+    if out == "table":
         console().print(history_table(e.words, e.config, events, voids))
-        kept = [ev for ev in events if ev.file_sha256]
-        if kept:
-            typer.echo("\n".join(history_files(e.words, kept, copies)))
-
+    else:
+        for block in history_lines(e.words, e.config, events, voids):
+            typer.echo(block)
+    if found.total > len(events):
+        typer.echo(e.words("history_more", shown=len(events), total=found.total))
+    kept = [ev for ev in events if ev.file_sha256]
+    if kept:
+        typer.echo("\n".join(history_files(e.words, kept, copies)))

@@ -836,4 +836,10 @@ CATALOGUE: dict[str, Entry] = {
     "o_request_yes": "Record it even when its deadline has passed (every unit asked is overdue at once).",
     "impossible_time": "{what} '{value}': the time of day is invalid (hours 0 to 23, minutes 0 to 59).",
     "doubt_ahead": "period {period} is due {deadline}, {n} days from now (beyond the due-soon window, up to {until})",
+    # ------------------------------------------------------------------ issue 11: history pages
+    "o_history_since": "Only events recorded on this day or later (e.g. 01/11/2026).",
+    "o_history_limit": "Only the N newest events (default: a screenful on a terminal; all when piped or redirected).",
+    "what_since": "--since",
+    "history_more": "Showing the {shown} newest of {total} events; more with --limit N or --since DATE.",
+    "help_range_min": "{low} or more",
 }

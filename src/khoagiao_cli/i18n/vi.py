@@ -785,4 +785,10 @@ CATALOGUE: dict[str, Entry] = {
     "o_request_yes": "Vẫn ghi khi hạn đã qua (mọi đơn vị được yêu cầu sẽ quá hạn ngay).",
     "impossible_time": "{what} '{value}': giờ không hợp lệ (giờ từ 0 đến 23, phút từ 0 đến 59).",
     "doubt_ahead": "kỳ {period} có hạn cuối {deadline}, còn {n} ngày nữa (quá khoảng sắp đến hạn, đến {until})",
+    # ------------------------------------------------------------------ issue 11: history pages
+    "o_history_since": "Chỉ các sự kiện ghi từ ngày này (ví dụ 01/11/2026).",
+    "o_history_limit": "Chỉ N sự kiện mới nhất (mặc định: một màn hình trên terminal; tất cả khi chuyển sang tệp hoặc lệnh khác).",
+    "what_since": "--since",
+    "history_more": "Hiện {shown} sự kiện mới nhất trong {total}; xem thêm: --limit N hoặc --since NGÀY.",
+    "help_range_min": "từ {low} trở lên",
 }

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -24,6 +24,7 @@ from khoagiao_cli.outputs.phrases import (
     wording,
 )
 from khoagiao_cli.outputs.screens import Footnotes
+from khoagiao_cli.outputs.screens import columns as aligned
 from khoagiao_cli.outputs.text import visible
 
 
@@ -82,8 +83,31 @@ HISTORY_COLUMNS = (("col_kind", 0, False, 10), ("col_unit", 0, False, 14), ("col
 
 
 def history_table(words: Words, config: Config, events: Sequence[Event], voids: Sequence[Void] = ()) -> Fitted:
-    """The events in order, each void (the office's entry error undone) in its place in time, the event it
+    """The events, newest first, each void (the office's entry error undone) in its place in time, the event it
     voids marked."""
+    columns = [Col(words(key), drop=drop, no_wrap=no_wrap, min_width=least)
+               for key, drop, no_wrap, least in HISTORY_COLUMNS]
+    return Fitted(columns, _history_rows(words, config, events, voids)[::-1],
+                  title=words("history_title", n=len(events)))
+
+
+#: rows of plain history measured together (the widths of a block; a long history is written block by block)
+PLAIN_BLOCK = 500
+
+
+def history_lines(words: Words, config: Config, events: Sequence[Event], voids: Sequence[Void] = (),
+                  ) -> Iterator[str]:
+    """The history as plain text, newest first, for pipes and files: a heading, then blocks of aligned lines."""
+    rows = [[cell.replace("\n", " ") for cell in cells] for cells, _ in _history_rows(words, config, events, voids)]
+    rows.reverse()
+    heading = [words(key) for key, *_ in HISTORY_COLUMNS]
+    for start in range(0, len(rows), PLAIN_BLOCK):
+        yield visible("\n".join(aligned([heading, *rows[start:start + PLAIN_BLOCK]])[0 if start == 0 else 1:]))
+
+
+def _history_rows(words: Words, config: Config, events: Sequence[Event], voids: Sequence[Void],
+                  ) -> list[tuple[list[str], str]]:
+    """The rows of the history in the order recorded: (cells, style)."""
     by_event = {v.event_id: v for v in voids}
     shown = {e.id: e for e in events}
     pending = sorted((v for v in voids if v.event_id in shown), key=lambda v: v.recorded_at)
@@ -108,9 +132,7 @@ def history_table(words: Words, config: Config, events: Sequence[Event], voids: 
         ], "dim strike" if voided else ""))
     for v in pending:
         add_void(v)
-    columns = [Col(words(key), drop=drop, no_wrap=no_wrap, min_width=least)
-               for key, drop, no_wrap, least in HISTORY_COLUMNS]
-    return Fitted(columns, rows, title=words("history_title", n=len(events)))
+    return rows
 
 
 def history_files(words: Words, events: Sequence[Event], copies: Mapping[str, Path | None]) -> list[str]:

@@ -94,8 +94,13 @@ class PendingLedger:
     def created_on(self) -> date:
         return self._reading().created_on()
 
-    def events(self, unit: str | None = None, report: str | None = None, period: str | None = None) -> list[Event]:
-        return self._reading().events(unit, report, period)
+    def events(self, unit: str | None = None, report: str | None = None, period: str | None = None, *,
+               since: date | None = None, newest: int | None = None) -> list[Event]:
+        return self._reading().events(unit, report, period, since=since, newest=newest)
+
+    def count_events(self, unit: str | None = None, report: str | None = None, period: str | None = None, *,
+                     since: date | None = None) -> int:
+        return self._reading().count_events(unit, report, period, since=since)
 
     def in_force(self, unit: str | None = None, report: str | None = None, period: str | None = None,
                  ) -> dict[Key, Event]:

@@ -42,8 +42,14 @@ class Reader(Protocol):
         """The day the ledger was created (the real clock's): tracking starts then unless configured."""
         ...
 
-    def events(self, unit: str | None = None, report: str | None = None, period: str | None = None) -> list[Event]:
-        """Every event, in the order recorded."""
+    def events(self, unit: str | None = None, report: str | None = None, period: str | None = None, *,
+               since: date | None = None, newest: int | None = None) -> list[Event]:
+        """Every event (recorded on `since` or later; only the `newest` ones), in the order recorded."""
+        ...
+
+    def count_events(self, unit: str | None = None, report: str | None = None, period: str | None = None, *,
+                     since: date | None = None) -> int:
+        """How many events `events` would give without `newest`."""
         ...
 
     def in_force(self, unit: str | None = None, report: str | None = None, period: str | None = None,
@@ -122,8 +128,13 @@ class EmptyLedger:
     def created_on(self) -> date:
         return self._today
 
-    def events(self, unit: str | None = None, report: str | None = None, period: str | None = None) -> list[Event]:
+    def events(self, unit: str | None = None, report: str | None = None, period: str | None = None, *,
+               since: date | None = None, newest: int | None = None) -> list[Event]:
         return []
+
+    def count_events(self, unit: str | None = None, report: str | None = None, period: str | None = None, *,
+                     since: date | None = None) -> int:
+        return 0
 
     def in_force(self, unit: str | None = None, report: str | None = None, period: str | None = None,
                  ) -> dict[Key, Event]:

@@ -14,6 +14,14 @@ def filtered(sql: str, **equal: str | None) -> tuple[str, list[str]]:
     return sql + " WHERE " + " AND ".join(f"{column} = ?" for column in given), list(given.values())
 
 
+def since(sql: str, args: list[str], day: date | None) -> tuple[str, list[str]]:
+    """`sql` (from `filtered`) narrowed to what was recorded on `day` or later (recorded_at is ISO 8601, so its
+    text sorts as its time does, and a day is a prefix of it)."""
+    if day is None:
+        return sql, args
+    return sql + (" AND" if args else " WHERE") + " recorded_at >= ?", [*args, day.isoformat()]
+
+
 def texts(row: tuple[Any, ...]) -> tuple[Any, ...]:
     """A row as khoagiao writes it: numbers and texts. Anything else (bytes) was put there past khoagiao; the
     caller's guard turns the error into a message that points to `verify`."""

@@ -27,6 +27,7 @@ from khoagiao_cli.store.migrations import SCHEMA_VERSION, expected_schema, migra
 from khoagiao_cli.store.named import named_units as units_named
 from khoagiao_cli.store.rows import event as _event
 from khoagiao_cli.store.rows import filtered as _filtered
+from khoagiao_cli.store.rows import since as _since
 from khoagiao_cli.store.rows import texts as _texts
 
 _COLUMNS = (
@@ -179,11 +180,20 @@ class SQLiteLedger:
             row = self.conn.execute("SELECT value FROM meta WHERE key = 'created_on'").fetchone()
             return date.fromisoformat(row[0])
 
-    def events(self, unit: str | None = None, report: str | None = None, period: str | None = None) -> list[Event]:
-        sql, args = _filtered(f"SELECT {_COLUMNS} FROM events", unit=unit, report=report, period=period)
+    def events(self, unit: str | None = None, report: str | None = None, period: str | None = None, *,
+               since: date | None = None, newest: int | None = None) -> list[Event]:
+        sql, args = _since(*_filtered(f"SELECT {_COLUMNS} FROM events", unit=unit, report=report, period=period), since)
         with _guard(self.path):
-            rows = self.conn.execute(sql + " ORDER BY id", args).fetchall()
-            return [_event(row) for row in rows]
+            if newest is None:
+                return [_event(row) for row in self.conn.execute(sql + " ORDER BY id", args)]
+            rows = self.conn.execute(sql + " ORDER BY id DESC LIMIT ?", [*args, newest]).fetchall()
+            return [_event(row) for row in reversed(rows)]
+
+    def count_events(self, unit: str | None = None, report: str | None = None, period: str | None = None, *,
+                     since: date | None = None) -> int:
+        sql, args = _since(*_filtered("SELECT count(*) FROM events", unit=unit, report=report, period=period), since)
+        with _guard(self.path):
+            return int(self.conn.execute(sql, args).fetchone()[0])
 
     def in_force(self, unit: str | None = None, report: str | None = None, period: str | None = None,
                  ) -> dict[Key, Event]:
