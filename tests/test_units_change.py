@@ -286,3 +286,17 @@ def test_a_ledger_kept_before_the_2026_defaults_reads_the_same_receipts(cli, cfg
     owed = {(r["report"], r["period"]) for r in got if r["unit"] == "bhxh-kh" and "received" not in r}
     assert not owed & {(report, period) for unit, report, period, _ in received(old) if unit == "bhxh"}
     assert {(r["report"], r["period"]) for r in got if r["unit"] == "bhxh-kh"} >= {("monthly", "2026-10")}
+
+
+def test_the_successor_chains_are_built_once_per_configuration() -> None:
+    """A memo on the configuration, whose values never change: another configuration has its own."""
+    from datetime import date
+
+    from khoagiao_cli.core.model import Config, Settings, Unit
+    from khoagiao_cli.core.succession import Succession
+
+    old = Unit("a", "A", active_until=date(2025, 2, 28), successor="b")
+    first = Config((old, Unit("b", "B", active_from=date(2025, 3, 1))), (), Settings())
+    other = Config((old._replace(successor="c"), Unit("c", "C", active_from=date(2025, 3, 1))), (), Settings())
+    assert Succession.of(first) is Succession.of(first)
+    assert Succession.of(first).chains["a"] == ("b",) and Succession.of(other).chains["a"] == ("c",)

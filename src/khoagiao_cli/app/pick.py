@@ -41,7 +41,7 @@ def target(config: Config, reader: Reader, unit_query: str, report_query: str) -
             return Target(unit, request.id, None, (Instance(unit.code, request_slot(config.calendar, request)),))
     rule = find_rule(config, report_query)
     # a successor owes what its predecessors still owed: their rules too
-    owing = [unit.code, *Succession(config).preds.get(unit.code, ())]
+    owing = [unit.code, *Succession.of(config).preds.get(unit.code, ())]
     if not any(rule.id in rules_owed(config, config.unit_by_code[code]) for code in owing):
         raise UserError("unit_not_owing", unit=unit.code, rule=Named(rule.name, rule.name_en))
     return Target(unit, rule.id, rule, ())
@@ -50,7 +50,7 @@ def target(config: Config, reader: Reader, unit_query: str, report_query: str) -
 def in_force_of(config: Config, reader: Reader, chosen: Target) -> dict[Key, Event]:
     """The submissions in force of the chosen report, of the unit and of the units its work passed to or came
     from (core/succession.py): what tells whether a period is still owed, and by whom."""
-    codes = Succession(config).family(chosen.unit.code) if chosen.rule is not None else (chosen.unit.code,)
+    codes = Succession.of(config).family(chosen.unit.code) if chosen.rule is not None else (chosen.unit.code,)
     return {key: e for code in codes for key, e in reader.in_force(unit=code, report=chosen.report).items()}
 
 
@@ -58,7 +58,7 @@ def succeeded(config: Config, unit: Unit, verb: str, report: str, period: str | 
     """`submit OLD …` for a period that ended (or a report that came, without a period) on `day`, after OLD
     ceased: which unit to name instead (the one holding the work then), and how."""
     assert unit.active_until is not None
-    line = Succession(config)
+    line = Succession.of(config)
     later = [config.unit_by_code[code] for code in line.chains.get(unit.code, ())]
     held = config.unit_by_code[line.holder(unit.code, day)]
     heir = next((u for u in later if u.owes_period_ending(day)), held) if period else held
@@ -128,7 +128,7 @@ def _carried(config: Config, chosen: Target, slot: Slot, owes: bool, in_force: M
              explain: bool = False) -> Instance | None:
     """The unit's instance of `slot` once successions are applied (None: see what the unit owes by itself). To
     `explain`, the instance another unit of its line holds for it (sent or owes) is the answer."""
-    line = Succession(config)
+    line = Succession.of(config)
     code, report, period = chosen.unit.code, chosen.report, slot.period
     units = [config.unit_by_code[c] for c in line.family(code)]
     found = carry(config, [i for i in expand(config, slot.deadline, slot.deadline, units)
@@ -166,7 +166,7 @@ def earliest(config: Config, chosen: Target, *, received: date, since: date, in_
             years = [int(key[2][:4]) for key in in_force if key[2][:4].isascii() and key[2][:4].isdigit()]
             since = min(since, date(min(years), 1, 1)) if years else since
         code = chosen.unit.code
-        units = [config.unit_by_code[c] for c in Succession(config).family(code)]
+        units = [config.unit_by_code[c] for c in Succession.of(config).family(code)]
         choices = [
             i if i.unit == code else Instance(code, i.slot)
             for i in carry(config, expand(config, since, add_months(received, 36), units), in_force, as_of or received)

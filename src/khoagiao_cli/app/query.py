@@ -54,7 +54,7 @@ def family(config: Config, unit: Unit | None) -> list[Unit] | None:
     (core/succession.py); None for every unit."""
     if unit is None:
         return None
-    return [config.unit_by_code[code] for code in Succession(config).family(unit.code)]
+    return [config.unit_by_code[code] for code in Succession.of(config).family(unit.code)]
 
 
 def _keys_in_force(reader: Reader, units: list[Unit] | None, clock: Clock) -> set[Key]:

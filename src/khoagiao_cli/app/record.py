@@ -22,7 +22,7 @@ from khoagiao_cli.core.adhoc import INCIDENT
 from khoagiao_cli.core.clock import Clock
 from khoagiao_cli.core.lookup import channel_id, find_slot
 from khoagiao_cli.core.model import Config, Rule, Unit
-from khoagiao_cli.core.status import CORRECT, SUBMIT, WITHDRAW, Event, Row, Void, classify
+from khoagiao_cli.core.status import CORRECT, SUBMIT, VOID_MARK, WITHDRAW, Event, Row, Void, classify
 from khoagiao_cli.core.text import check_text
 from khoagiao_cli.errors import Stamp, UserError
 from khoagiao_cli.store.base import Ledger
@@ -188,10 +188,6 @@ class Voided(NamedTuple):
     now: Event | None
 
 
-#: how a void is named on screens ("H1": hủy); an id typed that way is a void's, which cannot be voided
-VOID_MARK = "H"
-
-
 def parse_event_id(text: str) -> int:
     """`5` or `#5`: an event's number; `H1` names a void, which is refused (bad input)."""
     value = text.strip().lstrip("#").strip()
@@ -213,12 +209,12 @@ def void(ledger: Ledger, clock: Clock, *, event_ref: str, note: str, recorded_by
     if not ledger.exists:  # nothing recorded yet: refused before the first write would create the ledger
         raise UserError("void_unknown", id=number)
     with ledger.write():
-        event = next((e for e in ledger.events() if e.id == number), None)
+        event = ledger.event(number)
         if event is None:
             raise UserError("void_unknown", id=number)
         before = next((v for v in ledger.voids() if v.event_id == number), None)
         if before is not None:
-            raise UserError("void_already", id=number, void=f"{VOID_MARK}{before.id}", at=Stamp(before.recorded_at), by=before.recorded_by)
+            raise UserError("void_already", id=number, void=before.label, at=Stamp(before.recorded_at), by=before.recorded_by)
         stored = Void(0, number, note.strip(), clock.recorded_at(), recorded_by)
         stored = stored._replace(id=ledger.add_void(stored))
         now = ledger.in_force(unit=event.unit, report=event.report, period=event.period).get(event.key)

@@ -183,14 +183,13 @@ def void(
     config: ConfigDir = None,
     db: Db = None,
 ) -> None:
-    from khoagiao_cli.app.record import VOID_MARK
     from khoagiao_cli.app.record import void as void_event
     from khoagiao_cli.outputs.phrases import received_text, rule_name
 
     e = Env(ctx, lang=lang, config=config, db=db)
     done = void_event(e.ledger, e.clock, event_ref=event_id, note=note, recorded_by=who())
     ev = done.event
-    said = {"void": f"{VOID_MARK}{done.void.id}", "event": ev.id, "kind": e.words("kind_" + ev.kind),
+    said = {"void": done.void.label, "event": ev.id, "kind": e.words("kind_" + ev.kind),
             "unit": ev.unit_name or e.config.unit_name(ev.unit), "report": rule_name(e.words, e.config, ev.report),
             "period": ev.period}
     typer.echo(e.words("voided", **said))

@@ -13,6 +13,7 @@ from khoagiao_cli.core.calendar import HolidaySource, WorkCalendar, vn_holidays
 
 if TYPE_CHECKING:
     from khoagiao_cli.core.schedule import Slot
+    from khoagiao_cli.core.succession import Succession
 
 FREQUENCIES = ("monthly", "quarterly", "half-yearly", "yearly")
 #: months in one period of each frequency
@@ -144,8 +145,9 @@ class Settings(NamedTuple):
 class Config:
     """Units, rules, meetings, the office and settings, with look-ups by code and id, and the office calendar.
 
-    Its values never change once built (`with_holidays` gives another one). The one thing that grows is a memo,
-    `slot_table`: the deadlines computed from those values and that calendar, kept for the config's lifetime.
+    Its values never change once built (`with_holidays` gives another one). What grows are memos of what those
+    values and that calendar give, kept for the config's lifetime: `slot_table` (the deadlines) and `succession`
+    (the successor chains).
     """
 
     #: what a configuration is made of (the rest is derived from these)
@@ -153,7 +155,7 @@ class Config:
 
     __slots__ = (
         "units", "rules", "settings", "meetings", "office", "all_units", "unit_by_code", "rule_by_id", "calendar",
-        "unit_rules", "slot_table",
+        "unit_rules", "slot_table", "succession",
     )
 
     def __init__(
@@ -181,6 +183,8 @@ class Config:
         self.calendar = WorkCalendar(source, {d: (vi, en) for d, vi, en in settings.days_off}, settings.working_days)
         #: computed deadlines, by (rule id, year the period starts): filled as needed
         self.slot_table: dict[tuple[str, int], tuple[Slot, ...]] = {}
+        #: the successor chains of these units (core/succession.py): built on first use
+        self.succession: Succession | None = None
 
     def with_holidays(self, source: HolidaySource) -> "Config":
         """The same configuration, its public holidays taken from `source` (the CLI's cached copy)."""

@@ -54,7 +54,7 @@ def scorecard(config: Config, rows: Sequence[Row], as_of: date, only: str | None
     A report carried over to a successor counts for the unit that existed on its deadline (core/succession.py);
     `only`: the score of that unit alone.
     """
-    line = Succession(config)
+    line = Succession.of(config)
     by_unit: dict[str, list[Row]] = {}
     for r in rows:
         who = line.answerable(r.instance)

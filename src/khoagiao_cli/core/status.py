@@ -49,6 +49,15 @@ class Void(NamedTuple):
     recorded_at: str
     recorded_by: str
 
+    @property
+    def label(self) -> str:
+        """How screens name a void ("H1": hủy), apart from the events' "#5"."""
+        return f"{VOID_MARK}{self.id}"
+
+
+#: the mark of a void's number; a number typed with it names a void, which cannot itself be voided
+VOID_MARK = "H"
+
 
 def arrived(submission: Event, day: date, latest: datetime | None = None) -> bool:
     """Whether a report had arrived by `day` (by the moment `latest`, for one received at a known time). Seen

@@ -49,7 +49,13 @@ def cycle(after: Mapping[str, str]) -> list[str] | None:
 
 
 class Succession:
-    """The successor chains of a configuration, looked up once per question."""
+    """The successor chains of a configuration: built once per configuration (`of`), which never changes."""
+
+    @classmethod
+    def of(cls, config: Config) -> "Succession":
+        if config.succession is None:
+            config.succession = cls(config)
+        return config.succession
 
     def __init__(self, config: Config) -> None:
         self.config = config
@@ -97,7 +103,7 @@ class Succession:
 def carry(config: Config, instances: Sequence[Instance], received: Container[Key], as_of: date) -> list[Instance]:
     """The periodic instances as owed on `as_of`: each unit's open ones moved to the unit that holds its work,
     those a predecessor delivered dropped. `received`: the keys with a submission in force (by `as_of`)."""
-    line = Succession(config)
+    line = Succession.of(config)
     if not line.preds:
         return list(instances)
     native = {i.key for i in instances}

@@ -64,7 +64,7 @@ def explain_text(words: Words, config: Config, exp: Explanation, as_of: date) ->
         lines.append(words("ex_event", text=", ".join(bits)))
         void = exp.voids.get(e.id)
         if void is not None:
-            lines.append("  " + words("ex_voided", void=f"H{void.id}", at=Stamp(void.recorded_at),
+            lines.append("  " + words("ex_voided", void=void.label, at=Stamp(void.recorded_at),
                                       by=void.recorded_by, note=void.note or ""))
         if e.file_sha256:
             copy = exp.copies.get(e.file_sha256)

@@ -115,7 +115,7 @@ def _history_rows(words: Words, config: Config, events: Sequence[Event], voids: 
 
     def add_void(v: Void) -> None:
         e = shown[v.event_id]
-        rows.append(([words("history_void", void=f"H{v.id}", event=e.id), e.unit_name or config.unit_name(e.unit),
+        rows.append(([words("history_void", void=v.label, event=e.id), e.unit_name or config.unit_name(e.unit),
                       report_name(words, config, e.report), e.period, "", "", "", stamp_text(v.recorded_at),
                       v.recorded_by, v.note or ""], ""))
 

@@ -125,7 +125,7 @@ def _events_sheet(words: Words, wb: Any, config: Config, events: Sequence[Event]
     by_event = {v.event_id: v for v in voids}
     for e in events:
         void = by_event.get(e.id)
-        kind = words("kind_" + e.kind) + (f" — {words('voided_mark')} (H{void.id}: {void.note})" if void else "")
+        kind = words("kind_" + e.kind) + (f" — {words('voided_mark')} ({void.label}: {void.note})" if void else "")
         # openpyxl writes no time zone: the moment as the office's clock read it
         received = e.received_at.replace(tzinfo=None) if e.received_at is not None else e.received
         _append(ws, [

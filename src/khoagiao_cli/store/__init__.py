@@ -98,6 +98,9 @@ class PendingLedger:
                since: date | None = None, newest: int | None = None) -> list[Event]:
         return self._reading().events(unit, report, period, since=since, newest=newest)
 
+    def event(self, event_id: int) -> Event | None:
+        return self._reading().event(event_id)
+
     def count_events(self, unit: str | None = None, report: str | None = None, period: str | None = None, *,
                      since: date | None = None) -> int:
         return self._reading().count_events(unit, report, period, since=since)

@@ -52,6 +52,10 @@ class Reader(Protocol):
         """How many events `events` would give without `newest`."""
         ...
 
+    def event(self, event_id: int) -> Event | None:
+        """The event of that number, if there is one."""
+        ...
+
     def in_force(self, unit: str | None = None, report: str | None = None, period: str | None = None,
                  ) -> dict[Key, Event]:
         """The submission in force for each instance: its latest event, unless that is a withdrawal."""
@@ -135,6 +139,9 @@ class EmptyLedger:
     def count_events(self, unit: str | None = None, report: str | None = None, period: str | None = None, *,
                      since: date | None = None) -> int:
         return 0
+
+    def event(self, event_id: int) -> Event | None:
+        return None
 
     def in_force(self, unit: str | None = None, report: str | None = None, period: str | None = None,
                  ) -> dict[Key, Event]:

@@ -189,6 +189,11 @@ class SQLiteLedger:
             rows = self.conn.execute(sql + " ORDER BY id DESC LIMIT ?", [*args, newest]).fetchall()
             return [_event(row) for row in reversed(rows)]
 
+    def event(self, event_id: int) -> Event | None:
+        with _guard(self.path):
+            row = self.conn.execute(f"SELECT {_COLUMNS} FROM events WHERE id = ?", [event_id]).fetchone()
+            return _event(row) if row is not None else None
+
     def count_events(self, unit: str | None = None, report: str | None = None, period: str | None = None, *,
                      since: date | None = None) -> int:
         sql, args = _since(*_filtered("SELECT count(*) FROM events", unit=unit, report=report, period=period), since)
