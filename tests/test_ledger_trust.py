@@ -265,9 +265,11 @@ def test_a_schema_version_set_back_with_the_mark_kept_is_tampering(cli, db) -> N
     "REPLACE INTO events (id, kind, unit, report, period, received, recorded_at, recorded_by, note)"
     " VALUES (1, 'submit', 'syt', 'monthly', '2026-01', '2026-01-19', 'x', 'x', X'00ff')",
     "INSERT INTO events (kind, unit, report, period, received, recorded_at, recorded_by)"
-    " VALUES ('submit', 'syt', 'monthly', '2026-03', 'garbage', 'x', 'x')",
+    " VALUES ('submit', 'syt', 'monthly', '2026-02', 'garbage', 'x', 'x')",
 ])
 def test_a_damaged_row_is_a_message_never_a_traceback(cli, db, sql) -> None:
+    """Every command that reads the damaged row says so (`status` reads only the periods it shows: the rows are
+    of periods it shows)."""
     fill(cli)
     tamper(db, sql)
     assert "sự kiện #" in cli("verify", code=1).stderr

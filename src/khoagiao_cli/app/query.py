@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from khoagiao_cli.core.adhoc import incident_slot, request_slot
 from khoagiao_cli.core.clock import Clock
 from khoagiao_cli.core.model import Config, Unit
-from khoagiao_cli.core.schedule import Instance, expand, year_instances
+from khoagiao_cli.core.schedule import Instance, expand, owed_by_class, year_instances
 from khoagiao_cli.core.status import (
     DUE,
     OVERDUE,
@@ -63,10 +63,12 @@ def _keys_in_force(reader: Reader, units: list[Unit] | None, clock: Clock) -> se
     return {key for u in units for key in reader.keys_in_force(unit=u.code, by=clock.latest)}
 
 
-def _in_force(reader: Reader, units: list[Unit] | None) -> dict[Key, Event]:
+def _in_force(reader: Reader, units: list[Unit] | None, periods: set[str]) -> dict[Key, Event]:
+    if not periods:
+        return {}
     if units is None:
-        return reader.in_force()
-    return {key: e for u in units for key, e in reader.in_force(unit=u.code).items()}
+        return reader.in_force(periods=periods)
+    return {key: e for u in units for key, e in reader.in_force(unit=u.code, periods=periods).items()}
 
 
 def owed(config: Config, instances: list[Instance], received: set[Key] | dict[Key, Event], clock: Clock,
@@ -103,15 +105,50 @@ def due(config: Config, reader: Reader, clock: Clock, within: int | None = None,
     days = config.settings.due_soon_days if within is None else within
     start = tracking_start(config, reader)
     end = config.due_soon_until(clock.today, days)
-    units = family(config, unit)
-    received = _keys_in_force(reader, units, clock)
-    instances = _merge(owed(config, expand(config, start, end, units), received, clock, unit),
-                       adhoc_instances(config, reader, start, end, unit))
-    # only what is still open can be due (the received ones need no status here), and only from a unit that exists
-    # or passed its work on: a unit that ceased without a successor is not chased (its rows stay in `status`)
-    rows = status_rows([i for i in instances if i.key not in received and not ceased(config, i.unit, clock.today)],
-                       {}, clock.today, end, clock.now)
+    instances = _merge(open_periodic(config, reader, clock, start, end, unit),
+                       _open_adhoc(config, reader, clock, adhoc_instances(config, reader, start, end, unit)))
+    rows = status_rows(instances, {}, clock.today, end, clock.now)
     return Due(outstanding(rows), clock.today, end, days, config.settings.due_soon_working)
+
+
+def _open_adhoc(config: Config, reader: Reader, clock: Clock, instances: list[Instance]) -> list[Instance]:
+    """The one-off and incident instances still open (the same anti-join: each unit's own as its class)."""
+    if not instances:
+        return []
+    owing: dict[str, int] = {}
+    for i in instances:
+        owing.setdefault(i.unit, len(owing))
+    found = set(reader.open_instances(owing, list({(owing[i.unit], i.report, i.period) for i in instances}),
+                                      clock.latest))
+    return [i for i in instances if i.key in found and not ceased(config, i.unit, clock.today)]
+
+
+def open_periodic(config: Config, reader: Reader, clock: Clock, start: date, end: date, unit: Unit | None,
+                  ) -> list[Instance]:
+    """The periodic instances with a deadline in [start, end] still open on the as-of day, by deadline (then
+    units and rules in the configuration's order), of every unit or one unit's family; none of a unit that ceased
+    without a successor (it is not chased: its rows stay in `status`).
+
+    The database answers for the units untouched by renames and mergers (store/outstanding.py: the classes of
+    units × their slots, less what is in force); those whose work passed on go through core/succession.py with
+    what their family received."""
+    line = Succession.of(config)
+    units = family(config, unit) or config.all_units
+    plain = [u for u in units if not line.chains.get(u.code) and u.code not in line.preds
+             and not ceased(config, u.code, clock.today)]
+    member, slots = owed_by_class(config, start, end, plain)
+    by_key = {(cls, s.report, s.period): s for cls, found in enumerate(slots) for s in found}
+    found = [Instance(code, by_key[member[code], report, period]) for code, report, period in
+             reader.open_instances(member, list(by_key), clock.latest)]
+    chained = [u for u in units if line.chains.get(u.code) or u.code in line.preds]
+    if chained:
+        received = _keys_in_force(reader, chained, clock)
+        found += [i for i in owed(config, expand(config, start, end, chained), received, clock, unit)
+                  if i.key not in received and not ceased(config, i.unit, clock.today)]
+    unit_order = {u.code: n for n, u in enumerate(config.all_units)}
+    rule_order = {r.id: n for n, r in enumerate(config.rules)}
+    found.sort(key=lambda i: (i.deadline, unit_order.get(i.unit, len(unit_order)), rule_order[i.report]))
+    return found
 
 
 def overdue(config: Config, reader: Reader, clock: Clock, unit: Unit | None = None) -> list[Row]:
@@ -122,9 +159,12 @@ def overdue(config: Config, reader: Reader, clock: Clock, unit: Unit | None = No
 def year_rows(config: Config, reader: Reader, year: int, clock: Clock, unit: Unit | None = None) -> list[Row]:
     """Every tracked instance whose deadline falls in `year`, with its status on the as-of day."""
     units = family(config, unit)
-    submitted = arrived_by(_in_force(reader, units), clock.today, clock.latest)
-    periodic = owed(config, year_instances(config, year, units), submitted, clock, unit)
+    expanded = year_instances(config, year, units)
     adhoc = adhoc_instances(config, reader, date(year, 1, 1), date(year, 12, 31), unit)
+    # only the periods of the year's instances are read: a ledger of years is not read for one
+    periods = {i.period for i in expanded} | {i.period for i in adhoc}
+    submitted = arrived_by(_in_force(reader, units, periods), clock.today, clock.latest)
+    periodic = owed(config, expanded, submitted, clock, unit)
     instances = tracked(_merge(periodic, adhoc), tracking_start(config, reader), submitted)
     return status_rows(instances, submitted, clock.today, config.due_soon_until(clock.today), clock.now)
 

@@ -256,3 +256,22 @@ def year_slots(config: Config, year: int) -> list[Slot]:
     """The year's deadlines of every rule, replacements applied as for a unit that owes every rule."""
     everyone = Unit(code="*", name="*", reports=tuple(r.id for r in config.rules))
     return [inst.slot for inst in year_instances(config, year, [everyone])]
+
+
+def owed_by_class(config: Config, start: date, end: date, units: Sequence[Unit],
+                  ) -> tuple[dict[str, int], list[list[Slot]]]:
+    """The units grouped by what they owe: units owing the same rules over the same active dates owe the same
+    slots. Returns each unit's class (a unit that owes nothing in the window has none) and each class's slots with
+    a deadline in [start, end], found by `expand` for one unit of the class (the same three tests)."""
+    classes: dict[tuple[tuple[str, ...], date | None, date | None], int] = {}
+    member: dict[str, int] = {}
+    slots: list[list[Slot]] = []
+    for unit in units:
+        key = (rules_owed(config, unit), unit.active_from, unit.active_until)
+        cls = classes.get(key)
+        if cls is None:
+            cls = classes[key] = len(slots)
+            slots.append([i.slot for i in expand(config, start, end, [unit])])
+        if slots[cls]:
+            member[unit.code] = cls
+    return member, slots

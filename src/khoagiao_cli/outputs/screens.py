@@ -89,15 +89,21 @@ def due_summary(words: Words, rows: Sequence[Row]) -> str:
 def due_plain(words: Words, config: Config, due: Due) -> str:
     units_rows, own_rows = split_office(due.rows, config)
 
+    # thousands of rows share a few dozen deadlines and day counts: each text is made once
+    per_slot: dict[tuple[Slot, str | None], tuple[str, str, str]] = {}
+    per_left: dict[tuple[str, int, int | None], tuple[str, str]] = {}
+
     def lines(part: Sequence[Row]) -> list[str]:
         cells = []
         for r in part:
-            name, _ = report_period(words, config, r)
-            slot = r.instance.slot
-            cells.append([
-                words("st_" + r.status), r.instance.unit, config.unit_name(r.instance.unit),
-                f"{name} ({r.instance.period})", wording(words, slot), deadline_text(words, slot), left_text(words, r),
-            ])
+            i = r.instance
+            if (texts := per_slot.get((i.slot, i.carried_from))) is None:
+                name, _ = report_period(words, config, r)
+                texts = per_slot[i.slot, i.carried_from] = (f"{name} ({i.period})", wording(words, i.slot),
+                                                             deadline_text(words, i.slot))
+            if (left := per_left.get((r.status, r.days_left, r.hours_left))) is None:
+                left = per_left[r.status, r.days_left, r.hours_left] = (words("st_" + r.status), left_text(words, r))
+            cells.append([left[0], i.unit, config.unit_name(i.unit), *texts, left[1]])
         return columns(cells)
 
     out = [_due_title(words, due), *lines(units_rows)]

@@ -4,7 +4,7 @@ only reads opens a `Reader`, which never creates anything."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping, Sequence
 from contextlib import AbstractContextManager
 from datetime import date, datetime
 from pathlib import Path
@@ -105,12 +105,16 @@ class PendingLedger:
                      since: date | None = None) -> int:
         return self._reading().count_events(unit, report, period, since=since)
 
-    def in_force(self, unit: str | None = None, report: str | None = None, period: str | None = None,
-                 ) -> dict[Key, Event]:
-        return self._reading().in_force(unit, report, period)
+    def in_force(self, unit: str | None = None, report: str | None = None, period: str | None = None, *,
+                 periods: Collection[str] | None = None) -> dict[Key, Event]:
+        return self._reading().in_force(unit, report, period, periods=periods)
 
     def keys_in_force(self, unit: str | None = None, by: datetime | None = None) -> set[Key]:
         return self._reading().keys_in_force(unit, by)
+
+    def open_instances(self, owing: Mapping[str, int], slots: Sequence[tuple[int, str, str]], by: datetime,
+                       ) -> list[Key]:
+        return self._reading().open_instances(owing, slots, by)
 
     def requests(self, include_cancelled: bool = False) -> list[Request]:
         return self._reading().requests(include_cancelled)

@@ -4,6 +4,7 @@ SQLite (store/sqlite.py) is the first implementation; a command that only reads 
 records gets a `Ledger`, whose writes happen inside `write()` — one transaction, all or nothing.
 """
 
+from collections.abc import Collection, Mapping, Sequence
 from contextlib import AbstractContextManager
 from datetime import date, datetime
 from typing import TYPE_CHECKING, NamedTuple, Protocol
@@ -56,14 +57,22 @@ class Reader(Protocol):
         """The event of that number, if there is one."""
         ...
 
-    def in_force(self, unit: str | None = None, report: str | None = None, period: str | None = None,
-                 ) -> dict[Key, Event]:
-        """The submission in force for each instance: its latest event, unless that is a withdrawal."""
+    def in_force(self, unit: str | None = None, report: str | None = None, period: str | None = None, *,
+                 periods: Collection[str] | None = None) -> dict[Key, Event]:
+        """The submission in force for each instance: its latest event, unless that is a withdrawal (of the
+        `periods` given only, if given)."""
         ...
 
     def keys_in_force(self, unit: str | None = None, by: datetime | None = None) -> set[Key]:
         """Only the keys of `in_force` (of those that had arrived by `by`: core.status.arrived): what the daily
         `due` needs to know is still open."""
+        ...
+
+    def open_instances(self, owing: Mapping[str, int], slots: Sequence[tuple[int, str, str]], by: datetime,
+                       ) -> list[Key]:
+        """Of the slots each unit owes (`owing`: unit → its class; `slots`: (class, report, period)), those with no
+        submission in force that had arrived by `by`, as (unit, report, period): the database's anti-join
+        (store/outstanding.py), in no particular order."""
         ...
 
     def requests(self, include_cancelled: bool = False) -> list[Request]:
@@ -143,12 +152,18 @@ class EmptyLedger:
     def event(self, event_id: int) -> Event | None:
         return None
 
-    def in_force(self, unit: str | None = None, report: str | None = None, period: str | None = None,
-                 ) -> dict[Key, Event]:
+    def in_force(self, unit: str | None = None, report: str | None = None, period: str | None = None, *,
+                 periods: Collection[str] | None = None) -> dict[Key, Event]:
         return {}
 
     def keys_in_force(self, unit: str | None = None, by: datetime | None = None) -> set[Key]:
         return set()
+
+    def open_instances(self, owing: Mapping[str, int], slots: Sequence[tuple[int, str, str]], by: datetime,
+                       ) -> list[Key]:
+        from khoagiao_cli.store.outstanding import open_keys_of_nothing
+
+        return open_keys_of_nothing(owing, slots)
 
     def requests(self, include_cancelled: bool = False) -> list[Request]:
         return []

@@ -1,5 +1,6 @@
 """Rows of the SQLite ledger read back as khoagiao's records (store/sqlite.py)."""
 
+from collections.abc import Collection
 from datetime import date, datetime
 from typing import Any
 
@@ -20,6 +21,14 @@ def since(sql: str, args: list[str], day: date | None) -> tuple[str, list[str]]:
     if day is None:
         return sql, args
     return sql + (" AND" if args else " WHERE") + " recorded_at >= ?", [*args, day.isoformat()]
+
+
+def among(sql: str, args: list[str], periods: Collection[str] | None) -> tuple[str, list[str]]:
+    """`sql` (from `filtered`) narrowed to the periods given (a year's: a ledger of years is not read for one)."""
+    if periods is None:
+        return sql, args
+    marks = ", ".join("?" * len(periods))
+    return sql + (" AND" if args else " WHERE") + f" period IN ({marks})", [*args, *periods]
 
 
 def texts(row: tuple[Any, ...]) -> tuple[Any, ...]:

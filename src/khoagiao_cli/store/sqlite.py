@@ -6,7 +6,7 @@ create it. Which submission is in force is defined once, by the view `in_force` 
 
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
@@ -25,6 +25,8 @@ from khoagiao_cli.store.kept import expected as kept_files
 from khoagiao_cli.store.kept import mark as mark_kept
 from khoagiao_cli.store.migrations import SCHEMA_VERSION, expected_schema, migrate, schema
 from khoagiao_cli.store.named import named_units as units_named
+from khoagiao_cli.store.outstanding import open_keys
+from khoagiao_cli.store.rows import among as _among
 from khoagiao_cli.store.rows import event as _event
 from khoagiao_cli.store.rows import filtered as _filtered
 from khoagiao_cli.store.rows import since as _since
@@ -200,9 +202,10 @@ class SQLiteLedger:
         with _guard(self.path):
             return int(self.conn.execute(sql, args).fetchone()[0])
 
-    def in_force(self, unit: str | None = None, report: str | None = None, period: str | None = None,
-                 ) -> dict[Key, Event]:
-        sql, args = _filtered(f"SELECT {_COLUMNS} FROM in_force", unit=unit, report=report, period=period)
+    def in_force(self, unit: str | None = None, report: str | None = None, period: str | None = None, *,
+                 periods: Collection[str] | None = None) -> dict[Key, Event]:
+        sql, args = _among(*_filtered(f"SELECT {_COLUMNS} FROM in_force", unit=unit, report=report, period=period),
+                           periods)
         with _guard(self.path):
             rows = self.conn.execute(sql + " ORDER BY id", args).fetchall()
             return {(e.unit, e.report, e.period): e for e in map(_event, rows)}
@@ -214,6 +217,11 @@ class SQLiteLedger:
             args += [by.date().isoformat(), by.isoformat()]
         with _guard(self.path):
             return {(u, r, p) for u, r, p in self.conn.execute(sql, args)}
+
+    def open_instances(self, owing: Mapping[str, int], slots: Sequence[tuple[int, str, str]], by: datetime,
+                       ) -> list[Key]:
+        with _guard(self.path):
+            return open_keys(self.conn, owing, slots, by)
 
     def named_units(self) -> set[str]:
         """Every unit code the ledger's records name (store/named.py)."""

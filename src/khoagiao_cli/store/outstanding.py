@@ -1,0 +1,55 @@
+"""Which owed instances are still open, answered by the database in one anti-join.
+
+The use case hands over each unit's class (units that owe the same periods share one) and each class's slots in
+the window asked about: a few rows per rule and period, computed once from the configuration. The database joins
+them and keeps the pairs with no submission in force that had arrived by the moment asked about (the `in_force`
+view's rule and core.status.arrived, written out so that each pair is one look-up along `events_by_instance`).
+The cost grows with what is owed in the window, never with the rest of the ledger; the SQL is plain enough for
+PostgreSQL to run as it is.
+"""
+
+import sqlite3
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+
+Key = tuple[str, str, str]
+
+_TABLES = (
+    "CREATE TEMP TABLE IF NOT EXISTS kg_owing (code TEXT PRIMARY KEY, cls INTEGER NOT NULL) WITHOUT ROWID",
+    "CREATE TEMP TABLE IF NOT EXISTS kg_slots (cls INTEGER NOT NULL, report TEXT NOT NULL, period TEXT NOT NULL,"
+    " PRIMARY KEY (cls, report, period)) WITHOUT ROWID",
+)
+
+OPEN_SQL = """
+SELECT o.code, s.report, s.period
+FROM kg_owing AS o JOIN kg_slots AS s ON s.cls = o.cls
+WHERE NOT EXISTS (
+    SELECT 1 FROM events AS e
+    WHERE e.unit = o.code AND e.report = s.report AND e.period = s.period
+      AND e.kind <> 'withdraw' AND e.received <= ? AND (e.received_at IS NULL OR e.received_at <= ?)
+      AND e.id = (SELECT max(l.id) FROM events AS l
+                  WHERE l.unit = o.code AND l.report = s.report AND l.period = s.period
+                    AND l.id NOT IN (SELECT v.event_id FROM voids AS v)))
+"""
+
+
+def open_keys(conn: sqlite3.Connection, owing: Mapping[str, int], slots: Sequence[tuple[int, str, str]],
+              by: datetime) -> list[Key]:
+    """The (unit, report, period) of each unit's class slots with no submission in force that had arrived by
+    `by`. The two small tables live in the connection's temporary schema (a reader's too: it writes nothing to
+    the ledger)."""
+    for statement in _TABLES:
+        conn.execute(statement)
+    conn.execute("DELETE FROM temp.kg_owing")
+    conn.execute("DELETE FROM temp.kg_slots")
+    conn.executemany("INSERT INTO temp.kg_owing VALUES (?, ?)", owing.items())
+    conn.executemany("INSERT INTO temp.kg_slots VALUES (?, ?, ?)", slots)
+    return [(u, r, p) for u, r, p in conn.execute(OPEN_SQL, [by.date().isoformat(), by.isoformat()])]
+
+
+def open_keys_of_nothing(owing: Mapping[str, int], slots: Sequence[tuple[int, str, str]]) -> list[Key]:
+    """What `open_keys` answers when nothing is recorded: every pair."""
+    by_class: dict[int, list[tuple[str, str]]] = {}
+    for cls, report, period in slots:
+        by_class.setdefault(cls, []).append((report, period))
+    return [(code, r, p) for code, cls in owing.items() for r, p in by_class.get(cls, ())]

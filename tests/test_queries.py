@@ -1,0 +1,152 @@
+"""The database answers what is open (issue 11): its answers equal the reference's (tests/reference.py) over
+random configurations and histories, recorded in a real SQLite ledger."""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import date, datetime, time, timedelta, timezone
+from functools import cache
+from pathlib import Path
+
+import reference
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from khoagiao_cli.app import query
+from khoagiao_cli.config.load import load
+from khoagiao_cli.config.paths import config_sources, embedded_dir
+from khoagiao_cli.core.clock import Clock
+from khoagiao_cli.core.model import Config, Unit
+from khoagiao_cli.core.schedule import expand
+from khoagiao_cli.core.status import Event, Row, Void
+from khoagiao_cli.store.base import EmptyLedger
+from khoagiao_cli.store.sqlite import SQLiteLedger
+
+TZ = timezone(timedelta(hours=7))
+CODES = ("a", "b", "c", "d", "e")
+FIRST, LAST = date(2024, 11, 1), date(2027, 2, 28)
+
+
+@cache
+def defaults() -> Config:
+    return load(config_sources(embedded_dir(), {}), None, Path.cwd())
+
+
+def days(first: date = FIRST, last: date = LAST) -> st.SearchStrategy[date]:
+    return st.dates(min_value=first, max_value=last)
+
+
+@st.composite
+def offices(draw: st.DrawFn) -> Config:
+    """A random set of units over the embedded rules: some owe only a few rules, some start or end in the years
+    looked at, some pass their work on to a later unit (never round in a circle), and tracking starts anywhere."""
+    base = defaults()
+    owed = base.unit_rules
+    count = draw(st.integers(1, len(CODES)))
+    units = []
+    for n, code in enumerate(CODES[:count]):
+        reports = tuple(draw(st.lists(st.sampled_from(owed), unique=True, max_size=len(owed))))
+        start = draw(st.none() | days())
+        until = draw(st.none() | days(start or FIRST))
+        later = CODES[n + 1:count]
+        successor = draw(st.none() | st.sampled_from(later)) if until and later else None
+        units.append(Unit(code, f"Đơn vị {code}", reports=reports, active_from=start, active_until=until,
+                          successor=successor))
+    tracking = draw(st.none() | days(date(2025, 1, 1), date(2026, 3, 31)))
+    return Config(tuple(units), base.rules, base.settings._replace(tracking_start=tracking), base.meetings, base.office)
+
+
+def labels(frequency: str) -> list[str]:
+    out = []
+    for year in (2025, 2026):
+        out += {"monthly": [f"{year}-{m:02d}" for m in range(1, 13)], "quarterly": [f"{year}-Q{q}" for q in range(1, 5)],
+                "half-yearly": [f"{year}-H1", f"{year}-H2"], "yearly": [str(year)]}[frequency]
+    return out
+
+
+@st.composite
+def histories(draw: st.DrawFn, config: Config, as_of: date) -> tuple[list[Event], list[int]]:
+    """Events as a ledger gets them, on a few instances so that they meet: submissions (some received at a known
+    moment, some after the as-of day), corrections and withdrawals, mostly of periods a unit owes (or its
+    predecessor owed), some of any unit's any period; then voids."""
+    owed = [i.key for i in expand(config, as_of - timedelta(days=120), as_of + timedelta(days=20))]
+    pool = []
+    for _ in range(draw(st.integers(1, 8))):
+        if owed and draw(st.integers(0, 4)):
+            pool.append(draw(st.sampled_from(owed)))
+        else:
+            rule = draw(st.sampled_from(config.rules))
+            unit = draw(st.sampled_from([u.code for u in config.all_units] + ["zz"]))
+            pool.append((unit, rule.id, draw(st.sampled_from(labels(rule.frequency)))))
+    events = []
+    for _ in range(draw(st.integers(0, 30))):
+        kind = draw(st.sampled_from(("submit", "submit", "correct", "withdraw")))
+        unit, report, period = draw(st.sampled_from(pool))
+        if draw(st.integers(0, 5)) == 0:  # the same period sent under another unit's code (a successor's)
+            unit = draw(st.sampled_from([u.code for u in config.all_units]))
+        near = days(as_of - timedelta(days=2), as_of + timedelta(days=1))  # arrived by the as-of moment, or not
+        received = None if kind == "withdraw" else draw(days() | near)
+        at = None if received is None or draw(st.booleans()) else \
+            datetime.combine(received, draw(st.sampled_from((time(0, 0), time(9, 0), time(23, 59)))), TZ)
+        events.append(Event(0, kind, unit, report, period, received, received_at=at,
+                            recorded_at="2026-01-01T08:00:00+07:00", recorded_by="t"))
+    last = sorted({e.key: n for n, e in enumerate(events, 1)}.values())  # the event in force of each instance
+    voided = draw(st.lists(st.sampled_from(last), unique=True, max_size=len(last) // 2)) if events else []
+    return events, voided
+
+
+def recorded(folder: Path, created: date, events: list[Event], voided: list[int]) -> SQLiteLedger:
+    ledger = SQLiteLedger.open(folder / "ledger.sqlite3", created_on=created)
+    with ledger.write():
+        for e in events:
+            ledger.append(e)
+        for event_id in voided:
+            ledger.add_void(Void(0, event_id, None, "2026-01-01T08:00:00+07:00", "t"))
+    return ledger
+
+
+def shown(rows: list[Row]) -> list[tuple[object, ...]]:
+    return [(r.instance, r.status, r.days_left, r.submission and r.submission.id) for r in rows]
+
+
+@st.composite
+def cases(draw: st.DrawFn) -> tuple[Config, list[Event], list[int], date, Clock, int | None, Unit | None]:
+    config = draw(offices())
+    as_of = draw(days(date(2025, 3, 1), date(2027, 1, 31)))
+    events, voided = draw(histories(config, as_of))
+    created = draw(days(date(2025, 1, 1), as_of))
+    at = draw(st.none() | st.sampled_from((time(0, 0), time(8, 59), time(9, 0), time(16, 30))))
+    clock = Clock.of(datetime(2027, 2, 1, 9, 0, tzinfo=TZ), as_of, at)
+    within = draw(st.none() | st.integers(0, 30))
+    unit = draw(st.none() | st.sampled_from(config.units))
+    return config, events, voided, created, clock, within, unit
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(cases())
+def test_what_is_open_is_what_the_reference_says(case: tuple) -> None:
+    """`due` (and so `overdue`, `remind`) over random offices and histories, and `status` of each year: the
+    database's anti-join and year-bounded look-ups give exactly the rows, in the order, the reference gives."""
+    config, events, voided, created, clock, within, unit = case
+    with tempfile.TemporaryDirectory() as tmp:
+        ledger = recorded(Path(tmp), created, events, voided)
+        try:
+            stored = ledger.events()
+            got = query.due(config, ledger, clock, within, unit).rows
+            assert shown(got) == shown(reference.due(config, stored, set(voided), created, clock, within, unit))
+            for year in (2025, 2026):
+                got = query.year_rows(config, ledger, year, clock, unit)
+                want = reference.year_rows(config, stored, set(voided), created, year, clock, unit)
+                assert shown(got) == shown(want)
+        finally:
+            ledger.close()
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow])
+@given(offices(), days(date(2025, 1, 1), date(2027, 1, 31)))
+def test_nothing_recorded_yet(config: Config, as_of: date) -> None:
+    """Before the ledger exists, every owed instance is open: the empty ledger answers as the reference does."""
+    clock = Clock.of(datetime(2027, 2, 1, 9, 0, tzinfo=TZ), as_of)
+    empty = EmptyLedger("nowhere", date(2025, 3, 1))
+    got = query.due(config, empty, clock).rows
+    assert shown(got) == shown(reference.due(config, [], set(), date(2025, 3, 1), clock))
