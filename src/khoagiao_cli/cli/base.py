@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import os
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, time, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar, cast
@@ -284,19 +284,22 @@ def console() -> Any:
     return visible_console()
 
 
-def write_or_print(data: bytes | str, output: Path | None) -> None:
-    """To the file the user named (a temporary file, then renamed), or to standard output (none, or `-o -`)."""
+def write_or_print(data: bytes | str | Iterable[str], output: Path | None) -> None:
+    """To the file the user named (a temporary file, then renamed), or to standard output (none, or `-o -`); text
+    may come in pieces, written as they come."""
     if output is None or str(output) == "-":
         if isinstance(data, bytes):
             sys.stdout.buffer.write(data)
             sys.stdout.flush()
         else:
-            typer.echo(data, nl=False)
+            for piece in (data,) if isinstance(data, str) else data:
+                typer.echo(piece, nl=False)
         return
-    write_output(output, data if isinstance(data, bytes) else data.encode("utf-8"))
+    write_output(output, data if isinstance(data, bytes) else
+                 data.encode("utf-8") if isinstance(data, str) else (piece.encode("utf-8") for piece in data))
 
 
-def write_output(path: Path, data: bytes) -> None:
+def write_output(path: Path, data: bytes | Iterable[bytes]) -> None:
     """A file the user asked for: into a folder that exists (a typo never creates folders), readable as the
     user's umask says, written to a temporary file and renamed."""
     from khoagiao_cli.config.paths import check_output, write_atomic

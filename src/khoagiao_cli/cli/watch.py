@@ -123,6 +123,8 @@ def status(
     y = e.year(year)
     chosen = e.unit(unit)
     rows = query.year_rows(e.config, e.reader, y, e.clock, chosen)
+    from khoagiao_cli.outputs import screens
+
     if out == "json":
         from khoagiao_cli.outputs.records import document, instances, to_json
 
@@ -130,14 +132,13 @@ def status(
         typer.echo(to_json(doc), nl=False)
     elif not rows:
         typer.echo(e.words("status_empty", year=y, start=query.tracking_start(e.config, e.reader)))
-    elif out == "plain":
-        from khoagiao_cli.outputs.screens import status_plain
-
-        typer.echo(status_plain(e.words, e.config, rows, y, e.today), nl=False)
+    elif out == "plain" or len(rows) > screens.TABLE_ROWS:
+        if out == "table":
+            typer.echo(e.words("status_too_many", n=len(rows), most=screens.TABLE_ROWS), err=True)
+        for block in screens.status_lines(e.words, e.config, rows, y, e.today):
+            typer.echo(block, nl=False)
     else:
-        from khoagiao_cli.outputs.screens import status_table
-
-        console().print(status_table(e.words, e.config, rows, y, e.today))
+        console().print(screens.status_table(e.words, e.config, rows, y, e.today))
 
 
 @app.command(cls=Command, help="h_explain")

@@ -3,6 +3,7 @@ file, the office's spreadsheet)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC
 from pathlib import Path
 from typing import Annotated
@@ -94,16 +95,16 @@ def export(
     if out == "ics":
         _export_ics(e, y, rows, Path(output) if output is not None else None)
         return
-    found = records.instances(rows, e.config)
-    if out == "csv":
-        text = records.to_csv(found)
+    text: str | Iterator[str]
+    if out == "csv":  # written as it is made
+        text = records.csv_chunks(records.each_instance(rows, e.config))
     else:
         doc = records.document(year=y, as_of=e.today, ledger=records.ledger_record(*e.reader.chain_head()),
-                               instances=found)
+                               instances=records.instances(rows, e.config))
         text = records.to_json(doc) if out == "json" else records.to_toml(doc)
     write_or_print(text, Path(output) if output is not None else None)
     if output not in (None, "-"):
-        typer.echo(e.words("written", path=output, n=len(found)), err=True)
+        typer.echo(e.words("written", path=output, n=len(rows)), err=True)
 
 
 def _export_ics(e: Env, year: int, rows: list[Row], output: Path | None) -> None:

@@ -8,7 +8,7 @@ $KHOAGIAO_HOME moves the user dirs (config, data, cache) under one folder, as te
 
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import NamedTuple
 
@@ -205,12 +205,14 @@ def _temporary_prefix(path: Path) -> str:
     return f".{name}."
 
 
-def write_atomic(path: Path, data: bytes, *, make_dirs: bool = True, private: bool = False) -> None:
+def write_atomic(path: Path, data: bytes | Iterable[bytes], *, make_dirs: bool = True, private: bool = False,
+                 ) -> None:
     """Write to a temporary file in the same folder, flush it to disk, then rename over the target: a reader
     sees the old file or the new one, never half of one. The file gets the permissions the user's umask gives
     a new file (a temporary file would otherwise stay readable by its owner only), or stays owner-only when
     `private` (in folders made owner-only too). A failure names `path`, never the temporary file; a run killed
-    midway leaves its temporary file, which a later write removes."""
+    midway leaves its temporary file, which a later write removes. `data` may come in pieces, written as they
+    come (a long export is never one string in memory)."""
     if make_dirs and private:
         private_dirs(path.parent)
     elif make_dirs:
@@ -223,7 +225,7 @@ def write_atomic(path: Path, data: bytes, *, make_dirs: bool = True, private: bo
         raise OSError(exc.errno, exc.strerror, str(path)) from exc
 
 
-def _write_atomic(path: Path, data: bytes, private: bool) -> None:
+def _write_atomic(path: Path, data: bytes | Iterable[bytes], private: bool) -> None:
     import tempfile
 
     prefix = _temporary_prefix(path)
@@ -235,7 +237,8 @@ def _write_atomic(path: Path, data: bytes, private: bool) -> None:
             os.umask(umask)
             os.chmod(tmp, 0o666 & ~umask)
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            for piece in (data,) if isinstance(data, bytes) else data:
+                fh.write(piece)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)

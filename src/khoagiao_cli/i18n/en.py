@@ -842,4 +842,5 @@ CATALOGUE: dict[str, Entry] = {
     "what_since": "--since",
     "history_more": "Showing the {shown} newest of {total} events; more with --limit N or --since DATE.",
     "help_range_min": "{low} or more",
+    "status_too_many": "The year has {n} reports, more than {most} rows for one table: shown as plain text. One unit: khoagiao status UNIT.",
 }

@@ -791,4 +791,5 @@ CATALOGUE: dict[str, Entry] = {
     "what_since": "--since",
     "history_more": "Hiện {shown} sự kiện mới nhất trong {total}; xem thêm: --limit N hoặc --since NGÀY.",
     "help_range_min": "từ {low} trở lên",
+    "status_too_many": "Năm có {n} báo cáo, quá {most} dòng cho một bảng: in dạng văn bản. Xem một đơn vị: khoagiao status ĐƠN_VỊ.",
 }

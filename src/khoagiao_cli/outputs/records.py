@@ -8,7 +8,8 @@ field without a value is left out rather than null; dates are ISO 8601; texts ar
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import functools
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -57,7 +58,6 @@ def ledger_record(records: int, head: str) -> dict[str, Any]:
 
 def instance_record(row: Row, config: Config) -> dict[str, Any]:
     """One report of one unit for one period, with its status: due, overdue, status, export."""
-    vi = Words("vi")
     inst, slot, sub = row.instance, row.instance.slot, row.submission
     rule = config.rule_by_id.get(inst.report)
     return _present({
@@ -65,26 +65,36 @@ def instance_record(row: Row, config: Config) -> dict[str, Any]:
         "unit_name": config.unit_name(inst.unit),
         "carried_from": inst.carried_from,
         "report": inst.report,
-        "report_name": slot.title or (rule.name if rule else inst.report),
         "period": inst.period,
-        "deadline": inst.deadline,
-        "deadline_text": phrases.wording(vi, slot),  # the document's words, in any --lang
+        **_slot_fields(slot, slot.title or (rule.name if rule else inst.report)),
         "status": row.status,
         "days_left": row.days_left,
-        "nominal_deadline": slot.nominal_deadline if slot.moved else None,
-        "moved_reason": phrases.reason(vi, slot.skipped[0][1]) if slot.moved and slot.skipped else None,
-        "covers_from": slot.covers_from if slot.covers_to else None,
-        "covers_to": slot.covers_to if slot.covers_from else None,
-        "deadline_at": slot.deadline_at,
         "hours_left": row.hours_left if slot.deadline_at is not None else None,
         "hours_late": row.hours_late,
-        "request_doc_number": slot.doc_number or None,
         "received": sub.received if sub else None,
         "received_at": sub.received_at if sub else None,
         "doc_number": (sub.doc_number or None) if sub else None,
         "channel": (sub.channel or None) if sub else None,
         "days_late": row.days_late,
     })
+
+
+@functools.lru_cache(maxsize=4096)
+def _slot_fields(slot: Slot, name: str) -> dict[str, Any]:
+    """What a record says of its deadline, made once per deadline (a year of 5,000 units has a few dozen); keyed
+    by the slot and the report's name, all it depends on. The caller copies it."""
+    vi = Words("vi")
+    return {
+        "report_name": name,
+        "deadline": slot.deadline,
+        "deadline_text": phrases.wording(vi, slot),  # the document's words, in any --lang
+        "nominal_deadline": slot.nominal_deadline if slot.moved else None,
+        "moved_reason": phrases.reason(vi, slot.skipped[0][1]) if slot.moved and slot.skipped else None,
+        "covers_from": slot.covers_from if slot.covers_to else None,
+        "covers_to": slot.covers_to if slot.covers_from else None,
+        "deadline_at": slot.deadline_at,
+        "request_doc_number": slot.doc_number or None,
+    }
 
 
 def slot_record(slot: Slot, config: Config) -> dict[str, Any]:
@@ -192,6 +202,11 @@ def instances(rows: Iterable[Row], config: Config) -> list[dict[str, Any]]:
     return [instance_record(r, config) for r in rows]
 
 
+def each_instance(rows: Iterable[Row], config: Config) -> Iterator[dict[str, Any]]:
+    """`instances` one at a time, for the writers that stream."""
+    return (instance_record(r, config) for r in rows)
+
+
 # ---------------------------------------------------------------------------- writers
 
 
@@ -218,16 +233,40 @@ def to_toml(doc: Mapping[str, Any]) -> str:
     return tomli_w.dumps(dict(doc))
 
 
-def to_csv(records: Sequence[Mapping[str, Any]], fields: Sequence[str] = FIELDS) -> str:
+def to_csv(records: Iterable[Mapping[str, Any]], fields: Sequence[str] = FIELDS) -> str:
+    return "".join(csv_chunks(records, fields))
+
+
+def csv_chunks(records: Iterable[Mapping[str, Any]], fields: Sequence[str] = FIELDS, block: int = 1000,
+               ) -> Iterator[str]:
+    """CSV text as it is made: the header, then `block` records at a time (a year of 5,000 units is never one
+    string in memory)."""
     import csv
     import io
 
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=list(fields), lineterminator="\n")
-    writer.writeheader()
-    for r in records:
-        writer.writerow({k: _cell(plain(v)) for k, v in r.items()})
-    return buf.getvalue()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(fields)
+    known = set(fields)
+    for n, r in enumerate(records, 1):
+        if not r.keys() <= known:  # as csv.DictWriter: a field without a column is a mistake, never dropped
+            raise ValueError(f"fields without a column: {sorted(r.keys() - known)}")
+        writer.writerow([_csv_value(r.get(k)) for k in fields])
+        if n % block == 0:
+            yield buf.getvalue()
+            buf.seek(0)
+            buf.truncate()
+    yield buf.getvalue()
+
+
+def _csv_value(value: Any) -> Any:
+    """`_cell(plain(value))` for one field of a record, the common kinds first (a year's export has a million)."""
+    kind = type(value)
+    if kind is str:
+        return value if value.isprintable() else visible(value)
+    if value is None or kind is int:
+        return value  # the csv module writes None as an empty cell, as csv.DictWriter writes a missing field
+    return _cell(plain(value))
 
 
 def _cell(value: Any) -> Any:

@@ -3,7 +3,7 @@ colour, no box drawing) for pipes and cron."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from khoagiao_cli.app.query import Due
@@ -19,6 +19,7 @@ from khoagiao_cli.outputs.phrases import (
     status_text,
     wording,
 )
+from khoagiao_cli.outputs.text import PLAIN_BLOCK
 
 if TYPE_CHECKING:
     from khoagiao_cli.core.schedule import Slot
@@ -196,12 +197,19 @@ STATUS_COLUMNS = (("col_unit", 0, False, 14), ("col_report", 0, False, 12), ("co
 def status_cells(words: Words, config: Config, rows: Sequence[Row], notes: Footnotes | None = None) -> list[list[str]]:
     """The cells of the year's status, one list a row, in the order of STATUS_COLUMNS."""
     out = []
+    # a year of thousands of units has a few dozen deadlines, statuses and days: each text is made once
+    per_slot: dict[tuple[Slot, str | None], tuple[str, str, str]] = {}
+    per_status: dict[tuple[str, int, int | None, int | None, int | None], str] = {}
     for r in rows:
-        name, period = report_period(words, config, r)
-        sub = r.submission
-        deadline = notes.deadline(r.instance.slot) if notes else deadline_text(words, r.instance.slot)
-        out.append([config.unit_name(r.instance.unit), name, period, deadline, status_text(words, r),
-                    fmt(r.received) if r.received else "", (sub.doc_number or "") if sub else ""])
+        i, sub = r.instance, r.submission
+        if (texts := per_slot.get((i.slot, i.carried_from))) is None:
+            texts = per_slot[i.slot, i.carried_from] = (
+                *report_period(words, config, r), notes.deadline(i.slot) if notes else deadline_text(words, i.slot))
+        said = (r.status, r.days_left, r.days_late, r.hours_left, r.hours_late)
+        if (status := per_status.get(said)) is None:
+            status = per_status[said] = status_text(words, r)
+        out.append([config.unit_name(i.unit), *texts, status, fmt(r.received) if r.received else "",
+                    (sub.doc_number or "") if sub else ""])
     return out
 
 
@@ -221,9 +229,21 @@ def status_table(words: Words, config: Config, rows: Sequence[Row], year: int, a
 
 
 def status_plain(words: Words, config: Config, rows: Sequence[Row], year: int, as_of: Any) -> str:
+    return "".join(status_lines(words, config, rows, year, as_of))
+
+
+#: more rows than this make `status` plain text even on a terminal: a table of thousands of rows helps no one
+#: reading it, and costs Rich seconds to lay out (5,000 units: over half a minute)
+TABLE_ROWS = 500
+
+
+def status_lines(words: Words, config: Config, rows: Sequence[Row], year: int, as_of: Any) -> Iterator[str]:
     """The year's status for pipes and cron: a title, aligned columns with a heading, the summary; no colour, no
-    box drawing; a moved deadline says why in its own cell."""
+    box drawing; a moved deadline says why in its own cell. Made and written block by block."""
     head = [words("col_code"), *(words(key) for key, *_ in STATUS_COLUMNS)]
     body = columns([head, *([r.instance.unit, *cells] for r, cells in zip(rows, status_cells(words, config, rows),
                                                                              strict=True))])
-    return "\n".join([words("status_title", year=year, as_of=as_of), *body, status_summary(words, rows)]) + "\n"
+    yield words("status_title", year=year, as_of=as_of) + "\n"
+    for start in range(0, len(body), PLAIN_BLOCK):
+        yield "\n".join(body[start:start + PLAIN_BLOCK]) + "\n"
+    yield status_summary(words, rows) + "\n"

@@ -25,7 +25,7 @@ from khoagiao_cli.outputs.phrases import (
 )
 from khoagiao_cli.outputs.screens import Footnotes
 from khoagiao_cli.outputs.screens import columns as aligned
-from khoagiao_cli.outputs.text import visible
+from khoagiao_cli.outputs.text import PLAIN_BLOCK, visible
 
 
 def schedule_table(words: Words, config: Config, slots: Sequence[Slot], year: int) -> Fitted:
@@ -89,10 +89,6 @@ def history_table(words: Words, config: Config, events: Sequence[Event], voids: 
                for key, drop, no_wrap, least in HISTORY_COLUMNS]
     return Fitted(columns, _history_rows(words, config, events, voids)[::-1],
                   title=words("history_title", n=len(events)))
-
-
-#: rows of plain history measured together (the widths of a block; a long history is written block by block)
-PLAIN_BLOCK = 500
 
 
 def history_lines(words: Words, config: Config, events: Sequence[Event], voids: Sequence[Void] = (),

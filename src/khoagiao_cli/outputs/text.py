@@ -8,10 +8,15 @@ from __future__ import annotations
 import functools
 from typing import Any
 
+#: lines of plain text written at once (a long history or status is written block by block, never as one string)
+PLAIN_BLOCK = 500
+
 
 def visible(text: str, *, lines: bool = True) -> str:
     """`text` with every control character shown as a picture; tab and line feed are kept when `lines` (a header
     or any one-line field passes lines=False)."""
+    if text.isprintable():  # every character the table changes is one Python does not call printable
+        return text
     return text.translate(_pictures(lines))
 
 

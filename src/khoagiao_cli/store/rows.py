@@ -31,10 +31,14 @@ def among(sql: str, args: list[str], periods: Collection[str] | None) -> tuple[s
     return sql + (" AND" if args else " WHERE") + f" period IN ({marks})", [*args, *periods]
 
 
+#: the kinds of values khoagiao writes (a bool is an int to isinstance, never to SQLite's rows)
+_TEXT_TYPES = frozenset({str, int, type(None)})
+
+
 def texts(row: tuple[Any, ...]) -> tuple[Any, ...]:
     """A row as khoagiao writes it: numbers and texts. Anything else (bytes) was put there past khoagiao; the
     caller's guard turns the error into a message that points to `verify`."""
-    if any(not isinstance(v, str | int | None) for v in row):
+    if not set(map(type, row)) <= _TEXT_TYPES:
         raise TypeError("a value that is neither text nor a number")
     return row
 
