@@ -57,9 +57,8 @@ def family(config: Config, unit: Unit | None) -> list[Unit] | None:
     return [config.unit_by_code[code] for code in Succession.of(config).family(unit.code)]
 
 
-def _keys_in_force(reader: Reader, units: list[Unit] | None, clock: Clock) -> set[Key]:
-    if units is None:
-        return reader.keys_in_force(by=clock.latest)
+def _keys_in_force(reader: Reader, units: list[Unit], clock: Clock) -> set[Key]:
+    """The keys in force, arrived by the as-of moment, of these units (those whose work passed on: a few)."""
     return {key for u in units for key in reader.keys_in_force(unit=u.code, by=clock.latest)}
 
 
@@ -134,13 +133,12 @@ def open_periodic(config: Config, reader: Reader, clock: Clock, start: date, end
     what their family received."""
     line = Succession.of(config)
     units = family(config, unit) or config.all_units
-    plain = [u for u in units if not line.chains.get(u.code) and u.code not in line.preds
-             and not ceased(config, u.code, clock.today)]
+    chained = [u for u in units if line.chains.get(u.code) or u.code in line.preds]
+    plain = [u for u in units if u not in chained and not ceased(config, u.code, clock.today)]
     member, slots = owed_by_class(config, start, end, plain)
     by_key = {(cls, s.report, s.period): s for cls, found in enumerate(slots) for s in found}
     found = [Instance(code, by_key[member[code], report, period]) for code, report, period in
              reader.open_instances(member, list(by_key), clock.latest)]
-    chained = [u for u in units if line.chains.get(u.code) or u.code in line.preds]
     if chained:
         received = _keys_in_force(reader, chained, clock)
         found += [i for i in owed(config, expand(config, start, end, chained), received, clock, unit)

@@ -117,14 +117,13 @@ def status(
     db: Db = None,
 ) -> None:
     from khoagiao_cli.app import query
+    from khoagiao_cli.outputs import screens
 
     e = Env(ctx, lang=lang, config=config, db=db, as_of=as_of)
     out = check_format(format, ("table", "plain", "json"), "table")
     y = e.year(year)
     chosen = e.unit(unit)
     rows = query.year_rows(e.config, e.reader, y, e.clock, chosen)
-    from khoagiao_cli.outputs import screens
-
     if out == "json":
         from khoagiao_cli.outputs.records import document, instances, to_json
 
