@@ -12,6 +12,7 @@
 #   ledger-vN.history.json    khoagiao history --format json                      (that version's output)
 #   ledger-vN.status.json     khoagiao status --year 2026 --as-of 2026-11-23 --format json
 #   ledger-vN.requests.json   khoagiao request list --all --format json           (v2 and later only)
+#   ledger-vN-files/          the copies of received files kept beside the ledger (v6 and later)
 #
 # Environment (all optional):
 #   REPO   the khoagiao git repository to clone from        (default: the one holding this script; only read)
@@ -48,8 +49,9 @@ WORK=$(cd "$WORK" && pwd)
 #   v4  a177fc4 .. ae106cd   (+ view in_force; MIGRATIONS in store/sqlite.py, from ceb860b in
 #                             store/migrations.py; ae106cd is the HEAD of main when v4 was made)
 #   v5  .. 438dbcf           (+ hash chain, application_id; 438dbcf is the HEAD of main when v5 was made)
+#   v6  .. 9d22db1           (+ voids, incident_cancels; 9d22db1 is the HEAD of main when v6 was made)
 # Pinned rather than recomputed, so later commits on main do not silently change the fixtures.
-VERSIONS="1:85737b76b48d5b61cdb8e02fa4c11d94166e533c 2:52d959a22cc038975edd7bd876bba548eec24d3e 3:31c9d407d8b399d46b2292009cd3ae65a8985a6a 4:ae106cd19bb0e017e6e6e03f87481a1bf92bd962 5:438dbcf6a1011fae1e4002a979bf0b12d33859cc"
+VERSIONS="1:85737b76b48d5b61cdb8e02fa4c11d94166e533c 2:52d959a22cc038975edd7bd876bba548eec24d3e 3:31c9d407d8b399d46b2292009cd3ae65a8985a6a 4:ae106cd19bb0e017e6e6e03f87481a1bf92bd962 5:438dbcf6a1011fae1e4002a979bf0b12d33859cc 6:9d22db1e8bd4f437c7a5affbdb18acee05daff5b"
 
 # Where MIGRATIONS lives: ledger.py up to the reshape (v1-v3), then store/sqlite.py, then store/migrations.py.
 MIGRATION_FILES="src/khoagiao_cli/store/migrations.py src/khoagiao_cli/store/sqlite.py src/khoagiao_cli/ledger.py"
@@ -179,6 +181,11 @@ for spec in $VERSIONS; do
     CONF="$HOME_N/config"
     : >"$LOG"
     kg init
+    if [ "$N" -ge 6 ]; then
+        # From v6 the embedded units are those after the 2025 mergers (bhxh ceased): the script's history is
+        # that of the units before them, which the migration test also configures.
+        cp "$SRC/tests/fixtures/units-before-2026.yaml" "$CONF/units.yaml"
+    fi
     # Track from 1 January 2026 (otherwise tracking starts on the ledger's creation day, and the early
     # 2026 reports would not be owed): uncomment the line the defaults ship commented out.
     sed 's/^# tracking_start: 2026-01-01$/tracking_start: 2026-01-01/' "$CONF/schedule.yaml" >"$CONF/schedule.yaml.new"
@@ -268,17 +275,19 @@ EOF
     fi
     if [ "$N" -ge 2 ]; then
         # An urgent incident answered in time (to the minute), and three one-off requests (công văn):
-        # one to a group, one to listed units, one cancelled. request add/cancel have no --as-of.
+        # one to a group, one to listed units, one cancelled. request add/cancel have no --as-of; from v6 a
+        # deadline already past (they are in 2026) is recorded only with --yes.
+        PAST=; if [ "$N" -ge 6 ]; then PAST=--yes; fi
         kg incident add bhxh --title "Sự cố gián đoạn hệ thống giám định BHYT toàn tỉnh" \
             --occurred "2026-08-14 16:00" --as-of 2026-08-14T17:00
         kg submit bhxh incident --received "2026-08-15 14:20" --doc-number 612/BC-BHXH --channel email \
             --as-of 2026-08-15T15:00
         kg request add --id qc238-2026 --title "Báo cáo kết quả thực hiện Quy chế 238" --deadline 30/10/2026 \
-            --doc-number 125-CV/BTGDVTU --group hội
+            --doc-number 125-CV/BTGDVTU --group hội $PAST
         kg request add --id sk9t-2026 --title "Báo cáo sơ kết công tác khoa giáo 9 tháng năm 2026" \
-            --deadline 2026-09-30 --doc-number 98-CV/BTGDVTU --units syt,sgddt,bhxh
+            --deadline 2026-09-30 --doc-number 98-CV/BTGDVTU --units syt,sgddt,bhxh $PAST
         kg request add --id vhdoc-2026 --title "Báo cáo tình hình phát triển văn hóa đọc" --deadline 2026-08-14 \
-            --doc-number 77-CV/BTGDVTU --units sgddt,svhtt
+            --doc-number 77-CV/BTGDVTU --units sgddt,svhtt $PAST
         kg request cancel vhdoc-2026 --note "Ban đã thu hồi Công văn 77-CV/BTGDVTU"
     fi
     kg submit sgddt q3 --period 2026-Q3 --received 2026-09-15 --doc-number 530/BC-SGDĐT --channel eoffice --as-of 2026-09-15
@@ -305,6 +314,20 @@ EOF
         unset KHOAGIAO_SMTP_HOST KHOAGIAO_SMTP_PORT KHOAGIAO_SMTP_SECURITY KHOAGIAO_MAIL_FROM
     fi
 
+    if [ "$N" -ge 6 ]; then
+        # The office's own entry errors undone: a report recorded under the wrong unit, voided; an incident added
+        # by mistake, cancelled (the ids are read back from the ledger: one each, the last recorded).
+        kg submit sgddt monthly --period 2026-10 --received 2026-11-23 --doc-number 702/BC-SYT --channel eoffice \
+            --as-of 2026-11-23T14:00
+        LAST=$("$VENV/bin/khoagiao" history --limit 1 --format json | "$PYTHON" -c \
+            'import json, sys; print(json.load(sys.stdin)["events"][-1]["id"])')
+        kg void "$LAST" --note "Nhập nhầm đơn vị: văn bản 702/BC-SYT là của Sở Y tế"
+        kg incident add lhh --title "Ghi nhầm sự việc" --occurred "2026-11-23 07:00" --as-of 2026-11-23T15:00
+        INCIDENT=$("$VENV/bin/khoagiao" incident list --format json | "$PYTHON" -c \
+            'import json, sys; print(json.load(sys.stdin)["incidents"][-1]["id"])')
+        kg incident cancel "$INCIDENT" --note "Không thuộc diện báo cáo đột xuất"
+    fi
+
     # 5. What this version itself answers about the ledger, for the comparison with today's code.
     "$VENV/bin/khoagiao" history --format json >"$OUT/ledger-v$N.history.json" 2>>"$LOG"
     "$VENV/bin/khoagiao" status --year 2026 --as-of 2026-11-23 --format json >"$OUT/ledger-v$N.status.json" 2>>"$LOG"
@@ -314,6 +337,11 @@ EOF
 
     # 6. The ledger as SQL text, checked to load back into the same database.
     "$PYTHON" "$DUMP_PY" "$HOME_N/data/khoagiao.sqlite3" "$OUT/ledger-v$N.sql" "$N"
+    # 7. From v6 the ledger keeps a copy of each received file beside it, and `verify` checks that it is there.
+    if [ -d "$HOME_N/data/khoagiao-files" ]; then
+        rm -rf "$OUT/ledger-v$N-files"
+        cp -R "$HOME_N/data/khoagiao-files" "$OUT/ledger-v$N-files"
+    fi
     cd "$WORK"
     unset KHOAGIAO_HOME
 done

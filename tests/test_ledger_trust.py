@@ -241,6 +241,7 @@ def test_a_ledger_turned_back_into_schema_4_is_not_vouched_for(cli, db) -> None:
         "DROP TRIGGER meta_no_delete; DROP TRIGGER IF EXISTS meta_no_replace; DROP TABLE chain;"
         "DELETE FROM sqlite_sequence WHERE name = 'chain'; PRAGMA application_id = 0; PRAGMA user_version = 4;"
         "DROP TABLE voids; DROP TABLE incident_cancels;"  # schema 6's
+        "DROP INDEX events_in_force; CREATE INDEX events_by_instance ON events (unit, report, period, id);"  # 7's
         "DELETE FROM sqlite_sequence WHERE name IN ('voids', 'incident_cancels');")
     conn.commit()
     conn.close()

@@ -20,6 +20,7 @@ from khoagiao_cli.core.model import Config, Unit
 from khoagiao_cli.core.schedule import expand
 from khoagiao_cli.core.status import Event, Row, Void
 from khoagiao_cli.store.base import EmptyLedger
+from khoagiao_cli.store.outstanding import OPEN_SQL
 from khoagiao_cli.store.sqlite import SQLiteLedger
 
 TZ = timezone(timedelta(hours=7))
@@ -150,3 +151,16 @@ def test_nothing_recorded_yet(config: Config, as_of: date) -> None:
     empty = EmptyLedger("nowhere", date(2025, 3, 1))
     got = query.due(config, empty, clock).rows
     assert shown(got) == shown(reference.due(config, [], set(), date(2025, 3, 1), clock))
+
+
+def test_each_owed_pair_is_one_look_up_in_the_index(tmp_path: Path) -> None:
+    """The anti-join reads each pair's latest event from the index `events_in_force` alone (schema step 7): the
+    events table itself is not visited, whatever the ledger's age (the plan, not a timing)."""
+    ledger = SQLiteLedger.open(tmp_path / "ledger.sqlite3", created_on=date(2026, 1, 1))
+    try:
+        ledger.open_instances({"a": 0}, [(0, "monthly", "2026-01")], datetime(2026, 2, 1, 9, 0, tzinfo=TZ))
+        plan = [row[3] for row in ledger.conn.execute("EXPLAIN QUERY PLAN " + OPEN_SQL, ["2026-02-01", "x"])]
+    finally:
+        ledger.close()
+    on_events = [step for step in plan if " e " in f" {step} "]
+    assert on_events == ["SEARCH e USING COVERING INDEX events_in_force (unit=? AND report=? AND period=?)"], plan

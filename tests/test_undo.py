@@ -13,6 +13,7 @@ import pytest
 from conftest import write_config
 
 from khoagiao_cli.config.paths import embedded_dir
+from khoagiao_cli.store.migrations import SCHEMA_VERSION
 
 UNITS = ["syt", "sgddt", "skhcn", "snnmt", "snv", "svhttdl", "dhkh", "lhh", "bhxh-kh", "hdy", "hkh"]
 
@@ -323,7 +324,7 @@ def test_a_ledger_of_every_earlier_schema_takes_voids_and_cancellations(cli, cfg
     out = cli("verify", "--db", str(db)).stdout
     assert "chuỗi băm khớp" in out
     with sqlite3.connect(db) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 6
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert conn.execute("SELECT count(*) FROM voids").fetchone()[0] == 1
         assert conn.execute("SELECT count(*) FROM incident_cancels").fetchone()[0] == (1 if incidents else 0)
         with pytest.raises(sqlite3.IntegrityError, match="append-only"):

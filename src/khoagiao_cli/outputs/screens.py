@@ -51,22 +51,16 @@ class Footnotes:
 
 
 def columns(rows: Sequence[Sequence[str]], gap: str = "  ") -> list[str]:
-    """Left-aligned columns of plain text (widths by character cells, accents counted once)."""
+    """Left-aligned columns of plain text (widths by character cells, accents counted once). The same names, words
+    and dates come back on every row: each distinct text of a column is measured and padded once."""
     import unicodedata
 
-    sizes: dict[str, int] = {}  # the same names, words and dates come back on every row
-
-    def width(s: str) -> int:
-        if (n := sizes.get(s)) is None:
-            n = sizes[s] = len(s) if s.isascii() else len(unicodedata.normalize("NFC", s))
-        return n
-
-    widths = [max(width(r[i]) for r in rows) for i in range(len(rows[0]))] if rows else []
-    out = []
-    for r in rows:
-        cells = [c + " " * (widths[i] - width(c)) for i, c in enumerate(r)]
-        out.append(gap.join(cells).rstrip())
-    return out
+    padded = []
+    for column in zip(*rows, strict=True):
+        sizes = {s: len(s) if s.isascii() else len(unicodedata.normalize("NFC", s)) for s in set(column)}
+        widest = max(sizes.values())
+        padded.append(map({s: s + " " * (widest - n) for s, n in sizes.items()}.__getitem__, column))
+    return [gap.join(cells).rstrip() for cells in zip(*padded, strict=True)]
 
 
 def split_office(rows: Sequence[Row], config: Config) -> tuple[list[Row], list[Row]]:

@@ -163,6 +163,12 @@ MIGRATIONS: tuple[str, ...] = (
                       WHERE l.unit = e.unit AND l.report = e.report AND l.period = e.period
                         AND l.id NOT IN (SELECT v.event_id FROM voids AS v));
     """,
+    # 7: which submission of an instance is in force and whether it had arrived, read from the index alone: it
+    # carries the columns the open-instance query asks (store/outstanding.py), so the table is not visited
+    """
+    DROP INDEX events_by_instance;
+    CREATE INDEX events_in_force ON events (unit, report, period, id, kind, received, received_at);
+    """,
 )
 #: what a step does that SQL cannot: by step number (1-based)
 AFTER_STEP: dict[int, Callable[[sqlite3.Connection], None]] = {5: chain_existing}

@@ -3,7 +3,8 @@
 The use case hands over each unit's class (units that owe the same periods share one) and each class's slots in
 the window asked about: a few rows per rule and period, computed once from the configuration. The database joins
 them and keeps the pairs with no submission in force that had arrived by the moment asked about (the `in_force`
-view's rule and core.status.arrived, written out so that each pair is one look-up along `events_by_instance`).
+view's rule and core.status.arrived, written out so that each pair is one look-up along the index
+`events_in_force`, which holds every column the question reads).
 The cost grows with what is owed in the window, never with the rest of the ledger; the SQL is plain enough for
 PostgreSQL to run as it is.
 """
@@ -23,13 +24,13 @@ _TABLES = (
 OPEN_SQL = """
 SELECT o.code, s.report, s.period
 FROM kg_owing AS o JOIN kg_slots AS s ON s.cls = o.cls
-WHERE NOT EXISTS (
-    SELECT 1 FROM events AS e
+WHERE coalesce((
+    SELECT CASE WHEN e.kind <> 'withdraw' AND e.received <= ? AND (e.received_at IS NULL OR e.received_at <= ?)
+                THEN 1 ELSE 0 END
+    FROM events AS e
     WHERE e.unit = o.code AND e.report = s.report AND e.period = s.period
-      AND e.kind <> 'withdraw' AND e.received <= ? AND (e.received_at IS NULL OR e.received_at <= ?)
-      AND e.id = (SELECT max(l.id) FROM events AS l
-                  WHERE l.unit = o.code AND l.report = s.report AND l.period = s.period
-                    AND l.id NOT IN (SELECT v.event_id FROM voids AS v)))
+      AND e.id NOT IN (SELECT v.event_id FROM voids AS v)
+    ORDER BY e.id DESC LIMIT 1), 0) = 0
 """
 
 
