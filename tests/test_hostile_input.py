@@ -509,6 +509,7 @@ def test_any_text_is_a_period_or_a_user_error(text: str) -> None:
     from khoagiao_cli.app.query import history
     from khoagiao_cli.core.lookup import find_slot
     from khoagiao_cli.errors import UserError
+    from khoagiao_cli.store.base import EmptyLedger
 
     config = _config()
     for rule in config.rules:
@@ -517,16 +518,9 @@ def test_any_text_is_a_period_or_a_user_error(text: str) -> None:
         except UserError:
             pass
     try:
-        history(config, _EmptyReader(), unit=None, report=None, period=text)  # type: ignore[arg-type]
+        history(config, EmptyLedger("nowhere", date(2026, 1, 1)), unit=None, report=None, period=text)
     except UserError:
         pass
-
-
-class _EmptyReader:
-    """A ledger with nothing in it (history only asks it for events)."""
-
-    def events(self, **_: object) -> list[object]:
-        return []
 
 
 _CONFIG: list[Any] = []

@@ -1,6 +1,7 @@
 """Use cases that only read: what is due, what is overdue, the year's statuses, its agenda, the ledger's history."""
 
 import re
+from collections.abc import Iterator
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -15,6 +16,7 @@ from khoagiao_cli.core.status import (
     Event,
     Key,
     Row,
+    Void,
     arrived_by,
     outstanding,
     status_rows,
@@ -190,10 +192,12 @@ def tracked_years(config: Config, reader: Reader, clock: Clock) -> list[int]:
 
 
 class History(NamedTuple):
-    #: the events shown, in the order recorded
-    events: list[Event]
-    #: how many events match (more than shown when only the newest were asked for)
-    total: int
+    #: the events shown, newest first, read from the ledger as they are taken (a ledger of years is never held)
+    events: Iterator[Event]
+    #: the voids of the events shown, each with the event it voids
+    voids: list[tuple[Void, Event]]
+    #: how many events match, when only the newest were asked for and more match (None: every one is shown)
+    total: int | None
 
 
 def history(config: Config, reader: Reader, *, unit: Unit | None, report: str | None, period: str | None,
@@ -209,9 +213,16 @@ def history(config: Config, reader: Reader, *, unit: Unit | None, report: str | 
         raise UserError("period_not_a_period", period=period)
     picked = {"unit": unit.code if unit else None, "report": report_id(config, reader, report) if report else None,
               "period": label}
-    events = reader.events(**picked, since=since, newest=limit)
-    total = len(events) if limit is None or len(events) < limit else reader.count_events(**picked, since=since)
-    return History(events, total)
+    voided = [(v, e) for v in reader.voids() if (e := reader.event(v.event_id)) is not None
+              and all(getattr(e, field) == value for field, value in picked.items() if value is not None)
+              and (since is None or e.recorded_at >= since.isoformat())]  # the ledger's `since`, in Python
+    events = reader.newest_first(**picked, since=since, limit=limit)
+    if limit is None:
+        return History(events, voided, None)
+    page = list(events)  # a page: small
+    shown = {e.id for e in page}
+    total = reader.count_events(**picked, since=since) if len(page) == limit else len(page)
+    return History(iter(page), [(v, e) for v, e in voided if e.id in shown], total if total > limit else None)
 
 
 def file_copies(reader: Reader, events: list[Event]) -> "dict[str, Path | None]":

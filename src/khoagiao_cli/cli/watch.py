@@ -4,7 +4,9 @@ history. All of them only read: the ledger is opened read-only and never created
 from __future__ import annotations
 
 import shutil
-from typing import Annotated
+from collections.abc import Iterator
+from itertools import chain
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -28,6 +30,9 @@ from khoagiao_cli.cli.base import (
     interactive,
     screen_format,
 )
+
+if TYPE_CHECKING:
+    from khoagiao_cli.core.status import Event
 
 Period = Annotated[str | None, typer.Option("--period", help="o_period_req", metavar="PERIOD", callback=given)]
 
@@ -184,29 +189,39 @@ def history(
         limit = max(10, shutil.get_terminal_size().lines - 8)
     found = history_of(e.config, e.reader, unit=e.unit(unit), report=report, period=period, limit=limit,
                        since=e.parse_date(since, "what_since") if since is not None else None)
-    events = found.events
-    ids = {ev.id for ev in events}
-    voids = [v for v in e.reader.voids() if v.event_id in ids]
-    copies = file_copies(e.reader, events)
     if out == "json":
         from khoagiao_cli.outputs.records import document, event_record, to_json, void_record
 
-        by_event = {v.event_id: v for v in voids}
+        events = list(found.events)[::-1]  # in the order recorded (the JSON contract)
+        copies = file_copies(e.reader, events)
+        by_event = {v.event_id: v for v, _ in found.voids}
         records = [event_record(ev, by_event.get(ev.id), copies.get(ev.file_sha256 or "")) for ev in events]
-        typer.echo(to_json(document(events=records, voids=[void_record(v) for v in voids] or None)), nl=False)
+        voids = [void_record(v) for v, _ in found.voids] or None
+        typer.echo(to_json(document(events=records, voids=voids)), nl=False)
         return
-    if not events:
+    first = next(found.events, None)
+    if first is None:
         typer.echo(e.words("history_none_matching" if filtered else "history_empty"))
         return
     from khoagiao_cli.outputs.tables import history_files, history_lines, history_table
 
+    kept: list[Event] = []  # the events with a received file, noted as they pass
+
+    def noting(events: Iterator[Event]) -> Iterator[Event]:
+        for ev in events:
+            if ev.file_sha256:
+                kept.append(ev)
+            yield ev
+
+    shown = noting(chain([first], found.events))
     if out == "table":
-        console().print(history_table(e.words, e.config, events, voids))
+        console().print(history_table(e.words, e.config, list(shown), found.voids))
     else:
-        for block in history_lines(e.words, e.config, events, voids):
+        for block in history_lines(e.words, e.config, shown, found.voids):
             typer.echo(block)
-    if found.total > len(events):
-        typer.echo(e.words("history_more", shown=len(events), total=found.total))
-    kept = [ev for ev in events if ev.file_sha256]
+    if found.total is not None:
+        typer.echo(e.words("history_more", shown=limit, total=found.total))
     if kept:
+        kept.reverse()  # in the order recorded
+        copies = file_copies(e.reader, kept)
         typer.echo("\n".join(history_files(e.words, kept, copies)))

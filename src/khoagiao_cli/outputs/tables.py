@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
+from itertools import islice
 from pathlib import Path
 
 from khoagiao_cli.app.adhoc import IncidentStatus, RequestStatus
@@ -82,53 +83,53 @@ HISTORY_COLUMNS = (("col_kind", 0, False, 10), ("col_unit", 0, False, 14), ("col
                    ("col_note", 2, False, 12))
 
 
-def history_table(words: Words, config: Config, events: Sequence[Event], voids: Sequence[Void] = ()) -> Fitted:
+def history_table(words: Words, config: Config, events: Sequence[Event], voids: Sequence[tuple[Void, Event]] = (),
+                  ) -> Fitted:
     """The events, newest first, each void (the office's entry error undone) in its place in time, the event it
     voids marked."""
     columns = [Col(words(key), drop=drop, no_wrap=no_wrap, min_width=least)
                for key, drop, no_wrap, least in HISTORY_COLUMNS]
-    return Fitted(columns, _history_rows(words, config, events, voids)[::-1],
+    return Fitted(columns, list(_history_rows(words, config, events, voids)),
                   title=words("history_title", n=len(events)))
 
 
-def history_lines(words: Words, config: Config, events: Sequence[Event], voids: Sequence[Void] = (),
+def history_lines(words: Words, config: Config, events: Iterable[Event], voids: Sequence[tuple[Void, Event]] = (),
                   ) -> Iterator[str]:
-    """The history as plain text, newest first, for pipes and files: a heading, then blocks of aligned lines."""
-    rows = [[cell.replace("\n", " ") for cell in cells] for cells, _ in _history_rows(words, config, events, voids)]
-    rows.reverse()
+    """The history as plain text, newest first, for pipes and files: a heading, then blocks of aligned lines, each
+    made as the events come (a ledger of years is written without being held)."""
+    rows = ([cell.replace("\n", " ") for cell in cells] for cells, _ in _history_rows(words, config, events, voids))
     heading = [words(key) for key, *_ in HISTORY_COLUMNS]
-    for start in range(0, len(rows), PLAIN_BLOCK):
-        yield visible("\n".join(aligned([heading, *rows[start:start + PLAIN_BLOCK]])[0 if start == 0 else 1:]))
+    first = True
+    while block := list(islice(rows, PLAIN_BLOCK)):
+        yield visible("\n".join(aligned([heading, *block])[0 if first else 1:]))
+        first = False
 
 
-def _history_rows(words: Words, config: Config, events: Sequence[Event], voids: Sequence[Void],
-                  ) -> list[tuple[list[str], str]]:
-    """The rows of the history in the order recorded: (cells, style)."""
-    by_event = {v.event_id: v for v in voids}
-    shown = {e.id: e for e in events}
-    pending = sorted((v for v in voids if v.event_id in shown), key=lambda v: v.recorded_at)
-    rows: list[tuple[list[str], str]] = []
+def _history_rows(words: Words, config: Config, events: Iterable[Event], voids: Sequence[tuple[Void, Event]],
+                  ) -> Iterator[tuple[list[str], str]]:
+    """The rows of the history, newest first (cells, style): each void stands where it was recorded, above the
+    events recorded before it or at the same moment."""
+    voided = {v.event_id for v, _ in voids}
+    waiting = iter(sorted(voids, key=lambda pair: (pair[0].recorded_at, pair[0].id), reverse=True))
+    next_void = next(waiting, None)
 
-    def add_void(v: Void) -> None:
-        e = shown[v.event_id]
-        rows.append(([words("history_void", void=v.label, event=e.id), e.unit_name or config.unit_name(e.unit),
-                      report_name(words, config, e.report), e.period, "", "", "", stamp_text(v.recorded_at),
-                      v.recorded_by, v.note or ""], ""))
+    def void_row(v: Void, e: Event) -> tuple[list[str], str]:
+        return ([words("history_void", void=v.label, event=e.id), e.unit_name or config.unit_name(e.unit),
+                 report_name(words, config, e.report), e.period, "", "", "", stamp_text(v.recorded_at),
+                 v.recorded_by, v.note or ""], "")
 
     for e in events:
-        while pending and pending[0].recorded_at < e.recorded_at:
-            add_void(pending.pop(0))
-        received = received_text(e.received, e.received_at)
+        while next_void is not None and next_void[0].recorded_at >= e.recorded_at:
+            yield void_row(*next_void)
+            next_void = next(waiting, None)
         kind = f"#{e.id} {words('kind_' + e.kind)}"
-        voided = e.id in by_event
-        rows.append(([
-            kind + (f"\n{words('voided_short')}" if voided else ""), e.unit_name or config.unit_name(e.unit),
-            report_name(words, config, e.report), e.period, received, e.doc_number or "",
-            channel_text(words, e.channel), stamp_text(e.recorded_at), e.recorded_by, e.note or "",
-        ], "dim strike" if voided else ""))
-    for v in pending:
-        add_void(v)
-    return rows
+        yield ([kind + (f"\n{words('voided_short')}" if e.id in voided else ""),
+                e.unit_name or config.unit_name(e.unit), report_name(words, config, e.report), e.period,
+                received_text(e.received, e.received_at), e.doc_number or "", channel_text(words, e.channel),
+                stamp_text(e.recorded_at), e.recorded_by, e.note or ""], "dim strike" if e.id in voided else "")
+    while next_void is not None:
+        yield void_row(*next_void)
+        next_void = next(waiting, None)
 
 
 def history_files(words: Words, events: Sequence[Event], copies: Mapping[str, Path | None]) -> list[str]:

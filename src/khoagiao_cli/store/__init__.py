@@ -4,7 +4,7 @@ only reads opens a `Reader`, which never creates anything."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from datetime import date, datetime
 from pathlib import Path
@@ -95,8 +95,12 @@ class PendingLedger:
         return self._reading().created_on()
 
     def events(self, unit: str | None = None, report: str | None = None, period: str | None = None, *,
-               since: date | None = None, newest: int | None = None) -> list[Event]:
-        return self._reading().events(unit, report, period, since=since, newest=newest)
+               since: date | None = None) -> list[Event]:
+        return self._reading().events(unit, report, period, since=since)
+
+    def newest_first(self, unit: str | None = None, report: str | None = None, period: str | None = None, *,
+                     since: date | None = None, limit: int | None = None) -> Iterator[Event]:
+        return self._reading().newest_first(unit, report, period, since=since, limit=limit)
 
     def event(self, event_id: int) -> Event | None:
         return self._reading().event(event_id)

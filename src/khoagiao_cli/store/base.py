@@ -4,7 +4,7 @@ SQLite (store/sqlite.py) is the first implementation; a command that only reads 
 records gets a `Ledger`, whose writes happen inside `write()` — one transaction, all or nothing.
 """
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from datetime import date, datetime
 from typing import TYPE_CHECKING, NamedTuple, Protocol
@@ -44,13 +44,19 @@ class Reader(Protocol):
         ...
 
     def events(self, unit: str | None = None, report: str | None = None, period: str | None = None, *,
-               since: date | None = None, newest: int | None = None) -> list[Event]:
-        """Every event (recorded on `since` or later; only the `newest` ones), in the order recorded."""
+               since: date | None = None) -> list[Event]:
+        """Every event (recorded on `since` or later), in the order recorded."""
+        ...
+
+    def newest_first(self, unit: str | None = None, report: str | None = None, period: str | None = None, *,
+                     since: date | None = None, limit: int | None = None) -> Iterator[Event]:
+        """The events `events` gives, newest first (only the first `limit` of them), read from the ledger a block
+        at a time as they are taken: a ledger of years is never held in memory."""
         ...
 
     def count_events(self, unit: str | None = None, report: str | None = None, period: str | None = None, *,
                      since: date | None = None) -> int:
-        """How many events `events` would give without `newest`."""
+        """How many events `events` would give."""
         ...
 
     def event(self, event_id: int) -> Event | None:
@@ -142,8 +148,12 @@ class EmptyLedger:
         return self._today
 
     def events(self, unit: str | None = None, report: str | None = None, period: str | None = None, *,
-               since: date | None = None, newest: int | None = None) -> list[Event]:
+               since: date | None = None) -> list[Event]:
         return []
+
+    def newest_first(self, unit: str | None = None, report: str | None = None, period: str | None = None, *,
+                     since: date | None = None, limit: int | None = None) -> Iterator[Event]:
+        return iter(())
 
     def count_events(self, unit: str | None = None, report: str | None = None, period: str | None = None, *,
                      since: date | None = None) -> int:

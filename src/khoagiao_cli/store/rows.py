@@ -31,6 +31,9 @@ def among(sql: str, args: list[str], periods: Collection[str] | None) -> tuple[s
     return sql + (" AND" if args else " WHERE") + f" period IN ({marks})", [*args, *periods]
 
 
+#: rows fetched at a time when a whole ledger is read as it is written out
+READ_BLOCK = 1000
+
 #: the kinds of values khoagiao writes (a bool is an int to isinstance, never to SQLite's rows)
 _TEXT_TYPES = frozenset({str, int, type(None)})
 

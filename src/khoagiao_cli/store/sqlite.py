@@ -26,6 +26,7 @@ from khoagiao_cli.store.kept import mark as mark_kept
 from khoagiao_cli.store.migrations import SCHEMA_VERSION, expected_schema, migrate, schema
 from khoagiao_cli.store.named import named_units as units_named
 from khoagiao_cli.store.outstanding import open_keys
+from khoagiao_cli.store.rows import READ_BLOCK
 from khoagiao_cli.store.rows import among as _among
 from khoagiao_cli.store.rows import event as _event
 from khoagiao_cli.store.rows import filtered as _filtered
@@ -183,13 +184,16 @@ class SQLiteLedger:
             return date.fromisoformat(row[0])
 
     def events(self, unit: str | None = None, report: str | None = None, period: str | None = None, *,
-               since: date | None = None, newest: int | None = None) -> list[Event]:
+               since: date | None = None) -> list[Event]:
+        return list(self.newest_first(unit, report, period, since=since))[::-1]
+
+    def newest_first(self, unit: str | None = None, report: str | None = None, period: str | None = None, *,
+                     since: date | None = None, limit: int | None = None) -> Iterator[Event]:
         sql, args = _since(*_filtered(f"SELECT {_COLUMNS} FROM events", unit=unit, report=report, period=period), since)
-        with _guard(self.path):
-            if newest is None:
-                return [_event(row) for row in self.conn.execute(sql + " ORDER BY id", args)]
-            rows = self.conn.execute(sql + " ORDER BY id DESC LIMIT ?", [*args, newest]).fetchall()
-            return [_event(row) for row in reversed(rows)]
+        with _guard(self.path):  # LIMIT -1: no limit
+            cursor = self.conn.execute(sql + " ORDER BY id DESC LIMIT ?", [*args, -1 if limit is None else limit])
+            while block := cursor.fetchmany(READ_BLOCK):
+                yield from map(_event, block)
 
     def event(self, event_id: int) -> Event | None:
         with _guard(self.path):
