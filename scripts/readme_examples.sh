@@ -101,7 +101,7 @@ echo "### import";   printf 'SỔ THEO DÕI BÁO CÁO KHỐI KHOA GIÁO NĂM 202
 echo "### letter";   run khoagiao letter bhxh-kh --as-of 2026-04-15
                      run "python3 -c \"import docx; d = docx.Document('cong-van-don-doc-bhxh-kh-2026-04-15.docx'); print(*[c.text for t in d.tables for r in t.rows for c in r.cells][:2], *[p.text for p in d.paragraphs if p.text][:2], sep='\\n')\""
 echo "### verify";   run khoagiao verify
-                     run "khoagiao export --format json --as-of 2026-04-15 | tail -7"
+                     run "khoagiao export --format json --as-of 2026-04-15 | head -8"
                      python3 -c "import sqlite3; c = sqlite3.connect('home/data/khoagiao.sqlite3'); c.execute(\"REPLACE INTO events (id, kind, unit, report, period, received, recorded_at, recorded_by) VALUES (1, 'submit', 'syt', 'monthly', '2026-03', '2026-03-10', '2026-03-10T08:00:00+07:00', 'x')\"); c.commit()"
                      error_example khoagiao verify
 echo "### successor"; export KHOAGIAO_HOME="$demo/don-vi"

@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from khoagiao_cli.config.paths import write_atomic
-from khoagiao_cli.outputs.records import FIELDS, csv_chunks, to_csv
+from khoagiao_cli.outputs.records import FIELDS, csv_chunks, json_chunks, to_csv
 
 
 def _records(n: int, fail_at: int | None = None):
@@ -81,3 +81,32 @@ def test_status_of_many_units_is_plain_text_not_a_table(cli, tmp_path: Path, mon
     assert len(rows) > 500 and len(lines) == 1 + 1 + len(rows) + 1 and lines[-1].startswith("0 đúng hạn")
     one = cli("status", "u07", "--as-of", "2026-11-20", "--format", "table")
     assert one.stderr == "" and ("│" in one.stdout or "┃" in one.stdout)
+
+
+def test_json_comes_out_schema_first_then_block_by_block() -> None:
+    """What the records are about comes before them; the first records are out before the later ones are made."""
+    chunks = json_chunks({"instances": _records(5000, fail_at=2500), "schema": 2, "as_of": date(2026, 4, 15)},
+                         block=1000)
+    first = next(chunks)
+    assert first.startswith('{\n  "schema": 2,\n  "as_of": "2026-04-15",\n  "instances": [\n    {\n')
+    assert first.count('"unit"') == 1000
+    assert next(chunks).count('"unit"') == 1000
+    with pytest.raises(RuntimeError):
+        next(chunks)
+
+
+JSONISH = st.recursive(st.none() | st.booleans() | st.integers() | st.text(),
+                       lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(), inner, max_size=3),
+                       max_leaves=8)
+
+
+@given(st.dictionaries(st.text(), JSONISH | st.lists(JSONISH, max_size=7), max_size=5), st.integers(1, 4))
+def test_streamed_json_is_the_document_as_json_writes_it(doc: dict, block: int) -> None:
+    """The same document, value for value, whatever the block; each top-level value laid out as json.dumps lays
+    it out (only the top-level order differs: `schema`, the fields, then the lists)."""
+    text = "".join(json_chunks(doc, block=block))
+    assert json.loads(text) == doc
+    assert text == "".join(json_chunks(doc))  # the blocks change nothing
+    for key, value in doc.items():
+        written = json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True).replace("\n", "\n  ")
+        assert f"\n  {json.dumps(key, ensure_ascii=False)}: {written}" in text

@@ -27,6 +27,7 @@ from khoagiao_cli.errors import UserError
 from khoagiao_cli.store.base import Reader
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
 
     from khoagiao_cli.core.agenda import Item
@@ -192,7 +193,7 @@ def tracked_years(config: Config, reader: Reader, clock: Clock) -> list[int]:
 
 
 class History(NamedTuple):
-    #: the events shown, newest first, read from the ledger as they are taken (a ledger of years is never held)
+    #: the events shown, newest first (or as asked), read from the ledger as they are taken (never all held)
     events: Iterator[Event]
     #: the voids of the events shown, each with the event it voids
     voids: list[tuple[Void, Event]]
@@ -201,10 +202,10 @@ class History(NamedTuple):
 
 
 def history(config: Config, reader: Reader, *, unit: Unit | None, report: str | None, period: str | None,
-            since: date | None = None, limit: int | None = None) -> History:
+            since: date | None = None, limit: int | None = None, newest_first: bool = True) -> History:
     """The ledger's events, of one unit, report or period if asked, recorded on `since` or later, only the newest
-    `limit` of them if asked (the database picks them: a ledger of years is not read to show a screenful); a
-    period that is none is bad input."""
+    `limit` of them if asked (the database picks them: a ledger of years is not read to show a screenful), newest
+    first or in the order recorded; a period that is none is bad input."""
     from khoagiao_cli.app.pick import report_id
     from khoagiao_cli.core.lookup import normalize_period
 
@@ -216,13 +217,13 @@ def history(config: Config, reader: Reader, *, unit: Unit | None, report: str | 
     voided = [(v, e) for v in reader.voids() if (e := reader.event(v.event_id)) is not None
               and all(getattr(e, field) == value for field, value in picked.items() if value is not None)
               and (since is None or e.recorded_at >= since.isoformat())]  # the ledger's `since`, in Python
-    events = reader.newest_first(**picked, since=since, limit=limit)
     if limit is None:
-        return History(events, voided, None)
-    page = list(events)  # a page: small
+        return History(reader.each_event(**picked, since=since, newest_first=newest_first, limit=None), voided, None)
+    page = list(reader.each_event(**picked, since=since, newest_first=True, limit=limit))  # a page: small
     shown = {e.id for e in page}
     total = reader.count_events(**picked, since=since) if len(page) == limit else len(page)
-    return History(iter(page), [(v, e) for v, e in voided if e.id in shown], total if total > limit else None)
+    return History(iter(page if newest_first else page[::-1]), [(v, e) for v, e in voided if e.id in shown],
+                   total if total > limit else None)
 
 
 def file_copies(reader: Reader, events: list[Event]) -> "dict[str, Path | None]":
@@ -230,6 +231,23 @@ def file_copies(reader: Reader, events: list[Event]) -> "dict[str, Path | None]"
     from khoagiao_cli.store.archive import copies
 
     return copies(reader.where, (e.file_sha256 for e in events))
+
+
+def copy_finder(reader: Reader) -> "Callable[[str | None], Path | None]":
+    """The copy in the archive of a received file, by its SHA-256 (None: none), for events that come one by one:
+    the archive is listed once, when the first file is asked for."""
+    from khoagiao_cli.store.archive import kept
+
+    listed: list[dict[str, Path]] = []
+
+    def find(sha256: str | None) -> "Path | None":
+        if not sha256:
+            return None
+        if not listed:
+            listed.append(kept(reader.where))
+        return listed[0].get(sha256)
+
+    return find
 
 
 #: what a period label looks like: 2026-03, 2026-Q1, 2026-H1, 2026, or an incident's moment 2026-11-22T08:30

@@ -29,6 +29,7 @@ from khoagiao_cli.cli.base import (
     handled,
     interactive,
     screen_format,
+    write_or_print,
 )
 
 if TYPE_CHECKING:
@@ -55,10 +56,10 @@ def due(
     out = screen_format(format)
     found = query.due(e.config, e.reader, e.clock, within, e.unit(unit))
     if out == "json":
-        from khoagiao_cli.outputs.records import document, instances, to_json
+        from khoagiao_cli.outputs.records import document, each_instance, json_chunks
 
-        doc = document(as_of=found.as_of, until=found.until, instances=instances(found.rows, e.config))
-        typer.echo(to_json(doc), nl=False)
+        doc = document(as_of=found.as_of, until=found.until, instances=each_instance(found.rows, e.config))
+        write_or_print(json_chunks(doc), None)
     elif not found.rows:
         typer.echo(e.words("due_none_working" if found.working else "due_none", n=found.within, until=found.until))
     elif out == "plain":
@@ -94,9 +95,9 @@ def overdue(
 
         mail_digest(e, rows, mail_to)
     elif out == "json":
-        from khoagiao_cli.outputs.records import document, instances, to_json
+        from khoagiao_cli.outputs.records import document, each_instance, json_chunks
 
-        typer.echo(to_json(document(as_of=e.today, instances=instances(rows, e.config))), nl=False)
+        write_or_print(json_chunks(document(as_of=e.today, instances=each_instance(rows, e.config))), None)
     elif rows:
         from khoagiao_cli.outputs import screens
 
@@ -130,10 +131,11 @@ def status(
     chosen = e.unit(unit)
     rows = query.year_rows(e.config, e.reader, y, e.clock, chosen)
     if out == "json":
-        from khoagiao_cli.outputs.records import document, instances, to_json
+        from khoagiao_cli.outputs.records import document, each_instance, json_chunks
 
-        doc = document(year=y, as_of=e.today, unit=chosen.code if chosen else None, instances=instances(rows, e.config))
-        typer.echo(to_json(doc), nl=False)
+        doc = document(year=y, as_of=e.today, unit=chosen.code if chosen else None,
+                       instances=each_instance(rows, e.config))
+        write_or_print(json_chunks(doc), None)
     elif not rows:
         typer.echo(e.words("status_empty", year=y, start=query.tracking_start(e.config, e.reader)))
     elif out == "plain" or len(rows) > screens.TABLE_ROWS:
@@ -188,16 +190,17 @@ def history(
     if limit is None and out == "table":  # a screenful on a terminal; everything when piped or exported
         limit = max(10, shutil.get_terminal_size().lines - 8)
     found = history_of(e.config, e.reader, unit=e.unit(unit), report=report, period=period, limit=limit,
-                       since=e.parse_date(since, "what_since") if since is not None else None)
+                       since=e.parse_date(since, "what_since") if since is not None else None,
+                       newest_first=out != "json")  # JSON: in the order recorded (its contract)
     if out == "json":
-        from khoagiao_cli.outputs.records import document, event_record, to_json, void_record
+        from khoagiao_cli.app.query import copy_finder
+        from khoagiao_cli.outputs.records import document, event_record, json_chunks, void_record
 
-        events = list(found.events)[::-1]  # in the order recorded (the JSON contract)
-        copies = file_copies(e.reader, events)
         by_event = {v.event_id: v for v, _ in found.voids}
-        records = [event_record(ev, by_event.get(ev.id), copies.get(ev.file_sha256 or "")) for ev in events]
-        voids = [void_record(v) for v, _ in found.voids] or None
-        typer.echo(to_json(document(events=records, voids=voids)), nl=False)
+        copy_of = copy_finder(e.reader)
+        records = (event_record(ev, by_event.get(ev.id), copy_of(ev.file_sha256)) for ev in found.events)
+        write_or_print(json_chunks(document(events=records, voids=[void_record(v) for v, _ in found.voids] or None)),
+                       None)
         return
     first = next(found.events, None)
     if first is None:

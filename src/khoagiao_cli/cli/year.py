@@ -98,10 +98,11 @@ def export(
     text: str | Iterator[str]
     if out == "csv":  # written as it is made
         text = records.csv_chunks(records.each_instance(rows, e.config))
-    else:
+    else:  # JSON written as it is made too; TOML is one document
+        made = records.each_instance(rows, e.config) if out == "json" else records.instances(rows, e.config)
         doc = records.document(year=y, as_of=e.today, ledger=records.ledger_record(*e.reader.chain_head()),
-                               instances=records.instances(rows, e.config))
-        text = records.to_json(doc) if out == "json" else records.to_toml(doc)
+                               instances=made)
+        text = records.json_chunks(doc) if out == "json" else records.to_toml(doc)
     write_or_print(text, Path(output) if output is not None else None)
     if output not in (None, "-"):
         typer.echo(e.words("written", path=output, n=len(rows)), err=True)

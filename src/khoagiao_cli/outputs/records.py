@@ -1,9 +1,11 @@
 """Machine output: every JSON, CSV and TOML document khoagiao writes is built here, and only here.
 
 The contract: every top-level JSON/TOML value is an object with `schema` (the version of this contract) beside
-what it is about (`as_of`, `year` …) and its list of records; keys are sorted; fields are only ever added, and a
-field without a value is left out rather than null; dates are ISO 8601; texts are the document's own words
-(Vietnamese) whatever --lang, so that a script reads the same in every language. CSV has a fixed header.
+what it is about (`as_of`, `year` …) and its list of records; keys are sorted, except that JSON's top level puts
+`schema` first and the lists last, so that the records are written as they are made (`json_chunks`) after what
+they are about; fields are only ever added, and a field without a value is left out rather than null; dates are
+ISO 8601; texts are the document's own words (Vietnamese) whatever --lang, so that a script reads the same in
+every language. CSV has a fixed header.
 """
 
 from __future__ import annotations
@@ -222,9 +224,36 @@ def plain(value: Any) -> Any:
 
 
 def to_json(doc: Mapping[str, Any]) -> str:
+    return "".join(json_chunks(doc))
+
+
+def json_chunks(doc: Mapping[str, Any], block: int = 500) -> Iterator[str]:
+    """A document as JSON text as it is made: `schema` first, the other fields, then each list of records, `block`
+    records at a time; a list may come as any iterator (records made as they are written, never all held). Each
+    value is written as json.dumps(indent=2, sort_keys=True) writes it."""
     import json
 
-    return json.dumps(plain(doc), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    def dump(value: Any, depth: int) -> str:
+        text = json.dumps(plain(value), ensure_ascii=False, indent=2, sort_keys=True)
+        return text.replace("\n", "\n" + "  " * depth)
+
+    lists = sorted(k for k, v in doc.items() if isinstance(v, list | tuple | Iterator))
+    keys = sorted(set(doc) - set(lists), key=lambda k: (k != "schema", k)) + lists
+    pieces = []
+    for n, key in enumerate(keys):
+        pieces.append(("{" if n == 0 else ",") + f"\n  {json.dumps(key, ensure_ascii=False)}: ")
+        if key not in lists:
+            pieces.append(dump(doc[key], 1))
+            continue
+        pieces.append("[")
+        m = -1
+        for m, item in enumerate(doc[key]):
+            pieces.append(("\n    " if m == 0 else ",\n    ") + dump(item, 2))
+            if m % block == block - 1:
+                yield "".join(pieces)
+                pieces = []
+        pieces.append("]" if m < 0 else "\n  ]")
+    yield "".join(pieces) + ("\n}\n" if keys else "{}\n")
 
 
 def to_toml(doc: Mapping[str, Any]) -> str:

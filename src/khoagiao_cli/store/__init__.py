@@ -98,9 +98,9 @@ class PendingLedger:
                since: date | None = None) -> list[Event]:
         return self._reading().events(unit, report, period, since=since)
 
-    def newest_first(self, unit: str | None = None, report: str | None = None, period: str | None = None, *,
-                     since: date | None = None, limit: int | None = None) -> Iterator[Event]:
-        return self._reading().newest_first(unit, report, period, since=since, limit=limit)
+    def each_event(self, unit: str | None = None, report: str | None = None, period: str | None = None, *,
+                   since: date | None = None, newest_first: bool = True, limit: int | None = None) -> Iterator[Event]:
+        return self._reading().each_event(unit, report, period, since=since, newest_first=newest_first, limit=limit)
 
     def event(self, event_id: int) -> Event | None:
         return self._reading().event(event_id)

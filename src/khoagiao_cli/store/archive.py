@@ -57,6 +57,11 @@ def find(folder: Path, sha256: str) -> Path | None:
     return _kept(folder).get(sha256)
 
 
+def kept(ledger: str | Path) -> dict[str, Path]:
+    """Every copy kept in the archive of the ledger at `ledger`, by its hash."""
+    return _kept(folder_of(ledger))
+
+
 def copies(ledger: str | Path, hashes: Iterable[str | None]) -> dict[str, Path | None]:
     """For each hash, the copy kept of it (None: not in the archive, e.g. recorded before khoagiao kept copies)."""
     wanted = {h for h in hashes if h}

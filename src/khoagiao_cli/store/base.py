@@ -48,10 +48,10 @@ class Reader(Protocol):
         """Every event (recorded on `since` or later), in the order recorded."""
         ...
 
-    def newest_first(self, unit: str | None = None, report: str | None = None, period: str | None = None, *,
-                     since: date | None = None, limit: int | None = None) -> Iterator[Event]:
-        """The events `events` gives, newest first (only the first `limit` of them), read from the ledger a block
-        at a time as they are taken: a ledger of years is never held in memory."""
+    def each_event(self, unit: str | None = None, report: str | None = None, period: str | None = None, *,
+                   since: date | None = None, newest_first: bool = True, limit: int | None = None) -> Iterator[Event]:
+        """The events `events` gives, newest first (or in the order recorded), only the first `limit` of them if
+        given; read from the ledger a block at a time as they are taken: a ledger of years is never held."""
         ...
 
     def count_events(self, unit: str | None = None, report: str | None = None, period: str | None = None, *,
@@ -151,8 +151,8 @@ class EmptyLedger:
                since: date | None = None) -> list[Event]:
         return []
 
-    def newest_first(self, unit: str | None = None, report: str | None = None, period: str | None = None, *,
-                     since: date | None = None, limit: int | None = None) -> Iterator[Event]:
+    def each_event(self, unit: str | None = None, report: str | None = None, period: str | None = None, *,
+                   since: date | None = None, newest_first: bool = True, limit: int | None = None) -> Iterator[Event]:
         return iter(())
 
     def count_events(self, unit: str | None = None, report: str | None = None, period: str | None = None, *,

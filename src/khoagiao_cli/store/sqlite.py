@@ -185,13 +185,14 @@ class SQLiteLedger:
 
     def events(self, unit: str | None = None, report: str | None = None, period: str | None = None, *,
                since: date | None = None) -> list[Event]:
-        return list(self.newest_first(unit, report, period, since=since))[::-1]
+        return list(self.each_event(unit, report, period, since=since, newest_first=False))
 
-    def newest_first(self, unit: str | None = None, report: str | None = None, period: str | None = None, *,
-                     since: date | None = None, limit: int | None = None) -> Iterator[Event]:
+    def each_event(self, unit: str | None = None, report: str | None = None, period: str | None = None, *,
+                   since: date | None = None, newest_first: bool = True, limit: int | None = None) -> Iterator[Event]:
         sql, args = _since(*_filtered(f"SELECT {_COLUMNS} FROM events", unit=unit, report=report, period=period), since)
-        with _guard(self.path):  # LIMIT -1: no limit
-            cursor = self.conn.execute(sql + " ORDER BY id DESC LIMIT ?", [*args, -1 if limit is None else limit])
+        sql += " ORDER BY id DESC LIMIT ?" if newest_first else " ORDER BY id LIMIT ?"  # LIMIT -1: no limit
+        with _guard(self.path):
+            cursor = self.conn.execute(sql, [*args, -1 if limit is None else limit])
             while block := cursor.fetchmany(READ_BLOCK):
                 yield from map(_event, block)
 
