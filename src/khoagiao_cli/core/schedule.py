@@ -232,17 +232,22 @@ def expand(config: Config, start: date, end: date, units: Sequence[Unit] | None 
     in_window = {rid: [s for s in slots if start <= s.deadline <= end] for rid, slots in by_rule.items()}
     rule_order = {r.id: i for i, r in enumerate(config.rules)}
     replacing: dict[tuple[str, ...], dict[tuple[str | None, int, int], str]] = {}
+    # units that owe the same rules over the same active dates owe the same slots (the three tests read no more):
+    # each class's slots are found once, with their deadline's day number and the rule's place, to sort by
+    owing: dict[tuple[tuple[str, ...], date | None, date | None], list[tuple[int, int, Slot]]] = {}
 
-    out: list[tuple[date, int, int, Instance]] = []
+    out: list[tuple[int, int, int, Instance]] = []
     for unit_index, unit in enumerate(units if units is not None else config.all_units):
         owed = rules_owed(config, unit)
-        taken = replacing.get(owed)
-        if taken is None:
-            taken = replacing[owed] = _replacing(config, by_rule, owed)
-        for rid in owed:
-            for slot in in_window.get(rid, ()):
-                if _why_not_owed(unit, rid, slot, owed, taken) is None:
-                    out.append((slot.deadline, unit_index, rule_order[rid], Instance(unit.code, slot)))
+        found = owing.get(key := (owed, unit.active_from, unit.active_until))
+        if found is None:
+            taken = replacing.get(owed)
+            if taken is None:
+                taken = replacing[owed] = _replacing(config, by_rule, owed)
+            found = owing[key] = [(slot.deadline.toordinal(), rule_order[rid], slot) for rid in owed
+                                  for slot in in_window.get(rid, ()) if _why_not_owed(unit, rid, slot, owed, taken) is None]
+        code = unit.code
+        out += [(day, unit_index, place, Instance(code, slot)) for day, place, slot in found]
     out.sort(key=lambda item: item[:3])
     return [item[3] for item in out]
 

@@ -154,15 +154,18 @@ def overdue_title(words: Words, config: Config, rows: Sequence[Row], as_of: Any)
 def _overdue_lines(words: Words, config: Config, rows: Sequence[Row], as_of: Any) -> list[tuple[str, str]]:
     """(text, kind) of each line: the title, a unit's heading, one of its reports, a blank."""
     out = [(overdue_title(words, config, rows, as_of), "title")]
+    said: dict[tuple[Slot, str | None, int | None, int | None], str] = {}  # thousands of units share each line
     for code, items in overdue_groups(rows, config).items():
         own = words("own_reports_title") + " — " if code == config.office.code else ""
         out += [("", ""), (f"{own}{config.unit_name(code)} ({code})", "unit")]
         for r in items:
-            name, _ = report_period(words, config, r)
             slot = r.instance.slot
-            out.append(("  - " + words("overdue_line", report=name, period=r.instance.period,
-                                       wording=wording(words, slot), deadline=deadline_text(words, slot),
-                                       late=left_text(words, r)), "report"))
+            if (line := said.get(key := (slot, r.instance.carried_from, r.days_left, r.hours_left))) is None:
+                name, _ = report_period(words, config, r)
+                line = said[key] = "  - " + words("overdue_line", report=name, period=r.instance.period,
+                                                  wording=wording(words, slot), deadline=deadline_text(words, slot),
+                                                  late=left_text(words, r))
+            out.append((line, "report"))
     return out
 
 
