@@ -236,18 +236,12 @@ def file_copies(reader: Reader, events: list[Event]) -> "dict[str, Path | None]"
 def copy_finder(reader: Reader) -> "Callable[[str | None], Path | None]":
     """The copy in the archive of a received file, by its SHA-256 (None: none), for events that come one by one:
     the archive is listed once, when the first file is asked for."""
+    from functools import cache
+
     from khoagiao_cli.store.archive import kept
 
-    listed: list[dict[str, Path]] = []
-
-    def find(sha256: str | None) -> "Path | None":
-        if not sha256:
-            return None
-        if not listed:
-            listed.append(kept(reader.where))
-        return listed[0].get(sha256)
-
-    return find
+    listing = cache(lambda: kept(reader.where))
+    return lambda sha256: listing().get(sha256) if sha256 else None
 
 
 #: what a period label looks like: 2026-03, 2026-Q1, 2026-H1, 2026, or an incident's moment 2026-11-22T08:30
