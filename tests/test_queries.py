@@ -164,3 +164,20 @@ def test_each_owed_pair_is_one_look_up_in_the_index(tmp_path: Path) -> None:
         ledger.close()
     on_events = [step for step in plan if " e " in f" {step} "]
     assert on_events == ["SEARCH e USING COVERING INDEX events_in_force (unit=? AND report=? AND period=?)"], plan
+
+
+def test_a_report_carried_to_a_successor_keeps_its_place_among_the_same_day_deadlines() -> None:
+    """Found by the property test on a fresh install: b took over a's work; a's Q1 report, carried to b, and b's own
+    March report share 19/03/2025. The rows keep the order of the units and rules they came from (a's report
+    first, as `status` and the reference give it), not b's."""
+    base = defaults()
+    units = (Unit("a", "Đơn vị a", reports=("monthly", "q1"), active_until=date(2025, 3, 31), successor="b"),
+             Unit("b", "Đơn vị b", reports=("monthly",), active_from=date(2025, 1, 1)))
+    config = Config(units, base.rules, base.settings._replace(tracking_start=date(2025, 1, 1)), base.meetings,
+                    base.office)
+    clock = Clock.of(datetime(2027, 2, 1, 9, 0, tzinfo=TZ), date(2025, 4, 2))
+    empty = EmptyLedger("nowhere", date(2025, 1, 1))
+    got = shown(query.due(config, empty, clock).rows)
+    assert got == shown(reference.due(config, [], set(), date(2025, 1, 1), clock))
+    march = [(i.unit, i.report, i.carried_from) for i, *_ in got if i.deadline == date(2025, 3, 19)]
+    assert march == [("b", "q1", "a"), ("b", "monthly", None)]

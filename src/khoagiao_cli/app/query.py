@@ -3,6 +3,7 @@
 import re
 from collections.abc import Iterator
 from datetime import date
+from heapq import merge
 from typing import TYPE_CHECKING, NamedTuple
 
 from khoagiao_cli.core.adhoc import incident_slot, request_slot
@@ -140,16 +141,20 @@ def open_periodic(config: Config, reader: Reader, clock: Clock, start: date, end
     plain = [u for u in units if u not in chained and not ceased(config, u.code, clock.today)]
     member, slots = owed_by_class(config, start, end, plain)
     by_key = {(cls, s.report, s.period): s for cls, found in enumerate(slots) for s in found}
-    found = [Instance(code, by_key[member[code], report, period]) for code, report, period in
-             reader.open_instances(member, list(by_key), clock.latest)]
-    if chained:
-        received = _keys_in_force(reader, chained, clock)
-        found += [i for i in owed(config, expand(config, start, end, chained), received, clock, unit)
-                  if i.key not in received and not ceased(config, i.unit, clock.today)]
     unit_order = {u.code: n for n, u in enumerate(config.all_units)}
     rule_order = {r.id: n for n, r in enumerate(config.rules)}
-    found.sort(key=lambda i: (i.deadline, unit_order.get(i.unit, len(unit_order)), rule_order[i.report]))
-    return found
+
+    def place(i: Instance) -> tuple[date, int, int]:  # a carried report: where the unit it came from stands
+        return i.deadline, unit_order.get(i.carried_from or i.unit, len(unit_order)), rule_order[i.report]
+
+    found = sorted((Instance(code, by_key[member[code], report, period]) for code, report, period in
+                    reader.open_instances(member, list(by_key), clock.latest)), key=place)
+    if not chained:
+        return found
+    received = _keys_in_force(reader, chained, clock)
+    passed_on = [i for i in owed(config, expand(config, start, end, chained), received, clock, unit)
+                 if i.key not in received and not ceased(config, i.unit, clock.today)]
+    return list(merge(found, passed_on, key=place))  # the families' rows keep the order core/succession gives
 
 
 def overdue(config: Config, reader: Reader, clock: Clock, unit: Unit | None = None) -> list[Row]:
