@@ -169,6 +169,15 @@ def rules_owed(config: Config, unit: Unit) -> tuple[str, ...]:
     return unit.reports or config.unit_rules
 
 
+#: what decides which slots a unit owes: its rules and its active dates (the three tests read nothing else)
+OwingClass = tuple[tuple[str, ...], date | None, date | None]
+
+
+def owing_class(config: Config, unit: Unit) -> OwingClass:
+    """Units of the same class owe the same slots: `expand` and `owed_by_class` find them once per class."""
+    return rules_owed(config, unit), unit.active_from, unit.active_until
+
+
 def _slots_by_rule(config: Config, start: date, end: date) -> dict[str, list[Slot]]:
     """Each rule's slots that can have a deadline in [start, end] (a moved deadline can cross a year's end)."""
     reach = timedelta(days=MAX_RUN)
@@ -232,15 +241,14 @@ def expand(config: Config, start: date, end: date, units: Sequence[Unit] | None 
     in_window = {rid: [s for s in slots if start <= s.deadline <= end] for rid, slots in by_rule.items()}
     rule_order = {r.id: i for i, r in enumerate(config.rules)}
     replacing: dict[tuple[str, ...], dict[tuple[str | None, int, int], str]] = {}
-    # units that owe the same rules over the same active dates owe the same slots (the three tests read no more):
-    # each class's slots are found once, with their deadline's day number and the rule's place, to sort by
-    owing: dict[tuple[tuple[str, ...], date | None, date | None], list[tuple[int, int, Slot]]] = {}
+    # each class's slots (owing_class) found once, with their deadline's day number and the rule's place, to sort by
+    owing: dict[OwingClass, list[tuple[int, int, Slot]]] = {}
 
     out: list[tuple[int, int, int, Instance]] = []
     for unit_index, unit in enumerate(units if units is not None else config.all_units):
-        owed = rules_owed(config, unit)
-        found = owing.get(key := (owed, unit.active_from, unit.active_until))
+        found = owing.get(key := owing_class(config, unit))
         if found is None:
+            owed = key[0]
             taken = replacing.get(owed)
             if taken is None:
                 taken = replacing[owed] = _replacing(config, by_rule, owed)
@@ -268,11 +276,11 @@ def owed_by_class(config: Config, start: date, end: date, units: Sequence[Unit],
     """The units grouped by what they owe: units owing the same rules over the same active dates owe the same
     slots. Returns each unit's class (a unit that owes nothing in the window has none) and each class's slots with
     a deadline in [start, end], found by `expand` for one unit of the class (the same three tests)."""
-    classes: dict[tuple[tuple[str, ...], date | None, date | None], int] = {}
+    classes: dict[OwingClass, int] = {}
     member: dict[str, int] = {}
     slots: list[list[Slot]] = []
     for unit in units:
-        key = (rules_owed(config, unit), unit.active_from, unit.active_until)
+        key = owing_class(config, unit)
         cls = classes.get(key)
         if cls is None:
             cls = classes[key] = len(slots)
