@@ -181,3 +181,22 @@ def test_a_report_carried_to_a_successor_keeps_its_place_among_the_same_day_dead
     assert got == shown(reference.due(config, [], set(), date(2025, 1, 1), clock))
     march = [(i.unit, i.report, i.carried_from) for i, *_ in got if i.deadline == date(2025, 3, 19)]
     assert march == [("b", "q1", "a"), ("b", "monthly", None)]
+
+
+def test_a_carried_report_stands_under_the_unit_that_holds_it_then_where_it_came_from() -> None:
+    """Found by CI's property run (hypothesis 6.100): c took over a's work, b sits between them. a's Q1 report,
+    carried to c, is c's row now: it comes after b's own Q1 report of the same day, and before c's own rows of
+    that day (where a stands among c's family), as core/succession.py orders them. The same for c's rows alone."""
+    base = defaults()
+    units = (Unit("a", "Đơn vị a", active_until=date(2025, 4, 1), successor="c"),
+             Unit("b", "Đơn vị b"), Unit("c", "Đơn vị c", reports=("monthly",)))
+    config = Config(units, base.rules, base.settings, base.meetings, base.office)
+    clock = Clock.of(datetime(2027, 2, 1, 9, 0, tzinfo=TZ), date(2025, 4, 2))
+    empty = EmptyLedger("nowhere", date(2025, 3, 1))
+    got = shown(query.due(config, empty, clock).rows)
+    assert got == shown(reference.due(config, [], set(), date(2025, 3, 1), clock))
+    march = [(i.unit, i.report, i.carried_from) for i, *_ in got if i.deadline == date(2025, 3, 19)]
+    assert march == [("b", "q1", None), ("c", "q1", "a"), ("c", "monthly", None)]
+    for unit in units:
+        alone = shown(query.due(config, empty, clock, unit=unit).rows)
+        assert alone == shown(reference.due(config, [], set(), date(2025, 3, 1), clock, unit=unit)), unit.code

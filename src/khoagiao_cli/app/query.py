@@ -142,10 +142,14 @@ def open_periodic(config: Config, reader: Reader, clock: Clock, start: date, end
     member, slots = owed_by_class(config, start, end, plain)
     by_key = {(cls, s.report, s.period): s for cls, found in enumerate(slots) for s in found}
     unit_order = {u.code: n for n, u in enumerate(config.all_units)}
+    origin_order = {u.code: n for n, u in enumerate(units)}
     rule_order = {r.id: n for n, r in enumerate(config.rules)}
 
-    def place(i: Instance) -> tuple[date, int, int]:  # a carried report: where the unit it came from stands
-        return i.deadline, unit_order.get(i.carried_from or i.unit, len(unit_order)), rule_order[i.report]
+    def place(i: Instance) -> tuple[date, int, int, int]:
+        """A carried report stands under the unit holding it, then where the unit it came from stands among the
+        units looked at (core/succession.py: `carry` sorts by holder, keeping `expand`'s order within one)."""
+        return (i.deadline, unit_order.get(i.unit, len(unit_order)),
+                origin_order.get(i.carried_from or i.unit, len(origin_order)), rule_order[i.report])
 
     found = sorted((Instance(code, by_key[member[code], report, period]) for code, report, period in
                     reader.open_instances(member, list(by_key), clock.latest)), key=place)
