@@ -52,9 +52,19 @@ def _console_class() -> Any:
         def render_str(self, text: str, **options: Any) -> Text:
             return super().render_str(visible(text), **options)
 
-        # and whatever reached a segment another way (a Text built by a screen)
+        _rendering = False
+
+        # and whatever reached a segment another way (a Text built by a screen), once: Rich renders a table's cells
+        # through this same method, and their segments come out through the outermost call
         def render(self, renderable: RenderableType, options: ConsoleOptions | None = None) -> Iterable[Segment]:
-            for segment in super().render(renderable, options):
-                yield segment if segment.control else Segment(visible(segment.text), segment.style)
+            if self._rendering:
+                yield from super().render(renderable, options)
+                return
+            self._rendering = True
+            try:
+                for segment in super().render(renderable, options):
+                    yield segment if segment.control else Segment(visible(segment.text), segment.style)
+            finally:
+                self._rendering = False
 
     return VisibleConsole
