@@ -5,6 +5,14 @@
 # hints, which changes what mypy can check, not what khoagiao does.
 set -eu
 cd "$(dirname "$0")/.."
+# The real programs some tests drive, from Debian's packages: a PostgreSQL server (the tests start their own
+# cluster on loopback, tests/pg_server.py). Installed only when missing; as root, or through sudo.
+if ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 && ! command -v pg_ctl >/dev/null 2>&1; then
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -q
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends postgresql
+fi
 python3 -m venv .venv
 .venv/bin/python -m pip install ".[test]"
 .venv/bin/python -m pytest

@@ -73,3 +73,28 @@ class Cli:
 @pytest.fixture
 def cli() -> Cli:
     return Cli()
+
+
+@pytest.fixture(scope="session")
+def pg_server():  # noqa: ANN201 - a pg_server.Server
+    """One real PostgreSQL server for the whole run, on loopback (tests/pg_server.py)."""
+    from pg_server import Server
+
+    server = Server()
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def pg_url(pg_server) -> str:  # noqa: ANN001
+    """The URL of an empty database of this test's own."""
+    return pg_server.new_database()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> str:
+    """Each ledger-touching test that asks for it runs on both backends: KHOAGIAO_DB names a SQLite file or an
+    empty PostgreSQL database of the test's own. Returns what KHOAGIAO_DB holds."""
+    where = str(tmp_path / "ledger.sqlite3") if request.param == "sqlite" else request.getfixturevalue("pg_url")
+    monkeypatch.setenv("KHOAGIAO_DB", where)
+    return where

@@ -15,7 +15,7 @@ import khoagiao_cli
 
 SRC = Path(khoagiao_cli.__file__).resolve().parent
 #: each layer imports only from layers below it (and from its own package)
-LAYERS = {"errors": 0, "files": 0, "i18n": 1, "core": 2, "config": 3, "store": 3, "app": 4, "outputs": 5, "cli": 6, "__main__": 7}
+LAYERS = {"errors": 0, "files": 0, "dburl": 1, "i18n": 1, "core": 2, "config": 3, "store": 3, "app": 4, "outputs": 5, "cli": 6, "__main__": 7}
 #: what the pure core may never import: I/O, the clock's modules' I/O side, words, caches
 IMPURE = {"os", "sys", "io", "pathlib", "sqlite3", "subprocess", "socket", "smtplib", "marshal", "shutil", "tempfile",
           "platformdirs", "khoagiao_cli.i18n", "khoagiao_cli.config", "khoagiao_cli.store", "khoagiao_cli.outputs",

@@ -63,7 +63,7 @@ def given(value: Any) -> Any:
 AsOf = Annotated[str | None, typer.Option("--as-of", help="o_as_of", metavar="DATE", callback=given)]
 Lang = Annotated[str | None, typer.Option("--lang", help="o_lang", metavar="vi|en", callback=given)]
 ConfigDir = Annotated[str | None, typer.Option("--config", help="o_config", metavar="DIR", callback=given)]
-Db = Annotated[str | None, typer.Option("--db", help="o_db", metavar="PATH", callback=given)]
+Db = Annotated[str | None, typer.Option("--db", help="o_db", metavar="PATH|URL", callback=given)]
 Year = Annotated[int | None, typer.Option("--year", help="o_year", metavar="YEAR")]
 UnitOpt = Annotated[str | None, typer.Option("--unit", help="o_unit", metavar="UNIT", callback=given)]
 UnitArg = Annotated[str, typer.Argument(help="o_unit_arg", metavar="UNIT", callback=given)]
@@ -163,7 +163,7 @@ class Env:
         self.cache_dir = user_cache_dir(self.environ)
         self.config: Config = load(self.sources, self.cache_dir, self.cwd).with_holidays(
             cached_holidays(self.cache_dir))
-        self.db = db_source(Path(db) if db is not None else None, self.environ)
+        self.db = db_source(db, self.environ)
         self.clock: Clock = self._clock(as_of)
         self._ledger: Ledger | None = None
         self._reader: Reader | None = None
@@ -233,7 +233,7 @@ class Env:
         if self._ledger is None:
             from khoagiao_cli.store import open_ledger
 
-            self._ledger = open_ledger(self.db.path, created_on=self.clock.real_today, **self._opening())
+            self._ledger = open_ledger(self.db.path, url=self.db.url, created_on=self.clock.real_today, **self._opening())
         return self._ledger
 
     @property
@@ -244,10 +244,10 @@ class Env:
         if self._reader is None:
             from khoagiao_cli.store import open_reader
 
-            self._reader = open_reader(self.db.path, today=self.clock.real_today, **self._opening())
+            self._reader = open_reader(self.db.path, url=self.db.url, today=self.clock.real_today, **self._opening())
             if not self._reader.exists and self.db.origin != "user":
                 # a ledger the user named that is not there: perhaps a typo; say so rather than answer in silence
-                say(self.words("db_missing", path=self.db.path))
+                say(self.words("db_missing", path=self._reader.where))
         return self._reader
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import re
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -41,9 +40,10 @@ def verify(
     if head is not None and not re.fullmatch(r"[0-9a-fA-F]{12,64}", head.strip()):
         raise UserError("head_bad", value=head)
     wanted = head.strip().lower() if head is not None else None
-    where = db_source(Path(db) if db is not None else None, os.environ).path
+    source = db_source(db, os.environ)
+    where = source.path
     # `today` would only date an empty ledger's tracking, which verify never asks: no clock is read here
-    reader = open_reader(where, today=date.min, timeout=db_timeout(os.environ), upgrade=False)
+    reader = open_reader(where, url=source.url, today=date.min, timeout=db_timeout(os.environ), upgrade=False)
     verdict = reader.verify(wanted)
     kept, changed = archive.check(where)  # the received files kept beside it: each still the content it is named by
     copies = archive.copies(where, (sha for _, sha in verdict.kept))
@@ -59,9 +59,9 @@ def verify(
             if len(lost) > SHOWN:
                 say(f"  {words('findings_more', n=len(lost) - SHOWN)}")
         if verdict.findings:
-            say(f"{words('error_prefix')}: {words('verify_tampered', path=where, n=len(verdict.findings))}")
+            say(f"{words('error_prefix')}: {words('verify_tampered', path=reader.where, n=len(verdict.findings))}")
         elif wanted and not verdict.head_at:
-            say(f"{words('error_prefix')}: {words('verify_head_only', path=where)}")
+            say(f"{words('error_prefix')}: {words('verify_head_only', path=reader.where)}")
         for finding in verdict.findings[:SHOWN]:
             what = words(f"record_{finding.table}", id=finding.row) if finding.table in CHAINED else ""
             line = words(f"finding_{finding.kind}", record=what, name=finding.name, seq=finding.seq)
@@ -71,7 +71,7 @@ def verify(
         if wanted and not verdict.head_at:
             say(f"  {words('head_missing', head=wanted)}")
         raise typer.Exit(1)
-    typer.echo(words("verify_ok", path=where, n=verdict.records))
+    typer.echo(words("verify_ok", path=reader.where, n=verdict.records))
     if verdict.predating:
         typer.echo(words("verify_predating", n=verdict.predating))
     if verdict.head:

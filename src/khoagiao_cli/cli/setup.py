@@ -107,7 +107,13 @@ def config_command(
                          password=words("yes") if smtp.password else words("no")))
     else:
         typer.echo(words("config_mail_none"))
-    typer.echo(words("config_ledger", path=e.db.path.resolve(), origin=words("origin_db_" + e.db.origin)))
+    if e.db.url is not None:
+        from khoagiao_cli.dburl import shown
+
+        ledger: object = shown(e.db.url)
+    else:
+        ledger = e.db.path.resolve()
+    typer.echo(words("config_ledger", path=ledger, origin=words("origin_db_" + e.db.origin)))
     typer.echo(words("config_lang", lang=words.lang))
 
 

@@ -40,8 +40,9 @@ def _normal(name: str) -> str:
 
 
 #: the code that computes what is cached: the core (deadlines, holidays), the config's reading and validation,
-#: and the errors they raise (tests/test_house.py checks that these import nothing else of khoagiao's)
-CODE = ("core", "config", "errors.py", "files.py")
+#: the errors they raise, and where the ledger is (dburl.py); tests/test_house.py checks that these import nothing
+#: else of khoagiao's
+CODE = ("core", "config", "errors.py", "files.py", "dburl.py")
 
 
 @functools.cache

@@ -26,6 +26,8 @@ class Source(NamedTuple):
     path: Path
     #: flag | env | user | embedded
     origin: str
+    #: the ledger's PostgreSQL URL, when it is in a database rather than a file
+    url: str | None = None
 
 
 def embedded_dir() -> Path:
@@ -115,12 +117,21 @@ def config_sources(flag: Path | None, env: Mapping[str, str]) -> dict[str, Sourc
     return out
 
 
-def db_source(flag: Path | None, env: Mapping[str, str]) -> Source:
+def db_source(flag: str | None, env: Mapping[str, str]) -> Source:
+    """Where the ledger is: a file, or a PostgreSQL database named by its URL (postgresql://…; then `path` is
+    where its received files are kept: a folder of the user data dir, named after the database)."""
     if flag is not None:
-        return Source(flag.expanduser(), "flag")
-    if _env_path(env, "KHOAGIAO_DB"):
-        return Source(Path(env["KHOAGIAO_DB"]).expanduser(), "env")
-    return Source(user_data_dir(env) / DB_NAME, "user")
+        given, origin = flag, "flag"
+    elif _env_path(env, "KHOAGIAO_DB"):
+        given, origin = env["KHOAGIAO_DB"], "env"
+    else:
+        return Source(user_data_dir(env) / DB_NAME, "user")
+    if "://" in given:
+        from khoagiao_cli.dburl import kept_beside, pg_url
+
+        url = pg_url(given)
+        return Source(kept_beside(user_data_dir(env), url), origin, url)
+    return Source(Path(given).expanduser(), origin)
 
 
 def db_timeout(env: Mapping[str, str]) -> float:

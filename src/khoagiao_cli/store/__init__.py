@@ -17,7 +17,7 @@ from khoagiao_cli.store.base import EmptyLedger, Ledger, Reader, Reminder
 
 if TYPE_CHECKING:
     from khoagiao_cli.store.chain import Verdict
-    from khoagiao_cli.store.sqlite import SQLiteLedger
+    from khoagiao_cli.store.sql import SqlLedger
 
 
 def _refuse_folder(where: Path) -> None:
@@ -25,7 +25,7 @@ def _refuse_folder(where: Path) -> None:
         raise LedgerError("db_unopenable", path=str(where))
 
 
-def _check_units(ledger: SQLiteLedger, units: Collection[str] | None, units_file: str) -> None:
+def _check_units(ledger: SqlLedger, units: Collection[str] | None, units_file: str) -> None:
     """A unit the ledger names must still be in units.yaml: removing one would make its history unreachable."""
     if units is None:
         return
@@ -37,9 +37,21 @@ def _check_units(ledger: SQLiteLedger, units: Collection[str] | None, units_file
 
 
 def open_ledger(where: Path, *, created_on: date, timeout: float, units: Collection[str] | None = None,
-                units_file: str = "units.yaml") -> Ledger:
+                units_file: str = "units.yaml", url: str | None = None) -> Ledger:
     """For recording. A missing ledger is created on `created_on` (the real clock's day) by the first write.
-    With `units` (the codes units.yaml knows), a ledger naming another unit is refused."""
+    With `units` (the codes units.yaml knows), a ledger naming another unit is refused. With `url`, the ledger is
+    that PostgreSQL database's (store/postgres.py), made ready by its first write as a file is."""
+    if url is not None:
+        from khoagiao_cli.store.postgres import PostgresLedger
+
+        found = PostgresLedger.open_read(url, timeout=timeout)
+        if found is None:
+            return PendingLedger(EmptyLedger(PostgresLedger.shown(url), created_on),
+                                 lambda: PostgresLedger.open(url, created_on=created_on, timeout=timeout))
+        found.close()
+        ledger: SqlLedger = PostgresLedger.open(url, created_on=None, timeout=timeout)
+        _check_units(ledger, units, units_file)
+        return ledger
     _refuse_folder(where)
     from khoagiao_cli.store.sqlite import SQLiteLedger
 
@@ -52,17 +64,27 @@ def open_ledger(where: Path, *, created_on: date, timeout: float, units: Collect
 
 
 def open_reader(where: Path, *, today: date, timeout: float, upgrade: bool = True,
-                units: Collection[str] | None = None, units_file: str = "units.yaml") -> Reader:
+                units: Collection[str] | None = None, units_file: str = "units.yaml", url: str | None = None,
+                ) -> Reader:
     """For reading: opened read-only; an empty ledger (tracking from `today`) when there is none. A ledger of an
-    older schema is upgraded first, unless not `upgrade` (then it is refused). `units`: as for `open_ledger`."""
-    _refuse_folder(where)
-    if not where.is_file():
-        return EmptyLedger(str(where), today)  # and no database driver to load
-    from khoagiao_cli.store.sqlite import SQLiteLedger
+    older schema is upgraded first, unless not `upgrade` (then it is refused). `units`: as for `open_ledger`;
+    `url`: a PostgreSQL database's."""
+    found: SqlLedger | None
+    if url is not None:
+        from khoagiao_cli.store.postgres import PostgresLedger
 
-    found = SQLiteLedger.open_read(where, timeout=timeout, upgrade=upgrade)
-    if found is None:
-        return EmptyLedger(str(where), today)
+        found = PostgresLedger.open_read(url, timeout=timeout, upgrade=upgrade)
+        if found is None:
+            return EmptyLedger(PostgresLedger.shown(url), today)
+    else:
+        _refuse_folder(where)
+        if not where.is_file():
+            return EmptyLedger(str(where), today)  # and no database driver to load
+        from khoagiao_cli.store.sqlite import SQLiteLedger
+
+        found = SQLiteLedger.open_read(where, timeout=timeout, upgrade=upgrade)
+        if found is None:
+            return EmptyLedger(str(where), today)
     _check_units(found, units, units_file)
     return found
 

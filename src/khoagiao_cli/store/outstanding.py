@@ -13,14 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:  # the empty ledger asks here too: `due` before the first submission loads no database driver
-    import sqlite3
+from typing import Any
 
 Key = tuple[str, str, str]
 
-_TABLES = (
+#: the two small tables, in the connection's temporary schema; PostgreSQL has no WITHOUT ROWID (store/postgres.py)
+TEMP_TABLES = (
     "CREATE TEMP TABLE IF NOT EXISTS kg_owing (code TEXT PRIMARY KEY, cls INTEGER NOT NULL) WITHOUT ROWID",
     "CREATE TEMP TABLE IF NOT EXISTS kg_slots (cls INTEGER NOT NULL, report TEXT NOT NULL, period TEXT NOT NULL,"
     " PRIMARY KEY (cls, report, period)) WITHOUT ROWID",
@@ -39,17 +37,17 @@ WHERE coalesce((
 """
 
 
-def open_keys(conn: sqlite3.Connection, owing: Mapping[str, int], slots: Sequence[tuple[int, str, str]],
-              by: datetime) -> list[Key]:
+def open_keys(conn: Any, owing: Mapping[str, int], slots: Sequence[tuple[int, str, str]], by: datetime, *,
+              temp: str = "temp", tables: Sequence[str] = TEMP_TABLES) -> list[Key]:
     """The (unit, report, period) of each unit's class slots with no submission in force that had arrived by
-    `by`. The two small tables live in the connection's temporary schema (a reader's too: it writes nothing to
-    the ledger)."""
-    for statement in _TABLES:
+    `by`. The two small tables live in the connection's temporary schema `temp` (a reader's too: it writes
+    nothing to the ledger); `conn` is any DB-API connection taking `?` parameters."""
+    for statement in tables:
         conn.execute(statement)
-    conn.execute("DELETE FROM temp.kg_owing")
-    conn.execute("DELETE FROM temp.kg_slots")
-    conn.executemany("INSERT INTO temp.kg_owing VALUES (?, ?)", owing.items())
-    conn.executemany("INSERT INTO temp.kg_slots VALUES (?, ?, ?)", slots)
+    conn.execute(f"DELETE FROM {temp}.kg_owing")
+    conn.execute(f"DELETE FROM {temp}.kg_slots")
+    conn.executemany(f"INSERT INTO {temp}.kg_owing VALUES (?, ?)", list(owing.items()))
+    conn.executemany(f"INSERT INTO {temp}.kg_slots VALUES (?, ?, ?)", slots)
     return [(u, r, p) for u, r, p in conn.execute(OPEN_SQL, [by.date().isoformat(), by.isoformat()])]
 
 

@@ -6,37 +6,20 @@ create it. Which submission is in force is defined once, by the view `in_force` 
 
 
 import sqlite3
-from collections.abc import Collection, Iterator, Mapping, Sequence
-from contextlib import contextmanager
-from datetime import date, datetime
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
+from datetime import date
 from pathlib import Path
 
-from khoagiao_cli.core.adhoc import Incident, Request
-from khoagiao_cli.core.status import Event, Key, Void
 from khoagiao_cli.errors import LedgerError
 from khoagiao_cli.files import private_file
-from khoagiao_cli.store.base import Reminder
 from khoagiao_cli.store.chain import Verdict
-from khoagiao_cli.store.chain import append as chain_append
 from khoagiao_cli.store.chain import verify as chain_verify
 from khoagiao_cli.store.header import check as _check
 from khoagiao_cli.store.header import header as _header
 from khoagiao_cli.store.kept import expected as kept_files
-from khoagiao_cli.store.kept import mark as mark_kept
 from khoagiao_cli.store.migrations import SCHEMA_VERSION, expected_schema, migrate, schema
-from khoagiao_cli.store.named import named_units as units_named
-from khoagiao_cli.store.outstanding import open_keys
-from khoagiao_cli.store.rows import READ_BLOCK
-from khoagiao_cli.store.rows import among as _among
-from khoagiao_cli.store.rows import event as _event
-from khoagiao_cli.store.rows import filtered as _filtered
-from khoagiao_cli.store.rows import since as _since
-from khoagiao_cli.store.rows import texts as _texts
-
-_COLUMNS = (
-    "id, kind, unit, report, period, received, doc_number, channel, file_path, file_sha256, "
-    "note, unit_name, recorded_at, recorded_by, received_at"
-)
+from khoagiao_cli.store.sql import SqlLedger
 
 
 @contextmanager
@@ -61,8 +44,8 @@ def _guard(path: Path) -> Iterator[None]:
         raise LedgerError("db_damaged", path=str(path), error=str(exc)) from exc
 
 
-class SQLiteLedger:
-    """A ledger in one SQLite file (store.base.Ledger)."""
+class SQLiteLedger(SqlLedger):
+    """A ledger in one SQLite file (store.base.Ledger); what it reads and appends is store/sql.py's."""
 
     def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
         self.path = path
@@ -178,210 +161,14 @@ class SQLiteLedger:
                 raise
             self.conn.execute("COMMIT")
 
-    def created_on(self) -> date:
-        with _guard(self.path):
-            row = self.conn.execute("SELECT value FROM meta WHERE key = 'created_on'").fetchone()
-            return date.fromisoformat(row[0])
+    def _guarded(self) -> AbstractContextManager[None]:
+        return _guard(self.path)
 
-    def events(self, unit: str | None = None, report: str | None = None, period: str | None = None, *,
-               since: date | None = None) -> list[Event]:
-        return list(self.each_event(unit, report, period, since=since, newest_first=False))
-
-    def each_event(self, unit: str | None = None, report: str | None = None, period: str | None = None, *,
-                   since: date | None = None, newest_first: bool = True, limit: int | None = None) -> Iterator[Event]:
-        sql, args = _since(*_filtered(f"SELECT {_COLUMNS} FROM events", unit=unit, report=report, period=period), since)
-        sql += " ORDER BY id DESC LIMIT ?" if newest_first else " ORDER BY id LIMIT ?"  # LIMIT -1: no limit
-        with _guard(self.path):
-            cursor = self.conn.execute(sql, [*args, -1 if limit is None else limit])
-            while block := cursor.fetchmany(READ_BLOCK):
-                yield from map(_event, block)
-
-    def event(self, event_id: int) -> Event | None:
-        with _guard(self.path):
-            row = self.conn.execute(f"SELECT {_COLUMNS} FROM events WHERE id = ?", [event_id]).fetchone()
-            return _event(row) if row is not None else None
-
-    def count_events(self, unit: str | None = None, report: str | None = None, period: str | None = None, *,
-                     since: date | None = None) -> int:
-        sql, args = _since(*_filtered("SELECT count(*) FROM events", unit=unit, report=report, period=period), since)
-        with _guard(self.path):
-            return int(self.conn.execute(sql, args).fetchone()[0])
-
-    def in_force(self, unit: str | None = None, report: str | None = None, period: str | None = None, *,
-                 periods: Collection[str] | None = None) -> dict[Key, Event]:
-        sql, args = _among(*_filtered(f"SELECT {_COLUMNS} FROM in_force", unit=unit, report=report, period=period),
-                           periods)
-        with _guard(self.path):
-            rows = self.conn.execute(sql + " ORDER BY id", args).fetchall()
-            return {(e.unit, e.report, e.period): e for e in map(_event, rows)}
-
-    def keys_in_force(self, unit: str | None = None, by: datetime | None = None) -> set[Key]:
-        sql, args = _filtered("SELECT unit, report, period FROM in_force", unit=unit)
-        if by is not None:  # core.status.arrived, in SQL: received that day or before (at that moment or before)
-            sql += (" AND" if args else " WHERE") + " received <= ? AND (received_at IS NULL OR received_at <= ?)"
-            args += [by.date().isoformat(), by.isoformat()]
-        with _guard(self.path):
-            return {(u, r, p) for u, r, p in self.conn.execute(sql, args)}
-
-    def open_instances(self, owing: Mapping[str, int], slots: Sequence[tuple[int, str, str]], by: datetime,
-                       ) -> list[Key]:
-        with _guard(self.path):
-            return open_keys(self.conn, owing, slots, by)
-
-    def named_units(self) -> set[str]:
-        """Every unit code the ledger's records name (store/named.py)."""
-        with _guard(self.path):
-            return units_named(self.conn)
-
-    def append(self, event: Event) -> int:
-        """Insert one event; call inside `write()`. Returns its id."""
-        with _guard(self.path):
-            cur = self.conn.execute(
-                "INSERT INTO events (kind, unit, report, period, received, doc_number, channel, file_path,"
-                " file_sha256, note, unit_name, recorded_at, recorded_by, received_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    event.kind,
-                    event.unit,
-                    event.report,
-                    event.period,
-                    event.received.isoformat() if event.received else None,
-                    event.doc_number,
-                    event.channel,
-                    event.file_path,
-                    event.file_sha256,
-                    event.note,
-                    event.unit_name,
-                    event.recorded_at,
-                    event.recorded_by,
-                    event.received_at.isoformat() if event.received_at else None,
-                ),
-            )
-            return self._chained("events", cur.lastrowid)
-
-    def file_kept(self, event_id: int) -> None:
-        """The file of event `event_id` was kept in the archive (store/kept.py); call inside `write()`."""
-        with _guard(self.path):
-            mark_kept(self.conn, event_id)
-
-    # ------------------------------------------------------------------ one-off requests and incidents
-
-    def requests(self, include_cancelled: bool = False) -> list[Request]:
-        """Requests in the order they were added; a cancelled one is marked (or left out)."""
-        with _guard(self.path):
-            rows = self.conn.execute(
-                "SELECT kind, id, title, deadline, doc_number, units, recorded_at FROM requests ORDER BY seq"
-            ).fetchall()
-        found: dict[str, Request] = {}
-        with _guard(self.path):
-            for kind, rid, title, deadline, doc, units, recorded_at in map(_texts, rows):
-                if kind == "add":
-                    found[rid] = Request(rid, title, date.fromisoformat(deadline), doc,
-                                         tuple(u for u in (units or "").split(",") if u), recorded_at)
-                elif rid in found:
-                    found[rid] = found[rid]._replace(cancelled=True)
-        return [r for r in found.values() if include_cancelled or not r.cancelled]
-
-    def add_request(self, request: Request, recorded_by: str, note: str | None = None) -> None:
-        """Call inside `write()`."""
-        with _guard(self.path):
-            cur = self.conn.execute(
-                "INSERT INTO requests (kind, id, title, deadline, doc_number, units, note, recorded_at, recorded_by)"
-                " VALUES ('add', ?, ?, ?, ?, ?, ?, ?, ?)",
-                (request.id, request.title, request.deadline.isoformat(), request.doc_number,
-                 ",".join(request.units), note, request.recorded_at, recorded_by),
-            )
-            self._chained("requests", cur.lastrowid)
-
-    def cancel_request(self, request_id: str, recorded_at: str, recorded_by: str, note: str | None = None) -> None:
-        """Call inside `write()`."""
-        with _guard(self.path):
-            cur = self.conn.execute(
-                "INSERT INTO requests (kind, id, note, recorded_at, recorded_by) VALUES ('cancel', ?, ?, ?, ?)",
-                (request_id, note, recorded_at, recorded_by),
-            )
-            self._chained("requests", cur.lastrowid)
-
-    def reminders(self, unit: str | None = None, day: date | None = None) -> list[Reminder]:
-        sql, args = _filtered("SELECT id, kind, unit, day, instances, recipients, message_id, sent_at, sent_by"
-                              " FROM reminders", unit=unit, day=day.isoformat() if day else None)
-        with _guard(self.path):
-            rows = self.conn.execute(sql + " ORDER BY id", args).fetchall()
-            return [Reminder(r[0], r[1], r[2], date.fromisoformat(r[3]), *r[4:]) for r in map(_texts, rows)]
-
-    def add_reminder(self, reminder: Reminder) -> int:
-        """Call inside `write()`."""
-        with _guard(self.path):
-            cur = self.conn.execute(
-                "INSERT INTO reminders (kind, unit, day, instances, recipients, message_id, sent_at, sent_by)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (reminder.kind, reminder.unit, reminder.day.isoformat(), reminder.instances, reminder.recipients,
-                 reminder.message_id, reminder.sent_at, reminder.sent_by),
-            )
-            return self._chained("reminders", cur.lastrowid)
-
-    def incidents(self, unit: str | None = None, include_cancelled: bool = False) -> list[Incident]:
-        sql, args = _filtered("SELECT id, unit, unit_name, title, occurred, deadline_at, recorded_at,"
-                              " id IN (SELECT incident_id FROM incident_cancels) FROM incidents", unit=unit)
-        with _guard(self.path):
-            rows = self.conn.execute(sql + " ORDER BY id", args).fetchall()
-            found = [
-                Incident(r[0], r[1], r[2], r[3], datetime.fromisoformat(r[4]), datetime.fromisoformat(r[5]), r[6],
-                         bool(r[7]))
-                for r in map(_texts, rows)
-            ]
-        return [i for i in found if include_cancelled or not i.cancelled]
-
-    def cancel_incident(self, incident_id: int, recorded_at: str, recorded_by: str, note: str | None = None,
-                        ) -> None:
-        """Call inside `write()`."""
-        with _guard(self.path):
-            cur = self.conn.execute(
-                "INSERT INTO incident_cancels (incident_id, note, recorded_at, recorded_by) VALUES (?, ?, ?, ?)",
-                (incident_id, note, recorded_at, recorded_by),
-            )
-            self._chained("incident_cancels", cur.lastrowid)
-
-    def voids(self) -> list[Void]:
-        with _guard(self.path):
-            rows = self.conn.execute("SELECT id, event_id, note, recorded_at, recorded_by FROM voids ORDER BY id")
-            return [Void(*_texts(r)) for r in rows.fetchall()]
-
-    def add_void(self, void: Void) -> int:
-        """Call inside `write()`. Returns the void's number."""
-        with _guard(self.path):
-            cur = self.conn.execute(
-                "INSERT INTO voids (event_id, note, recorded_at, recorded_by) VALUES (?, ?, ?, ?)",
-                (void.event_id, void.note, void.recorded_at, void.recorded_by),
-            )
-            return self._chained("voids", cur.lastrowid)
-
-    def add_incident(self, incident: Incident, recorded_by: str) -> int:
-        """Call inside `write()`. Returns the incident's number."""
-        with _guard(self.path):
-            cur = self.conn.execute(
-                "INSERT INTO incidents (unit, unit_name, title, occurred, deadline_at, recorded_at, recorded_by)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (incident.unit, incident.unit_name, incident.title, incident.occurred.isoformat(),
-                 incident.deadline_at.isoformat(), incident.recorded_at, recorded_by),
-            )
-            return self._chained("incidents", cur.lastrowid)
-
-    # ------------------------------------------------------------------ the hash chain (store/chain.py)
-
-    def _chained(self, table: str, key: int | None) -> int:
-        """Link the row just written into the chain, in the same transaction; its key."""
+    def _insert(self, table: str, sql: str, args: Sequence[object]) -> int:
+        key = self.conn.execute(sql, args).lastrowid
         if key is None:  # pragma: no cover - an INSERT always has a rowid
             raise RuntimeError("insert without a rowid")
-        chain_append(self.conn, table, key)
-        return key
-
-    def chain_head(self) -> tuple[int, str]:
-        """(links in the chain, the last one's hash): what an export prints to pin the ledger's state."""
-        with _guard(self.path):
-            count, = self.conn.execute("SELECT count(*) FROM chain").fetchone()
-            last = self.conn.execute("SELECT hash FROM chain ORDER BY seq DESC LIMIT 1").fetchone()
-        return int(count), str(last[0]) if last else ""
+        return int(key)
 
     def verify(self, head: str | None = None) -> Verdict:
         """Walk the chain in one snapshot and compare the schema with the one khoagiao makes."""

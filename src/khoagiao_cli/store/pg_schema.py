@@ -1,0 +1,140 @@
+"""The PostgreSQL ledger's schema: the same numbered steps as SQLite's (store/migrations.py), said in PostgreSQL.
+
+Each SQLite step is carried over statement by statement, so that the two backends cannot drift apart:
+- every text column compares byte by byte (`COLLATE "C"`, SQLite's BINARY): dates and moments are ISO 8601 text,
+  compared as text, as on SQLite, whatever the database's own collation;
+- a key SQLite numbers (AUTOINCREMENT) is numbered by a trigger as the last one plus one: writers take one lock
+  (store/postgres.py), so numbers follow one another with no gap even after a rolled-back write, which a sequence
+  would leave, and which `verify` would take for a deleted record;
+- "append-only" triggers refuse UPDATE and DELETE as SQLite's do, and TRUNCATE too (SQLite has none);
+- the schema version is the last row of `kg_schema` (PostgreSQL has no `user_version`); SQLite's application_id
+  has no counterpart: `kg_schema` itself marks a khoagiao ledger.
+"""
+
+import re
+import sqlite3
+from typing import Any
+
+from khoagiao_cli.store.chain import CHAINED
+from khoagiao_cli.store.migrations import MIGRATIONS
+
+#: the functions the triggers call; created with the first step
+FUNCTIONS = (
+    """CREATE FUNCTION kg_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'khoagiao ledger is append-only';
+END $$""",
+    """CREATE FUNCTION kg_number() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    next_key integer;
+BEGIN
+    IF to_jsonb(NEW) ->> TG_ARGV[0] IS NULL THEN
+        EXECUTE format('SELECT coalesce(max(%I), 0) + 1 FROM %I.%I', TG_ARGV[0], TG_TABLE_SCHEMA, TG_TABLE_NAME)
+            INTO next_key;
+        NEW := jsonb_populate_record(NEW, jsonb_build_object(TG_ARGV[0], next_key));
+    END IF;
+    RETURN NEW;
+END $$""",
+    """CREATE FUNCTION kg_meta_keep() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM meta WHERE key = NEW.key) THEN
+        RETURN NULL;
+    END IF;
+    RETURN NEW;
+END $$""",
+    "CREATE TABLE kg_schema (step INTEGER PRIMARY KEY)",
+    "CREATE TRIGGER kg_schema_no_update BEFORE UPDATE OR DELETE ON kg_schema FOR EACH ROW"
+    " EXECUTE FUNCTION kg_append_only()",
+    "CREATE TRIGGER kg_schema_no_truncate BEFORE TRUNCATE ON kg_schema FOR EACH STATEMENT"
+    " EXECUTE FUNCTION kg_append_only()",
+)
+
+#: the key SQLite numbers in each table: the chained records' keys, and the chain's own
+NUMBERED = {**CHAINED, "chain": "seq"}
+
+_TABLE = re.compile(r"CREATE TABLE (\w+)")
+_APPEND_ONLY = re.compile(r"CREATE TRIGGER (\w+) BEFORE (UPDATE|DELETE) ON (\w+)\s+BEGIN SELECT RAISE\(ABORT, "
+                          r"'khoagiao ledger is append-only'\); END;?$", re.S)
+_META_KEEP = re.compile(r"CREATE TRIGGER meta_no_replace BEFORE INSERT ON meta WHEN .*RAISE\(IGNORE\); END;?$", re.S)
+
+
+def _sqlite_statements(script: str) -> list[str]:
+    out, buf = [], ""
+    for line in script.strip().splitlines():
+        buf += line + "\n"
+        if sqlite3.complete_statement(buf):
+            out.append(buf.strip())
+            buf = ""
+    return out
+
+
+def _table(statement: str) -> list[str]:
+    name = _TABLE.match(statement)
+    assert name is not None
+    table = name.group(1)
+    sql = statement.rstrip(";").replace(" AUTOINCREMENT", "")
+    sql = re.sub(r"\bTEXT\b", 'TEXT COLLATE "C"', sql)
+    out = [sql, f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} FOR EACH STATEMENT"
+                " EXECUTE FUNCTION kg_append_only()"]
+    if "AUTOINCREMENT" in statement:
+        out.append(f"CREATE TRIGGER {table}_number BEFORE INSERT ON {table} FOR EACH ROW"
+                   f" EXECUTE FUNCTION kg_number('{NUMBERED[table]}')")
+    return out
+
+
+def translate(statement: str) -> list[str]:
+    """One SQLite statement of a step as the PostgreSQL statements that do the same."""
+    if statement.startswith("CREATE TABLE"):
+        return _table(statement)
+    if statement.startswith("PRAGMA application_id"):
+        return []
+    if found := _APPEND_ONLY.match(statement):
+        name, event, table = found.groups()
+        return [f"CREATE TRIGGER {name} BEFORE {event} ON {table} FOR EACH ROW EXECUTE FUNCTION kg_append_only()"]
+    if _META_KEEP.match(statement):
+        return ["CREATE TRIGGER meta_no_replace BEFORE INSERT ON meta FOR EACH ROW EXECUTE FUNCTION kg_meta_keep()"]
+    if statement.startswith("ALTER TABLE"):
+        return [re.sub(r"\bTEXT\b", 'TEXT COLLATE "C"', statement.rstrip(";"))]
+    return [statement.rstrip(";")]
+
+
+#: step N's statements (N from 1), each step ending with its own number in `kg_schema`
+STEPS: tuple[tuple[str, ...], ...] = tuple(
+    ((*FUNCTIONS,) if n == 1 else ()) + tuple(pg for sql in _sqlite_statements(script) for pg in translate(sql))
+    + (f"INSERT INTO kg_schema (step) VALUES ({n})",)
+    for n, script in enumerate(MIGRATIONS, 1)
+)
+
+_CREATED = re.compile(r"CREATE (TABLE|TRIGGER|VIEW|INDEX|FUNCTION) (\w+)")
+_DROPPED = re.compile(r"DROP (VIEW|INDEX) (\w+)")
+_BODY = re.compile(r"\$\$(.*)\$\$", re.S)
+
+
+def expected_objects() -> dict[tuple[str, str], str]:
+    """What the steps make: (kind, name) → what is compared (a trigger: switched on, "O"; a function: its body)."""
+    out: dict[tuple[str, str], str] = {}
+    for statement in (s for step in STEPS for s in step):
+        if found := _CREATED.match(statement):
+            kind, name = found.group(1).lower(), found.group(2)
+            body = _BODY.search(statement)
+            out[kind, name] = "O" if kind == "trigger" else body.group(1).strip() if body else ""
+        elif found := _DROPPED.match(statement):
+            out.pop((found.group(1).lower(), found.group(2)), None)
+    return out
+
+
+_FOUND = """
+SELECT 'table', tablename, '' FROM pg_tables WHERE schemaname = current_schema()
+UNION ALL SELECT 'view', viewname, '' FROM pg_views WHERE schemaname = current_schema()
+UNION ALL SELECT 'trigger', t.tgname, t.tgenabled::text FROM pg_trigger AS t JOIN pg_class AS c ON c.oid = t.tgrelid
+    WHERE NOT t.tgisinternal AND c.relnamespace = current_schema()::regnamespace
+UNION ALL SELECT 'index', c.relname, '' FROM pg_index AS i JOIN pg_class AS c ON c.oid = i.indexrelid
+    WHERE c.relnamespace = current_schema()::regnamespace
+      AND NOT EXISTS (SELECT 1 FROM pg_constraint AS k WHERE k.conindid = i.indexrelid)
+UNION ALL SELECT 'function', proname, prosrc FROM pg_proc WHERE pronamespace = current_schema()::regnamespace
+"""
+
+
+def objects(conn: Any) -> dict[tuple[str, str], str]:
+    """What the ledger's schema holds, as `expected_objects` says it."""
+    return {(kind, name): value.strip() for kind, name, value in conn.execute(_FOUND)}

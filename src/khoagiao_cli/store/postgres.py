@@ -1,0 +1,187 @@
+"""The PostgreSQL ledger: one ledger for a whole office (issue 12), on a server it already has or can install.
+
+The records, queries and chain are store/sql.py's, the schema store/pg_schema.py's: the same numbered steps as
+SQLite's. The password never comes from a file khoagiao manages: libpq reads PGPASSWORD, ~/.pgpass or PGSERVICE.
+Writers queue on one transaction-scoped advisory lock, as SQLite's writers queue on its write lock: a record is
+checked and written by one writer at a time (no duplicate submission), and the chain grows one link at a time.
+psycopg is imported only here, so only a PostgreSQL URL loads it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
+from datetime import date
+from typing import Any
+
+import psycopg
+from psycopg import errors as pg_errors
+
+from khoagiao_cli.dburl import shown
+from khoagiao_cli.errors import LedgerError
+from khoagiao_cli.store.chain import Verdict
+from khoagiao_cli.store.chain import verify as chain_verify
+from khoagiao_cli.store.kept import expected as kept_files
+from khoagiao_cli.store.migrations import AFTER_STEP, APPLICATION_ID, SCHEMA_VERSION
+from khoagiao_cli.store.outstanding import TEMP_TABLES
+from khoagiao_cli.store.pg_schema import STEPS, expected_objects, objects
+from khoagiao_cli.store.sql import SqlLedger
+
+
+class _Conn:
+    """psycopg's connection taking the `?` parameters the shared SQL is written with (it holds no literal `?`
+    and, with parameters, no `%`)."""
+
+    def __init__(self, raw: psycopg.Connection[Any]) -> None:
+        self.raw = raw
+
+    def execute(self, sql: str, args: Sequence[object] = ()) -> psycopg.Cursor[Any]:
+        return self.raw.execute(sql.replace("?", "%s"), args) if args else self.raw.execute(sql)
+
+    def executemany(self, sql: str, rows: Sequence[Sequence[object]]) -> None:
+        with self.raw.cursor() as cur:
+            cur.executemany(sql.replace("?", "%s"), rows)
+
+
+@contextmanager
+def _guard(where: str) -> Iterator[None]:
+    """PostgreSQL's failures as messages a person can act on. A lost connection or a server restart ends the
+    command with nothing half-written: its transaction is rolled back by the server."""
+    try:
+        yield
+    except pg_errors.LockNotAvailable as exc:
+        raise LedgerError("db_locked", path=where) from exc
+    except (pg_errors.InsufficientPrivilege, pg_errors.ReadOnlySqlTransaction) as exc:
+        raise LedgerError("pg_denied", path=where, error=_first_line(exc)) from exc
+    except psycopg.OperationalError as exc:
+        raise LedgerError("pg_unreachable", path=where, error=_first_line(exc)) from exc
+    except psycopg.Error as exc:
+        raise LedgerError("db_error", path=where, error=_first_line(exc)) from exc
+    except (ValueError, TypeError) as exc:
+        raise LedgerError("db_damaged", path=where, error=str(exc)) from exc
+
+
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+
+
+class PostgresLedger(SqlLedger):
+    """A ledger in a PostgreSQL database (store.base.Ledger)."""
+
+    temp_schema = "pg_temp"
+    shown = staticmethod(shown)
+    temp_tables = tuple(sql.replace(" WITHOUT ROWID", "") for sql in TEMP_TABLES)
+
+    def __init__(self, url: str, raw: psycopg.Connection[Any]) -> None:
+        self.url = url
+        self.where = shown(url)
+        self.raw = raw
+        self.conn = _Conn(raw)
+
+    @classmethod
+    def _connect(cls, url: str, timeout: float) -> PostgresLedger:
+        with _guard(shown(url)):
+            raw = psycopg.connect(url, autocommit=True, connect_timeout=max(2, round(timeout)))
+            # a writer waits for another at most the timeout, as on SQLite (then: "locked, try again")
+            raw.execute(f"SET lock_timeout = {round(timeout * 1000)}")
+        return cls(url, raw)
+
+    def _version(self) -> int:
+        """How many steps of the schema the database has had; -1: tables of another program, none of khoagiao's."""
+        with self._guarded():
+            marked, events = self.conn.execute("SELECT to_regclass('kg_schema'), to_regclass('events')").fetchone()
+            if marked is None:
+                return -1 if events is not None else 0
+            return int(self.conn.execute("SELECT coalesce(max(step), 0) FROM kg_schema").fetchone()[0])
+
+    def _check(self, version: int) -> None:
+        if version < 0:
+            raise LedgerError("db_foreign", path=self.where)
+        if version > SCHEMA_VERSION:
+            raise LedgerError("db_newer", path=self.where, found=version, known=SCHEMA_VERSION)
+
+    @classmethod
+    def open(cls, url: str, *, created_on: date | None, timeout: float = 10.0) -> PostgresLedger:
+        """Open for writing, bringing the schema up to date (created on `created_on`, the real clock's day, when
+        the database has none yet)."""
+        ledger = cls._connect(url, timeout)
+        try:
+            ledger._check(ledger._version())
+            if ledger._version() < SCHEMA_VERSION:
+                with ledger.write():
+                    ledger._migrate(created_on)
+        except BaseException:
+            ledger.close()
+            raise
+        return ledger
+
+    def _migrate(self, created_on: date | None) -> None:
+        """The missing steps, in the write transaction (another writer may have made them meanwhile)."""
+        version = self._version()
+        self._check(version)
+        for step in range(version, SCHEMA_VERSION):
+            for statement in STEPS[step]:
+                self.conn.execute(statement)
+            if step + 1 in AFTER_STEP:
+                AFTER_STEP[step + 1](self.conn)
+        if created_on is not None:
+            self.conn.execute("INSERT INTO meta (key, value) VALUES ('created_on', ?)", (created_on.isoformat(),))
+
+    @classmethod
+    def open_read(cls, url: str, *, timeout: float = 10.0, upgrade: bool = True) -> PostgresLedger | None:
+        """Open for reading; None when the database holds no ledger yet (nothing is created). A ledger of an
+        older schema is brought up to date first, unless not `upgrade`."""
+        ledger = cls._connect(url, timeout)
+        try:
+            version = ledger._version()
+            ledger._check(version)
+        except BaseException:
+            ledger.close()
+            raise
+        if version == SCHEMA_VERSION:
+            return ledger
+        ledger.close()
+        if version == 0:
+            return None
+        if not upgrade:
+            raise LedgerError("verify_old_schema", path=ledger.where, found=version)
+        cls.open(url, created_on=None, timeout=timeout).close()
+        return cls.open_read(url, timeout=timeout)
+
+    def close(self) -> None:
+        self.raw.close()
+
+    def _guarded(self) -> AbstractContextManager[None]:
+        return _guard(self.where)
+
+    def _insert(self, table: str, sql: str, args: Sequence[object]) -> int:
+        from khoagiao_cli.store.pg_schema import NUMBERED
+
+        return int(self.conn.execute(f"{sql} RETURNING {NUMBERED[table]}", args).fetchone()[0])
+
+    @contextmanager
+    def write(self) -> Iterator[None]:
+        """One transaction, writers one at a time (an advisory lock held to its end); all or nothing."""
+        with self._guarded():
+            self.conn.execute("BEGIN")
+            try:
+                self.conn.execute("SELECT pg_advisory_xact_lock(?)", (APPLICATION_ID,))
+                yield
+            except BaseException:
+                if not self.raw.closed:
+                    self.conn.execute("ROLLBACK")
+                raise
+            self.conn.execute("COMMIT")
+
+    def verify(self, head: str | None = None) -> Verdict:
+        """Walk the chain in one snapshot; name the tables, views and triggers that are missing, extra or
+        switched off. Numbers follow one another (pg_schema's trigger): none is given twice."""
+        with self._guarded():
+            self.conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ")
+            try:
+                found, expected = objects(self.conn), expected_objects()
+                differences = sorted(key[1] for key in expected.keys() | found.keys()
+                                     if expected.get(key) != found.get(key))
+                return chain_verify(self.conn, differences, head)._replace(kept=kept_files(self.conn))
+            finally:
+                self.conn.execute("COMMIT")

@@ -1,0 +1,79 @@
+"""A real PostgreSQL server for the tests, started on loopback from Debian's `postgresql` package (which
+scripts/test.sh installs) and stopped when the run ends; each test gets a database of its own.
+
+Written here rather than taken from pytest-postgresql: its process fixture runs initdb as the current user, and
+PostgreSQL refuses to run as root, which is what CI runs as; here the cluster belongs to the `postgres` user then.
+Without a server program the fixture fails (it never skips): scripts/test.sh installs one.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+from pathlib import Path
+
+
+def _bin(name: str) -> str:
+    found = shutil.which(name)
+    if found:
+        return found
+    for folder in sorted(Path("/usr/lib/postgresql").glob("*/bin"), reverse=True):  # Debian keeps them off PATH
+        if (folder / name).is_file():
+            return str(folder / name)
+    raise RuntimeError(f"PostgreSQL's {name} was not found: run scripts/test.sh, which installs Debian's postgresql")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class Server:
+    """One cluster in a temporary folder, trusting connections from loopback only."""
+
+    def __init__(self) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix="khoagiao-pg-"))
+        self.port = _free_port()
+        self.user = "khoagiao_test"
+        self.as_postgres = os.name == "posix" and os.geteuid() == 0
+        if self.as_postgres:
+            shutil.chown(self.folder, "postgres")
+        self._run(_bin("initdb"), "-D", str(self.folder / "data"), "-U", self.user, "--auth=trust", "-E", "UTF8",
+                  "--locale=C.UTF-8", "--no-sync")
+        self.start()
+        self.count = 0
+
+    def _run(self, *cmd: str) -> None:
+        full = ["runuser", "-u", "postgres", "--", *cmd] if self.as_postgres else list(cmd)
+        subprocess.run(full, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=self.folder)
+
+    def start(self) -> None:
+        options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=60"
+        self._run(_bin("pg_ctl"), "-D", str(self.folder / "data"), "-l", str(self.folder / "log"), "-o", options,
+                  "-w", "start")
+
+    def stop(self, mode: str = "fast") -> None:
+        self._run(_bin("pg_ctl"), "-D", str(self.folder / "data"), "-m", mode, "-w", "stop")
+
+    def url(self, database: str = "postgres", user: str | None = None) -> str:
+        return f"postgresql://{user or self.user}@127.0.0.1:{self.port}/{database}"
+
+    def new_database(self) -> str:
+        """An empty database of its own; its URL."""
+        import psycopg
+
+        self.count += 1
+        name = f"kg{self.count}"
+        with psycopg.connect(self.url(), autocommit=True) as conn:
+            conn.execute(f"CREATE DATABASE {name} TEMPLATE template0")
+        return self.url(name)
+
+    def close(self) -> None:
+        try:
+            self.stop("immediate")
+        finally:
+            shutil.rmtree(self.folder, ignore_errors=True)

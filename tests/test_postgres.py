@@ -1,0 +1,91 @@
+"""The PostgreSQL ledger (issue 12): a real server started by the tests on loopback (tests/pg_server.py)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import psycopg
+import pytest
+
+
+def _settled(text: str) -> str:
+    """Output with what the real clock wrote (when each record was made: its moment, so its hash) blanked."""
+    text = re.sub(r'"recorded_at": "[^"]*"', '"recorded_at": "…"', text)
+    text = re.sub(r"\b\d\d/\d\d/\d{4} \d\d:\d\d\b", "…", text)
+    return re.sub(r"\b[0-9a-f]{64}\b", "HASH", text)
+
+
+def test_a_postgresql_url_is_a_database_never_a_folder(cli, cfg: Path, pg_url: str, monkeypatch) -> None:  # noqa: ANN001
+    """Found in a trial: KHOAGIAO_DB=postgresql://… made a folder named `postgresql:` in the current directory and
+    recorded into a new SQLite file in it. Now the event is in the database, and no folder is made."""
+    monkeypatch.setenv("KHOAGIAO_DB", pg_url)
+    cli("submit", "skhcn", "monthly", "--period", "2026-04", "--received", "2026-04-17", "--as-of", "2026-04-20")
+    assert not any(Path.cwd().iterdir()), list(Path.cwd().iterdir())
+    with psycopg.connect(pg_url) as conn:
+        rows = conn.execute("SELECT unit, report, period, received FROM events").fetchall()
+    assert rows == [("skhcn", "monthly", "2026-04", "2026-04-17")]
+
+
+@pytest.mark.parametrize("given", ["mysql://127.0.0.1/kg", "sqlite:///tmp/x.db", "postgresql://127.0.0.1:port/kg"])
+def test_a_url_that_is_not_postgresql_is_refused(cli, cfg: Path, monkeypatch, given: str) -> None:  # noqa: ANN001
+    monkeypatch.setenv("KHOAGIAO_DB", given)
+    result = cli("submit", "skhcn", "monthly", "--period", "2026-04", "--as-of", "2026-04-20", code=2)
+    assert "postgresql://" in result.stderr
+    assert not any(Path.cwd().iterdir())
+
+
+def test_the_same_commands_give_the_same_answers_on_both_backends(cli, cfg: Path, tmp_path: Path, pg_url: str,
+                                                                   monkeypatch) -> None:  # noqa: ANN001
+    """One office's month recorded the same way into a SQLite file and a PostgreSQL database: due, overdue,
+    status, stats and history say the same, word for word (the records' numbers and hashes too)."""
+    outputs = {}
+    for where in (str(tmp_path / "ledger.sqlite3"), pg_url):
+        monkeypatch.setenv("KHOAGIAO_DB", where)
+        cli("submit", "skhcn", "monthly", "--period", "2026-04", "--received", "2026-04-17", "--as-of", "2026-04-20")
+        cli("submit", "syt", "monthly", "--period", "2026-04", "--received", "2026-04-23", "--as-of", "2026-04-23")
+        cli("submit", "syt", "monthly", "--period", "2026-04", "--received", "2026-04-24", "--as-of", "2026-04-24",
+            "--correct", "--yes")
+        cli("withdraw", "skhcn", "monthly", "--period", "2026-04")
+        cli("void", "2", "--note", "ghi nhầm")
+        got = []
+        for args in (("due", "--format", "json", "--as-of", "2026-05-02"), ("overdue", "--as-of", "2026-05-02"),
+                     ("status", "--format", "json", "--as-of", "2026-05-02"),
+                     ("stats", "--format", "json", "--as-of", "2026-05-02"), ("history", "--format", "json"),
+                     ("explain", "syt", "monthly", "2026-04", "--as-of", "2026-05-02")):
+            got.append(cli(*args).stdout)
+        verdict = cli("verify")
+        got.append(verdict.stdout.replace(where, "LEDGER"))
+        outputs[where] = [text.replace(where, "LEDGER") for text in got]
+    sqlite_out, pg_out = outputs.values()
+    for a, b in zip(sqlite_out, pg_out, strict=True):
+        assert _settled(a) == _settled(b)
+    assert json.loads(pg_out[4])["events"]
+
+
+def test_the_database_refuses_to_change_a_record(pg_url: str, cli, cfg: Path, monkeypatch) -> None:  # noqa: ANN001
+    monkeypatch.setenv("KHOAGIAO_DB", pg_url)
+    cli("submit", "skhcn", "monthly", "--period", "2026-04", "--received", "2026-04-17", "--as-of", "2026-04-20")
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        for sql in ("UPDATE events SET unit = 'x'", "DELETE FROM events", "TRUNCATE events CASCADE",
+                    "UPDATE chain SET hash = 'x'", "DELETE FROM meta"):
+            with pytest.raises(psycopg.errors.RaiseException, match="append-only"):
+                conn.execute(sql)
+
+
+def test_a_week_of_the_office_on_either_backend(cli, cfg: Path, backend: str) -> None:  # noqa: ANN001
+    """The daily commands on the ledger `backend` names (conftest: a SQLite file, then an empty PostgreSQL
+    database): a request, an incident, submissions, a void, and what due and verify say of them."""
+    cli("request", "add", "--id", "nhanh", "--title", "Báo cáo nhanh", "--deadline", "2026-04-30", "--units",
+        "skhcn, syt", "--as-of", "2026-04-20")
+    cli("submit", "skhcn", "monthly", "--period", "2026-04", "--received", "2026-04-17", "--as-of", "2026-04-20")
+    cli("submit", "skhcn", "nhanh", "--received", "2026-04-21", "--as-of", "2026-04-21")
+    cli("submit", "syt", "monthly", "--period", "2026-04", "--received", "2026-04-21", "--as-of", "2026-04-21")
+    cli("void", "3", "--note", "ghi nhầm đơn vị")
+    due = json.loads(cli("due", "--format", "json", "--as-of", "2026-04-22").stdout)
+    owed = {(r["unit"], r["report"], r["period"]) for r in due["instances"]}
+    assert {key[:2] for key in owed} >= {("syt", "nhanh")} and ("skhcn", "nhanh") not in {k[:2] for k in owed}
+    assert ("syt", "monthly", "2026-04") in owed  # event 3, syt's, was voided
+    assert ("skhcn", "monthly", "2026-04") not in owed
+    assert "5 bản ghi" in cli("verify").stdout  # a request, three submissions and a void
