@@ -179,14 +179,14 @@ def migrate(conn: sqlite3.Connection) -> None:
     """Apply the missing steps in order; call inside a transaction."""
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     for step in range(version, SCHEMA_VERSION):
-        for statement in _statements(MIGRATIONS[step]):
+        for statement in statements(MIGRATIONS[step]):
             conn.execute(statement)
         if step + 1 in AFTER_STEP:
             AFTER_STEP[step + 1](conn)
         conn.execute(f"PRAGMA user_version = {step + 1}")
 
 
-def _statements(script: str) -> list[str]:
+def statements(script: str) -> list[str]:
     """Split a migration into statements (triggers contain `;` inside BEGIN … END)."""
     out, buf = [], ""
     for line in script.strip().splitlines():

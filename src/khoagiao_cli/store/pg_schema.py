@@ -12,11 +12,10 @@ Each SQLite step is carried over statement by statement, so that the two backend
 """
 
 import re
-import sqlite3
 from typing import Any
 
 from khoagiao_cli.store.chain import CHAINED
-from khoagiao_cli.store.migrations import MIGRATIONS
+from khoagiao_cli.store.migrations import MIGRATIONS, statements
 
 #: the functions the triggers call; created with the first step
 FUNCTIONS = (
@@ -58,16 +57,6 @@ _APPEND_ONLY = re.compile(r"CREATE TRIGGER (\w+) BEFORE (UPDATE|DELETE) ON (\w+)
 _META_KEEP = re.compile(r"CREATE TRIGGER meta_no_replace BEFORE INSERT ON meta WHEN .*RAISE\(IGNORE\); END;?$", re.S)
 
 
-def _sqlite_statements(script: str) -> list[str]:
-    out, buf = [], ""
-    for line in script.strip().splitlines():
-        buf += line + "\n"
-        if sqlite3.complete_statement(buf):
-            out.append(buf.strip())
-            buf = ""
-    return out
-
-
 def _table(statement: str) -> list[str]:
     name = _TABLE.match(statement)
     assert name is not None
@@ -100,7 +89,7 @@ def translate(statement: str) -> list[str]:
 
 #: step N's statements (N from 1), each step ending with its own number in `kg_schema`
 STEPS: tuple[tuple[str, ...], ...] = tuple(
-    ((*FUNCTIONS,) if n == 1 else ()) + tuple(pg for sql in _sqlite_statements(script) for pg in translate(sql))
+    ((*FUNCTIONS,) if n == 1 else ()) + tuple(pg for sql in statements(script) for pg in translate(sql))
     + (f"INSERT INTO kg_schema (step) VALUES ({n})",)
     for n, script in enumerate(MIGRATIONS, 1)
 )
