@@ -42,16 +42,15 @@ def open_ledger(where: Path, *, created_on: date, timeout: float, units: Collect
     With `units` (the codes units.yaml knows), a ledger naming another unit is refused. With `url`, the ledger is
     that PostgreSQL database's (store/postgres.py), made ready by its first write as a file is."""
     if url is not None:
+        from khoagiao_cli.dburl import shown
         from khoagiao_cli.store.postgres import PostgresLedger
 
-        found = PostgresLedger.open_read(url, timeout=timeout)
+        found = PostgresLedger.open_read(url, timeout=timeout)  # one connection, for reading and writing alike
         if found is None:
-            return PendingLedger(EmptyLedger(PostgresLedger.shown(url), created_on),
+            return PendingLedger(EmptyLedger(shown(url), created_on),
                                  lambda: PostgresLedger.open(url, created_on=created_on, timeout=timeout))
-        found.close()
-        ledger: SqlLedger = PostgresLedger.open(url, created_on=None, timeout=timeout)
-        _check_units(ledger, units, units_file)
-        return ledger
+        _check_units(found, units, units_file)
+        return found
     _refuse_folder(where)
     from khoagiao_cli.store.sqlite import SQLiteLedger
 
@@ -71,11 +70,12 @@ def open_reader(where: Path, *, today: date, timeout: float, upgrade: bool = Tru
     `url`: a PostgreSQL database's."""
     found: SqlLedger | None
     if url is not None:
+        from khoagiao_cli.dburl import shown
         from khoagiao_cli.store.postgres import PostgresLedger
 
         found = PostgresLedger.open_read(url, timeout=timeout, upgrade=upgrade)
         if found is None:
-            return EmptyLedger(PostgresLedger.shown(url), today)
+            return EmptyLedger(shown(url), today)
     else:
         _refuse_folder(where)
         if not where.is_file():

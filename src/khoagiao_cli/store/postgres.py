@@ -24,7 +24,7 @@ from khoagiao_cli.store.chain import verify as chain_verify
 from khoagiao_cli.store.kept import expected as kept_files
 from khoagiao_cli.store.migrations import AFTER_STEP, APPLICATION_ID, SCHEMA_VERSION
 from khoagiao_cli.store.outstanding import TEMP_TABLES
-from khoagiao_cli.store.pg_schema import STEPS, expected_objects, objects
+from khoagiao_cli.store.pg_schema import NUMBERED, STEPS, expected_objects, objects
 from khoagiao_cli.store.sql import SqlLedger
 
 
@@ -69,7 +69,6 @@ class PostgresLedger(SqlLedger):
     """A ledger in a PostgreSQL database (store.base.Ledger)."""
 
     temp_schema = "pg_temp"
-    shown = staticmethod(shown)
     temp_tables = tuple(sql.replace(" WITHOUT ROWID", "") for sql in TEMP_TABLES)
 
     def __init__(self, url: str, raw: psycopg.Connection[Any]) -> None:
@@ -106,8 +105,9 @@ class PostgresLedger(SqlLedger):
         the database has none yet)."""
         ledger = cls._connect(url, timeout)
         try:
-            ledger._check(ledger._version())
-            if ledger._version() < SCHEMA_VERSION:
+            version = ledger._version()
+            ledger._check(version)
+            if version < SCHEMA_VERSION:
                 with ledger.write():
                     ledger._migrate(created_on)
         except BaseException:
@@ -155,8 +155,6 @@ class PostgresLedger(SqlLedger):
         return _guard(self.where)
 
     def _insert(self, table: str, sql: str, args: Sequence[object]) -> int:
-        from khoagiao_cli.store.pg_schema import NUMBERED
-
         return int(self.conn.execute(f"{sql} RETURNING {NUMBERED[table]}", args).fetchone()[0])
 
     @contextmanager
@@ -174,8 +172,8 @@ class PostgresLedger(SqlLedger):
             self.conn.execute("COMMIT")
 
     def verify(self, head: str | None = None) -> Verdict:
-        """Walk the chain in one snapshot; name the tables, views and triggers that are missing, extra or
-        switched off. Numbers follow one another (pg_schema's trigger): none is given twice."""
+        """Walk the chain in one snapshot; name the tables, views, indexes, triggers and functions that are
+        missing, extra, switched off or rewritten (store/pg_schema.py). Numbers follow one another (pg_schema's trigger): none is given twice."""
         with self._guarded():
             self.conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ")
             try:
