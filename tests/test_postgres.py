@@ -11,8 +11,11 @@ import pytest
 
 
 def _settled(text: str) -> str:
-    """Output with what the real clock wrote (when each record was made: its moment, so its hash) blanked."""
+    """Output with what the real clock wrote (when each record was made: its moment, so its hash) blanked, and who
+    wrote it (the login name on SQLite, the database role on PostgreSQL)."""
     text = re.sub(r'"recorded_at": "[^"]*"', '"recorded_at": "…"', text)
+    text = re.sub(r'"recorded_by": "[^"]*"', '"recorded_by": "…"', text)
+    text = re.sub(r"\b(bởi|by) [\w.-]+", r"\1 …", text)
     text = re.sub(r"\b\d\d/\d\d/\d{4} \d\d:\d\d\b", "…", text)
     return re.sub(r"\b[0-9a-f]{64}\b", "HASH", text)
 
@@ -89,3 +92,18 @@ def test_a_week_of_the_office_on_either_backend(cli, cfg: Path, backend: str) ->
     assert ("syt", "monthly", "2026-04") in owed  # event 3, syt's, was voided
     assert ("skhcn", "monthly", "2026-04") not in owed
     assert "5 bản ghi" in cli("verify").stdout  # a request, three submissions and a void
+
+
+def test_the_recorder_is_the_database_role_not_a_name_the_client_claims(cli, cfg: Path, pg_url: str, pg_server,
+                                                                        monkeypatch) -> None:  # noqa: ANN001
+    """On a shared server the name a PC's environment gives (LOGNAME, USER) is anyone's to claim; the database
+    role that wrote the record is not."""
+    monkeypatch.setenv("KHOAGIAO_DB", pg_url)
+    for var in ("LOGNAME", "USER", "LNAME", "USERNAME"):
+        monkeypatch.setenv(var, "truong-ban")
+    cli("submit", "skhcn", "monthly", "--period", "2026-04", "--received", "2026-04-17", "--as-of", "2026-04-20")
+    cli("void", "1", "--note", "ghi nhầm")
+    history = json.loads(cli("history", "--format", "json").stdout)
+    assert {e["recorded_by"] for e in history["events"]} == {pg_server.user}
+    assert {v["recorded_by"] for v in history["voids"]} == {pg_server.user}
+    assert cli("verify").exit_code == 0

@@ -7,6 +7,9 @@ Each SQLite step is carried over statement by statement, so that the two backend
   (store/postgres.py), so numbers follow one another with no gap even after a rolled-back write, which a sequence
   would leave, and which `verify` would take for a deleted record;
 - "append-only" triggers refuse UPDATE and DELETE as SQLite's do, and TRUNCATE too (SQLite has none);
+- `recorded_by` is the database role that writes the record (`current_user`), whatever name the client sends; only
+  the ledger's owner copying a ledger (`khoagiao db copy`, which sets `khoagiao.copying`) keeps the recorder it
+  copies;
 - the schema version is the last row of `kg_schema` (PostgreSQL has no `user_version`); SQLite's application_id
   has no counterpart: `kg_schema` itself marks a khoagiao ledger.
 """
@@ -31,6 +34,14 @@ BEGIN
         EXECUTE format('SELECT coalesce(max(%I), 0) + 1 FROM %I.%I', TG_ARGV[0], TG_TABLE_SCHEMA, TG_TABLE_NAME)
             INTO next_key;
         NEW := jsonb_populate_record(NEW, jsonb_build_object(TG_ARGV[0], next_key));
+    END IF;
+    RETURN NEW;
+END $$""",
+    """CREATE FUNCTION kg_recorder() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF coalesce(current_setting('khoagiao.copying', true), '') <> 'on'
+       OR NOT pg_has_role(current_user, (SELECT relowner FROM pg_class WHERE oid = TG_RELID), 'MEMBER') THEN
+        NEW.recorded_by := current_user;
     END IF;
     RETURN NEW;
 END $$""",
@@ -65,6 +76,8 @@ def _table(statement: str) -> list[str]:
     sql = re.sub(r"\bTEXT\b", 'TEXT COLLATE "C"', sql)
     out = [sql, f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} FOR EACH STATEMENT"
                 " EXECUTE FUNCTION kg_append_only()"]
+    if "recorded_by" in statement:
+        out.append(f"CREATE TRIGGER {table}_recorder BEFORE INSERT ON {table} FOR EACH ROW EXECUTE FUNCTION kg_recorder()")
     if "AUTOINCREMENT" in statement:
         out.append(f"CREATE TRIGGER {table}_number BEFORE INSERT ON {table} FOR EACH ROW"
                    f" EXECUTE FUNCTION kg_number('{NUMBERED[table]}')")
