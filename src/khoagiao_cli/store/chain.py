@@ -111,10 +111,29 @@ def chain_existing(conn: Any) -> None:
         conn.execute("INSERT INTO meta (key, value) VALUES (?, ?)", (CHAINED_LATE, str(count)))
 
 
-def _links(conn: Any) -> Iterator[tuple[int, str, int, str]]:
+#: links checked at a time: their records are read with one query per table (fewer than SQLite's oldest limit of
+#: 999 parameters), not one per record, which a database server would answer one round trip each
+BATCH = 500
+
+
+def _links(conn: Any) -> Iterator[tuple[tuple[int, str, int, str], dict[str, Any] | None]]:
+    """Each link of the chain in order, with the record it names (None: no such record)."""
     cur = conn.execute("SELECT seq, tbl, row_id, hash FROM chain ORDER BY seq")
-    while batch := cur.fetchmany(1000):
-        yield from batch
+    while batch := cur.fetchmany(BATCH):
+        wanted: dict[str, list[int]] = {}
+        for _, table, key, _ in batch:
+            if table in CHAINED and isinstance(key, int):
+                wanted.setdefault(table, []).append(key)
+        rows: dict[tuple[str, int], dict[str, Any]] = {}
+        for table, keys in wanted.items():
+            found = conn.execute(f"SELECT * FROM {table} WHERE {CHAINED[table]} IN ({', '.join('?' * len(keys))})",
+                                 keys)  # our names, never the user's
+            names = [d[0] for d in found.description]
+            for values in found.fetchall():
+                row = dict(zip(names, values, strict=True))
+                rows[table, row[CHAINED[table]]] = row
+        for link_ in batch:
+            yield link_, rows.get((link_[1], link_[2]))
 
 
 def verify(conn: Any, schema_differences: list[str], head: str | None = None,
@@ -127,7 +146,7 @@ def verify(conn: Any, schema_differences: list[str], head: str | None = None,
     previous = genesis(_created_on(conn))
     records, head_at, last, expected_seq = 0, 0, "", 1
     linked: dict[str, set[int]] = {table: set() for table in CHAINED}
-    for seq, table, key, stored in _links(conn):
+    for (seq, table, key, stored), row in _links(conn):
         records += 1
         gap = seq != expected_seq
         if gap:  # links removed: what follows cannot be checked against what is gone
@@ -137,7 +156,6 @@ def verify(conn: Any, schema_differences: list[str], head: str | None = None,
             findings.append(Finding("link", "", 0, seq))
         else:
             linked[table].add(key)
-            row = _row(conn, table, key)
             if row is None:
                 findings.append(Finding("deleted", table, key, seq))
             elif not gap and link(previous, table, row) != stored:
