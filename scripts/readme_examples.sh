@@ -3,6 +3,7 @@
 # Usage: sh scripts/readme_examples.sh > /tmp/examples.txt   (from a venv where khoagiao is installed)
 # tests/test_readme_examples.py runs it against the tree's code and fails on any "!! UNEXPECTED".
 set -u
+repo=$(cd "$(dirname "$0")/.." && pwd)
 demo=$(mktemp -d)
 export KHOAGIAO_HOME="$demo/home" COLUMNS=100 TERM=dumb NO_COLOR=1
 unset KHOAGIAO_CONFIG KHOAGIAO_DB KHOAGIAO_LANG
@@ -100,6 +101,19 @@ echo "### import";   printf 'SỔ THEO DÕI BÁO CÁO KHỐI KHOA GIÁO NĂM 202
                      error_example khoagiao import sai.csv --as-of 2026-04-15
 echo "### letter";   run khoagiao letter bhxh-kh --as-of 2026-04-15
                      run "python3 -c \"import docx; d = docx.Document('cong-van-don-doc-bhxh-kh-2026-04-15.docx'); print(*[c.text for t in d.tables for r in t.rows for c in r.cells][:2], *[p.text for p in d.paragraphs if p.text][:2], sep='\\n')\""
+echo "### postgresql"; read -r port server <<EOF
+$(python3 "$repo/tests/pg_server.py" start)
+EOF
+                     pg="postgresql://khoagiao_test@127.0.0.1:$port"
+                     python3 -c "import psycopg; c = psycopg.connect('$pg/postgres', autocommit=True); [c.execute(s) for s in ('CREATE DATABASE khoagiao', 'CREATE ROLE lan LOGIN', 'CREATE ROLE minh LOGIN')]"
+                     run khoagiao db copy home/data/khoagiao.sqlite3 "$pg/khoagiao"
+                     run khoagiao db init --db "$pg/khoagiao" --clerk lan --reader minh
+                     run khoagiao submit dhkh monthly --period 2026-10 --received 2026-10-19 --as-of 2026-11-20 --db postgresql://lan@127.0.0.1:$port/khoagiao
+                     run khoagiao db status --db postgresql://lan@127.0.0.1:$port/khoagiao
+                     error_example khoagiao submit lhh monthly --period 2026-10 --as-of 2026-11-20 --db postgresql://minh@127.0.0.1:$port/khoagiao
+                     run khoagiao backup --db postgresql://minh@127.0.0.1:$port/khoagiao -o ban-sao.sqlite3
+                     run khoagiao backup
+                     python3 "$repo/tests/pg_server.py" stop "$server"
 echo "### verify";   run khoagiao verify
                      run "khoagiao export --format json --as-of 2026-04-15 | head -8"
                      python3 -c "import sqlite3; c = sqlite3.connect('home/data/khoagiao.sqlite3'); c.execute(\"REPLACE INTO events (id, kind, unit, report, period, received, recorded_at, recorded_by) VALUES (1, 'submit', 'syt', 'monthly', '2026-03', '2026-03-10', '2026-03-10T08:00:00+07:00', 'x')\"); c.commit()"

@@ -21,6 +21,9 @@ README = Path(__file__).resolve().parents[1] / "README.md"
 #: where the README says the examples ran
 HOME = "/home/vanthu/khoagiao"
 _DEMO = re.compile(r"\S*/tmp\.[A-Za-z0-9]+/(home\b)?")
+#: the PostgreSQL server the script starts (on loopback, a free port, its superuser), as the README names it
+_SERVER = (re.compile(r"127\.0\.0\.1([:-])\d+([/-])"), r"may-chu.local\g<1>5432\2")
+_ADMIN = (re.compile(r"\bkhoagiao_test@"), "quantri@")
 #: what differs between two honest runs: the chain head, the clock, the user who ran them
 _VOLATILE = (
     (re.compile(r"\b[0-9a-f]{64}\b"), "<sha256>"),
@@ -28,6 +31,8 @@ _VOLATILE = (
     (re.compile(r"(ghi lúc|recorded|lúc) \d\d/\d\d/\d{4} \d\d:\d\d"), r"\1 <time>"),
     (re.compile(r"(ghi lúc|recorded) \d{4}-\d\d-\d\d[ T]\d\d:\d\d(:\d\d)?"), r"\1 <time>"),
     (re.compile(r"\b(bởi|by) [\w.-]+"), r"\1 <user>"),
+    (re.compile(r"(Tạo ngày|Made on): \d\d/\d\d/\d{4}"), r"\1: <day>"),
+    (re.compile(r"\b(ledger|khoagiao)-\d{8}(-\d{6})?\b"), r"\1-<moment>"),
     (re.compile(r"^(DTSTAMP|LAST-MODIFIED|SEQUENCE|CREATED):.*$", re.M), r"\1:<clock>"),
 )
 
@@ -36,7 +41,10 @@ def runs(text: str) -> dict[str, list[list[str]]]:
     """The script's output: each command with what it printed, in order."""
     found: dict[str, list[list[str]]] = defaultdict(list)
     current: list[str] | None = None
-    for line in _DEMO.sub(lambda m: HOME if m.group(1) else HOME.rsplit("/", 1)[0] + "/", text).splitlines():
+    text = _DEMO.sub(lambda m: HOME if m.group(1) else HOME.rsplit("/", 1)[0] + "/", text)
+    for pattern, shown in (_SERVER, _ADMIN):
+        text = pattern.sub(shown, text)
+    for line in text.splitlines():
         if line.startswith("$ "):
             current = []
             found[line[2:]].append(current)

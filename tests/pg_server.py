@@ -26,6 +26,12 @@ def _bin(name: str) -> str:
     raise RuntimeError(f"PostgreSQL's {name} was not found: run scripts/test.sh, which installs Debian's postgresql")
 
 
+def _runuser() -> str:
+    """util-linux's runuser, in /usr/sbin: not on every PATH (a test's own environment, for one)."""
+    return shutil.which("runuser") or next((p for p in ("/usr/sbin/runuser", "/sbin/runuser") if Path(p).is_file()),
+                                           "runuser")
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -36,10 +42,12 @@ class Server:
     """One cluster in a temporary folder, trusting connections from loopback only."""
 
     def __init__(self) -> None:
-        self.folder = Path(tempfile.mkdtemp(prefix="khoagiao-pg-"))
+        self.as_postgres = os.name == "posix" and os.geteuid() == 0
+        # as root, the cluster belongs to `postgres`, who must reach its folder: under /tmp itself then, not under
+        # a TMPDIR that only root may enter
+        self.folder = Path(tempfile.mkdtemp(prefix="khoagiao-pg-", dir="/tmp" if self.as_postgres else None))
         self.port = _free_port()
         self.user = "khoagiao_test"
-        self.as_postgres = os.name == "posix" and os.geteuid() == 0
         if self.as_postgres:
             shutil.chown(self.folder, "postgres")
         self._run(_bin("initdb"), "-D", str(self.folder / "data"), "-U", self.user, "--auth=trust", "-E", "UTF8",
@@ -48,7 +56,7 @@ class Server:
         self.count = 0
 
     def _run(self, *cmd: str) -> None:
-        full = ["runuser", "-u", "postgres", "--", *cmd] if self.as_postgres else list(cmd)
+        full = [_runuser(), "-u", "postgres", "--", *cmd] if self.as_postgres else list(cmd)
         subprocess.run(full, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=self.folder)
 
     def start(self) -> None:
@@ -77,3 +85,17 @@ class Server:
             self.stop("immediate")
         finally:
             shutil.rmtree(self.folder, ignore_errors=True)
+
+
+if __name__ == "__main__":  # scripts/readme_examples.sh: `start` prints the port and folder of a new server; `stop DIR`
+    import sys
+
+    if sys.argv[1] == "start":
+        server = Server()  # in a folder of its own under /tmp: the `postgres` user must reach it when run as root
+        print(server.port, server.folder)
+    else:
+        folder = Path(sys.argv[2])
+        subprocess.run([_runuser(), "-u", "postgres", "--"] * (os.name == "posix" and os.geteuid() == 0)
+                       + [_bin("pg_ctl"), "-D", str(folder / "data"), "-m", "immediate", "-w", "stop"], check=True,
+                       stdout=subprocess.DEVNULL, cwd="/")
+        shutil.rmtree(folder, ignore_errors=True)

@@ -8,6 +8,7 @@ command being run, so that the daily `khoagiao due` pays for nothing else.
     year.py    stats, export                                 the year at a glance, for other programs
     setup.py   init, config, units                           setting up
     ledger.py  verify                                        the ledger itself: is it as khoagiao wrote it
+    database.py  db init|status|copy, backup                 the ledger's database: made ready, moved, backed up
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ COMMANDS = {
     "stats": "year", "export": "year",
     "init": "setup", "config": "setup", "units": "setup",
     "verify": "ledger",
+    "db": "database", "backup": "database",
 }
 GROUPS = tuple(dict.fromkeys(COMMANDS.values()))
 

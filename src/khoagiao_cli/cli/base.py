@@ -11,7 +11,7 @@ import functools
 import os
 import sys
 from collections.abc import Callable, Iterable, Mapping
-from datetime import date, time, tzinfo
+from datetime import date, datetime, time, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar, cast
 
@@ -170,12 +170,10 @@ class Env:
 
     def _clock(self, as_of: str | None) -> Clock:
         """The one reading of the real clock; --as-of moves "today" (a date without a year: the real year)."""
-        from datetime import datetime
-
         from khoagiao_cli.core.clock import Clock
         from khoagiao_cli.core.dates import parse_moment
 
-        real = datetime.now(self.zone(fixed_ok=True))
+        real = real_clock(self.zone(fixed_ok=True))
         if not as_of:
             return Clock.of(real)
         day, at = parse_moment(as_of, real.date(), what=Msg("what_as_of"))
@@ -249,6 +247,13 @@ class Env:
                 # a ledger the user named that is not there: perhaps a typo; say so rather than answer in silence
                 say(self.words("db_missing", path=self._reader.where))
         return self._reader
+
+
+def real_clock(zone: tzinfo | None = None) -> datetime:
+    """The one place the real clock is read: once per command, in `Env` (in the office's zone), or by a command
+    that needs no configuration (in the PC's own zone), to date a new ledger or name a backup."""
+    moment = datetime.now(zone)
+    return moment if zone is not None else moment.astimezone()
 
 
 def who() -> str:

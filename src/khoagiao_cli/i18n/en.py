@@ -847,4 +847,86 @@ CATALOGUE: dict[str, Entry] = {
     "history_more": "Showing the {shown} newest of {total} events; more with --limit N or --since DATE.",
     "help_range_min": "{low} or more",
     "status_too_many": "The year has {n} reports, more than {most} rows for one table: shown as plain text. One unit: khoagiao status UNIT.",
+    # ------------------------------------------------------------------ the ledger's database (cli/database.py)
+    "h_db": "The ledger's database: made ready (init), looked at (status), moved elsewhere (copy).",
+    "h_db_init": (
+        "Make the ledger ready: its schema if it has none; on PostgreSQL, two group roles and their grants: clerks "
+        "(read and add, never change or delete) and readers (read only). Running it again does no harm."
+    ),
+    "h_db_status": "The ledger in use: where, which schema, how many records, who wrote last.",
+    "h_db_copy": (
+        "Copy the whole ledger SRC to DST (a SQLite file or postgresql://…, either way), keeping numbers, moments "
+        "and recorders; DST must be empty. The copy is checked: rows per table, a SHA-256 fingerprint of every "
+        "record in order, and the hash chain."
+    ),
+    "h_backup": (
+        "Back the ledger up as one SQLite file (while others go on writing), by default into the user data folder's "
+        "backups/, keeping the newest ones. On PostgreSQL, also how to use pg_dump."
+    ),
+    "o_clerk_role": "The clerks' group role (default khoagiao_clerk).",
+    "o_reader_role": "The readers' group role (default khoagiao_reader).",
+    "o_clerk": "Make this login role a clerk (may be repeated).",
+    "o_reader": "Make this login role a reader (may be repeated).",
+    "o_copy_source": "The ledger to copy: a SQLite file or postgresql://….",
+    "o_copy_target": "Where to copy it, empty: a SQLite file not there yet or an empty PostgreSQL database.",
+    "o_backup_output": "The backup file, or the folder to put it in (default: the user data folder's backups/).",
+    "o_keep": "How many of the newest backups to keep in the folder (default 10).",
+    "backend_sqlite": "SQLite",
+    "backend_postgresql": "PostgreSQL",
+    "db_init_made": "Made the ledger {path} ({backend}, schema {version}).",
+    "db_init_there": "The ledger {path} was there ({backend}, schema {version}); every record is kept.",
+    "db_roles_made": "Made the group roles: {roles}.",
+    "db_grants": (
+        "Granted: clerks ({clerk}) read and add (SELECT, INSERT), and the database refuses them changes and deletions; "
+        "readers ({reader}) read only (SELECT)."
+    ),
+    "db_member": "  {role}: in the group {group}.",
+    "db_members_hint": (
+        "Give each person a login role of their own and put it in a group, e.g. psql -c \"CREATE ROLE lan LOGIN "
+        "PASSWORD '…'\", then khoagiao db init --clerk lan. What they record carries their role's name."
+    ),
+    "db_roles_sqlite": (
+        "Roles and grants (--clerk, --reader, --clerk-role, --reader-role) are for a ledger on PostgreSQL; {path} is a "
+        "SQLite file: who may read or write it is set by the file's permissions."
+    ),
+    "pg_role_bad": (
+        "'{value}' cannot be a role name here: lower-case letters without accents, digits, _ and $ only, starting "
+        "with a letter or _."
+    ),
+    "pg_role_missing": (
+        "The server of the ledger {where} has no role '{role}': make it first (CREATE ROLE {role} LOGIN PASSWORD '…';) "
+        "and run this again. Nothing was changed."
+    ),
+    "db_none": "No ledger at {path} yet: the first command that records (submit, …) or khoagiao db init makes it.",
+    "db_where": "Ledger: {path} ({backend}, schema {version})",
+    "db_created": "Made on: {day}",
+    "db_counts": "Records: {events} events, {requests} requests, {incidents} incidents, {reminders} reminders, {voids} voids",
+    "db_chain": "Hash chain: {n} links, head {head}",
+    "db_last": "Last written: {what}, at {at}, by {by}",
+    "copy_done": "Copied the ledger {source} to {target}.",
+    "copy_checked": (
+        "Checked: the rows of every table and the SHA-256 fingerprint of every record in order are the same on both "
+        "sides ({digest}); the hash chain holds from start to end, {n} links, the same head {head}."
+    ),
+    "copy_files": "Copied {n} received files to {folder}.",
+    "copy_same": "The source and the destination are the same ledger ({path}).",
+    "copy_source_missing": "There is no ledger at {path}.",
+    "copy_source_tampered": (
+        "The ledger {path} does not pass its check: {n} findings (see khoagiao verify). Such a ledger is not copied; "
+        "nothing was written."
+    ),
+    "copy_target_not_empty": (
+        "{path} already holds data: a copy goes only into a file not there yet or an empty database, so that two "
+        "ledgers never mix. Nothing was written."
+    ),
+    "copy_mismatch": "The copy from {source} to {target} did not read back as the original; undone, nothing was written.",
+    "keep_bad": "--keep is how many backups to keep, 1 or more, not {value}.",
+    "backup_done": "Backed up the ledger {source} to {path} ({events} events, {n} links, head {head}).",
+    "backup_pruned": "Removed {n} older backups from {folder}, keeping the newest {keep}.",
+    "backup_files": "The received files in {folder} are not in the backup: back that folder up too.",
+    "backup_pg": (
+        "The ledger is on a PostgreSQL server: the file above is a copy you can open with --db. To back up the whole "
+        "database (with its roles and grants), use pg_dump, e.g.:\n  pg_dump --format=custom "
+        "--file=khoagiao-{day}.dump \"{url}\"\nand restore it with pg_restore --dbname=DBNAME khoagiao-{day}.dump"
+    ),
 }

@@ -796,4 +796,86 @@ CATALOGUE: dict[str, Entry] = {
     "history_more": "Hiện {shown} sự kiện mới nhất trong {total}; xem thêm: --limit N hoặc --since NGÀY.",
     "help_range_min": "từ {low} trở lên",
     "status_too_many": "Năm có {n} báo cáo, quá {most} dòng cho một bảng: in dạng văn bản. Xem một đơn vị: khoagiao status ĐƠN_VỊ.",
+    # ------------------------------------------------------------------ the ledger's database (cli/database.py)
+    "h_db": "Cơ sở dữ liệu của sổ theo dõi: chuẩn bị (init), xem (status), chuyển sang nơi khác (copy).",
+    "h_db_init": (
+        "Chuẩn bị sổ theo dõi: tạo lược đồ nếu chưa có; trên PostgreSQL, tạo hai nhóm vai trò và cấp quyền: văn thư "
+        "(xem và ghi thêm, không sửa, không xóa) và người xem (chỉ xem). Chạy lại không hại gì."
+    ),
+    "h_db_status": "Sổ theo dõi đang dùng: ở đâu, lược đồ nào, bao nhiêu bản ghi, ai ghi gần nhất.",
+    "h_db_copy": (
+        "Chép toàn bộ sổ theo dõi SRC sang DST (tệp SQLite hoặc postgresql://…, chiều nào cũng được), giữ nguyên số "
+        "thứ tự, thời điểm và người ghi; DST phải còn trống. Bản chép được kiểm tra: số bản ghi từng bảng, dấu vân "
+        "tay SHA-256 của mọi bản ghi theo thứ tự, và chuỗi băm."
+    ),
+    "h_backup": (
+        "Sao lưu sổ theo dõi thành một tệp SQLite (trong lúc người khác vẫn ghi), mặc định vào thư mục backups/ "
+        "của dữ liệu người dùng, giữ các bản mới nhất. Với PostgreSQL: chỉ cách dùng pg_dump."
+    ),
+    "o_clerk_role": "Tên nhóm vai trò văn thư (mặc định khoagiao_clerk).",
+    "o_reader_role": "Tên nhóm vai trò người xem (mặc định khoagiao_reader).",
+    "o_clerk": "Cho vai trò đăng nhập này vào nhóm văn thư (lặp lại được).",
+    "o_reader": "Cho vai trò đăng nhập này vào nhóm người xem (lặp lại được).",
+    "o_copy_source": "Sổ theo dõi cần chép: tệp SQLite hoặc postgresql://….",
+    "o_copy_target": "Nơi chép đến, còn trống: tệp SQLite chưa có hoặc cơ sở dữ liệu PostgreSQL trống.",
+    "o_backup_output": "Tệp sao lưu, hoặc thư mục đặt bản sao lưu (mặc định: thư mục backups/ của dữ liệu người dùng).",
+    "o_keep": "Giữ bao nhiêu bản sao lưu mới nhất trong thư mục (mặc định 10).",
+    "backend_sqlite": "SQLite",
+    "backend_postgresql": "PostgreSQL",
+    "db_init_made": "Đã tạo sổ theo dõi {path} ({backend}, lược đồ {version}).",
+    "db_init_there": "Sổ theo dõi {path} đã có ({backend}, lược đồ {version}); giữ nguyên mọi bản ghi.",
+    "db_roles_made": "Đã tạo nhóm vai trò: {roles}.",
+    "db_grants": (
+        "Quyền đã cấp: văn thư ({clerk}) xem và ghi thêm (SELECT, INSERT), cơ sở dữ liệu không cho sửa, xóa; "
+        "người xem ({reader}) chỉ xem (SELECT)."
+    ),
+    "db_member": "  {role}: thuộc nhóm {group}.",
+    "db_members_hint": (
+        "Tạo cho mỗi người một vai trò đăng nhập rồi cho vào nhóm, ví dụ: psql -c \"CREATE ROLE lan LOGIN PASSWORD "
+        "'…'\" rồi khoagiao db init --clerk lan. Những gì họ ghi mang tên vai trò của họ."
+    ),
+    "db_roles_sqlite": (
+        "Vai trò và quyền (--clerk, --reader, --clerk-role, --reader-role) chỉ có với sổ trên PostgreSQL; sổ {path} "
+        "là tệp SQLite, ai đọc, ghi được là do quyền của tệp."
+    ),
+    "pg_role_bad": (
+        "'{value}' không dùng được làm tên vai trò: chỉ chữ thường không dấu, chữ số, dấu _ và $, bắt đầu bằng "
+        "chữ hoặc dấu _."
+    ),
+    "pg_role_missing": (
+        "Máy chủ của sổ {where} chưa có vai trò '{role}': hãy tạo trước (CREATE ROLE {role} LOGIN PASSWORD '…';) "
+        "rồi chạy lại. Không có gì được thay đổi."
+    ),
+    "db_none": "Chưa có sổ theo dõi tại {path}: lệnh ghi đầu tiên (submit, …) hoặc khoagiao db init sẽ tạo.",
+    "db_where": "Sổ theo dõi: {path} ({backend}, lược đồ {version})",
+    "db_created": "Tạo ngày: {day}",
+    "db_counts": "Bản ghi: {events} sự kiện, {requests} yêu cầu, {incidents} sự cố, {reminders} thư nhắc, {voids} lần hủy",
+    "db_chain": "Chuỗi băm: {n} mắt xích, đầu chuỗi {head}",
+    "db_last": "Ghi gần nhất: {what}, lúc {at}, bởi {by}",
+    "copy_done": "Đã chép sổ theo dõi {source} sang {target}.",
+    "copy_checked": (
+        "Đã kiểm tra: số bản ghi từng bảng và dấu vân tay SHA-256 của mọi bản ghi theo thứ tự khớp ở hai bên "
+        "({digest}); chuỗi băm khớp từ đầu đến cuối, {n} mắt xích, cùng đầu chuỗi {head}."
+    ),
+    "copy_files": "Đã chép {n} tệp báo cáo đã nhận sang {folder}.",
+    "copy_same": "Nơi chép đi và nơi chép đến là cùng một sổ ({path}).",
+    "copy_source_missing": "Không có sổ theo dõi tại {path}.",
+    "copy_source_tampered": (
+        "Sổ theo dõi {path} không qua được kiểm tra: {n} điểm không khớp (xem khoagiao verify). Không chép một sổ "
+        "như vậy; không có gì được ghi."
+    ),
+    "copy_target_not_empty": (
+        "{path} đã có dữ liệu: chỉ chép vào một tệp chưa có hoặc một cơ sở dữ liệu trống, để không trộn hai sổ. "
+        "Không có gì được ghi."
+    ),
+    "copy_mismatch": "Bản chép từ {source} sang {target} không đọc lại đúng như bản gốc; đã hủy, không có gì được ghi.",
+    "keep_bad": "--keep phải là số bản sao lưu cần giữ, từ 1 trở lên, không phải {value}.",
+    "backup_done": "Đã sao lưu sổ theo dõi {source} vào {path} ({events} sự kiện, {n} mắt xích, đầu chuỗi {head}).",
+    "backup_pruned": "Đã xóa {n} bản sao lưu cũ trong {folder}, giữ {keep} bản mới nhất.",
+    "backup_files": "Các tệp báo cáo đã nhận ở {folder} không nằm trong bản sao lưu: hãy sao lưu cả thư mục đó.",
+    "backup_pg": (
+        "Sổ ở trên máy chủ PostgreSQL: tệp trên là một bản chép mở được bằng --db. Để sao lưu cả cơ sở dữ liệu (cùng "
+        "vai trò và quyền), dùng pg_dump, ví dụ:\n  pg_dump --format=custom --file=khoagiao-{day}.dump \"{url}\"\n"
+        "và khôi phục bằng pg_restore --dbname=TÊN_CSDL khoagiao-{day}.dump"
+    ),
 }

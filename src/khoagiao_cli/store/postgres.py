@@ -9,7 +9,7 @@ psycopg is imported only here, so only a PostgreSQL URL loads it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from datetime import date
 from typing import Any
@@ -18,7 +18,7 @@ import psycopg
 from psycopg import errors as pg_errors
 
 from khoagiao_cli.dburl import shown
-from khoagiao_cli.errors import LedgerError
+from khoagiao_cli.errors import LedgerError, UserError
 from khoagiao_cli.store.chain import Verdict
 from khoagiao_cli.store.chain import verify as chain_verify
 from khoagiao_cli.store.kept import expected as kept_files
@@ -68,6 +68,7 @@ def _first_line(exc: BaseException) -> str:
 class PostgresLedger(SqlLedger):
     """A ledger in a PostgreSQL database (store.base.Ledger)."""
 
+    backend = "postgresql"
     temp_schema = "pg_temp"
     temp_tables = tuple(sql.replace(" WITHOUT ROWID", "") for sql in TEMP_TABLES)
 
@@ -84,6 +85,9 @@ class PostgresLedger(SqlLedger):
             # a writer waits for another at most the timeout, as on SQLite (then: "locked, try again")
             raw.execute(f"SET lock_timeout = {round(timeout * 1000)}")
         return cls(url, raw)
+
+    def schema_version(self) -> int:
+        return self._version()
 
     def _version(self) -> int:
         """How many steps of the schema the database has had; -1: tables of another program, none of khoagiao's."""
@@ -171,15 +175,58 @@ class PostgresLedger(SqlLedger):
                 raise
             self.conn.execute("COMMIT")
 
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """One read-only transaction that sees one state of the ledger throughout (REPEATABLE READ)."""
+        with self._guarded():
+            self.conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            try:
+                yield
+            finally:
+                if not self.raw.closed:
+                    self.conn.execute("COMMIT")
+
+    def table_rows(self, table: str, key: str) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
+        """As SqlLedger's, through a cursor on the server (inside `snapshot` or `write`): a block at a time, where
+        psycopg's usual cursor would bring the whole table into memory first."""
+        cursor = self.raw.cursor(name=f"kg_{table}")
+        cursor.itersize = 2000
+        cursor.execute(f"SELECT * FROM {table} ORDER BY {key}")  # our names, never the user's
+        names = [d.name for d in cursor.description or ()]
+
+        def each() -> Iterator[tuple[Any, ...]]:
+            with cursor:
+                yield from cursor
+
+        return names, each()
+
+    def load(self, table: str, names: Sequence[str], rows: Iterable[tuple[Any, ...]]) -> None:
+        """Insert rows as they are, keys included, with COPY (the row triggers still run)."""
+        with self.raw.cursor() as cursor, cursor.copy(f"COPY {table} ({', '.join(names)}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+
+    @classmethod
+    @contextmanager
+    def fresh(cls, url: str, *, timeout: float = 10.0) -> Iterator[PostgresLedger]:
+        """A new ledger in the database at `url`, which must hold none yet, inside one write transaction that makes
+        the schema and is filled by the block (a copy: `created_on` and the recorders come with the rows): all of
+        it or nothing."""
+        ledger = cls._connect(url, timeout)
+        try:
+            with ledger.write():
+                if ledger._version() != 0:
+                    raise UserError("copy_target_not_empty", path=ledger.where)
+                ledger.conn.execute("SET LOCAL khoagiao.copying = 'on'")  # the owner keeps the copied recorders
+                ledger._migrate(None)
+                yield ledger
+        finally:
+            ledger.close()
+
     def verify(self, head: str | None = None) -> Verdict:
         """Walk the chain in one snapshot; name the tables, views, indexes, triggers and functions that are
         missing, extra, switched off or rewritten (store/pg_schema.py). Numbers follow one another (pg_schema's trigger): none is given twice."""
-        with self._guarded():
-            self.conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ")
-            try:
-                found, expected = objects(self.conn), expected_objects()
-                differences = sorted(key[1] for key in expected.keys() | found.keys()
-                                     if expected.get(key) != found.get(key))
-                return chain_verify(self.conn, differences, head)._replace(kept=kept_files(self.conn))
-            finally:
-                self.conn.execute("COMMIT")
+        with self.snapshot(), self._guarded():
+            found, expected = objects(self.conn), expected_objects()
+            differences = sorted(key[1] for key in expected.keys() | found.keys() if expected.get(key) != found.get(key))
+            return chain_verify(self.conn, differences, head)._replace(kept=kept_files(self.conn))

@@ -3,7 +3,7 @@ SQLite and PostgreSQL both run (`?` parameters; store/postgres.py passes them on
 linked into the hash chain in the transaction that writes it. A backend says how it opens, how a write begins, how
 an insert gives back its key, and how its failures read (`_guarded`)."""
 
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -36,6 +36,8 @@ class SqlLedger:
 
     where: str
     exists = True
+    #: "sqlite" | "postgresql"
+    backend: str
     #: a DB-API connection that takes `?` parameters
     conn: Any
     #: the schema the temporary tables of the open-instance query live in (store/outstanding.py)
@@ -60,6 +62,32 @@ class SqlLedger:
 
     def close(self) -> None:
         raise NotImplementedError
+
+    def schema_version(self) -> int:
+        """How many of the schema's steps the database has had."""
+        raise NotImplementedError
+
+    def snapshot(self) -> AbstractContextManager[None]:
+        """One read transaction: what is read inside it is one state of the ledger, while others write."""
+        raise NotImplementedError
+
+    # ------------------------------------------------------------------ whole tables (store/copying.py)
+
+    def table_rows(self, table: str, key: str) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
+        """(column names, every row in the order of `key`), read a block at a time (inside `snapshot`)."""
+        cursor = self.conn.execute(f"SELECT * FROM {table} ORDER BY {key}")  # our names, never the user's
+        names = [d[0] for d in cursor.description]
+
+        def each() -> Iterator[tuple[Any, ...]]:
+            while block := cursor.fetchmany(READ_BLOCK):
+                yield from block
+
+        return names, each()
+
+    def load(self, table: str, names: Sequence[str], rows: Iterable[tuple[Any, ...]]) -> None:
+        """Insert rows as they are, keys included (inside `write`)."""
+        marks = ", ".join("?" for _ in names)
+        self.conn.executemany(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({marks})", rows)
 
     def created_on(self) -> date:
         with self._guarded():

@@ -5,13 +5,14 @@ create it. Which submission is in force is defined once, by the view `in_force` 
 """
 
 
+import os
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from datetime import date
 from pathlib import Path
 
-from khoagiao_cli.errors import LedgerError
+from khoagiao_cli.errors import LedgerError, UserError
 from khoagiao_cli.files import private_file
 from khoagiao_cli.store.chain import Verdict
 from khoagiao_cli.store.chain import verify as chain_verify
@@ -46,6 +47,8 @@ def _guard(path: Path) -> Iterator[None]:
 
 class SQLiteLedger(SqlLedger):
     """A ledger in one SQLite file (store.base.Ledger); what it reads and appends is store/sql.py's."""
+
+    backend = "sqlite"
 
     def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
         self.path = path
@@ -170,18 +173,52 @@ class SQLiteLedger(SqlLedger):
             raise RuntimeError("insert without a rowid")
         return int(key)
 
-    def verify(self, head: str | None = None) -> Verdict:
-        """Walk the chain in one snapshot and compare the schema with the one khoagiao makes."""
+    def schema_version(self) -> int:
+        with _guard(self.path):
+            return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """A read transaction: in WAL mode, one state of the ledger however others write meanwhile."""
         with _guard(self.path):
             self.conn.execute("BEGIN")
             try:
-                found = schema(self.conn)
-                expected = expected_schema()
-                differences = sorted(key[1] for key in expected.keys() | found.keys()
-                                     if expected.get(key) != found.get(key))
-                # AUTOINCREMENT never reuses a number, and a rolled-back insert takes none: every number up to
-                # the last one given was a record
-                numbered = dict(self.conn.execute("SELECT name, seq FROM sqlite_sequence").fetchall())
-                return chain_verify(self.conn, differences, head, numbered)._replace(kept=kept_files(self.conn))
+                yield
             finally:
                 self.conn.execute("COMMIT")
+
+    @classmethod
+    @contextmanager
+    def fresh(cls, path: Path, *, timeout: float = 10.0) -> Iterator["SQLiteLedger"]:
+        """A new ledger at `path`, inside its write transaction, filled by the block (a copy: `created_on` comes
+        with the rows). It is made under a temporary name beside `path` and put in place only when the block has
+        succeeded; `path` must not hold anything yet (an empty file is replaced)."""
+        if path.exists() and (not path.is_file() or path.stat().st_size > 0):
+            raise UserError("copy_target_not_empty", path=str(path))
+        temporary = path.with_name(f".{path.name}.{os.getpid()}.copying")
+        ledger = cls.open(temporary, created_on=None, timeout=timeout)
+        try:
+            with ledger.write():
+                yield ledger
+            ledger.close()
+            if path.exists() and path.stat().st_size > 0:  # made meanwhile by someone else: theirs stays
+                raise UserError("copy_target_not_empty", path=str(path))
+            os.replace(temporary, path)
+        except BaseException:
+            ledger.close()
+            for leftover in (temporary, temporary.with_name(temporary.name + "-wal"),
+                             temporary.with_name(temporary.name + "-shm")):
+                leftover.unlink(missing_ok=True)
+            raise
+
+    def verify(self, head: str | None = None) -> Verdict:
+        """Walk the chain in one snapshot and compare the schema with the one khoagiao makes."""
+        with self.snapshot(), _guard(self.path):
+            found = schema(self.conn)
+            expected = expected_schema()
+            differences = sorted(key[1] for key in expected.keys() | found.keys()
+                                 if expected.get(key) != found.get(key))
+            # AUTOINCREMENT never reuses a number, and a rolled-back insert takes none: every number up to
+            # the last one given was a record
+            numbered = dict(self.conn.execute("SELECT name, seq FROM sqlite_sequence").fetchall())
+            return chain_verify(self.conn, differences, head, numbered)._replace(kept=kept_files(self.conn))
