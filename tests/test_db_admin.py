@@ -266,3 +266,43 @@ def test_backup_of_a_postgresql_ledger_is_a_sqlite_copy_and_says_how_to_use_pg_d
     monkeypatch.setenv("KHOAGIAO_DB", f"postgresql://{pg_server.user}@127.0.0.1:1/none")
     lost = cli("backup", "-o", str(tmp_path / "c.sqlite3"), code=1)
     assert "Không kết nối được" in lost.stderr and not (tmp_path / "c.sqlite3").exists()
+
+
+def test_schedule_yaml_names_the_office_ledger(cli, cfg: Path, tmp_path: Path, pg_url: str, monkeypatch) -> None:  # noqa: ANN001
+    """`db:` in schedule.yaml: every command uses it, the ones that need no configuration too; --db and KHOAGIAO_DB
+    come first."""
+    schedule = cfg / "schedule.yaml"
+    schedule.write_text(schedule.read_text(encoding="utf-8") + f"db: {pg_url}\n", encoding="utf-8")
+    cli("submit", "skhcn", "monthly", "--period", "2026-04", "--received", "2026-04-17", "--as-of", "2026-04-20")
+    with psycopg.connect(pg_url) as conn:
+        assert conn.execute("SELECT count(*) FROM events").fetchone() == (1,)
+    assert "khóa db: của schedule.yaml" in cli("config").stdout
+    assert pg_url in cli("verify").stdout and pg_url in cli("db", "status").stdout
+    assert "1 sự kiện" in cli("backup", "-o", str(tmp_path / "b.sqlite3")).stdout
+    other = tmp_path / "other.sqlite3"
+    monkeypatch.setenv("KHOAGIAO_DB", str(other))
+    cli("submit", "syt", "monthly", "--period", "2026-04", "--as-of", "2026-04-20")
+    assert other.is_file() and "Chưa có" not in cli("db", "status").stdout
+    monkeypatch.delenv("KHOAGIAO_DB")
+    schedule.write_text(schedule.read_text(encoding="utf-8").replace(f"db: {pg_url}", "db: so/ledger.sqlite3"),
+                        encoding="utf-8")
+    cli("submit", "syt", "monthly", "--period", "2026-04", "--as-of", "2026-04-20")
+    assert (cfg / "so" / "ledger.sqlite3").is_file()  # a relative path starts from the config folder
+
+
+@pytest.mark.parametrize(("value", "said"), [
+    ("postgresql://lan:bi-mat@127.0.0.1/kg", "không ghi mật khẩu"),
+    ("mysql://127.0.0.1/kg", "postgresql://"),
+    ("postgresql://127.0.0.1:abc/kg", "cổng"),
+    ("'  '", "bỏ khóa này"),
+])
+def test_a_db_key_that_cannot_be_used_is_refused_with_its_line(cli, cfg: Path, value: str, said: str) -> None:  # noqa: ANN001
+    schedule = cfg / "schedule.yaml"
+    text = schedule.read_text(encoding="utf-8")
+    schedule.write_text(text + f"db: {value}\n", encoding="utf-8")
+    line = len(text.splitlines()) + 1
+    refused = cli("due", "--as-of", "2026-04-20", code=2)
+    assert f"schedule.yaml:{line}: db:" in refused.stderr and said in refused.stderr
+    assert "bi-mat" not in refused.stderr
+    cli("submit", "syt", "monthly", "--period", "2026-04", "--as-of", "2026-04-20", code=2)
+    assert not any(Path.cwd().iterdir())

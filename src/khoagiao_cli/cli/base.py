@@ -28,6 +28,7 @@ from khoagiao_cli.outputs.text import console as visible_console
 from khoagiao_cli.outputs.text import visible
 
 if TYPE_CHECKING:
+    from khoagiao_cli.config.paths import Source
     from khoagiao_cli.core.clock import Clock
     from khoagiao_cli.core.model import Config, Unit
     from khoagiao_cli.store.base import Ledger, Reader
@@ -163,7 +164,7 @@ class Env:
         self.cache_dir = user_cache_dir(self.environ)
         self.config: Config = load(self.sources, self.cache_dir, self.cwd).with_holidays(
             cached_holidays(self.cache_dir))
-        self.db = db_source(db, self.environ)
+        self.db = db_source(db, self.environ, self.config.settings.db, self.sources["schedule.yaml"].path.parent)
         self.clock: Clock = self._clock(as_of)
         self._ledger: Ledger | None = None
         self._reader: Reader | None = None
@@ -247,6 +248,26 @@ class Env:
                 # a ledger the user named that is not there: perhaps a typo; say so rather than answer in silence
                 say(self.words("db_missing", path=self._reader.where))
         return self._reader
+
+
+def ledger_source(db: str | None, config: str | None) -> Source:
+    """The ledger of a command that needs no configuration (verify, db, backup): --db, KHOAGIAO_DB, else the `db:`
+    of schedule.yaml when the configuration can be read (a broken one must not keep anyone from the ledger: then
+    the user data folder's file, which the command names)."""
+    from khoagiao_cli.config.paths import config_sources, db_source, user_cache_dir
+
+    environ = os.environ
+    if db is None and not environ.get("KHOAGIAO_DB"):
+        from khoagiao_cli.config.load import load
+
+        try:
+            sources = config_sources(Path(config) if config is not None else None, environ)
+            settings = load(sources, user_cache_dir(environ), Path.cwd()).settings
+        except (ConfigError, UserError):
+            pass
+        else:
+            return db_source(None, environ, settings.db, sources["schedule.yaml"].path.parent)
+    return db_source(db, environ)
 
 
 def real_clock(zone: tzinfo | None = None) -> datetime:

@@ -24,6 +24,7 @@ from khoagiao_cli.cli.base import (
     group_callback,
     handled,
     lang_of,
+    ledger_source,
     real_clock,
 )
 
@@ -80,16 +81,16 @@ def db_init(
     readers: Annotated[list[str] | None, typer.Option("--reader", help="o_reader", metavar="ROLE", callback=given)]
         = None,
     lang: Lang = None,
-    config: ConfigDir = None,  # accepted like every command's, and not needed
+    config: ConfigDir = None,  # only for its `db:`
     db: Db = None,
 ) -> None:
-    from khoagiao_cli.config.paths import db_source, db_timeout
+    from khoagiao_cli.config.paths import db_timeout
     from khoagiao_cli.errors import UserError
     from khoagiao_cli.store.census import census
     from khoagiao_cli.store.pg_roles import CLERK, READER
 
     words = _words(ctx, lang)
-    source = db_source(db, os.environ)
+    source = ledger_source(db, config)
     timeout = db_timeout(os.environ)
     if source.url is None:
         if clerks or readers or clerk_role or reader_role:
@@ -131,17 +132,16 @@ def db_status(
     ctx: typer.Context,
     format: TableOrJson = None,
     lang: Lang = None,
-    config: ConfigDir = None,  # accepted like every command's, and not needed
+    config: ConfigDir = None,  # only for its `db:`
     db: Db = None,
 ) -> None:
-    from khoagiao_cli.config.paths import db_source
     from khoagiao_cli.dburl import shown
     from khoagiao_cli.errors import Stamp
     from khoagiao_cli.store.census import census
 
     words = _words(ctx, lang)
     out = check_format(format, ("table", "json"), "table")
-    source = db_source(db, os.environ)
+    source = ledger_source(db, config)
     ledger = _open(source)
     if ledger is None:
         where = shown(source.url) if source.url is not None else str(source.path)
@@ -189,7 +189,7 @@ def db_copy(
     from khoagiao_cli.store.copying import copy_ledger
 
     words = _words(ctx, lang)
-    src, dst = db_source(source, os.environ), db_source(target, os.environ)
+    src, dst = db_source(source, os.environ), db_source(target, os.environ)  # named here: no `db:` of a config
     src_where = shown(src.url) if src.url is not None else str(src.path)
     if (src.url, src.path.resolve()) == (dst.url, dst.path.resolve()):
         raise UserError("copy_same", path=src_where)
@@ -233,10 +233,10 @@ def backup(
                                                callback=given)] = None,
     keep: Annotated[int, typer.Option("--keep", help="o_keep", metavar="N")] = 10,
     lang: Lang = None,
-    config: ConfigDir = None,  # accepted like every command's, and not needed
+    config: ConfigDir = None,  # only for its `db:`
     db: Db = None,
 ) -> None:
-    from khoagiao_cli.config.paths import check_output, db_source, db_timeout, user_data_dir
+    from khoagiao_cli.config.paths import check_output, db_timeout, user_data_dir
     from khoagiao_cli.dburl import shown
     from khoagiao_cli.errors import UserError
     from khoagiao_cli.files import private_dirs
@@ -246,7 +246,7 @@ def backup(
     words = _words(ctx, lang)
     if keep < 1:
         raise UserError("keep_bad", value=keep)
-    source = db_source(db, os.environ)
+    source = ledger_source(db, config)
     now = real_clock()
     if output is None or Path(output).is_dir():
         folder = Path(output) if output is not None else user_data_dir(os.environ) / "backups"

@@ -11,7 +11,19 @@ from typing import Annotated
 
 import typer
 
-from khoagiao_cli.cli.base import Command, ConfigDir, Db, Lang, app, check_lang, given, handled, lang_of, say
+from khoagiao_cli.cli.base import (
+    Command,
+    ConfigDir,
+    Db,
+    Lang,
+    app,
+    check_lang,
+    given,
+    handled,
+    lang_of,
+    ledger_source,
+    say,
+)
 
 #: how many findings are listed before "and N more"
 SHOWN = 20
@@ -23,12 +35,12 @@ def verify(
     ctx: typer.Context,
     head: Annotated[str | None, typer.Option("--head", help="o_head", metavar="HASH", callback=given)] = None,
     lang: Lang = None,
-    config: ConfigDir = None,  # accepted like every command's, and not needed
+    config: ConfigDir = None,  # only for its `db:`
     db: Db = None,
 ) -> None:
     from datetime import date
 
-    from khoagiao_cli.config.paths import db_source, db_timeout
+    from khoagiao_cli.config.paths import db_timeout
     from khoagiao_cli.errors import UserError
     from khoagiao_cli.i18n import Words
     from khoagiao_cli.outputs.text import visible
@@ -40,7 +52,7 @@ def verify(
     if head is not None and not re.fullmatch(r"[0-9a-fA-F]{12,64}", head.strip()):
         raise UserError("head_bad", value=head)
     wanted = head.strip().lower() if head is not None else None
-    source = db_source(db, os.environ)
+    source = ledger_source(db, config)
     where = source.path
     # `today` would only date an empty ledger's tracking, which verify never asks: no clock is read here
     reader = open_reader(where, url=source.url, today=date.min, timeout=db_timeout(os.environ), upgrade=False)

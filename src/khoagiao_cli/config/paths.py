@@ -117,13 +117,18 @@ def config_sources(flag: Path | None, env: Mapping[str, str]) -> dict[str, Sourc
     return out
 
 
-def db_source(flag: str | None, env: Mapping[str, str]) -> Source:
+def db_source(flag: str | None, env: Mapping[str, str], configured: str | None = None,
+              config_dir: Path | None = None) -> Source:
     """Where the ledger is: a file, or a PostgreSQL database named by its URL (postgresql://…; then `path` is
-    where its received files are kept: a folder of the user data dir, named after the database)."""
+    where its received files are kept: a folder of the user data dir, named after the database). From --db, else
+    KHOAGIAO_DB, else schedule.yaml's `db:` (`configured`; a relative path starts from `config_dir`), else the
+    user data folder's file."""
     if flag is not None:
         given, origin = flag, "flag"
     elif _env_path(env, "KHOAGIAO_DB"):
         given, origin = env["KHOAGIAO_DB"], "env"
+    elif configured is not None:
+        given, origin = configured, "config"
     else:
         return Source(user_data_dir(env) / DB_NAME, "user")
     if "://" in given:
@@ -131,7 +136,10 @@ def db_source(flag: str | None, env: Mapping[str, str]) -> Source:
 
         url = pg_url(given)
         return Source(kept_beside(user_data_dir(env), url), origin, url)
-    return Source(Path(given).expanduser(), origin)
+    path = Path(given).expanduser()
+    if origin == "config" and config_dir is not None and not path.is_absolute():
+        path = config_dir / path
+    return Source(path, origin)
 
 
 def db_timeout(env: Mapping[str, str]) -> float:

@@ -96,6 +96,27 @@ def _no_password(v: object) -> object:
     raise PydanticCustomError("password_in_file", "the password only comes from KHOAGIAO_SMTP_PASSWORD")
 
 
+def _ledger_place(v: str) -> str:
+    """`db:` names a SQLite file or a PostgreSQL database by its URL, which never holds a password here."""
+    from urllib.parse import urlsplit
+
+    from khoagiao_cli.dburl import SCHEMES
+
+    if not v.strip():
+        raise PydanticCustomError("db_empty", "empty")
+    if "://" in v:
+        if v.split("://", 1)[0].lower() not in SCHEMES:
+            raise PydanticCustomError("db_url", "only postgresql://")
+        try:
+            parts = urlsplit(v)
+            parts.port  # noqa: B018 - a port that is not a number raises here
+        except ValueError as exc:
+            raise PydanticCustomError("db_url", "only postgresql://") from exc
+        if parts.password is not None:
+            raise PydanticCustomError("db_password_in_file", "no password in a file")
+    return v
+
+
 def _day_off(v: object) -> object:
     return v if isinstance(v, dict) else {"date": v}
 
@@ -304,6 +325,14 @@ class ScheduleFile(Strict):
                                                                 "Các quy tắc báo cáo định kỳ (dưới đây).")
     meetings: list[MeetingFile] = doc("Recurring meetings (below).", "Các cuộc họp định kỳ (dưới đây).", [])
     mail: MailFile = doc("The mail server (below).", "Máy chủ thư (dưới đây).", MailFile())
+    db: Annotated[str, AfterValidator(_ledger_place)] | None = doc(
+        "The ledger: a SQLite file (a relative path starts from this folder) or the office's one ledger on a "
+        "PostgreSQL server, postgresql://user@host:port/database, never with a password (libpq reads PGPASSWORD, "
+        "~/.pgpass or PGSERVICE). --db and KHOAGIAO_DB come first; empty: the user data folder's file.",
+        "Sổ theo dõi: tệp SQLite (đường dẫn tương đối tính từ thư mục này) hoặc sổ chung của cả phòng trên máy chủ "
+        "PostgreSQL, postgresql://người_dùng@máy_chủ:cổng/tên_csdl, không bao giờ kèm mật khẩu (libpq đọc "
+        "PGPASSWORD, ~/.pgpass hoặc PGSERVICE). --db và KHOAGIAO_DB được ưu tiên; bỏ trống: tệp trong thư mục dữ "
+        "liệu người dùng.", None)
 
 
 # --------------------------------------------------------------------------- units.yaml

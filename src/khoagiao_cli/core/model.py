@@ -140,6 +140,8 @@ class Settings(NamedTuple):
     #: swapped working days (a worked Saturday)
     working_days: tuple[date, ...] = ()
     mail: MailSettings = MailSettings()
+    #: the ledger schedule.yaml names (`db:`): a file (relative to its folder) or a postgresql:// URL
+    db: str | None = None
 
 
 class Config:
