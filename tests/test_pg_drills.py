@@ -13,7 +13,6 @@ import os
 import subprocess
 import sys
 import time
-from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -172,51 +171,73 @@ def unreachable(result: Result) -> bool:
             and "Nothing was recorded" in result["err"] and clean(result))
 
 
+def recorded(url: str) -> dict[tuple[str, str, str], int]:
+    """Each instance the ledger holds, and the number of its event."""
+    with psycopg.connect(url) as conn:
+        return {(u, r, p): i for i, u, r, p in conn.execute("SELECT id, unit, report, period FROM events")}
+
+
+def instance_of(args: list[str]) -> tuple[str, str, str]:
+    return args[1], args[2], args[args.index("--period") + 1]
+
+
+def wait_for_events(url: str, at_least: int) -> int:
+    """Wait until the ledger holds `at_least` events (at most a minute); how many it holds."""
+    deadline = time.time() + 60
+    while True:
+        try:
+            written = counts(url)[0]
+        except psycopg.Error:  # no ledger yet, or the server still starting
+            written = 0
+        if written >= at_least or time.time() > deadline:
+            return written
+        time.sleep(0.05)
+
+
 def test_the_server_stopped_and_restarted_under_the_clients(units: list[str], cfg: Path, own_server: Any,
                                                             tmp_path: Path) -> None:
-    """4 processes submit their own instances while the server is stopped (fast: the sessions are told; then
-    immediate: no checkpoint, recovery at the next start) and started again. Every command either completed
-    (exit 0) or failed cleanly (exit 1, "cannot reach the ledger … nothing was recorded", no traceback); nothing
-    is duplicated or half-written; the failed commands, run again, record what they had not (or say "already
-    recorded" for a transaction that committed as its connection was cut)."""
+    """4 processes submit their own instances (150 each) while the server is stopped twice and started again:
+    first `-m fast` (the sessions are told, the transactions rolled back), then `-m immediate` (no checkpoint:
+    recovery at the next start), each time while the clients are writing. Every command either completed (exit 0)
+    or failed cleanly (exit 1, "cannot reach the ledger … nothing was recorded", no traceback); nothing is
+    duplicated or half-written; the chain verifies; the failed commands, run again, record what they had not
+    (or say "already recorded", should a transaction have committed as its connection was cut)."""
     url = own_server.new_database()
     env = env_for(url, cfg)
     batches = [list(instances(unit, 150)) for unit in units[:4]]
     procs = start_clients(batches, env, tmp_path, pause=0.05)
+    restarted = []
+    written = 0
     for mode in ("fast", "immediate"):
-        deadline = time.time() + 60
-        written = 0
-        while time.time() < deadline:  # in the middle of the stream: the writers are at work
-            time.sleep(0.1)
-            try:
-                written = counts(url)[0]
-            except psycopg.OperationalError:
-                continue
-            if written >= (100 if mode == "fast" else 300):
-                break
-        assert written, "no client wrote anything"
+        written = wait_for_events(url, written + 60)  # in the middle of the stream: the clients are writing
+        assert all(p.poll() is None for p in procs), "a client ended before the server was stopped"
         own_server.stop(mode)
         time.sleep(1.0)
         own_server.start()
+        restarted.append(time.time())
     results = results_of(procs)
 
-    outcome = Counter("done" if r["code"] == 0 else "unreachable" if unreachable(r) else "other"
-                      for said in results for r in said)
-    others = [r for said in results for r in said if r["code"] != 0 and not unreachable(r)]
+    said = [(args, r) for batch, out in zip(batches, results, strict=True) for args, r in zip(batch, out, strict=True)]
+    others = [(args, r) for args, r in said if r["code"] != 0 and not unreachable(r)]
     assert not others, others[:3]
-    assert outcome["unreachable"] > 0 and outcome["done"] > 0, outcome
+    done = [(args, r) for args, r in said if r["code"] == 0]
+    failed = [args for args, r in said if r["code"] != 0]
+    assert failed and any(r["at"] > restarted[-1] for _, r in done), "no command failed, or none after the restart"
+    held = recorded(url)
     events, distinct, links = counts(url)
-    assert events == distinct == links  # nothing twice, every record linked: no half-written command
-    assert events >= outcome["done"]
+    assert events == distinct == links == len(held)  # nothing twice, every record linked: nothing half-written
+    for args, r in done:  # what a completed command said it recorded is there, under the number it said
+        assert r["out"].startswith(f"Recorded (event #{held[instance_of(args)]}):"), (args, r)
     verified(url, env, events)
 
     # run again, the failed commands record what they had not
-    failed = [args for batch, said in zip(batches, results, strict=True)
-              for args, r in zip(batch, said, strict=True) if r["code"] != 0]
     again = results_of(start_clients([failed], env, tmp_path))[0]
-    assert all(r["code"] == 0 or (r["code"] == 2 and "is already recorded" in r["err"]) for r in again), \
-        [r for r in again if r["code"] not in (0, 2)][:3]
-    assert all(clean(r) for r in again)
+    for args, r in zip(failed, again, strict=True):
+        if instance_of(args) in held:  # committed as the connection was cut: recorded once, as it says
+            assert r["code"] == 2 and "is already recorded" in r["err"], (args, r)
+        else:
+            assert r["code"] == 0 and r["out"].startswith("Recorded (event #"), (args, r)
+        assert clean(r)
     assert counts(url) == (600, 600, 600)
     verified(url, env, 600)
 
