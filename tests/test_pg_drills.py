@@ -1,5 +1,6 @@
 """Issue 12's drills on a real PostgreSQL server: many client processes writing one ledger at once, and the server
-stopped and started again under them. The database, not Python, keeps every record single and whole.
+stopped and started again under them. Every record is written once and whole: writers queue on the database's
+lock (store/postgres.py) and a transaction cut off is rolled back by the server.
 
 Each client is a process of its own (tests/helpers/run_commands.py): it runs its `khoagiao submit` commands one
 after another through the CLI's real path, each on a connection and in a transaction of its own; the processes
@@ -205,7 +206,7 @@ def test_the_server_stopped_and_restarted_under_the_clients(units: list[str], cf
     url = own_server.new_database()
     env = env_for(url, cfg)
     batches = [list(instances(unit, 150)) for unit in units[:4]]
-    procs = start_clients(batches, env, tmp_path, pause=0.05)
+    procs = start_clients(batches, env, tmp_path, pause=0.1)
     restarted = []
     written = 0
     for mode in ("fast", "immediate"):
@@ -268,7 +269,11 @@ def test_a_writer_that_waited_while_another_created_the_ledger_uses_it(pg_url: s
         creator._migrate(date(2026, 1, 10))
         waiting = threading.Thread(target=second)
         waiting.start()  # finds no ledger (not committed yet), then waits for the lock
-        time.sleep(1.0)
+        with psycopg.connect(pg_url, autocommit=True) as watch:
+            deadline = time.time() + 30
+            while time.time() < deadline and not watch.execute(
+                    "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted").fetchone()[0]:
+                time.sleep(0.02)
     waiting.join(30)
     creator.close()
     assert len(opened) == 1 and isinstance(opened[0], PostgresLedger), [getattr(e, "params", e) for e in opened]
