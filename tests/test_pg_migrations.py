@@ -74,8 +74,10 @@ def fixture_rows(version: int) -> dict[str, tuple[list[str], list[tuple[Any, ...
 
 
 def fill(url: str, version: int) -> None:
-    """The fixture's rows, keys included, copied into the database at step `version`."""
+    """The fixture's rows, keys included, copied into the database at step `version`, with their recorders (as
+    `db copy` copies a ledger: the owner, with khoagiao.copying set, keeps the recorded_by it writes)."""
     with psycopg.connect(url) as conn:
+        conn.execute("SET LOCAL khoagiao.copying = 'on'")
         for table, (columns, rows) in fixture_rows(version).items():
             if rows:
                 with conn.cursor() as cur:
