@@ -92,9 +92,14 @@ class PostgresLedger(SqlLedger):
     def _version(self) -> int:
         """How many steps of the schema the database has had; -1: tables of another program, none of khoagiao's."""
         with self._guarded():
-            marked, events = self.conn.execute("SELECT to_regclass('kg_schema'), to_regclass('events')").fetchone()
-            if marked is None:
-                return -1 if events is not None else 0
+            # pg_class read in this statement's snapshot, not to_regclass: that one answers from the session's cache
+            # of names, which a transaction begun before another writer's commit does not refresh; a writer that
+            # waited for the lock while another created the ledger would then create it a second time
+            marked, events = self.conn.execute(
+                "SELECT count(*) FILTER (WHERE relname = 'kg_schema'), count(*) FILTER (WHERE relname = 'events')"
+                " FROM pg_class WHERE relnamespace = current_schema()::regnamespace").fetchone()
+            if not marked:
+                return -1 if events else 0
             return int(self.conn.execute("SELECT coalesce(max(step), 0) FROM kg_schema").fetchone()[0])
 
     def _check(self, version: int) -> None:
