@@ -239,7 +239,7 @@ def file_copies(reader: Reader, events: list[Event]) -> "dict[str, Path | None]"
     """For each received file's SHA-256 among `events`, its copy in the archive beside the ledger (None: none)."""
     from khoagiao_cli.store.archive import copies
 
-    return copies(reader.where, (e.file_sha256 for e in events))
+    return copies(reader.files_at, (e.file_sha256 for e in events))
 
 
 def copy_finder(reader: Reader) -> "Callable[[str | None], Path | None]":
@@ -249,7 +249,7 @@ def copy_finder(reader: Reader) -> "Callable[[str | None], Path | None]":
 
     from khoagiao_cli.store.archive import kept
 
-    listing = cache(lambda: kept(reader.where))
+    listing = cache(lambda: kept(reader.files_at))
     return lambda sha256: listing().get(sha256) if sha256 else None
 
 

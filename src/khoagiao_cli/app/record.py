@@ -50,7 +50,7 @@ def _keep(file: Path, ledger: Ledger) -> tuple[str, Path]:
     from khoagiao_cli.store import archive
 
     try:
-        return archive.keep(file, archive.folder_of(ledger.where))
+        return archive.keep(file, archive.folder_of(ledger.files_at))
     except OSError as exc:
         if exc.filename is not None and Path(exc.filename) != file:
             raise  # the archive could not be written: a runtime failure, said with its path

@@ -107,7 +107,8 @@ def db_init(
         made = found is None
         if found is not None:
             found.close()
-        ledger = pg = PostgresLedger.open(source.url, created_on=real_clock().date(), timeout=timeout)
+        ledger = pg = PostgresLedger.open(source.url, created_on=real_clock().date(), timeout=timeout,
+                                         files_at=source.path)
     try:
         about = census(ledger)
         typer.echo(words("db_init_made" if made else "db_init_there", path=about.where,

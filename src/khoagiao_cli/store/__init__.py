@@ -45,10 +45,11 @@ def open_ledger(where: Path, *, created_on: date, timeout: float, units: Collect
         from khoagiao_cli.dburl import shown
         from khoagiao_cli.store.postgres import PostgresLedger
 
-        found = PostgresLedger.open_read(url, timeout=timeout)  # one connection, for reading and writing alike
+        # one connection, for reading and writing alike
+        found = PostgresLedger.open_read(url, timeout=timeout, files_at=where)
         if found is None:
-            return PendingLedger(EmptyLedger(shown(url), created_on),
-                                 lambda: PostgresLedger.open(url, created_on=created_on, timeout=timeout))
+            return PendingLedger(EmptyLedger(shown(url), created_on, where),
+                                 lambda: PostgresLedger.open(url, created_on=created_on, timeout=timeout, files_at=where))
         _check_units(found, units, units_file)
         return found
     _refuse_folder(where)
@@ -73,9 +74,9 @@ def open_reader(where: Path, *, today: date, timeout: float, upgrade: bool = Tru
         from khoagiao_cli.dburl import shown
         from khoagiao_cli.store.postgres import PostgresLedger
 
-        found = PostgresLedger.open_read(url, timeout=timeout, upgrade=upgrade)
+        found = PostgresLedger.open_read(url, timeout=timeout, upgrade=upgrade, files_at=where)
         if found is None:
-            return EmptyLedger(shown(url), today)
+            return EmptyLedger(shown(url), today, where)
     else:
         _refuse_folder(where)
         if not where.is_file():
@@ -94,6 +95,7 @@ class PendingLedger:
 
     def __init__(self, empty: EmptyLedger, create: Callable[[], Ledger]) -> None:
         self.where = empty.where
+        self.files_at = empty.files_at
         self.exists = False
         self._empty = empty
         self._create = create

@@ -7,6 +7,7 @@ records gets a `Ledger`, whose writes happen inside `write()` — one transactio
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from datetime import date, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from khoagiao_cli.core.adhoc import Incident, Request
@@ -34,10 +35,13 @@ class Reminder(NamedTuple):
 class Reader(Protocol):
     """What a command that only reads may ask of the ledger."""
 
-    #: where the ledger is, as the user named it (a file path)
+    #: where the ledger is, as messages show it (a file's path; a database's URL, without its password)
     where: str
     #: False when there is no ledger there yet (every answer is then empty)
     exists: bool
+    #: the path the archive of received files sits beside (store/archive.py): the file's own; for a database,
+    #: a path in the user data folder named after it (dburl.kept_beside)
+    files_at: Path
 
     def created_on(self) -> date:
         """The day the ledger was created (the real clock's): tracking starts then unless configured."""
@@ -139,8 +143,9 @@ class EmptyLedger:
     """What a command that only reads sees when there is no ledger yet: nothing recorded, nothing created.
     Tracking would start on `today`, the day the ledger would be created."""
 
-    def __init__(self, where: str, today: date) -> None:
+    def __init__(self, where: str, today: date, files_at: Path | None = None) -> None:
         self.where = where
+        self.files_at = files_at if files_at is not None else Path(where)
         self.exists = False
         self._today = today
 

@@ -9,9 +9,11 @@ psycopg is imported only here, so only a PostgreSQL URL loads it.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import psycopg
@@ -72,19 +74,22 @@ class PostgresLedger(SqlLedger):
     temp_schema = "pg_temp"
     temp_tables = tuple(sql.replace(" WITHOUT ROWID", "") for sql in TEMP_TABLES)
 
-    def __init__(self, url: str, raw: psycopg.Connection[Any]) -> None:
+    def __init__(self, url: str, raw: psycopg.Connection[Any], files_at: Path | None = None) -> None:
         self.url = url
         self.where = shown(url)
+        # the archive of received files is kept on this PC (dburl.kept_beside, given by store.open_*); a ledger
+        # opened without one (a copy being made) must not keep files: a write there fails rather than land anywhere
+        self.files_at = files_at if files_at is not None else Path(os.devnull)
         self.raw = raw
         self.conn = _Conn(raw)
 
     @classmethod
-    def _connect(cls, url: str, timeout: float) -> PostgresLedger:
+    def _connect(cls, url: str, timeout: float, files_at: Path | None = None) -> PostgresLedger:
         with _guard(shown(url)):
             raw = psycopg.connect(url, autocommit=True, connect_timeout=max(2, round(timeout)))
             # a writer waits for another at most the timeout, as on SQLite (then: "locked, try again")
             raw.execute(f"SET lock_timeout = {round(timeout * 1000)}")
-        return cls(url, raw)
+        return cls(url, raw, files_at)
 
     def schema_version(self) -> int:
         return self._version()
@@ -104,15 +109,16 @@ class PostgresLedger(SqlLedger):
 
     def _check(self, version: int) -> None:
         if version < 0:
-            raise LedgerError("db_foreign", path=self.where)
+            raise LedgerError("pg_foreign", path=self.where)
         if version > SCHEMA_VERSION:
             raise LedgerError("db_newer", path=self.where, found=version, known=SCHEMA_VERSION)
 
     @classmethod
-    def open(cls, url: str, *, created_on: date | None, timeout: float = 10.0) -> PostgresLedger:
+    def open(cls, url: str, *, created_on: date | None, timeout: float = 10.0, files_at: Path | None = None,
+             ) -> PostgresLedger:
         """Open for writing, bringing the schema up to date (created on `created_on`, the real clock's day, when
         the database has none yet)."""
-        ledger = cls._connect(url, timeout)
+        ledger = cls._connect(url, timeout, files_at)
         try:
             version = ledger._version()
             ledger._check(version)
@@ -137,10 +143,11 @@ class PostgresLedger(SqlLedger):
             self.conn.execute("INSERT INTO meta (key, value) VALUES ('created_on', ?)", (created_on.isoformat(),))
 
     @classmethod
-    def open_read(cls, url: str, *, timeout: float = 10.0, upgrade: bool = True) -> PostgresLedger | None:
+    def open_read(cls, url: str, *, timeout: float = 10.0, upgrade: bool = True, files_at: Path | None = None,
+                  ) -> PostgresLedger | None:
         """Open for reading; None when the database holds no ledger yet (nothing is created). A ledger of an
         older schema is brought up to date first, unless not `upgrade`."""
-        ledger = cls._connect(url, timeout)
+        ledger = cls._connect(url, timeout, files_at)
         try:
             version = ledger._version()
             ledger._check(version)
@@ -155,7 +162,7 @@ class PostgresLedger(SqlLedger):
         if not upgrade:
             raise LedgerError("verify_old_schema", path=ledger.where, found=version)
         cls.open(url, created_on=None, timeout=timeout).close()
-        return cls.open_read(url, timeout=timeout)
+        return cls.open_read(url, timeout=timeout, files_at=files_at)
 
     def close(self) -> None:
         self.raw.close()

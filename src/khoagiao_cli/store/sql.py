@@ -6,6 +6,7 @@ an insert gives back its key, and how its failures read (`_guarded`)."""
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from datetime import date, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from khoagiao_cli.core.adhoc import Incident, Request
@@ -36,6 +37,8 @@ class SqlLedger:
 
     where: str
     exists = True
+    #: Reader.files_at
+    files_at: Path
     #: "sqlite" | "postgresql"
     backend: str
     #: a DB-API connection that takes `?` parameters

@@ -53,6 +53,7 @@ class SQLiteLedger(SqlLedger):
     def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
         self.path = path
         self.where = str(path)
+        self.files_at = path
         self.exists = True
         self.conn = conn
 
