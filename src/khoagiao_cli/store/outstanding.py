@@ -17,7 +17,7 @@ from typing import Any
 
 Key = tuple[str, str, str]
 
-#: the two small tables, in the connection's temporary schema; PostgreSQL has no WITHOUT ROWID (store/postgres.py)
+#: the two small tables, in the connection's temporary schema (PostgreSQL sends them as arrays: store/postgres.py)
 TEMP_TABLES = (
     "CREATE TEMP TABLE IF NOT EXISTS kg_owing (code TEXT PRIMARY KEY, cls INTEGER NOT NULL) WITHOUT ROWID",
     "CREATE TEMP TABLE IF NOT EXISTS kg_slots (cls INTEGER NOT NULL, report TEXT NOT NULL, period TEXT NOT NULL,"
@@ -37,17 +37,17 @@ WHERE coalesce((
 """
 
 
-def open_keys(conn: Any, owing: Mapping[str, int], slots: Sequence[tuple[int, str, str]], by: datetime, *,
-              temp: str = "temp", tables: Sequence[str] = TEMP_TABLES) -> list[Key]:
+def open_keys(conn: Any, owing: Mapping[str, int], slots: Sequence[tuple[int, str, str]], by: datetime,
+              ) -> list[Key]:
     """The (unit, report, period) of each unit's class slots with no submission in force that had arrived by
-    `by`. The two small tables live in the connection's temporary schema `temp` (a reader's too: it writes
-    nothing to the ledger); `conn` is any DB-API connection taking `?` parameters."""
-    for statement in tables:
+    `by`. The two small tables live in the connection's temporary schema (a reader's too: it writes nothing to
+    the ledger); `conn` is a SQLite connection, or any DB-API one taking `?` parameters."""
+    for statement in TEMP_TABLES:
         conn.execute(statement)
-    conn.execute(f"DELETE FROM {temp}.kg_owing")
-    conn.execute(f"DELETE FROM {temp}.kg_slots")
-    conn.executemany(f"INSERT INTO {temp}.kg_owing VALUES (?, ?)", list(owing.items()))
-    conn.executemany(f"INSERT INTO {temp}.kg_slots VALUES (?, ?, ?)", slots)
+    conn.execute("DELETE FROM temp.kg_owing")
+    conn.execute("DELETE FROM temp.kg_slots")
+    conn.executemany("INSERT INTO temp.kg_owing VALUES (?, ?)", list(owing.items()))
+    conn.executemany("INSERT INTO temp.kg_slots VALUES (?, ?, ?)", slots)
     return [(u, r, p) for u, r, p in conn.execute(OPEN_SQL, [by.date().isoformat(), by.isoformat()])]
 
 

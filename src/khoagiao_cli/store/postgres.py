@@ -10,9 +10,9 @@ psycopg is imported only here, so only a PostgreSQL URL loads it.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +25,7 @@ from khoagiao_cli.store.chain import Verdict
 from khoagiao_cli.store.chain import verify as chain_verify
 from khoagiao_cli.store.kept import expected as kept_files
 from khoagiao_cli.store.migrations import AFTER_STEP, APPLICATION_ID, SCHEMA_VERSION
-from khoagiao_cli.store.outstanding import TEMP_TABLES
+from khoagiao_cli.store.outstanding import OPEN_SQL, Key
 from khoagiao_cli.store.pg_schema import NUMBERED, STEPS, expected_objects, objects
 from khoagiao_cli.store.sql import SqlLedger
 
@@ -67,12 +67,16 @@ def _first_line(exc: BaseException) -> str:
     return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
 
 
+#: the anti-join's two tables as arrays (text compared byte by byte, as in the ledger's columns)
+ARRAYS_SQL = """WITH kg_owing AS (SELECT code COLLATE "C" AS code, cls FROM unnest(?::text[], ?::int[]) AS o (code, cls)),
+kg_slots AS (SELECT cls, report COLLATE "C" AS report, period COLLATE "C" AS period
+             FROM unnest(?::int[], ?::text[], ?::text[]) AS s (cls, report, period))"""
+
+
 class PostgresLedger(SqlLedger):
     """A ledger in a PostgreSQL database (store.base.Ledger)."""
 
     backend = "postgresql"
-    temp_schema = "pg_temp"
-    temp_tables = tuple(sql.replace(" WITHOUT ROWID", "") for sql in TEMP_TABLES)
 
     def __init__(self, url: str, raw: psycopg.Connection[Any], files_at: Path | None = None) -> None:
         self.url = url
@@ -86,9 +90,10 @@ class PostgresLedger(SqlLedger):
     @classmethod
     def _connect(cls, url: str, timeout: float, files_at: Path | None = None) -> PostgresLedger:
         with _guard(shown(url)):
-            raw = psycopg.connect(url, autocommit=True, connect_timeout=max(2, round(timeout)))
-            # a writer waits for another at most the timeout, as on SQLite (then: "locked, try again")
-            raw.execute(f"SET lock_timeout = {round(timeout * 1000)}")
+            # a writer waits for another at most the timeout, as on SQLite (then: "locked, try again"); set as the
+            # session starts, not by one more round trip
+            raw = psycopg.connect(url, autocommit=True, connect_timeout=max(2, round(timeout)),
+                                  options=f"-c lock_timeout={round(timeout * 1000)}")
         return cls(url, raw, files_at)
 
     def schema_version(self) -> int:
@@ -166,6 +171,17 @@ class PostgresLedger(SqlLedger):
 
     def close(self) -> None:
         self.raw.close()
+
+    def open_instances(self, owing: Mapping[str, int], slots: Sequence[tuple[int, str, str]], by: datetime,
+                       ) -> list[Key]:
+        """store/outstanding.py's anti-join, its two small tables sent as arrays in the one query: on a server,
+        temporary tables cost catalog writes and round trips that the whole answer does not."""
+        codes, classes = list(owing), list(owing.values())
+        with self._guarded():
+            found = self.conn.execute(ARRAYS_SQL + OPEN_SQL, [codes, classes, [c for c, _, _ in slots],
+                                                              [r for _, r, _ in slots], [p for _, _, p in slots],
+                                                              by.date().isoformat(), by.isoformat()])
+            return [(u, r, p) for u, r, p in found]
 
     def _guarded(self) -> AbstractContextManager[None]:
         return _guard(self.where)

@@ -15,7 +15,7 @@ from khoagiao_cli.store.base import Reminder
 from khoagiao_cli.store.chain import append as chain_append
 from khoagiao_cli.store.kept import mark as mark_kept
 from khoagiao_cli.store.named import named_units as units_named
-from khoagiao_cli.store.outstanding import TEMP_TABLES, open_keys
+from khoagiao_cli.store.outstanding import open_keys
 from khoagiao_cli.store.rows import READ_BLOCK
 from khoagiao_cli.store.rows import among as _among
 from khoagiao_cli.store.rows import event as _event
@@ -43,9 +43,6 @@ class SqlLedger:
     backend: str
     #: a DB-API connection that takes `?` parameters
     conn: Any
-    #: the schema the temporary tables of the open-instance query live in (store/outstanding.py)
-    temp_schema = "temp"
-    temp_tables: Sequence[str] = TEMP_TABLES
 
     def _guarded(self) -> AbstractContextManager[None]:
         """The backend's failures as messages a person can act on (LedgerError)."""
@@ -142,7 +139,7 @@ class SqlLedger:
     def open_instances(self, owing: Mapping[str, int], slots: Sequence[tuple[int, str, str]], by: datetime,
                        ) -> list[Key]:
         with self._guarded():
-            return open_keys(self.conn, owing, slots, by, temp=self.temp_schema, tables=self.temp_tables)
+            return open_keys(self.conn, owing, slots, by)
 
     def named_units(self) -> set[str]:
         """Every unit code the ledger's records name (store/named.py)."""
