@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 work=benchmarks/.work
 rm -rf "$work/venv" && mkdir -p "$work"
 python3 -m venv "$work/venv"
-"$work/venv/bin/python" -m pip install --quiet .
+"$work/venv/bin/python" -m pip install --quiet ".[postgresql]"
 script=benchmarks/run.py
 if [ "${1:-}" = scale ]; then shift; script=benchmarks/scale.py; fi
 exec "$work/venv/bin/python" "$script" "$@"

@@ -1,7 +1,10 @@
 """How the cost of each command grows with the size of the office and the age of its ledger.
 
 Run: sh benchmarks/run.sh scale [--setups 100x10,1000x3,5000x1,5000x10,20000x10] [--runs 3] [--timeout 120]
-(a wheel install in a fresh venv, then this script with that venv's Python).
+[--backends sqlite,postgresql] [--clients 8] (a wheel install in a fresh venv, with the postgresql extra, then this
+script with that venv's Python). With postgresql, each setup is also copied into a PostgreSQL server started for
+the run (Debian's postgresql; scripts/test.sh installs it) and timed there; --clients N then measures `submit`
+with N clients at once on each backend.
 
 A setup is UNITSxYEARS: that many units, each owing the five periodic reports of the defaults, with that many
 years of history ending on 22/11/2026 (tracking from 1 January of the first year). The ledger is written through
@@ -173,23 +176,93 @@ def taskwarrior(pending: int, runs: int) -> float | None:
         return statistics.median(timed([task, "next"], env, 60)[0] or 60 for _ in range(runs))
 
 
+class Ledgers:
+    """Where each setup's ledger is read from: its SQLite file, or (--backends postgresql) a copy of it made with
+    `khoagiao db copy` into a database of a PostgreSQL server started for the run (tests/pg_server.py: Debian's
+    postgresql, on loopback, every commit waiting for the disk as a real server's does)."""
+
+    def __init__(self, backends: list[str]) -> None:
+        self.server = None
+        if "postgresql" in backends:
+            sys.path.insert(0, str(HERE.parent / "tests"))
+            from pg_server import Server
+
+            self.server = Server(durable=True)
+
+    def url(self, folder: Path, env: dict[str, str]) -> str:
+        assert self.server is not None
+        url = self.server.new_database()
+        start = time.perf_counter()
+        subprocess.run([*KHOAGIAO, "db", "copy", str(folder / "ledger.sqlite3"), url], env=env, check=True,
+                       stdout=subprocess.DEVNULL)
+        print(f"  copied {folder.name} to PostgreSQL in {time.perf_counter() - start:.0f} s", file=sys.stderr)
+        import psycopg
+
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute("VACUUM ANALYZE")  # as autovacuum does soon after a table fills
+        return url
+
+    def close(self) -> None:
+        if self.server is not None:
+            self.server.close()
+
+
+def throughput(ledgers: Ledgers, backend: str, clients: int, each: int) -> tuple[float, int]:
+    """`clients` processes at once, each running `khoagiao submit` `each` times one after another, into a new
+    ledger: (submits a second, events recorded at the end: must be clients × each)."""
+    folder, _ = setup(100, 1)
+    with tempfile.TemporaryDirectory(prefix="khoagiao-submit-") as home:
+        env = dict({k: v for k, v in os.environ.items() if not k.startswith("KHOAGIAO_")}, KHOAGIAO_HOME=home,
+                   KHOAGIAO_CONFIG=str(folder / "config"))
+        env["KHOAGIAO_DB"] = ledgers.server.new_database() if backend == "postgresql" and ledgers.server else str(
+            Path(home) / "ledger.sqlite3")
+        months = ("01", "02", "04", "05", "07", "08", "10", "11")
+        scripts = []
+        for c in range(clients):
+            lines = [f"{' '.join(KHOAGIAO)} submit u{c * 12 + n // len(months):05d} monthly --period "
+                     f"2025-{months[n % len(months)]} --received 2025-12-01 --as-of 2026-11-22 >/dev/null"
+                     for n in range(each)]
+            scripts.append("set -e\n" + "\n".join(lines))
+        start = time.perf_counter()
+        procs = [subprocess.Popen(["sh", "-c", script], env=env) for script in scripts]
+        if [proc.wait() for proc in procs].count(0) != clients:  # every client ends before the server may stop
+            raise SystemExit(f"a submitting client failed on {backend}")
+        wall = time.perf_counter() - start
+        out = subprocess.run([*KHOAGIAO, "db", "status", "--format", "json"], env=env, capture_output=True,
+                             text=True, check=True).stdout
+        return clients * each / wall, int(json.loads(out)["counts"]["events"])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--setups", default="100x10,1000x3,5000x1,5000x10,20000x10")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--timeout", type=float, default=120.0)
+    parser.add_argument("--backends", default="sqlite", help="sqlite,postgresql: each setup on each")
+    parser.add_argument("--clients", type=int, default=0, help="then: submit throughput with this many clients")
     args = parser.parse_args()
+    backends = args.backends.split(",")
+    ledgers = Ledgers(backends)
+    try:
+        run(args, backends, ledgers)
+    finally:
+        ledgers.close()
+
+
+def run(args: argparse.Namespace, backends: list[str], ledgers: Ledgers) -> None:
     setups = [tuple(int(n) for n in s.lower().split("x")) for s in args.setups.split(",")]
     help_text = subprocess.run([*KHOAGIAO, "history", "--help"], capture_output=True, text=True).stdout
     cmds = commands("--limit" in help_text)
     base = {k: v for k, v in os.environ.items() if not k.startswith("KHOAGIAO_")}
     print(f"| setup (units × years, events) | {' | '.join(name for name, _ in cmds)} |")
     print("|---|" + "---|" * len(cmds))
-    for units, years in setups:
+    for (units, years), backend in ((setup_, backend) for setup_ in setups for backend in backends):
         folder, events = setup(units, years)
         with tempfile.TemporaryDirectory(prefix="khoagiao-scale-") as home:
             env = dict(base, KHOAGIAO_HOME=home, KHOAGIAO_CONFIG=str(folder / "config"),
                        KHOAGIAO_DB=str(folder / "ledger.sqlite3"), COLUMNS="120")
+            if backend == "postgresql":
+                env["KHOAGIAO_DB"] = ledgers.url(folder, env)
             subprocess.run([*KHOAGIAO, "due", "--as-of", AS_OF.isoformat()], env=env, stdout=subprocess.DEVNULL)
             cells = []
             for _, cmd in cmds:
@@ -206,7 +279,14 @@ def main() -> None:
                     walls.append(wall)
                 cells.append(f"{statistics.median(walls):.2f} s, {peak} MB" if walls else
                              f"> {args.timeout:.0f} s, {peak} MB")
-        print(f"| {units:,} × {years} ({events / 1000:,.0f}k) | {' | '.join(cells)} |", flush=True)
+        label = f"{units:,} × {years} ({events / 1000:,.0f}k)" + (f", {backend}" if len(backends) > 1 else "")
+        print(f"| {label} | {' | '.join(cells)} |", flush=True)
+    if args.clients:
+        print(f"\n| submit, {args.clients} clients × 25 at once | submits a second | events recorded |")
+        print("|---|---|---|")
+        for backend in backends:
+            rate, events = throughput(ledgers, backend, args.clients, 25)
+            print(f"| {backend} | {rate:.1f} | {events:,} of {args.clients * 25:,} |", flush=True)
     pending = next((u for u, y in setups if y == 1), None)
     if pending:
         task = taskwarrior(pending, max(args.runs, 5))

@@ -41,7 +41,9 @@ def _free_port() -> int:
 class Server:
     """One cluster in a temporary folder, trusting connections from loopback only."""
 
-    def __init__(self) -> None:
+    def __init__(self, durable: bool = False) -> None:
+        """`durable`: every commit waits for the disk, as a real server's does (the benchmarks); the tests skip it."""
+        self.durable = durable
         self.as_postgres = os.name == "posix" and os.geteuid() == 0
         # as root, the cluster belongs to `postgres`, who must reach its folder: under /tmp itself then, not under
         # a TMPDIR that only root may enter
@@ -60,7 +62,8 @@ class Server:
         subprocess.run(full, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=self.folder)
 
     def start(self) -> None:
-        options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=60"
+        options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c max_connections=60"
+        options += "" if self.durable else " -c fsync=off"
         self._run(_bin("pg_ctl"), "-D", str(self.folder / "data"), "-l", str(self.folder / "log"), "-o", options,
                   "-w", "start")
 
