@@ -36,6 +36,23 @@ WHERE coalesce((
     ORDER BY e.id DESC LIMIT 1), 0) = 0
 """
 
+#: the same question for PostgreSQL, set against set: each key's last event that stands, read in one pass along
+#: the index (DISTINCT ON, newest first), then joined with every owed pair. A server pays for each look-up of the
+#: query above about four times what SQLite does (5,000 units x 10 years: 0.93 s against 0.63 s for this one)
+OPEN_SQL_SETS = """,
+latest AS (
+    SELECT DISTINCT ON (e.unit, e.report, e.period) e.unit, e.report, e.period,
+           CASE WHEN e.kind <> 'withdraw' AND e.received <= ? AND (e.received_at IS NULL OR e.received_at <= ?)
+                THEN 1 ELSE 0 END AS arrived
+    FROM events AS e
+    WHERE e.id NOT IN (SELECT v.event_id FROM voids AS v)
+    ORDER BY e.unit DESC, e.report DESC, e.period DESC, e.id DESC)
+SELECT o.code, s.report, s.period
+FROM kg_owing AS o JOIN kg_slots AS s ON s.cls = o.cls
+LEFT JOIN latest AS l ON l.unit = o.code AND l.report = s.report AND l.period = s.period
+WHERE coalesce(l.arrived, 0) = 0
+"""
+
 
 def open_keys(conn: Any, owing: Mapping[str, int], slots: Sequence[tuple[int, str, str]], by: datetime,
               ) -> list[Key]:

@@ -25,7 +25,7 @@ from khoagiao_cli.store.chain import Verdict
 from khoagiao_cli.store.chain import verify as chain_verify
 from khoagiao_cli.store.kept import expected as kept_files
 from khoagiao_cli.store.migrations import AFTER_STEP, APPLICATION_ID, SCHEMA_VERSION
-from khoagiao_cli.store.outstanding import OPEN_SQL, Key
+from khoagiao_cli.store.outstanding import OPEN_SQL_SETS, Key
 from khoagiao_cli.store.pg_schema import NUMBERED, STEPS, expected_objects, objects
 from khoagiao_cli.store.sql import SqlLedger
 
@@ -174,11 +174,11 @@ class PostgresLedger(SqlLedger):
 
     def open_instances(self, owing: Mapping[str, int], slots: Sequence[tuple[int, str, str]], by: datetime,
                        ) -> list[Key]:
-        """store/outstanding.py's anti-join, its two small tables sent as arrays in the one query: on a server,
-        temporary tables cost catalog writes and round trips that the whole answer does not."""
+        """store/outstanding.py's anti-join, set against set, its two small tables sent as arrays in the one
+        query: on a server, temporary tables cost catalog writes and round trips that the whole answer does not."""
         codes, classes = list(owing), list(owing.values())
         with self._guarded():
-            found = self.conn.execute(ARRAYS_SQL + OPEN_SQL, [codes, classes, [c for c, _, _ in slots],
+            found = self.conn.execute(ARRAYS_SQL + OPEN_SQL_SETS, [codes, classes, [c for c, _, _ in slots],
                                                               [r for _, r, _ in slots], [p for _, _, p in slots],
                                                               by.date().isoformat(), by.isoformat()])
             return [(u, r, p) for u, r, p in found]
