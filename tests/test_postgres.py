@@ -107,3 +107,30 @@ def test_the_recorder_is_the_database_role_not_a_name_the_client_claims(cli, cfg
     assert {e["recorded_by"] for e in history["events"]} == {pg_server.user}
     assert {v["recorded_by"] for v in history["voids"]} == {pg_server.user}
     assert cli("verify").exit_code == 0
+
+
+def test_a_long_history_comes_from_the_server_a_block_at_a_time(cli, cfg: Path, pg_url: str, tmp_path: Path) -> None:  # noqa: ANN001
+    """psycopg's usual cursor brings a whole answer into memory before the first row: `history` of a big ledger on
+    PostgreSQL would hold it all. The events come through a cursor on the server, in a snapshot of their own, a
+    block at a time, and the snapshot ends with the reading; inside a write, in the write's own transaction."""
+    from test_db_admin import _big_ledger
+
+    from khoagiao_cli.core.status import Event
+    from khoagiao_cli.store.postgres import PostgresLedger
+
+    _big_ledger(tmp_path / "big.sqlite3", 5000)
+    cli("db", "copy", str(tmp_path / "big.sqlite3"), pg_url)
+    ledger = PostgresLedger.open_read(pg_url)
+    assert ledger is not None
+    events = ledger.each_event()
+    first = next(events)
+    assert first.id == 5000
+    assert ledger.conn.execute("SELECT count(*) FROM pg_cursors").fetchone()[0] == 1  # the rest is on the server
+    assert sum(1 for _ in events) == 4999
+    assert ledger.raw.info.transaction_status == psycopg.pq.TransactionStatus.IDLE  # the snapshot ended
+    with ledger.write():
+        assert len(ledger.events("u0001")) == 5
+        ledger.append(Event(0, "submit", "u0001", "monthly", "2026-01", None, None, None, None, None, None, None,
+                            "2026-02-01T08:00:00+07:00", "x"))
+    assert ledger.count_events() == 5001
+    ledger.close()

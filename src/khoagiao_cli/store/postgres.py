@@ -9,6 +9,7 @@ psycopg is imported only here, so only a PostgreSQL URL loads it.
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
@@ -18,6 +19,7 @@ from typing import Any
 
 import psycopg
 from psycopg import errors as pg_errors
+from psycopg import pq
 
 from khoagiao_cli.dburl import shown
 from khoagiao_cli.errors import LedgerError, UserError
@@ -67,6 +69,8 @@ def _first_line(exc: BaseException) -> str:
     return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
 
 
+#: names of the server-side cursors a connection has open at once
+_CURSORS = itertools.count(1)
 #: the anti-join's two tables as arrays (text compared byte by byte, as in the ledger's columns)
 ARRAYS_SQL = """WITH kg_owing AS (SELECT code COLLATE "C" AS code, cls FROM unnest(?::text[], ?::int[]) AS o (code, cls)),
 kg_slots AS (SELECT cls, report COLLATE "C" AS report, period COLLATE "C" AS period
@@ -214,17 +218,25 @@ class PostgresLedger(SqlLedger):
                 if not self.raw.closed:
                     self.conn.execute("COMMIT")
 
-    def table_rows(self, table: str, key: str) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
-        """As SqlLedger's, through a cursor on the server (inside `snapshot` or `write`): a block at a time, where
-        psycopg's usual cursor would bring the whole table into memory first."""
-        cursor = self.raw.cursor(name=f"kg_{table}")
+    def _stream(self, sql: str, args: Sequence[object] = ()) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
+        """As SqlLedger's, through a cursor on the server, in a read-only snapshot of its own unless a transaction
+        is open: psycopg's usual cursor would bring the whole answer into memory first."""
+        begun = self.raw.info.transaction_status == pq.TransactionStatus.IDLE
+        if begun:
+            self.conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        cursor = self.raw.cursor(name=f"kg_rows_{next(_CURSORS)}")
         cursor.itersize = 2000
-        cursor.execute(f"SELECT * FROM {table} ORDER BY {key}")  # our names, never the user's
+        cursor.execute(sql.replace("?", "%s"), args or None)
         names = [d.name for d in cursor.description or ()]
 
         def each() -> Iterator[tuple[Any, ...]]:
-            with cursor:
+            try:
                 yield from cursor
+            finally:
+                if not self.raw.closed:
+                    cursor.close()
+                    if begun:
+                        self.conn.execute("COMMIT")
 
         return names, each()
 

@@ -73,9 +73,9 @@ class SqlLedger:
 
     # ------------------------------------------------------------------ whole tables (store/copying.py)
 
-    def table_rows(self, table: str, key: str) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
-        """(column names, every row in the order of `key`), read a block at a time (inside `snapshot`)."""
-        cursor = self.conn.execute(f"SELECT * FROM {table} ORDER BY {key}")  # our names, never the user's
+    def _stream(self, sql: str, args: Sequence[object] = ()) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
+        """(column names, the rows) of a query whose answer may be long: read a block at a time, never whole."""
+        cursor = self.conn.execute(sql, args)
         names = [d[0] for d in cursor.description]
 
         def each() -> Iterator[tuple[Any, ...]]:
@@ -83,6 +83,10 @@ class SqlLedger:
                 yield from block
 
         return names, each()
+
+    def table_rows(self, table: str, key: str) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
+        """(column names, every row in the order of `key`), read a block at a time (inside `snapshot`)."""
+        return self._stream(f"SELECT * FROM {table} ORDER BY {key}")  # our names, never the user's
 
     def load(self, table: str, names: Sequence[str], rows: Iterable[tuple[Any, ...]]) -> None:
         """Insert rows as they are, keys included (inside `write`)."""
@@ -105,9 +109,7 @@ class SqlLedger:
         if limit is not None:
             sql += f" LIMIT {int(limit)}"  # a number, never text
         with self._guarded():
-            cursor = self.conn.execute(sql, args)
-            while block := cursor.fetchmany(READ_BLOCK):
-                yield from map(_event, block)
+            yield from map(_event, self._stream(sql, args)[1])
 
     def event(self, event_id: int) -> Event | None:
         with self._guarded():
