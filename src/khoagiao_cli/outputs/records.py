@@ -23,7 +23,7 @@ from khoagiao_cli.core.scorecard import Score
 from khoagiao_cli.core.status import Event, Row, Void
 from khoagiao_cli.i18n import Words
 from khoagiao_cli.outputs import phrases
-from khoagiao_cli.outputs.text import visible
+from khoagiao_cli.outputs.text import neutral, visible
 
 if TYPE_CHECKING:
     from khoagiao_cli.app.adhoc import IncidentStatus, RequestStatus
@@ -292,7 +292,7 @@ def _csv_value(value: Any) -> Any:
     """`_cell(plain(value))` for one field of a record, the common kinds first (a year's export has a million)."""
     kind = type(value)
     if kind is str:
-        return value if value.isprintable() else visible(value)
+        return neutral(value if value.isprintable() else visible(value))
     if value is None or kind is int:
         return value  # the csv module writes None as an empty cell, as csv.DictWriter writes a missing field
     return _cell(plain(value))
@@ -300,5 +300,6 @@ def _csv_value(value: Any) -> Any:
 
 def _cell(value: Any) -> Any:
     """A CSV cell: a control character the ledger keeps is shown as its picture (a CSV may go to a terminal; JSON
-    and TOML escape them instead)."""
-    return visible(value) if isinstance(value, str) else value
+    and TOML escape them instead), and a text that begins as a formula would is quoted (`neutral`); a number,
+    a negative one too, stays a number."""
+    return neutral(visible(value)) if isinstance(value, str) else value

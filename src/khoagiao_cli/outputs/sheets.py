@@ -37,11 +37,13 @@ def read_tables(path: Path) -> Iterator[Table]:
 
 def _read_csv(path: Path) -> Rows:
     """Every record at once (a line break inside quotes is part of its cell): a damaged file is refused before
-    any row is checked, with the row where reading stopped."""
+    any row is checked, with the row where reading stopped. The quote khoagiao's own export puts before a text
+    that begins as a formula would ('=…) is taken away again (`unneutral`)."""
     import csv
     import io
 
     from khoagiao_cli.core.text import MAX_TEXT
+    from khoagiao_cli.outputs.text import unneutral
 
     try:
         text = path.read_text(encoding="utf-8-sig")
@@ -53,7 +55,7 @@ def _read_csv(path: Path) -> Rows:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         for cells in reader:
-            rows.append(cells)
+            rows.append([unneutral(c) for c in cells])
             if len(rows) > MAX_ROWS + 1:
                 raise UserError("import_too_many", path=str(path), max=MAX_ROWS)
     except csv.Error as exc:

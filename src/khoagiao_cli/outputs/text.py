@@ -68,3 +68,29 @@ def _console_class() -> Any:
                 self._rendering = False
 
     return VisibleConsole
+
+
+#: what a spreadsheet reads as the start of a formula in a CSV cell (OWASP, "CSV Injection"): = + - @, tab, CR
+FORMULA_STARTS = frozenset("=+-@\t\r")
+#: the quote that makes a CSV cell a text in Excel and LibreOffice
+QUOTE = "'"
+
+
+def neutral(text: str) -> str:
+    """A CSV cell's text that no spreadsheet takes for a formula: one that begins as a formula would gets a quote
+    in front (and so does one that begins with a quote before such a character or another quote, so that
+    `unneutral`, which strips exactly one, gives every text back as it was)."""
+    if not text:
+        return text
+    first = text[0]
+    if first in FORMULA_STARTS or (first == QUOTE and text[1:2] and (text[1] in FORMULA_STARTS or text[1] == QUOTE)):
+        return QUOTE + text
+    return text
+
+
+def unneutral(text: str) -> str:
+    """A CSV cell read back (by `khoagiao import`): the one quote `neutral` put in front taken away; a quote before
+    anything else is the writer's own and kept."""
+    if text[:1] == QUOTE and text[1:2] and (text[1] in FORMULA_STARTS or text[1] == QUOTE):
+        return text[1:]
+    return text
