@@ -257,7 +257,7 @@ def test_export_formats_agree_and_parse_back(cli, cfg, tmp_path) -> None:
     out = tmp_path / "out" / "nam.csv"
     out.parent.mkdir()  # -o never creates folders (a typo would leave some behind)
     cli("export", "--format", "csv", "--as-of", "2026-04-01", "-o", str(out))
-    c = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    c = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))  # a file: UTF-8 with a BOM
     tom = tmp_path / "nam.toml"
     cli("export", "--format", "toml", "--as-of", "2026-04-01", "--output", str(tom))
     t = tomllib.loads(tom.read_text(encoding="utf-8"))

@@ -127,6 +127,19 @@ def test_a_tab_or_carriage_return_an_old_ledger_holds_is_never_a_formula(cli, cf
     assert {(c.value, c.data_type) for c in cells if c.column == 8 and c.row > 1} >= {("\t=1+1", "s"), ("␍=1+1", "s")}
 
 
+# ---------------------------------------------------------------------------- CSV for Excel
+
+
+def test_a_csv_file_starts_with_a_bom_and_standard_output_does_not(cli, cfg, tmp_path) -> None:
+    cli("submit", "syt", "q1", "--period", "2026-Q1", "--received", "2026-03-12", "--as-of", "2026-04-20")
+    data, rows = _csv(cli, tmp_path)
+    assert data.startswith(b"\xef\xbb\xbf" + b"channel,")  # UTF-8 with a BOM: Excel reads the diacritics
+    assert rows[0]["unit_name"] and "Sở Y tế" in {r["unit_name"] for r in rows}
+    piped = cli("export", "--format", "csv", "--year", "2026", "--as-of", "2026-05-30").stdout
+    assert piped.startswith("channel,")  # a pipe to another program: no BOM in its first field
+    assert data.decode("utf-8-sig") == piped
+
+
 def _events(home: Path) -> list[dict]:
     with sqlite3.connect(home / "data" / "khoagiao.sqlite3") as conn:
         conn.row_factory = sqlite3.Row

@@ -3,6 +3,7 @@ file, the office's spreadsheet)."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from datetime import UTC
 from pathlib import Path
@@ -96,8 +97,10 @@ def export(
         _export_ics(e, y, rows, Path(output) if output is not None else None)
         return
     text: str | Iterator[str]
-    if out == "csv":  # written as it is made
-        text = records.csv_chunks(records.each_instance(rows, e.config))
+    if out == "csv":  # written as it is made; a file opens in Excel with its diacritics (UTF-8 with a BOM), a pipe
+        text = records.csv_chunks(records.each_instance(rows, e.config))  # gets none in its first field
+        if output not in (None, "-"):
+            text = itertools.chain(("\ufeff",), text)
     else:  # JSON written as it is made too; TOML is one document
         made = records.each_instance(rows, e.config) if out == "json" else records.instances(rows, e.config)
         doc = records.document(year=y, as_of=e.today, ledger=records.ledger_record(*e.reader.chain_head()),
