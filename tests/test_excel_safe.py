@@ -140,6 +140,50 @@ def test_a_csv_file_starts_with_a_bom_and_standard_output_does_not(cli, cfg, tmp
     assert data.decode("utf-8-sig") == piped
 
 
+# ---------------------------------------------------------------------------- printing
+
+
+def test_the_workbook_prints_readably(cli, cfg, tmp_path) -> None:
+    from openpyxl import load_workbook
+
+    cli("submit", "syt", "q1", "--period", "2026-Q1", "--received", "2026-03-12", "--as-of", "2026-04-20")
+    out = tmp_path / "so.xlsx"
+    cli("export", "--format", "xlsx", "--year", "2026", "--as-of", "2026-04-20", "-o", str(out))
+    wb = load_workbook(out)
+    year, events, scores = wb.worksheets
+    for ws in wb.worksheets:
+        assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == 9  # A4
+        assert "Tình hình đến ngày 20/04/2026" in ws.oddHeader.right.text, ws.title
+        assert ws.oddHeader.left.text == "Ban Tuyên giáo và Dân vận Tỉnh ủy" and ws.oddFooter.right.text == "Trang &P/&N"
+        assert ws.print_title_rows
+        # never shrunk to fit the page: at its size (the events at 85 %, 9 pt), over as many pages as it takes
+        assert not ws.sheet_properties.pageSetUpPr.fitToPage and not ws.page_setup.fitToWidth, ws.title
+    assert [ws.page_setup.scale for ws in wb.worksheets] == [100, 85, 100]
+    # the year: its 20 columns no longer at 4 pt; the heading rows and the unit columns repeat on every page
+    assert year.print_title_rows == "$1:$2" and year.print_title_cols == "$A:$B"
+    assert year.freeze_panes == "C3"
+    # the legend: each colour beside its words, on every printed page (the first of the title rows)
+    legend = {c.fill.fgColor.rgb[-6:]: c.value for c in year[1] if c.value and c.fill.fill_type == "solid"}
+    assert legend == {"C6EFCE": "đúng hạn", "FFEB9C": "gửi muộn", "FFC7CE": "quá hạn", "FFF2CC": "sắp đến hạn",
+                      "F2F2F2": "chưa đến hạn"}, legend
+    assert [c.value for c in year[2]][:2] == ["Mã", "Đơn vị"]
+    # the events repeat their number to the unit's name; the scorecard its rank to the name
+    assert events.print_title_cols == "$A:$D" and scores.print_title_cols == "$A:$C"
+    # the English workbook says the same in English
+    cli("export", "--format", "xlsx", "--year", "2026", "--as-of", "2026-04-20", "-o", str(out), "--lang", "en")
+    year = load_workbook(out).worksheets[0]
+    assert "20/04/2026" in year.oddHeader.right.text and "As of" in year.oddHeader.right.text
+    assert "on time" in {c.value for c in year[1]}
+
+
+def test_the_workbook_s_own_import_still_finds_its_events_sheet(cli, cfg, tmp_path) -> None:
+    cli("submit", "syt", "q1", "--period", "2026-Q1", "--received", "2026-03-12", "--as-of", "2026-04-20")
+    out = tmp_path / "so.xlsx"
+    cli("export", "--format", "xlsx", "--year", "2026", "--as-of", "2026-04-20", "-o", str(out))
+    r = cli("import", str(out), "--as-of", "2026-04-20").stdout
+    assert "Đọc trang tính 'Sự kiện', tiêu đề ở dòng 1." in r and "Bỏ qua 1 dòng đã có trong sổ: 2." in r, r
+
+
 def _events(home: Path) -> list[dict]:
     with sqlite3.connect(home / "data" / "khoagiao.sqlite3") as conn:
         conn.row_factory = sqlite3.Row

@@ -77,11 +77,11 @@ def test_xlsx_export_parsed_back(cli, cfg, tmp_path) -> None:
     wb = openpyxl.load_workbook(out)
     assert wb.sheetnames == ["Năm 2026", "Sự kiện", "Xếp hạng 2026"]
     year = wb["Năm 2026"]
-    assert year.freeze_panes == "C2"
-    header = [c.value for c in year[1]]
+    assert year.freeze_panes == "C3"  # below the legend of the colours and the headings
+    header = [c.value for c in year[2]]
     assert header[:2] == ["Mã", "Đơn vị"]
     assert header[3] == "Báo cáo tháng\ntháng 02/2026\nhạn 23/02"
-    rows = {r[0].value: r for r in year.iter_rows(min_row=2)}
+    rows = {r[0].value: r for r in year.iter_rows(min_row=3)}
     assert list(rows)[:3] == ["syt", "sgddt", "skhcn"] and "ban" in rows
     syt = rows["syt"]
     assert syt[2].value == datetime(2026, 1, 15) and syt[2].number_format == "dd/mm/yyyy"
@@ -92,7 +92,7 @@ def test_xlsx_export_parsed_back(cli, cfg, tmp_path) -> None:
     assert rows["syt"][april].value == "chưa đến hạn"  # due 20/04, more than 7 days away
     own = next(n for n, h in enumerate(header) if h and h.startswith("Báo cáo công tác khoa giáo quý của Ban"))
     assert rows["syt"][own].value is None and rows["ban"][own].value == "quá hạn"
-    assert year.page_setup.orientation == "landscape" and year.print_title_rows == "$1:$1"
+    assert year.page_setup.orientation == "landscape" and year.print_title_rows == "$1:$2"
     ev = wb["Sự kiện"]
     assert ev.max_row == 7 and [c.value for c in ev[2]][:7] == [1, "nhận", "syt", "Sở Y tế", "Báo cáo tháng", "2026-01", datetime(2026, 1, 15)]
     score = wb["Xếp hạng 2026"]

@@ -1,5 +1,10 @@
-"""The office's spreadsheet (openpyxl): a sheet per year (units × periods, coloured by status), every
-ledger event, and the scorecard. Headings in the user's language, frozen headers, ready to print on A4."""
+"""The office's spreadsheet (openpyxl): a sheet per year (units × periods, coloured by status, with a legend of
+the colours), every ledger event, and the scorecard. Headings in the user's language, frozen headers. Printed on
+A4 landscape at a size one can read: never shrunk to fit a page's width (a year of 20 periods came out at 4 pt);
+the heading rows and the columns that name the unit repeat on every page, the header says as of which day.
+
+Every text is written as a text (data type "s"), never as a formula: a unit name or a note "=HYPERLINK(…)" is
+shown as it is, not obeyed (Excel evaluates only a cell typed as a formula)."""
 
 from collections.abc import Mapping, Sequence
 from datetime import date
@@ -35,9 +40,11 @@ def workbook_bytes(
         _year_sheet(words, wb, config, year, rows, as_of)
     _events_sheet(words, wb, config, events, voids)
     _score_sheet(words, wb, scores, score_year, as_of)
-    if chain[1]:
-        for ws in wb.worksheets:
-            ws.oddFooter.left.text = words("chain_footer", n=chain[0], head=chain[1][:16])
+    for ws in wb.worksheets:
+        # the events' twelve columns: two pages wide at 85 % (9 pt) with the unit repeated, not one at 69 %
+        _page(words, ws, config.office.name, as_of, scale=85 if ws.title == words("xlsx_events") else 100)
+        if chain[1]:
+            ws.oddFooter.left.text = _said(words("chain_footer", n=chain[0], head=chain[1][:16]))
             ws.oddFooter.left.size = 7
     buf = io.BytesIO()
     wb.save(buf)
@@ -54,23 +61,55 @@ def _append(ws: Any, values: Sequence[Any]) -> None:
 
 
 def _header(ws: Any, titles: Sequence[str], widths: Sequence[float]) -> None:
+    """The heading row (the next row: below the legend on a year's sheet), repeated on every printed page."""
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
     _append(ws, list(titles))
+    row = ws.max_row
     for n, width in enumerate(widths, 1):
-        cell = ws.cell(row=1, column=n)
+        cell = ws.cell(row=row, column=n)
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="D9E1F2")
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
         ws.column_dimensions[get_column_letter(n)].width = width
-    ws.row_dimensions[1].height = 32
-    ws.print_title_rows = "1:1"
+    ws.row_dimensions[row].height = 32
+    ws.print_title_rows = f"1:{row}"
+
+
+def _page(words: Words, ws: Any, office: str, as_of: date, scale: int = 100) -> None:
+    """A4 landscape at `scale` percent, never fitted to the page's width; the office, the sheet and the day it is
+    as of in the header, the page number in the footer; the grid printed."""
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.scale = scale
+    ws.sheet_properties.pageSetUpPr.fitToPage = False
+    ws.print_options.gridLines = True
+    ws.oddHeader.left.text = _said(office)
+    ws.oddHeader.center.text = "&A"  # the sheet's name
+    ws.oddHeader.right.text = _said(words("xlsx_as_of", day=f"{as_of.day:02d}/{as_of.month:02d}/{as_of.year}"))
+    ws.oddFooter.right.text = words("xlsx_page")
+    for part in (ws.oddHeader.left, ws.oddHeader.center, ws.oddHeader.right, ws.oddFooter.right):
+        part.size = 9
+
+
+def _said(text: str) -> str:
+    """A text in a page's header or footer as it is: "&" begins a code there (&P is the page number)."""
+    return visible(text, lines=False).replace("&", "&&")
+
+
+def _legend(words: Words, ws: Any) -> None:
+    """The first row: each status's colour beside its words (repeated on every printed page with the headings)."""
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    statuses = (ON_TIME, LATE, OVERDUE, DUE, UPCOMING)
+    _append(ws, [None, words("xlsx_legend"), *(words("xlsx_legend_" + s) for s in statuses)])
+    ws.cell(row=1, column=2).font = Font(italic=True)
+    ws.cell(row=1, column=2).alignment = Alignment(horizontal="right")
+    for n, status in enumerate(statuses, 3):
+        cell = ws.cell(row=1, column=n)
+        cell.fill = PatternFill("solid", fgColor=FILLS[status])
+        cell.alignment = Alignment(horizontal="center")
 
 
 def _year_sheet(words: Words, wb: Any, config: Config, year: int, rows: Sequence[Row], as_of: date) -> None:
@@ -90,8 +129,10 @@ def _year_sheet(words: Words, wb: Any, config: Config, year: int, rows: Sequence
     units = list(dict.fromkeys(r.instance.unit for r in rows))
     order = {u.code: i for i, u in enumerate(config.all_units)}
     units.sort(key=lambda code: order.get(code, len(order)))
+    _legend(words, ws)
     _header(ws, [words("col_code"), words("col_unit"), *titles], [10, 38, *([14] * len(titles))])
-    ws.row_dimensions[1].height = 62
+    ws.row_dimensions[2].height = 62
+    ws.print_title_cols = "A:B"
     cells = {(r.instance.unit, r.instance.report, r.instance.period): r for r in rows}
     for code in units:
         values: list[Any] = [code, config.unit_name(code)]
@@ -112,7 +153,7 @@ def _year_sheet(words: Words, wb: Any, config: Config, year: int, rows: Sequence
                 cell.alignment = Alignment(horizontal="center")
                 if row.received is not None:
                     cell.number_format = DATE_FORMAT
-    ws.freeze_panes = "C2"
+    ws.freeze_panes = "C3"
 
 
 def _events_sheet(words: Words, wb: Any, config: Config, events: Sequence[Event], voids: Sequence[Void]) -> None:
@@ -135,6 +176,7 @@ def _events_sheet(words: Words, wb: Any, config: Config, events: Sequence[Event]
         ])
         ws.cell(row=ws.max_row, column=7).number_format = MOMENT_FORMAT if e.received_at else DATE_FORMAT
     ws.freeze_panes = "A2"
+    ws.print_title_cols = "A:D"
 
 
 def _score_sheet(words: Words, wb: Any, scores: Sequence[Score], year: int, as_of: date) -> None:
@@ -148,3 +190,4 @@ def _score_sheet(words: Words, wb: Any, scores: Sequence[Score], year: int, as_o
                    s.on_time_rate])
         ws.cell(row=ws.max_row, column=10).number_format = "0.0%"
     ws.freeze_panes = "A2"
+    ws.print_title_cols = "A:C"
