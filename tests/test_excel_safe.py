@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import sqlite3
+import stat
+import sys
 from pathlib import Path
 
 import pytest
@@ -21,6 +24,8 @@ FORMULAS = {
     "-": "-2+3",
     "@": "@SUM(1+1)*cmd|' /C calc'!A0",
 }
+POSIX = pytest.mark.skipif(sys.platform == "win32", reason="POSIX permission bits")
+
 UNIT_NAME = '=HYPERLINK("http://evil.example","Sở Y tế")'
 
 
@@ -182,6 +187,38 @@ def test_the_workbook_s_own_import_still_finds_its_events_sheet(cli, cfg, tmp_pa
     cli("export", "--format", "xlsx", "--year", "2026", "--as-of", "2026-04-20", "-o", str(out))
     r = cli("import", str(out), "--as-of", "2026-04-20").stdout
     assert "Đọc trang tính 'Sự kiện', tiêu đề ở dòng 1." in r and "Bỏ qua 1 dòng đã có trong sổ: 2." in r, r
+
+
+# ---------------------------------------------------------------------------- permissions
+
+
+@POSIX
+def test_exports_are_readable_as_the_umask_says_and_the_ledger_stays_private(cli, cfg, isolated, tmp_path) -> None:
+    old = os.umask(0o022)
+    try:
+        attachment = tmp_path / "bc.pdf"
+        attachment.write_bytes(b"%PDF-1.4 bao cao")
+        cli("submit", "syt", "q1", "--period", "2026-Q1", "--received", "2026-03-12", "--file", str(attachment),
+            "--as-of", "2026-04-20")
+        written = []
+        for fmt in ("csv", "json", "toml", "ics", "xlsx"):
+            written.append(tmp_path / f"nam.{fmt}")
+            cli("export", "--format", fmt, "--year", "2026", "--as-of", "2026-04-20", "-o", str(written[-1]))
+        written.append(tmp_path / "cv.docx")
+        cli("letter", "sgddt", "-o", str(written[-1]), "--as-of", "2026-04-20")
+        for path in written:
+            assert stat.S_IMODE(path.stat().st_mode) == 0o644, path.name
+        cli("backup")
+        data = isolated / "data"
+        assert stat.S_IMODE((data / "khoagiao.sqlite3").stat().st_mode) == 0o600
+        (backup,) = (data / "backups").iterdir()
+        assert stat.S_IMODE(backup.stat().st_mode) == 0o600
+        assert stat.S_IMODE((data / "backups").stat().st_mode) == 0o700
+        archive = data / "khoagiao-files"
+        assert stat.S_IMODE(archive.stat().st_mode) == 0o700
+        assert [stat.S_IMODE(f.stat().st_mode) for f in archive.iterdir()] == [0o600]
+    finally:
+        os.umask(old)
 
 
 def _events(home: Path) -> list[dict]:
