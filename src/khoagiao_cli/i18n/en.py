@@ -128,6 +128,10 @@ CATALOGUE: dict[str, Entry] = {
     "db_error": "Ledger error in {path}: {error}",
     "db_corrupt": "{path} is not a khoagiao ledger or is damaged ({error}). Restore it from a backup.",
     "db_timeout_bad": "KHOAGIAO_DB_TIMEOUT='{value}' is not valid: give a number of seconds from 0 to 999999, e.g. 10.",
+    "pg_schema_set_back": (
+        "The ledger {path} was changed past khoagiao: its kg_schema says schema {found}, but the database already "
+        "holds tables that only later steps make ({names}). Restore it from a backup; khoagiao does not open it."
+    ),
     "pg_foreign": (
         "The database {path} holds another program's tables, not a khoagiao ledger; khoagiao does not write into it. "
         "Use an empty database or a khoagiao ledger (--db)."

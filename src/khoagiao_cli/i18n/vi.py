@@ -129,6 +129,10 @@ CATALOGUE: dict[str, Entry] = {
     "db_error": "Lỗi sổ theo dõi {path}: {error}",
     "db_corrupt": "Tệp {path} không phải sổ theo dõi khoagiao hoặc đã hỏng ({error}). Hãy khôi phục từ bản sao lưu.",
     "db_timeout_bad": "KHOAGIAO_DB_TIMEOUT='{value}' không hợp lệ: cần một số giây từ 0 đến 999999, ví dụ 10.",
+    "pg_schema_set_back": (
+        "Sổ theo dõi {path} đã bị sửa ngoài khoagiao: bảng kg_schema ghi lược đồ {found}, nhưng cơ sở dữ liệu đã có "
+        "những bảng các bước sau mới tạo ({names}). Hãy khôi phục từ bản sao lưu; khoagiao không mở sổ này."
+    ),
     "pg_foreign": (
         "Cơ sở dữ liệu {path} có bảng của chương trình khác, không phải sổ theo dõi khoagiao; khoagiao không ghi vào "
         "đó. Hãy dùng một cơ sở dữ liệu trống hoặc sổ của khoagiao (--db)."

@@ -5,7 +5,10 @@ Each SQLite step is carried over statement by statement, so that the two backend
   compared as text, as on SQLite, whatever the database's own collation;
 - a key SQLite numbers (AUTOINCREMENT) is numbered by a trigger as the last one plus one: writers take one lock
   (store/postgres.py), so numbers follow one another with no gap even after a rolled-back write, which a sequence
-  would leave, and which `verify` would take for a deleted record;
+  would leave, and which `verify` would take for a deleted record. As SQLite's `sqlite_sequence`, `kg_counters`
+  remembers the last number each table gave, in the writing transaction, and a number is never given twice: a
+  record deleted with its link, the last one too, shows in `verify`. The trigger runs as the ledger's owner, so
+  that a clerk (SELECT and INSERT only, store/pg_roles.py) needs no right on the counters;
 - "append-only" triggers refuse UPDATE and DELETE as SQLite's do, and TRUNCATE too (SQLite has none);
 - `recorded_by` is the database role that writes the record (`current_user`), whatever name the client sends; only
   the ledger's owner copying a ledger (`khoagiao db copy`, which sets `khoagiao.copying`) keeps the recorder it
@@ -26,15 +29,21 @@ FUNCTIONS = (
 BEGIN
     RAISE EXCEPTION 'khoagiao ledger is append-only';
 END $$""",
-    """CREATE FUNCTION kg_number() RETURNS trigger LANGUAGE plpgsql AS $$
+    """CREATE FUNCTION kg_number() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog
+AS $$
 DECLARE
-    next_key integer;
+    given integer;
 BEGIN
-    IF to_jsonb(NEW) ->> TG_ARGV[0] IS NULL THEN
-        EXECUTE format('SELECT coalesce(max(%I), 0) + 1 FROM %I.%I', TG_ARGV[0], TG_TABLE_SCHEMA, TG_TABLE_NAME)
-            INTO next_key;
-        NEW := jsonb_populate_record(NEW, jsonb_build_object(TG_ARGV[0], next_key));
+    given := (to_jsonb(NEW) ->> TG_ARGV[0])::integer;
+    IF given IS NULL THEN
+        EXECUTE format('SELECT greatest(coalesce(max(%I), 0), coalesce((SELECT last FROM %I.kg_counters'
+                       ' WHERE tbl = $1), 0)) + 1 FROM %I.%I', TG_ARGV[0], TG_TABLE_SCHEMA, TG_TABLE_SCHEMA,
+                       TG_TABLE_NAME) INTO given USING TG_TABLE_NAME::text;
+        NEW := jsonb_populate_record(NEW, jsonb_build_object(TG_ARGV[0], given));
     END IF;
+    EXECUTE format('INSERT INTO %I.kg_counters AS c (tbl, last) VALUES ($1, $2) ON CONFLICT (tbl)'
+                   ' DO UPDATE SET last = greatest(c.last, excluded.last)', TG_TABLE_SCHEMA)
+        USING TG_TABLE_NAME::text, given;
     RETURN NEW;
 END $$""",
     """CREATE FUNCTION kg_recorder() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -52,6 +61,10 @@ BEGIN
     END IF;
     RETURN NEW;
 END $$""",
+    'CREATE TABLE kg_counters (tbl TEXT COLLATE "C" PRIMARY KEY, last INTEGER NOT NULL)',
+    "CREATE TRIGGER kg_counters_no_delete BEFORE DELETE ON kg_counters FOR EACH ROW EXECUTE FUNCTION kg_append_only()",
+    "CREATE TRIGGER kg_counters_no_truncate BEFORE TRUNCATE ON kg_counters FOR EACH STATEMENT"
+    " EXECUTE FUNCTION kg_append_only()",
     "CREATE TABLE kg_schema (step INTEGER PRIMARY KEY)",
     "CREATE TRIGGER kg_schema_no_update BEFORE UPDATE OR DELETE ON kg_schema FOR EACH ROW"
     " EXECUTE FUNCTION kg_append_only()",
@@ -106,6 +119,11 @@ STEPS: tuple[tuple[str, ...], ...] = tuple(
     + (f"INSERT INTO kg_schema (step) VALUES ({n})",)
     for n, script in enumerate(MIGRATIONS, 1)
 )
+
+def made_tables(step: tuple[str, ...]) -> list[str]:
+    """The tables a step creates."""
+    return [found.group(1) for statement in step if (found := _TABLE.match(statement))]
+
 
 _CREATED = re.compile(r"CREATE (TABLE|TRIGGER|VIEW|INDEX|FUNCTION) (\w+)")
 _DROPPED = re.compile(r"DROP (VIEW|INDEX) (\w+)")

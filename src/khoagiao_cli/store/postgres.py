@@ -28,7 +28,7 @@ from khoagiao_cli.store.chain import verify as chain_verify
 from khoagiao_cli.store.kept import expected as kept_files
 from khoagiao_cli.store.migrations import AFTER_STEP, APPLICATION_ID, SCHEMA_VERSION
 from khoagiao_cli.store.outstanding import OPEN_SQL_SETS, Key
-from khoagiao_cli.store.pg_schema import NUMBERED, STEPS, expected_objects, objects
+from khoagiao_cli.store.pg_schema import NUMBERED, STEPS, expected_objects, made_tables, objects
 from khoagiao_cli.store.sql import SqlLedger
 
 
@@ -121,6 +121,13 @@ class PostgresLedger(SqlLedger):
             raise LedgerError("pg_foreign", path=self.where)
         if version > SCHEMA_VERSION:
             raise LedgerError("db_newer", path=self.where, found=version, known=SCHEMA_VERSION)
+        if 0 < version < SCHEMA_VERSION:  # what a later step makes is there already: kg_schema was set back
+            later = [name for step in STEPS[version:] for name in made_tables(step)]
+            found = [name for name, in self.conn.execute(
+                "SELECT relname FROM pg_class WHERE relnamespace = current_schema()::regnamespace"
+                " AND relname = ANY(?::text[]) ORDER BY relname", (later,))]
+            if found:
+                raise LedgerError("pg_schema_set_back", path=self.where, found=version, names=", ".join(found))
 
     @classmethod
     def open(cls, url: str, *, created_on: date | None, timeout: float = 10.0, files_at: Path | None = None,
@@ -269,4 +276,6 @@ class PostgresLedger(SqlLedger):
         with self.snapshot(), self._guarded():
             found, expected = objects(self.conn), expected_objects()
             differences = sorted(key[1] for key in expected.keys() | found.keys() if expected.get(key) != found.get(key))
-            return chain_verify(self.conn, differences, head)._replace(kept=kept_files(self.conn))
+            # kg_counters: the last number each table gave (pg_schema.py), as SQLite's sqlite_sequence
+            numbered = {str(t): int(n) for t, n in self.conn.execute("SELECT tbl, last FROM kg_counters")}
+            return chain_verify(self.conn, differences, head, numbered)._replace(kept=kept_files(self.conn))
