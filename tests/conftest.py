@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+from backends import POSTGRESQL, SQLITE, Backend
 from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
 
@@ -91,10 +92,10 @@ def pg_url(pg_server) -> str:  # noqa: ANN001
     return pg_server.new_database()
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def backend(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> str:
-    """Each ledger-touching test that asks for it runs on both backends: KHOAGIAO_DB names a SQLite file or an
-    empty PostgreSQL database of the test's own. Returns what KHOAGIAO_DB holds."""
-    where = str(tmp_path / "ledger.sqlite3") if request.param == "sqlite" else request.getfixturevalue("pg_url")
-    monkeypatch.setenv("KHOAGIAO_DB", where)
-    return where
+@pytest.fixture(params=[SQLITE, POSTGRESQL])
+def backend(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, isolated: Path) -> Backend:
+    """Each ledger-touching test runs on both backends (tests/backends.py: a module's `pytestmark = BOTH`):
+    KHOAGIAO_DB names an empty ledger of the test's own, a SQLite file or a PostgreSQL database on the server the
+    run started. The PostgreSQL server is started only when a test asks for it."""
+    server = request.getfixturevalue("pg_server") if request.param == POSTGRESQL else None
+    return Backend(request.param, tmp_path / "db", isolated, monkeypatch, server)

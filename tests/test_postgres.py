@@ -8,6 +8,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from backends import Backend
 
 
 def _settled(text: str) -> str:
@@ -77,7 +78,7 @@ def test_the_database_refuses_to_change_a_record(pg_url: str, cli, cfg: Path, mo
                 conn.execute(sql)
 
 
-def test_a_week_of_the_office_on_either_backend(cli, cfg: Path, backend: str) -> None:  # noqa: ANN001
+def test_a_week_of_the_office_on_either_backend(cli, cfg: Path, backend: Backend) -> None:  # noqa: ANN001
     """The daily commands on the ledger `backend` names (conftest: a SQLite file, then an empty PostgreSQL
     database): a request, an incident, submissions, a void, and what due and verify say of them."""
     cli("request", "add", "--id", "nhanh", "--title", "Báo cáo nhanh", "--deadline", "2026-04-30", "--units",
