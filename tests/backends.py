@@ -29,8 +29,15 @@ SQLITE, POSTGRESQL = "sqlite", "postgresql"
 BOTH = pytest.mark.usefixtures("backend")
 #: in a module marked BOTH, a test about SQLite itself: once, on SQLite (KHOAGIAO_DB names a file)
 SQLITE_ONLY = pytest.mark.parametrize("backend", [SQLITE], indirect=True)
+#: a test of what only PostgreSQL has (the counterpart of a SQLite-only one): once, on PostgreSQL
+POSTGRESQL_ONLY = pytest.mark.parametrize("backend", [POSTGRESQL], indirect=True)
 #: in a module marked BOTH, a test that opens no ledger at all (help, a parser, a pure function): once
 NO_LEDGER = pytest.mark.parametrize("backend", [SQLITE], indirect=True)
+
+
+#: PostgreSQL: the statements after this one, in the same transaction (`Backend.tamper`), fire no trigger, as the
+#: server's superuser may have it; the triggers stay as they were, so that only the hash chain can tell
+PAST_THE_TRIGGERS = "SET LOCAL session_replication_role = replica"
 
 
 def fails_on_postgresql(reason: str) -> pytest.MarkDecorator:
