@@ -117,6 +117,17 @@ class Backend:
         self._monkeypatch.setenv("KHOAGIAO_DB", self.where)
         return self.where
 
+    def empty(self) -> None:
+        """Make the ledger KHOAGIAO_DB names as if it had never been created: for the examples of a property test,
+        which share the test's fixtures (a new database for each would cost more than the example)."""
+        if self.postgresql:
+            with self.connect() as db:
+                db.execute("DROP SCHEMA public CASCADE")
+                db.execute("CREATE SCHEMA public")
+        else:
+            for suffix in ("", "-wal", "-shm"):
+                Path(self.where + suffix).unlink(missing_ok=True)
+
     # ------------------------------------------------------------------------ what khoagiao says of it
 
     @property
