@@ -155,6 +155,15 @@ class Backend:
         name = f"{parts.hostname}-{parts.port}-{parts.path.strip('/')}"
         return self._home / "data" / "postgresql" / name / "khoagiao-files"
 
+    @property
+    def refused(self) -> type[Exception]:
+        """What the database raises for a change its append-only triggers refuse."""
+        if self.postgresql:
+            from psycopg.errors import RaiseException
+
+            return RaiseException
+        return sqlite3.IntegrityError
+
     def recorded_by(self, login: str) -> str:
         """Who a record written by this test says wrote it: the login name (as the environment gives it, made
         visible) on SQLite; on PostgreSQL the database role that wrote it, whatever the environment says."""
