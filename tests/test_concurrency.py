@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 from backends import BOTH, Backend, fails_on_postgresql
@@ -37,6 +38,8 @@ def sound(db: Backend) -> None:
 
 def test_two_processes_submitting_50_each_lose_none(backend: Backend, cfg: Path) -> None:
     db = backend
+    if db.postgresql:  # made first: writers making it at once fail there today (the xfail below), and --strict says so
+        db.open_ledger(created_on=date.today()).close()
     env = env_for(db, cfg)
     procs = [
         subprocess.Popen([sys.executable, str(HELPER), unit, "2020", "--strict"], env=env, stdout=subprocess.DEVNULL,
