@@ -99,7 +99,7 @@ class Backend:
         self._home = home
         self._monkeypatch = monkeypatch
         self._server = server
-        self._made = 0
+        self._made: list[str] = []
         self.where = ""
         self.fresh()
 
@@ -108,14 +108,20 @@ class Backend:
 
     def fresh(self) -> str:
         """Point KHOAGIAO_DB at another empty ledger (the one before stays as it was, where it was); its `where`."""
-        self._made += 1
         if self.postgresql:
             self.where = self._server.new_database()
         else:
-            suffix = "" if self._made == 1 else f"-{self._made}"
+            suffix = f"-{len(self._made) + 1}" if self._made else ""
             self.where = str(self._folder / f"ledger{suffix}.sqlite3")
+        self._made.append(self.where)
         self._monkeypatch.setenv("KHOAGIAO_DB", self.where)
         return self.where
+
+    def close(self) -> None:
+        """The test is over: drop the databases made for it (a SQLite file goes with the test's folder)."""
+        if self.postgresql:
+            for url in self._made:
+                self._server.drop_database(url)
 
     def empty(self) -> None:
         """Make the ledger KHOAGIAO_DB names as if it had never been created: for the examples of a property test,
