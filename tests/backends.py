@@ -118,10 +118,11 @@ class Backend:
         return self.where
 
     def close(self) -> None:
-        """The test is over: drop the databases made for it (a SQLite file goes with the test's folder)."""
+        """The test is over: its databases are dropped (pg_server.done_with; a SQLite file goes with the test's
+        folder)."""
         if self.postgresql:
             for url in self._made:
-                self._server.drop_database(url)
+                self._server.done_with(url)
 
     def empty(self) -> None:
         """Make the ledger KHOAGIAO_DB names as if it had never been created: for the examples of a property test,

@@ -92,7 +92,7 @@ def pg_url(pg_server) -> Iterator[str]:  # noqa: ANN001
     """The URL of an empty database of this test's own (dropped after it)."""
     url = pg_server.new_database()
     yield url
-    pg_server.drop_database(url)
+    pg_server.done_with(url)
 
 
 @pytest.fixture(params=[SQLITE, POSTGRESQL])
