@@ -5,7 +5,8 @@ then runs twice, `[sqlite]` and `[postgresql]`, through the `backend` fixture (t
 KHOAGIAO_DB at an empty ledger of the test's own: a SQLite file, or a database on the server the run started on
 loopback (tests/pg_server.py). A test of such a module that is about SQLite itself (its file, WAL, permissions,
 a corrupted file, its locking, old schemas as SQL dumps) says `@SQLITE_ONLY` and runs once; so does one that opens
-no ledger at all (`@NO_LEDGER`).
+no ledger at all (`@NO_LEDGER`); its PostgreSQL counterpart, if any, says `@POSTGRESQL_ONLY`. A test that finds a
+defect of khoagiao on PostgreSQL says `@fails_on_postgresql(reason)`: a strict xfail of its PostgreSQL run.
 
 What a test reads or writes behind khoagiao's back goes through `Backend`: `connect()` gives a DB-API connection
 taking `?` parameters on either database, `count`, `exists`, `rows` read the ledger, `files` is where the received
@@ -139,7 +140,8 @@ class Backend:
 
     @property
     def shown(self) -> str:
-        """How messages name the ledger: the file's path, or the URL without a password (dburl.shown)."""
+        """How messages name the ledger: the file's path, or the URL without a password (dburl.shown; the tests'
+        URLs have none, so as it is)."""
         return self.where
 
     @property

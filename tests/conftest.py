@@ -89,7 +89,7 @@ def pg_server():  # noqa: ANN201 - a pg_server.Server
 
 @pytest.fixture
 def pg_url(pg_server) -> Iterator[str]:  # noqa: ANN001
-    """The URL of an empty database of this test's own (dropped after it)."""
+    """The URL of an empty database of this test's own (dropped once the test is over: pg_server.done_with)."""
     url = pg_server.new_database()
     yield url
     pg_server.done_with(url)

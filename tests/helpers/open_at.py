@@ -12,16 +12,18 @@ from pathlib import Path
 from khoagiao_cli.core.status import Event
 
 db, start, unit = sys.argv[1], float(sys.argv[2]), sys.argv[3]
-if "://" in db:
-    from khoagiao_cli.store.postgres import PostgresLedger as Ledger
+if "://" in db:  # imported before the agreed moment, as SQLite's is
+    from khoagiao_cli.store.postgres import PostgresLedger
 
-    where: object = db
+    def opened():  # noqa: ANN201
+        return PostgresLedger.open(db, created_on=date(2026, 1, 10), timeout=30)
 else:
-    from khoagiao_cli.store.sqlite import SQLiteLedger as Ledger  # type: ignore[assignment]
+    from khoagiao_cli.store.sqlite import SQLiteLedger
 
-    where = Path(db)
+    def opened():  # noqa: ANN201
+        return SQLiteLedger.open(Path(db), created_on=date(2026, 1, 10), timeout=30)
 time.sleep(max(0.0, start - time.time()))
-ledger = Ledger.open(where, created_on=date(2026, 1, 10), timeout=30)  # type: ignore[arg-type]
+ledger = opened()
 with ledger.write():
     ledger.append(Event(0, "submit", unit, "monthly", "2026-01", date(2026, 1, 10), recorded_at="t", recorded_by="t"))
 ledger.close()
