@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from backends import POSTGRESQL, SQLITE, Backend
 from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
 
@@ -86,15 +88,20 @@ def pg_server():  # noqa: ANN201 - a pg_server.Server
 
 
 @pytest.fixture
-def pg_url(pg_server) -> str:  # noqa: ANN001
-    """The URL of an empty database of this test's own."""
-    return pg_server.new_database()
+def pg_url(pg_server) -> Iterator[str]:  # noqa: ANN001
+    """The URL of an empty database of this test's own (dropped once the test is over: pg_server.done_with)."""
+    url = pg_server.new_database()
+    yield url
+    pg_server.done_with(url)
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def backend(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> str:
-    """Each ledger-touching test that asks for it runs on both backends: KHOAGIAO_DB names a SQLite file or an
-    empty PostgreSQL database of the test's own. Returns what KHOAGIAO_DB holds."""
-    where = str(tmp_path / "ledger.sqlite3") if request.param == "sqlite" else request.getfixturevalue("pg_url")
-    monkeypatch.setenv("KHOAGIAO_DB", where)
-    return where
+@pytest.fixture(params=[SQLITE, POSTGRESQL])
+def backend(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, isolated: Path,
+            ) -> Iterator[Backend]:
+    """Each ledger-touching test runs on both backends (tests/backends.py: a module's `pytestmark = BOTH`):
+    KHOAGIAO_DB names an empty ledger of the test's own, a SQLite file or a PostgreSQL database on the server the
+    run started. The PostgreSQL server is started only when a test asks for it."""
+    server = request.getfixturevalue("pg_server") if request.param == POSTGRESQL else None
+    backend = Backend(request.param, tmp_path / "db", isolated, monkeypatch, server)
+    yield backend
+    backend.close()

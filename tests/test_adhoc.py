@@ -3,21 +3,15 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 
 import pytest
+from backends import BOTH
+
+pytestmark = BOTH
 
 
 def _due(cli, as_of: str, *extra: str) -> list[dict]:
     return json.loads(cli("due", "--as-of", as_of, "--format", "json", *extra).stdout)["instances"]
-
-
-def _rows(isolated, table: str) -> int:
-    db = isolated / "data" / "khoagiao.sqlite3"
-    if not db.exists():  # commands that only read create no ledger
-        return 0
-    with sqlite3.connect(db) as conn:
-        return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
 
 # ---------------------------------------------------------------------------- requests
@@ -52,7 +46,7 @@ def test_a_request_flows_through_due_submit_status_and_export(cli, cfg) -> None:
     cli("submit", "hkh", "qc238-2026", "--as-of", "2026-11-26", code=2)  # already received
 
 
-def test_a_cancelled_request_leaves_every_list(cli, cfg, isolated) -> None:
+def test_a_cancelled_request_leaves_every_list(cli, cfg, backend) -> None:
     cli("request", "add", "--id", "tk", "--title", "Tổng kết", "--deadline", "2026-05-29", "--units", "syt, giao duc",
         "--as-of", "2026-05-01")
     assert {r["unit"] for r in _due(cli, "2026-05-25") if r["report"] == "tk"} == {"syt", "sgddt"}
@@ -61,7 +55,7 @@ def test_a_cancelled_request_leaves_every_list(cli, cfg, isolated) -> None:
     assert json.loads(cli("request", "list", "--format", "json").stdout)["requests"] == []
     assert json.loads(cli("request", "list", "--all", "--format", "json").stdout)["requests"][0]["cancelled"] is True
     cli("request", "cancel", "tk", code=2)
-    assert _rows(isolated, "requests") == 2  # nothing deleted: the add and the cancellation
+    assert backend.count("requests") == 2  # nothing deleted: the add and the cancellation
 
 
 def test_without_units_or_group_every_active_unit_is_asked(cli, cfg) -> None:
@@ -81,14 +75,14 @@ def test_without_units_or_group_every_active_unit_is_asked(cli, cfg) -> None:
         (["--id", "x", "--title", "  "], "--title"),
     ],
 )
-def test_bad_requests_are_refused_and_change_nothing(cli, cfg, isolated, args, message) -> None:
+def test_bad_requests_are_refused_and_change_nothing(cli, cfg, backend, args, message) -> None:
     cli("due", "--as-of", "2026-01-01")
     base = {"--id": "x", "--title": "T", "--deadline": "2026-06-01"}
     it = iter(args)
     base.update(dict(zip(it, it, strict=True)))
     r = cli("request", "add", *[p for kv in base.items() for p in kv], code=2)
     assert message in r.stderr and "Traceback" not in r.output
-    assert _rows(isolated, "requests") == 0
+    assert backend.count("requests") == 0
 
 
 def test_a_request_id_is_used_once(cli, cfg) -> None:
@@ -143,11 +137,11 @@ def test_an_incident_reported_in_time(cli, cfg) -> None:
         (["--occurred", "hôm qua"], "--occurred"),
     ],
 )
-def test_bad_incidents_are_refused(cli, cfg, isolated, args, message) -> None:
+def test_bad_incidents_are_refused(cli, cfg, backend, args, message) -> None:
     cli("due", "--as-of", "2026-11-22")
     r = cli("incident", "add", "syt", "--title", "T", *args, "--as-of", "2026-11-22T10:00", code=2)
     assert message in r.stderr and "Traceback" not in r.output
-    assert _rows(isolated, "incidents") == 0
+    assert backend.count("incidents") == 0
 
 
 # ---------------------------------------------------------------------------- the Commission's own reports

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date, timedelta
 
+from backends import BOTH
 from conftest import write_config
 from hypothesis import given
 from hypothesis import strategies as st
@@ -221,6 +222,7 @@ def test_cutoff_shows_in_schedule_explain_and_export(cli, tmp_path, monkeypatch)
 # ---------------------------------------------------------------------------- explain
 
 
+@BOTH
 def test_explain_says_why_it_is_late(cli, cfg) -> None:
     cli("submit", "syt", "monthly", "--period", "2026-02", "--received", "2026-02-25", "--doc-number", "12/BC-SYT",
         "--as-of", "2026-04-15")
@@ -308,6 +310,7 @@ units:
 """
 
 
+@BOTH
 def test_a_merged_unit_keeps_its_history_and_owes_nothing_after(cli, tmp_path, monkeypatch) -> None:
     folder = write_config(tmp_path / "c", tracking_start="2025-01-01")
     monkeypatch.setenv("KHOAGIAO_CONFIG", str(folder))

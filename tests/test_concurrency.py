@@ -1,33 +1,45 @@
-"""Two processes at once lose no record; a killed process leaves a sound ledger."""
+"""Two processes at once lose no record; a killed process leaves a sound ledger. On SQLite and on PostgreSQL."""
 
 from __future__ import annotations
 
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
+from backends import BOTH, Backend, fails_on_postgresql
+
+pytestmark = BOTH
 HELPER = Path(__file__).parent / "helpers" / "submit_many.py"
 
 
-def env_for(db: Path, cfg: Path) -> dict[str, str]:
+def env_for(db: Backend, cfg: Path) -> dict[str, str]:
     env = dict(os.environ)
-    env.update({"KHOAGIAO_DB": str(db), "KHOAGIAO_CONFIG": str(cfg), "KHOAGIAO_DB_TIMEOUT": "30"})
+    env.update({"KHOAGIAO_DB": db.where, "KHOAGIAO_CONFIG": str(cfg), "KHOAGIAO_DB_TIMEOUT": "30"})
     return env
 
 
-def chain_fits(db: Path, env: dict[str, str], records: int) -> None:
+def chain_fits(db: Backend, env: dict[str, str], records: int) -> None:
     """The hash chain links every record once, in order, whoever wrote it and however it ended."""
-    r = subprocess.run([sys.executable, "-m", "khoagiao_cli", "verify", "--db", str(db)], env=env,
+    r = subprocess.run([sys.executable, "-m", "khoagiao_cli", "verify", "--db", db.where], env=env,
                        capture_output=True, text=True, encoding="utf-8", check=False)
     assert r.returncode == 0 and f": {records} bản ghi" in r.stdout, (r.stdout, r.stderr)
 
 
-def test_two_processes_submitting_50_each_lose_none(tmp_path: Path, cfg: Path) -> None:
-    db = tmp_path / "l.sqlite3"
+def sound(db: Backend) -> None:
+    """SQLite's own check of its file (a PostgreSQL server checks its own)."""
+    if not db.postgresql:
+        with db.connect() as conn:
+            assert conn.one("PRAGMA integrity_check") == "ok"
+
+
+def test_two_processes_submitting_50_each_lose_none(backend: Backend, cfg: Path) -> None:
+    db = backend
+    if db.postgresql:  # made first: writers making it at once fail there today (the xfail below), and --strict says so
+        db.open_ledger(created_on=date.today()).close()
     env = env_for(db, cfg)
     procs = [
         subprocess.Popen([sys.executable, str(HELPER), unit, "2020", "--strict"], env=env, stdout=subprocess.DEVNULL,
@@ -37,32 +49,39 @@ def test_two_processes_submitting_50_each_lose_none(tmp_path: Path, cfg: Path) -
     for p in procs:
         _, err = p.communicate(timeout=240)
         assert p.returncode == 0, err.decode()
-    with sqlite3.connect(db) as conn:
-        assert conn.execute("SELECT count(*) FROM events").fetchone()[0] == 100
-        assert conn.execute("SELECT count(DISTINCT unit || report || period) FROM events").fetchone()[0] == 100
-        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert db.count("events") == 100
+    assert db.rows("SELECT count(DISTINCT unit || report || period) FROM events") == [(100,)]
+    sound(db)
     chain_fits(db, env, 100)
 
 
-def test_processes_creating_a_new_ledger_at_once_all_record(tmp_path: Path) -> None:
-    """SQLite does not wait on the busy timeout to switch a new file to WAL: the first writers must retry."""
+@fails_on_postgresql(
+    "PostgreSQL: writers making the ledger in an empty database at once: all but the first fail with "
+    "db_error 'function \"kg_append_only\" already exists with same argument types' (here 5 of 6 helpers; "
+    "through the CLI, 4 clerks' first `submit` at once: 3 exit 1 with 'Lỗi: Lỗi sổ theo dõi postgresql://…: "
+    "function \"kg_append_only\" already exists …', 1 event recorded instead of 4): PostgresLedger._migrate, "
+    "though it asks the schema version again once it holds the writers' advisory lock, runs step 1 again "
+    "after the first writer committed it; expected: each waits and records, as on SQLite")
+def test_processes_creating_a_new_ledger_at_once_all_record(backend: Backend) -> None:
+    """SQLite does not wait on the busy timeout to switch a new file to WAL: the first writers must retry. On
+    PostgreSQL the six race to make the schema in an empty database."""
     helper = Path(__file__).parent / "helpers" / "open_at.py"
-    for attempt in range(4):
-        db = tmp_path / f"new-{attempt}.sqlite3"
+    for _ in range(4):
+        db = backend
         start = time.time() + 1.0  # every process imports first, then all open the file at this moment
         procs = [
-            subprocess.Popen([sys.executable, str(helper), str(db), str(start), f"u{n}"], stderr=subprocess.PIPE)
+            subprocess.Popen([sys.executable, str(helper), db.where, str(start), f"u{n}"], stderr=subprocess.PIPE)
             for n in range(6)
         ]
         errors = [p.communicate(timeout=120)[1].decode() for p in procs]
         assert [p.returncode for p in procs] == [0] * 6, errors
-        with sqlite3.connect(db) as conn:
-            assert conn.execute("SELECT count(*) FROM events").fetchone()[0] == 6
+        assert db.count("events") == 6
         chain_fits(db, dict(os.environ), 6)
+        backend.fresh()
 
 
-def test_two_processes_recording_the_same_reports_record_each_once(tmp_path: Path, cfg: Path) -> None:
-    db = tmp_path / "l.sqlite3"
+def test_two_processes_recording_the_same_reports_record_each_once(backend: Backend, cfg: Path) -> None:
+    db = backend
     env = env_for(db, cfg)
     procs = [
         subprocess.Popen([sys.executable, str(HELPER), "syt", "2020"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -70,13 +89,12 @@ def test_two_processes_recording_the_same_reports_record_each_once(tmp_path: Pat
     ]
     for p in procs:
         p.wait(timeout=240)
-    with sqlite3.connect(db) as conn:
-        assert conn.execute("SELECT count(*) FROM events").fetchone()[0] == 50
+    assert db.count("events") == 50
     chain_fits(db, env, 50)
 
 
-def test_a_process_killed_mid_submit_leaves_a_sound_ledger(tmp_path: Path, cfg: Path) -> None:
-    db = tmp_path / "l.sqlite3"
+def test_a_process_killed_mid_submit_leaves_a_sound_ledger(backend: Backend, cfg: Path) -> None:
+    db = backend
     env = env_for(db, cfg)
     for delay in (0.8, 1.3, 1.9):
         proc = subprocess.Popen([sys.executable, str(HELPER), "syt", "1990", "--loop"], env=env,
@@ -84,9 +102,8 @@ def test_a_process_killed_mid_submit_leaves_a_sound_ledger(tmp_path: Path, cfg: 
         time.sleep(delay)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
-    with sqlite3.connect(db) as conn:
-        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        count = conn.execute("SELECT count(*) FROM events").fetchone()[0]
-        assert count > 0
-        assert conn.execute("SELECT count(DISTINCT unit || report || period) FROM events").fetchone()[0] == count
+    sound(db)
+    count = db.count("events")
+    assert count > 0
+    assert db.rows("SELECT count(DISTINCT unit || report || period) FROM events") == [(count,)]
     chain_fits(db, env, count)

@@ -7,17 +7,19 @@ from __future__ import annotations
 import json
 import tracemalloc
 from datetime import date, timedelta
-from pathlib import Path
+
+from backends import BOTH, Backend
 
 from khoagiao_cli.core.status import Event
-from khoagiao_cli.store.sqlite import SQLiteLedger
+
+pytestmark = BOTH
 
 
-def _ledger(home: Path, n: int) -> list[tuple[str, str]]:
+def _ledger(backend: Backend, n: int) -> list[tuple[str, str]]:
     """`n` events of the units' monthly reports of 2026, one recorded each day from 01/01/2026 (written through
     the store, so that the day each was recorded is ours to choose). Returns (unit, period) in recorded order."""
     units = ("syt", "sgddt", "skhcn", "lhh", "hkh")
-    ledger = SQLiteLedger.open(home / "data" / "khoagiao.sqlite3", created_on=date(2026, 1, 1))
+    ledger = backend.open_ledger(created_on=date(2026, 1, 1))
     made = []
     with ledger.write():
         for i in range(n):
@@ -34,8 +36,8 @@ def _ids(text: str) -> list[int]:
     return [int(line.split()[0][1:]) for line in text.splitlines() if line.startswith("#")]
 
 
-def test_history_is_newest_first_in_plain_text_when_piped(cli, cfg, isolated) -> None:
-    _ledger(isolated, 12)
+def test_history_is_newest_first_in_plain_text_when_piped(cli, cfg, backend) -> None:
+    _ledger(backend, 12)
     out = cli("history").stdout  # CliRunner's output is no terminal: plain text, every event
     assert out.splitlines()[0].startswith("Sự kiện")
     assert _ids(out) == list(range(12, 0, -1))
@@ -44,8 +46,8 @@ def test_history_is_newest_first_in_plain_text_when_piped(cli, cfg, isolated) ->
     assert "Sổ theo dõi: 12 sự kiện" in table and table.index("#12 nhận") < table.index("#1 nhận")
 
 
-def test_limit_shows_the_newest_and_says_how_many_there_are(cli, cfg, isolated) -> None:
-    _ledger(isolated, 30)
+def test_limit_shows_the_newest_and_says_how_many_there_are(cli, cfg, backend) -> None:
+    _ledger(backend, 30)
     out = cli("history", "--limit", "5").stdout
     assert _ids(out) == [30, 29, 28, 27, 26]
     assert "Hiện 5 sự kiện mới nhất trong 30; xem thêm: --limit N hoặc --since NGÀY." in out
@@ -57,8 +59,8 @@ def test_limit_shows_the_newest_and_says_how_many_there_are(cli, cfg, isolated) 
     assert "Showing the 1 newest of 30 events" in en
 
 
-def test_since_keeps_what_was_recorded_on_that_day_or_later(cli, cfg, isolated) -> None:
-    _ledger(isolated, 40)
+def test_since_keeps_what_was_recorded_on_that_day_or_later(cli, cfg, backend) -> None:
+    _ledger(backend, 40)
     out = cli("history", "--since", "05/02/2026").stdout  # event #36 was recorded on 05/02/2026
     assert _ids(out) == [40, 39, 38, 37, 36]
     assert _ids(cli("history", "--since", "2026-02-05", "--limit", "2").stdout) == [40, 39]
@@ -72,18 +74,18 @@ def test_a_limit_of_nothing_is_refused_in_words(cli, cfg) -> None:
     assert "từ 1 trở lên" in r.stderr and "x>=" not in r.stderr
 
 
-def test_a_page_of_a_long_ledger_is_the_newest_page(cli, cfg, isolated) -> None:
-    made = _ledger(isolated, 3000)
+def test_a_page_of_a_long_ledger_is_the_newest_page(cli, cfg, backend) -> None:
+    made = _ledger(backend, 3000)
     doc = json.loads(cli("history", "--limit", "50", "--format", "json").stdout)
     assert [e["id"] for e in doc["events"]] == list(range(2951, 3001))
     assert [(e["unit"], e["period"]) for e in doc["events"]] == made[-50:]
 
 
-def test_a_whole_ledger_is_written_as_it_is_read(cli, cfg, isolated) -> None:
+def test_a_whole_ledger_is_written_as_it_is_read(cli, cfg, backend) -> None:
     """`history` piped over a ledger of years holds a block of rows at a time, never the whole ledger: the memory
     it takes, the text it printed included (the test runner keeps it), stays within a few times that text's size
     (tracemalloc's count of bytes, not a timing)."""
-    _ledger(isolated, 20_000)
+    _ledger(backend, 20_000)
     cli("history", "--limit", "1")  # the modules it imports are not what is measured
     tracemalloc.start()
     try:

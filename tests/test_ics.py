@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from backends import BOTH
 from icalendar import Calendar
+
+pytestmark = BOTH
 
 
 def _export(cli, path, *extra: str) -> Calendar:

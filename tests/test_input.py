@@ -7,7 +7,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import sqlite3
 import stat
 import subprocess
 import sys
@@ -15,15 +14,13 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from backends import BOTH, KEPT_IN_THE_CURRENT_FOLDER, Backend, fails_on_postgresql
+
+pytestmark = BOTH
 
 
-def events(home: Path) -> list[dict]:
-    db = home / "data" / "khoagiao.sqlite3"
-    if not db.exists():
-        return []
-    with sqlite3.connect(db) as conn:
-        conn.row_factory = sqlite3.Row
-        return [dict(r) for r in conn.execute("SELECT * FROM events ORDER BY id")]
+def events(backend: Backend) -> list[dict]:
+    return backend.dicts("SELECT * FROM events ORDER BY id")
 
 
 def history(cli) -> list[dict]:
@@ -76,13 +73,13 @@ def test_the_second_half_year_reads_as_h2(cli, cfg, tmp_path, monkeypatch) -> No
 
 
 @pytest.mark.parametrize("typed", ["quý V/2026", "T13/2026", "2026-13", "hôm qua", "Q1", "quý I 2026 2027"])
-def test_a_period_in_no_known_form_says_which_forms_there_are(cli, cfg, isolated, typed) -> None:
+def test_a_period_in_no_known_form_says_which_forms_there_are(cli, cfg, backend, typed) -> None:
     r = cli("submit", "syt", "q1", "--period", typed, "--as-of", "2026-03-18", code=2)
     assert r.stderr.startswith(f"Lỗi: Kỳ '{typed}' không đúng dạng. Viết kỳ như: tháng 3/2026, T3/2026"), r.stderr
     assert "quý I/2026, Q1/2026, 2026-Q1 (quý)" in r.stderr and "6 tháng đầu năm 2026" in r.stderr
     en = cli("submit", "syt", "q1", "--period", typed, "--as-of", "2026-03-18", "--lang", "en", code=2).stderr
     assert f"Error: Period '{typed}' is not in a form khoagiao reads. Write: 2026-03, 03/2026" in en
-    assert "Traceback" not in r.output and events(isolated) == []
+    assert "Traceback" not in r.output and events(backend) == []
 
 
 @pytest.mark.parametrize(
@@ -97,10 +94,10 @@ def test_a_period_in_no_known_form_says_which_forms_there_are(cli, cfg, isolated
          "2026-02, …, 2026-12."),
     ],
 )
-def test_a_period_the_rule_lacks_names_the_rule_and_its_periods(cli, cfg, isolated, args, said) -> None:
+def test_a_period_the_rule_lacks_names_the_rule_and_its_periods(cli, cfg, backend, args, said) -> None:
     r = cli("submit", *args, "--as-of", "2026-03-18", code=2)
     assert r.stderr == f"Lỗi: {said}\n"
-    assert events(isolated) == []
+    assert events(backend) == []
 
 
 def test_withdraw_and_history_read_the_same_forms(cli, cfg) -> None:
@@ -214,7 +211,7 @@ def test_submit_takes_the_channel_in_the_office_s_words(cli, cfg, typed, channel
     assert history(cli)[0]["channel"] == channel
 
 
-def test_an_unknown_channel_lists_the_words_in_the_user_s_language(cli, cfg, isolated, tmp_path) -> None:
+def test_an_unknown_channel_lists_the_words_in_the_user_s_language(cli, cfg, backend, tmp_path) -> None:
     r = cli("submit", "syt", "q1", "--channel", "fax", "--as-of", "2026-03-18", code=2)
     assert r.stderr == ("Lỗi: Hình thức nhận 'fax' không hợp lệ; dùng: giấy (paper), thư điện tử (email), "
                         "văn phòng điện tử (eoffice), khác (other).\n")
@@ -223,7 +220,7 @@ def test_an_unknown_channel_lists_the_words_in_the_user_s_language(cli, cfg, iso
     sheet = tmp_path / "s.csv"
     sheet.write_text("unit,report,period,received,channel\nsyt,q1,2026-Q1,2026-03-10,fax\n", encoding="utf-8")
     assert "Dòng 2: Hình thức nhận 'fax' không hợp lệ; dùng: giấy (paper)" in cli("import", str(sheet), code=2).stderr
-    assert events(isolated) == []
+    assert events(backend) == []
 
 
 # ---------------------------------------------------------------------------- 5. date-times as people type them
@@ -255,10 +252,10 @@ def test_a_date_as_people_type_it(cli, cfg, typed) -> None:
     ("--received", "31/02/2026", "là ngày không có thật."), ("--as-of", "31/02/2026 14:00", "là ngày không có thật."),
     ("--received", "16/03/2026 25h00", ": giờ không hợp lệ (giờ từ 0 đến 23, phút từ 0 đến 59)."),
 ])
-def test_an_impossible_date_is_named(cli, cfg, isolated, option, typed, said) -> None:
+def test_an_impossible_date_is_named(cli, cfg, backend, option, typed, said) -> None:
     r = cli("submit", "syt", "q1", option, typed, code=2)
     assert r.stderr == f"Lỗi: {option} '{typed}'{said if said.startswith(':') else ' ' + said}\n"
-    assert events(isolated) == []
+    assert events(backend) == []
 
 
 def test_import_reads_a_received_cell_with_its_time(cli, cfg, tmp_path) -> None:
@@ -282,7 +279,7 @@ def _xlsx(path: Path, rows: list[list]) -> Path:
     return path
 
 
-def test_import_finds_the_headings_below_the_titles(cli, cfg, tmp_path, isolated) -> None:
+def test_import_finds_the_headings_below_the_titles(cli, cfg, tmp_path, backend) -> None:
     sheet = _xlsx(tmp_path / "so.xlsx", [
         ["SỔ THEO DÕI BÁO CÁO CỦA CÁC ĐƠN VỊ KHỐI KHOA GIÁO NĂM 2026"],
         ["(Ban Tuyên giáo và Dân vận Tỉnh ủy)\nbản in ngày 01/04/2026"],  # a line break in a title is no heading
@@ -293,7 +290,7 @@ def test_import_finds_the_headings_below_the_titles(cli, cfg, tmp_path, isolated
     ])
     out = cli("import", str(sheet), "--as-of", "2026-04-01").stdout
     assert "Đọc trang tính 'Sheet', tiêu đề ở dòng 4." in out and "Đã ghi 2 báo cáo" in out
-    assert [(e["unit"], e["report"], e["period"], e["channel"]) for e in events(isolated)] == [
+    assert [(e["unit"], e["report"], e["period"], e["channel"]) for e in events(backend)] == [
         ("syt", "q1", "2026-Q1", "paper"), ("bhxh-kh", "monthly", "2026-01", "email")]
     bad = tmp_path / "bad.csv"
     bad.write_text("Sổ theo dõi\n\nĐơn vị,Kỳ\nsyt,2026-Q1\n", encoding="utf-8")
@@ -301,23 +298,23 @@ def test_import_finds_the_headings_below_the_titles(cli, cfg, tmp_path, isolated
     assert "Thiếu cột: Báo cáo, Ngày nhận. Dòng tiêu đề có: Đơn vị, Kỳ." in r.stderr, r.stderr
 
 
-def test_import_finds_the_headings_of_a_csv_below_a_title(cli, cfg, tmp_path, isolated) -> None:
+def test_import_finds_the_headings_of_a_csv_below_a_title(cli, cfg, tmp_path, backend) -> None:
     sheet = tmp_path / "so.csv"
     sheet.write_text("SỔ THEO DÕI NĂM 2026\n\nđơn vị;báo cáo;kỳ;ngày nhận\nsyt;q1;Q1/2026;18/03/2026\n", encoding="utf-8")
     r = cli("import", str(sheet), "--as-of", "2026-04-01")
-    assert "Dòng tiêu đề là dòng 3." in r.stdout and [e["period"] for e in events(isolated)] == ["2026-Q1"]
+    assert "Dòng tiêu đề là dòng 3." in r.stdout and [e["period"] for e in events(backend)] == ["2026-Q1"]
 
 
-def test_import_reads_the_headings_offices_write(cli, cfg, tmp_path, isolated) -> None:
+def test_import_reads_the_headings_offices_write(cli, cfg, tmp_path, backend) -> None:
     """Found in a trial: "Tên đơn vị", "Loại báo cáo", "Kỳ báo cáo" were not known headings."""
     sheet = tmp_path / "so.csv"
     sheet.write_text("STT;Tên đơn vị;Loại báo cáo;Kỳ báo cáo;Ngày nhận\n1;Sở Y tế;quý I;Quý I/2026;18/03/2026\n",
                      encoding="utf-8")
     cli("import", str(sheet), "--as-of", "2026-04-01")
-    assert [(e["unit"], e["period"]) for e in events(isolated)] == [("syt", "2026-Q1")]
+    assert [(e["unit"], e["period"]) for e in events(backend)] == [("syt", "2026-Q1")]
 
 
-def test_import_reads_back_khoagiao_s_own_export(cli, cfg, tmp_path, isolated) -> None:
+def test_import_reads_back_khoagiao_s_own_export(cli, cfg, tmp_path, backend) -> None:
     cli("submit", "syt", "q1", "--received", "2026-03-12", "--doc-number", "12/BC-SYT", "--channel", "giấy",
         "--as-of", "2026-04-15")
     cli("submit", "bhxh-kh", "monthly", "--period", "2026-01", "--received", "2026-01-16", "--as-of", "2026-04-15")
@@ -326,22 +323,22 @@ def test_import_reads_back_khoagiao_s_own_export(cli, cfg, tmp_path, isolated) -
     cli("withdraw", "hkh", "q1", "--period", "2026-Q1")
     book = tmp_path / "theo-doi.xlsx"
     cli("export", "--format", "xlsx", "--year", "2026", "--as-of", "2026-04-15", "-o", str(book))
-    before = events(isolated)
+    before = events(backend)
     out = cli("import", str(book), "--as-of", "2026-04-15").stdout
     assert "Đọc trang tính 'Sự kiện', tiêu đề ở dòng 1." in out
     assert "Không có báo cáo mới nào để ghi" in out and "Bỏ qua 2 dòng đã có trong sổ: 2, 4." in out, out
     assert "Bỏ qua 2 dòng đã được sửa hoặc rút sau đó trong chính tệp: 3, 5." in out
-    assert events(isolated) == before
+    assert events(backend) == before
     # into a new ledger: the reports in force come in, once each; the withdrawn one does not
-    (isolated / "data" / "khoagiao.sqlite3").rename(tmp_path / "old.sqlite3")
+    backend.fresh()
     out = cli("import", str(book), "--as-of", "2026-04-15").stdout
     assert "Đã ghi 2 báo cáo" in out and "Bỏ qua 2 dòng đã được sửa hoặc rút sau đó trong chính tệp: 3, 5." in out, out
-    got = [(e["unit"], e["report"], e["period"], e["received"], e["doc_number"], e["channel"]) for e in events(isolated)]
+    got = [(e["unit"], e["report"], e["period"], e["received"], e["doc_number"], e["channel"]) for e in events(backend)]
     assert got == [("syt", "q1", "2026-Q1", "2026-03-12", "12/BC-SYT", "paper"),
                    ("bhxh-kh", "monthly", "2026-01", "2026-01-15", None, None)]
 
 
-def test_the_list_of_bad_rows_stops_at_fifty_and_counts_the_rest(cli, cfg, tmp_path, isolated) -> None:
+def test_the_list_of_bad_rows_stops_at_fifty_and_counts_the_rest(cli, cfg, tmp_path, backend) -> None:
     sheet = tmp_path / "bad.csv"
     sheet.write_text("unit,report,period,received\n" + "".join(f"xyz{n},q1,2026-Q1,2026-03-10\n" for n in range(60)),
                      encoding="utf-8")
@@ -350,7 +347,7 @@ def test_the_list_of_bad_rows_stops_at_fifty_and_counts_the_rest(cli, cfg, tmp_p
     assert lines[0] == "Lỗi: 60 dòng không hợp lệ; không ghi dòng nào:"
     assert len([line for line in lines if line.startswith("  Dòng ")]) == 50 and "xyz49" in r.stderr and "xyz50" not in r.stderr
     assert lines[-1] == "  … và 10 dòng khác."
-    assert lines[-1] != "" and events(isolated) == []
+    assert lines[-1] != "" and events(backend) == []
     en = cli("import", str(sheet), "--as-of", "2026-04-01", "--lang", "en", code=2).stderr
     assert en.splitlines()[-1] == "  … and 10 more rows."
 
@@ -358,31 +355,28 @@ def test_the_list_of_bad_rows_stops_at_fifty_and_counts_the_rest(cli, cfg, tmp_p
 # ---------------------------------------------------------------------------- 7. the received file, kept
 
 
-def _archive(home: Path) -> Path:
-    return home / "data" / "khoagiao-files"
-
-
-def test_submit_keeps_a_copy_named_by_its_sha256(cli, cfg, isolated, tmp_path) -> None:
+@fails_on_postgresql(KEPT_IN_THE_CURRENT_FOLDER)
+def test_submit_keeps_a_copy_named_by_its_sha256(cli, cfg, backend, tmp_path) -> None:
     content = b"%PDF-1.4 bao cao quy I"
     sha = hashlib.sha256(content).hexdigest()
     f = tmp_path / "Báo cáo Q1 (bản ký).PDF"
     f.write_bytes(content)
     out = cli("submit", "syt", "q1", "--file", str(f), "--as-of", "2026-03-18").stdout
-    copy = _archive(isolated) / f"{sha}.pdf"
+    copy = backend.files / f"{sha}.pdf"
     assert f"Đã lưu bản sao tệp: {copy}" in out
-    assert copy.read_bytes() == content and os.listdir(_archive(isolated)) == [copy.name]
+    assert copy.read_bytes() == content and os.listdir(backend.files) == [copy.name]
     if os.name == "posix":
-        assert stat.S_IMODE(copy.stat().st_mode) == 0o600 and stat.S_IMODE(_archive(isolated).stat().st_mode) == 0o700
+        assert stat.S_IMODE(copy.stat().st_mode) == 0o600 and stat.S_IMODE(backend.files.stat().st_mode) == 0o700
     # the same content again, under another name and without a safe suffix: kept once
     g = tmp_path / "../" / tmp_path.name / "bản sao.pdf~"
     g.write_bytes(content)
     cli("submit", "bhxh-kh", "q1", "--file", str(g), "--as-of", "2026-03-18")
-    assert os.listdir(_archive(isolated)) == [copy.name]
+    assert os.listdir(backend.files) == [copy.name]
     h = tmp_path / "khac"
     h.write_bytes(b"another")
     cli("submit", "hkh", "q1", "--file", str(h), "--as-of", "2026-03-18")
-    assert sorted(os.listdir(_archive(isolated))) == sorted([copy.name, hashlib.sha256(b"another").hexdigest()])
-    assert [e["file_sha256"] for e in events(isolated)] == [sha, sha, hashlib.sha256(b"another").hexdigest()]
+    assert sorted(os.listdir(backend.files)) == sorted([copy.name, hashlib.sha256(b"another").hexdigest()])
+    assert [e["file_sha256"] for e in events(backend)] == [sha, sha, hashlib.sha256(b"another").hexdigest()]
     # where the copy is: history (table and JSON) and explain
     table = cli("history").stdout
     assert f"Tệp báo cáo đã lưu:\n  #1: {copy}\n  #2: {copy}\n" in table
@@ -391,19 +385,20 @@ def test_submit_keeps_a_copy_named_by_its_sha256(cli, cfg, isolated, tmp_path) -
     assert "Kho tệp" in cli("verify").stdout
 
 
-def test_a_kept_file_changed_later_is_found_by_verify(cli, cfg, isolated, tmp_path) -> None:
+@fails_on_postgresql(KEPT_IN_THE_CURRENT_FOLDER)
+def test_a_kept_file_changed_later_is_found_by_verify(cli, cfg, backend, tmp_path) -> None:
     f = tmp_path / "bc.docx"
     f.write_bytes(b"PK report")
     cli("submit", "syt", "q1", "--file", str(f), "--as-of", "2026-03-18")
     assert "Kho tệp" in cli("verify").stdout and "1 tệp khớp mã SHA-256" in cli("verify").stdout
-    copy = next(_archive(isolated).iterdir())
+    copy = next(backend.files.iterdir())
     copy.chmod(0o600)
     copy.write_bytes(b"PK forged")
     r = cli("verify", code=1)
     assert f"tệp lưu {copy}: nội dung khác mã SHA-256 trong tên" in r.stderr, r.stderr
 
 
-def test_a_link_or_a_folder_is_refused_and_nothing_is_kept(cli, cfg, isolated, tmp_path) -> None:
+def test_a_link_or_a_folder_is_refused_and_nothing_is_kept(cli, cfg, backend, tmp_path) -> None:
     real = tmp_path / "that.pdf"
     real.write_bytes(b"x")
     link = tmp_path / "link.pdf"
@@ -414,11 +409,11 @@ def test_a_link_or_a_folder_is_refused_and_nothing_is_kept(cli, cfg, isolated, t
     assert "đó là một thư mục" in r.stderr
     # bad input elsewhere in the command: no copy either
     cli("submit", "xyz", "q1", "--file", str(real), "--as-of", "2026-03-18", code=2)
-    assert events(isolated) == [] and not _archive(isolated).exists()
+    assert events(backend) == [] and not backend.files.exists()
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
-def test_a_fifo_is_refused_without_waiting(cfg, isolated, tmp_path) -> None:
+def test_a_fifo_is_refused_without_waiting(cfg, backend, tmp_path) -> None:
     import khoagiao_cli
 
     fifo = tmp_path / "pipe.pdf"
@@ -428,13 +423,14 @@ def test_a_fifo_is_refused_without_waiting(cfg, isolated, tmp_path) -> None:
                         "--as-of", "2026-03-18"], capture_output=True, text=True, timeout=60,
                        env={**os.environ, "PYTHONPATH": src})
     assert r.returncode == 2 and "là một ống dẫn (FIFO)" in r.stderr, r.stderr
-    assert events(isolated) == [] and not _archive(isolated).exists()
+    assert events(backend) == [] and not backend.files.exists()
 
 
-def test_a_copy_left_half_written_by_a_killed_run_is_swept(cli, cfg, isolated, tmp_path) -> None:
+@fails_on_postgresql(KEPT_IN_THE_CURRENT_FOLDER)
+def test_a_copy_left_half_written_by_a_killed_run_is_swept(cli, cfg, backend, tmp_path) -> None:
     import time
 
-    folder = _archive(isolated)
+    folder = backend.files
     folder.mkdir(parents=True)
     stale, fresh = folder / ".incoming.abcd1234.tmp", folder / ".incoming.wxyz5678.tmp"
     for path in (stale, fresh):

@@ -1,4 +1,5 @@
-"""The ledger: migrations from an empty file, append-only, and every way it can be unusable."""
+"""The ledger: migrations from an empty file, append-only, and every way it can be unusable. What is not about
+SQLite's file runs on PostgreSQL too (issue 12)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from backends import BOTH, POSTGRESQL_ONLY, Backend
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from khoagiao_cli.core.status import Event
@@ -38,30 +40,32 @@ def test_migrations_from_an_empty_file(tmp_path: Path) -> None:
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
-def test_events_round_trip_in_order(tmp_path: Path) -> None:
-    ledger = Ledger.open(tmp_path / "l.sqlite3", created_on=TODAY)
+@BOTH
+def test_events_round_trip_in_order(backend: Backend) -> None:
+    ledger = backend.open_ledger(created_on=TODAY)
     with ledger.write():
         ids = [ledger.append(ev(n)) for n in (1, 2)]
     got = ledger.events()
     assert [e.id for e in got] == ids and [e.period for e in got] == ["2026-01", "2026-02"]
-    assert got[0].received == TODAY and got[0].recorded_by == "t"
+    assert got[0].received == TODAY and got[0].recorded_by == backend.recorded_by("t")
     assert [e.period for e in ledger.events(period="2026-02")] == ["2026-02"]
 
 
-def test_the_ledger_is_append_only(tmp_path: Path) -> None:
-    path = tmp_path / "l.sqlite3"
-    ledger = Ledger.open(path, created_on=TODAY)
+@BOTH
+def test_the_ledger_is_append_only(backend: Backend) -> None:
+    ledger = backend.open_ledger(created_on=TODAY)
     with ledger.write():
         ledger.append(ev())
-    conn = sqlite3.connect(path)
-    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
-        conn.execute("UPDATE events SET received = '2020-01-01'")
-    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
-        conn.execute("DELETE FROM events")
+    ledger.close()
+    with backend.connect() as db:
+        for sql in ("UPDATE events SET received = '2020-01-01'", "DELETE FROM events"):
+            with pytest.raises(backend.refused, match="append-only"):
+                db.execute(sql)
 
 
-def test_a_failed_transaction_writes_nothing(tmp_path: Path) -> None:
-    ledger = Ledger.open(tmp_path / "l.sqlite3", created_on=TODAY)
+@BOTH
+def test_a_failed_transaction_writes_nothing(backend: Backend) -> None:
+    ledger = backend.open_ledger(created_on=TODAY)
     with pytest.raises(RuntimeError):
         with ledger.write():
             ledger.append(ev(1))
@@ -69,14 +73,13 @@ def test_a_failed_transaction_writes_nothing(tmp_path: Path) -> None:
     assert ledger.events() == []
 
 
-def test_a_ledger_from_a_newer_khoagiao_is_refused(tmp_path: Path) -> None:
-    path = tmp_path / "l.sqlite3"
-    Ledger.open(path, created_on=TODAY).close()
-    conn = sqlite3.connect(path)
-    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
-    conn.close()
+@BOTH
+def test_a_ledger_from_a_newer_khoagiao_is_refused(backend: Backend) -> None:
+    backend.open_ledger(created_on=TODAY).close()
+    backend.tamper(f"PRAGMA user_version = {SCHEMA_VERSION + 1}" if not backend.postgresql
+                   else f"INSERT INTO kg_schema (step) VALUES ({SCHEMA_VERSION + 1})")
     with pytest.raises(LedgerError) as info:
-        Ledger.open(path, created_on=TODAY)
+        backend.open_ledger(created_on=TODAY)
     assert info.value.key == "db_newer" and info.value.exit_code == 1
 
 
@@ -88,22 +91,30 @@ def test_a_file_that_is_not_a_ledger(tmp_path: Path) -> None:
     assert info.value.key == "db_corrupt"
 
 
-def test_a_locked_ledger_times_out_with_a_message(tmp_path: Path) -> None:
-    path = tmp_path / "l.sqlite3"
-    ledger = Ledger.open(path, created_on=TODAY, timeout=0.2)
-    holder = sqlite3.connect(path, isolation_level=None)
-    holder.execute("BEGIN IMMEDIATE")
-    try:
+@BOTH
+def test_a_locked_ledger_times_out_with_a_message(backend: Backend) -> None:
+    ledger = backend.open_ledger(created_on=TODAY, timeout=0.2)
+    with backend.writer_waiting():
         with pytest.raises(LedgerError) as info:
             with ledger.write():
                 ledger.append(ev())
         assert info.value.key == "db_locked"
-    finally:
-        holder.execute("ROLLBACK")
     assert ledger.events() == []
 
 
 # ---------------------------------------------------------------------------- through the CLI: exit 1, nothing changed
+
+
+@BOTH
+def test_cli_locked(cli, cfg, backend, monkeypatch) -> None:
+    monkeypatch.setenv("KHOAGIAO_DB_TIMEOUT", "0.2")
+    cli("submit", "syt", "q1", "--as-of", "2026-03-10")
+    with backend.writer_waiting():
+        r = cli("submit", "bhxh-kh", "q1", "--as-of", "2026-03-10", code=1)
+    assert "đang bị tiến trình khác khóa" in r.stderr and "không có gì được ghi" in r.stderr
+    assert backend.count("events") == 1
+    cli("submit", "bhxh-kh", "q1", "--as-of", "2026-03-10")  # the lock let go: it records
+    assert backend.count("events") == 2
 
 
 def test_cli_locked_readonly_corrupt_newer(cli, cfg, tmp_path, monkeypatch) -> None:
@@ -177,10 +188,13 @@ def test_a_bad_timeout_is_bad_input(cli, cfg, monkeypatch, value) -> None:
 KEYS = [("syt", "monthly", "2026-01"), ("syt", "q1", "2026-Q1"), ("bhxh-kh", "monthly", "2026-01")]
 
 
-@given(st.lists(st.tuples(st.sampled_from(["submit", "correct", "withdraw"]), st.sampled_from(KEYS)), max_size=12))
-def test_in_force_is_the_latest_event_unless_a_withdrawal(tmp_path_factory, steps) -> None:
+@BOTH
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])  # each example empties the ledger
+@given(steps=st.lists(st.tuples(st.sampled_from(["submit", "correct", "withdraw"]), st.sampled_from(KEYS)), max_size=12))
+def test_in_force_is_the_latest_event_unless_a_withdrawal(backend: Backend, steps) -> None:
     """The rule, said once here and once in the view `in_force`: a correction replaces, a withdrawal reopens."""
-    ledger = Ledger.open(tmp_path_factory.mktemp("l") / "l.sqlite3", created_on=TODAY)
+    backend.empty()
+    ledger = backend.open_ledger(created_on=TODAY)
     expected: dict = {}
     with ledger.write():
         for n, (kind, key) in enumerate(steps, 1):
@@ -223,3 +237,13 @@ def test_a_reader_never_writes(tmp_path: Path) -> None:
     missing = open_reader(tmp_path / "none.sqlite3", today=TODAY, timeout=1)
     assert missing.events() == [] and missing.created_on() == TODAY
     assert not (tmp_path / "none.sqlite3").exists()
+
+
+@POSTGRESQL_ONLY
+def test_a_reader_of_an_empty_database_creates_nothing(backend: Backend) -> None:
+    """The counterpart of the above: reading a database that holds no ledger yet makes no table in it."""
+    from khoagiao_cli.store import open_reader
+
+    missing = open_reader(Path("unused"), url=backend.where, today=TODAY, timeout=1)
+    assert missing.events() == [] and missing.created_on() == TODAY
+    assert not backend.exists()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import email
 import json
 import socket
-import sqlite3
 import ssl
 from email import policy
 from pathlib import Path
@@ -13,7 +12,10 @@ from pathlib import Path
 import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
+from backends import BOTH, Backend
 from conftest import write_config
+
+pytestmark = BOTH
 
 REFUSED = "tu-choi@bhxh.example.vn"
 
@@ -75,25 +77,22 @@ def mailcfg(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
-def reminders(isolated: Path) -> list[tuple]:
-    db = isolated / "data" / "khoagiao.sqlite3"
-    if not db.exists():  # a preview only reads: no ledger is created
-        return []
-    with sqlite3.connect(db) as conn:
-        return conn.execute("SELECT kind, unit, day, instances, recipients FROM reminders ORDER BY id").fetchall()
+def reminders(backend: Backend) -> list[tuple]:
+    """The reminders recorded (none when there is no ledger: a preview only reads, and creates none)."""
+    return backend.rows("SELECT kind, unit, day, instances, recipients FROM reminders ORDER BY id")
 
 
-def test_preview_sends_nothing_and_names_the_units_it_cannot_reach(cli, mailcfg, inbox, isolated) -> None:
+def test_preview_sends_nothing_and_names_the_units_it_cannot_reach(cli, mailcfg, inbox, backend) -> None:
     out = cli("remind", "--as-of", "2026-03-18").stdout
     assert out.count("===== ") == 11
     assert "Đến: vanphong@syt.example.vn, bctk@syt.example.vn" in out
     assert "Tiêu đề: [BTGDVTU] V/v đôn đốc gửi báo cáo (2 quá hạn, 1 sắp đến hạn) — 18/03/2026" in out
     assert "Xem trước 11 thư nhắc; thêm --send để gửi." in out
     assert "Không gửi được cho 8 đơn vị chưa có địa chỉ e-mail (khóa email trong units.yaml): sgddt, skhcn" in out
-    assert inbox.messages == [] and reminders(isolated) == []
+    assert inbox.messages == [] and reminders(backend) == []
 
 
-def test_send_reaches_each_unit_and_is_recorded(cli, mailcfg, inbox, isolated) -> None:
+def test_send_reaches_each_unit_and_is_recorded(cli, mailcfg, inbox, backend) -> None:
     cli("submit", "hkh", "monthly", "--period", "2026-01", "--as-of", "2026-01-10")
     r = cli("remind", "--as-of", "2026-03-18", "--send", code=1)  # bhxh-kh's address is refused
     assert "Đã gửi: Sở Y tế (syt) → vanphong@syt.example.vn, bctk@syt.example.vn (3 báo cáo)." in r.stdout
@@ -115,13 +114,13 @@ def test_send_reaches_each_unit_and_is_recorded(cli, mailcfg, inbox, isolated) -
     assert "Trân trọng./." in body and "K/T TRƯỞNG BAN" in body
     hkh = by_rcpt[("hkh@example.vn",)].get_content()
     assert "tháng 01/2026" not in hkh  # already received
-    assert reminders(isolated) == [
+    assert reminders(backend) == [
         ("unit", "syt", "2026-03-18", "monthly/2026-01;monthly/2026-02;q1/2026-Q1", "vanphong@syt.example.vn,bctk@syt.example.vn"),
         ("unit", "hkh", "2026-03-18", "monthly/2026-02;q1/2026-Q1", "hkh@example.vn"),
     ]
 
 
-def test_the_same_reminder_is_not_sent_twice_a_day(cli, mailcfg, inbox, isolated) -> None:
+def test_the_same_reminder_is_not_sent_twice_a_day(cli, mailcfg, inbox, backend) -> None:
     cli("remind", "--as-of", "2026-03-18", "--send", "--unit", "syt")
     again = cli("remind", "--as-of", "2026-03-18", "--send", "--unit", "syt").stdout
     assert "Bỏ qua: Sở Y tế (syt) đã được nhắc đúng những báo cáo này hôm nay lúc" in again
@@ -132,24 +131,24 @@ def test_the_same_reminder_is_not_sent_twice_a_day(cli, mailcfg, inbox, isolated
     cli("remind", "--as-of", "2026-03-18", "--send", "--unit", "syt")
     cli("remind", "--as-of", "2026-03-19", "--send", "--unit", "syt")  # another day
     assert len(inbox.messages) == 4
-    assert len(reminders(isolated)) == 4
+    assert len(reminders(backend)) == 4
 
 
-def test_a_server_that_is_down_fails_every_unit_and_records_nothing(cli, mailcfg, isolated, monkeypatch) -> None:
+def test_a_server_that_is_down_fails_every_unit_and_records_nothing(cli, mailcfg, backend, monkeypatch) -> None:
     monkeypatch.setenv("KHOAGIAO_SMTP_HOST", "127.0.0.1")
     monkeypatch.setenv("KHOAGIAO_SMTP_PORT", str(free_port()))  # nothing listens there
     monkeypatch.setenv("KHOAGIAO_SMTP_SECURITY", "none")
     monkeypatch.setenv("KHOAGIAO_MAIL_FROM", "vanthu@btg.example.vn")
     r = cli("remind", "--as-of", "2026-03-18", "--send", code=1)
     assert r.stderr.count("không kết nối được máy chủ thư 127.0.0.1:") == 3
-    assert "Traceback" not in r.output and reminders(isolated) == []
+    assert "Traceback" not in r.output and reminders(backend) == []
 
 
-def test_a_message_the_server_will_not_take(cli, mailcfg, inbox, isolated) -> None:
+def test_a_message_the_server_will_not_take(cli, mailcfg, inbox, backend) -> None:
     inbox.reject_data = True
     r = cli("remind", "--as-of", "2026-03-18", "--send", "--unit", "syt", code=1)
     assert "máy chủ thư không nhận thư (451" in r.stderr
-    assert reminders(isolated) == []
+    assert reminders(backend) == []
 
 
 def test_sending_needs_a_server_and_a_sender(cli, mailcfg, monkeypatch) -> None:
@@ -188,13 +187,13 @@ def test_the_password_never_comes_from_a_file(cli, mailcfg) -> None:
     assert "mail.password: không ghi mật khẩu vào tệp cấu hình; đặt biến môi trường KHOAGIAO_SMTP_PASSWORD" in r.stderr
 
 
-def test_eml_files(cli, mailcfg, tmp_path, isolated) -> None:
+def test_eml_files(cli, mailcfg, tmp_path, backend) -> None:
     out = cli("remind", "--as-of", "2026-03-18", "--eml", str(tmp_path / "thu")).stdout
     assert "Đã ghi 11 tệp .eml" in out
     msg = email.message_from_bytes((tmp_path / "thu" / "2026-03-18-syt.eml").read_bytes(), policy=policy.default)
     assert msg["To"] == "vanphong@syt.example.vn, bctk@syt.example.vn"
     assert msg.get_content().startswith("Kính gửi: Sở Y tế")
-    assert reminders(isolated) == []
+    assert reminders(backend) == []
 
 
 def test_english_reminders(cli, mailcfg, inbox) -> None:
@@ -263,7 +262,7 @@ def test_login_with_the_password_from_the_environment(cli, mailcfg, inbox, tmp_p
 # ---------------------------------------------------------------------------- the digest
 
 
-def test_overdue_mail_to_the_office(cli, mailcfg, inbox, isolated) -> None:
+def test_overdue_mail_to_the_office(cli, mailcfg, inbox, backend) -> None:
     assert cli("overdue", "--as-of", "2026-01-15", "--mail-to", "lanhdao@btg.example.vn").stdout == ""
     assert inbox.messages == []  # nothing overdue: nothing sent
     r = cli("overdue", "--as-of", "2026-03-20", "--unit", "syt", "--mail-to", "lanhdao@btg.example.vn, vanthu@btg.example.vn")
@@ -272,7 +271,7 @@ def test_overdue_mail_to_the_office(cli, mailcfg, inbox, isolated) -> None:
     assert rcpts == ["lanhdao@btg.example.vn", "vanthu@btg.example.vn"]
     assert msg["Subject"] == "Báo cáo quá hạn tính đến 20/03/2026: 3 báo cáo của 1 đơn vị"
     assert "  - Báo cáo quý I (2026-Q1): trước 20/03/2026 (hạn cuối 19/03/2026), quá 1 ngày" in msg.get_content()
-    assert [row[0] for row in reminders(isolated)] == ["digest"]
+    assert [row[0] for row in reminders(backend)] == ["digest"]
     assert "không phải địa chỉ e-mail" in cli("overdue", "--mail-to", "lanh dao", code=2).stderr
     overdue_json = json.loads(cli("overdue", "--as-of", "2026-03-20", "--unit", "syt", "--format", "json").stdout)["instances"]
     assert len(overdue_json) == 3
@@ -285,20 +284,15 @@ def test_config_shows_the_mail_settings_but_never_the_password(cli, mailcfg, inb
     assert "mật khẩu trong KHOAGIAO_SMTP_PASSWORD: có" in out and "bi-mat-123" not in out
 
 
-def test_a_reminder_the_ledger_cannot_record_stops_the_round(cli, mailcfg, inbox, isolated, monkeypatch) -> None:
+def test_a_reminder_the_ledger_cannot_record_stops_the_round(cli, mailcfg, inbox, backend, monkeypatch) -> None:
     """Sent, but the ledger stayed locked: say so, send no more (each would go unrecorded and be sent again
     tomorrow), exit 1. It used to end in a traceback after the first message."""
     cli("submit", "lhh", "monthly", "--period", "2025-12", "--received", "2025-12-15", "--as-of", "2026-03-18")
     monkeypatch.setenv("KHOAGIAO_DB_TIMEOUT", "0.2")
-    holder = sqlite3.connect(isolated / "data" / "khoagiao.sqlite3", isolation_level=None)
-    holder.execute("BEGIN IMMEDIATE")
-    try:
+    with backend.writer_waiting():
         r = cli("remind", "--as-of", "2026-03-18", "--send", code=1)
-    finally:
-        holder.execute("ROLLBACK")
-        holder.close()
     assert "đã gửi cho Sở Y tế (syt) nhưng không ghi được vào sổ theo dõi" in r.stderr and "Traceback" not in r.output
-    assert len(inbox.messages) == 1 and reminders(isolated) == []
+    assert len(inbox.messages) == 1 and reminders(backend) == []
 
 
 def test_sending_when_nobody_can_be_reached_exits_1(cli, mailcfg, inbox, isolated) -> None:

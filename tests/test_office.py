@@ -4,22 +4,15 @@ letter (read back by python-docx)."""
 from __future__ import annotations
 
 import json
-import sqlite3
 from datetime import date, datetime
 from pathlib import Path
 
 import docx
 import openpyxl
 import pytest
+from backends import BOTH
 
-
-def events(isolated: Path) -> int:
-    db = isolated / "data" / "khoagiao.sqlite3"
-    if not db.exists():
-        return 0
-    with sqlite3.connect(db) as conn:
-        return conn.execute("SELECT count(*) FROM events").fetchone()[0]
-
+pytestmark = BOTH
 
 def _history(cli) -> None:  # noqa: ANN001
     """Q1 2026 of three units, worked out by hand: deadlines 19/01, 23/02 (Tết), 19/03."""
@@ -121,7 +114,7 @@ def _write_xlsx(path: Path, rows: list[list]) -> Path:
     return path
 
 
-def test_import_an_xlsx_tracking_sheet(cli, cfg, tmp_path, isolated) -> None:
+def test_import_an_xlsx_tracking_sheet(cli, cfg, tmp_path, backend) -> None:
     sheet = _write_xlsx(tmp_path / "so-theo-doi.xlsx", [
         ["Đơn vị", "Báo cáo", "Kỳ", "Ngày nhận", "Số, ký hiệu", "Hình thức", "Ghi chú"],
         ["Sở Y tế", "báo cáo tháng", datetime(2026, 1, 1), datetime(2026, 1, 15), "12/BC-SYT", "Giấy", "bản gốc"],
@@ -131,7 +124,7 @@ def test_import_an_xlsx_tracking_sheet(cli, cfg, tmp_path, isolated) -> None:
     ])
     dry = cli("import", str(sheet), "--dry-run", "--as-of", "2026-04-01").stdout
     assert "Sẽ ghi 3 báo cáo (chạy thử, chưa ghi gì):" in dry and "Dòng 2: syt  monthly  2026-01  15/01/2026  12/BC-SYT" in dry
-    assert events(isolated) == 0
+    assert backend.count("events") == 0
     out = cli("import", str(sheet), "--as-of", "2026-04-01").stdout
     assert "Đã ghi 3 báo cáo từ" in out
     history = json.loads(cli("history", "--format", "json").stdout)["events"]
@@ -142,14 +135,14 @@ def test_import_an_xlsx_tracking_sheet(cli, cfg, tmp_path, isolated) -> None:
     ]
     assert history[0]["doc_number"] == "12/BC-SYT" and history[0]["note"] == "bản gốc"
     again = cli("import", str(sheet), "--as-of", "2026-04-01").stdout
-    assert "Bỏ qua 3 dòng đã có trong sổ: 2, 3, 5." in again and events(isolated) == 3
+    assert "Bỏ qua 3 dòng đã có trong sổ: 2, 3, 5." in again and backend.count("events") == 3
 
 
-def test_import_csv_with_english_headings_and_semicolons(cli, cfg, tmp_path, isolated) -> None:
+def test_import_csv_with_english_headings_and_semicolons(cli, cfg, tmp_path, backend) -> None:
     sheet = tmp_path / "in.csv"
     sheet.write_text("\ufeffunit;report;period;received;doc_number\nsgddt;monthly;2026-01;2026-01-19;5/BC\n", encoding="utf-8")
     cli("import", str(sheet), "--as-of", "2026-04-01")
-    assert events(isolated) == 1
+    assert backend.count("events") == 1
 
 
 BAD_ROWS = [
@@ -166,7 +159,7 @@ BAD_ROWS = [
 ]
 
 
-def test_each_bad_row_is_named_and_nothing_is_written(cli, cfg, tmp_path, isolated) -> None:
+def test_each_bad_row_is_named_and_nothing_is_written(cli, cfg, tmp_path, backend) -> None:
     cli("submit", "bhxh-kh", "monthly", "--period", "2026-01", "--received", "2026-01-19", "--as-of", "2026-04-01")
     sheet = tmp_path / "bad.csv"
     lines = ["unit,report,period,received,channel"] + [",".join(r + [""] * (5 - len(r))) for r, _ in BAD_ROWS]
@@ -175,7 +168,7 @@ def test_each_bad_row_is_named_and_nothing_is_written(cli, cfg, tmp_path, isolat
     assert r.stderr.startswith("Lỗi: 9 dòng không hợp lệ; không ghi dòng nào:")
     for _, message in BAD_ROWS:
         assert message in r.stderr, message
-    assert "Traceback" not in r.output and events(isolated) == 1
+    assert "Traceback" not in r.output and backend.count("events") == 1
 
 
 @pytest.mark.parametrize(

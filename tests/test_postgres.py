@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from pathlib import Path
 
 import psycopg
 import pytest
+from backends import KEPT_IN_THE_CURRENT_FOLDER, Backend
 
 
 def _settled(text: str) -> str:
@@ -29,6 +31,23 @@ def test_a_postgresql_url_is_a_database_never_a_folder(cli, cfg: Path, pg_url: s
     with psycopg.connect(pg_url) as conn:
         rows = conn.execute("SELECT unit, report, period, received FROM events").fetchall()
     assert rows == [("skhcn", "monthly", "2026-04", "2026-04-17")]
+
+
+@pytest.mark.xfail(strict=True, reason=KEPT_IN_THE_CURRENT_FOLDER)
+def test_a_received_file_is_kept_in_the_user_data_dir_never_in_the_current_folder(cli, cfg: Path, pg_url: str,
+                                                                                  isolated: Path, tmp_path: Path,
+                                                                                  monkeypatch) -> None:  # noqa: ANN001
+    """The same folder `postgresql:` as above, made by `submit --file`: the copy of the received file went into
+    ./postgresql:/<user>@<host>:<port>/khoagiao-files, a folder of whichever directory the clerk stood in."""
+    monkeypatch.setenv("KHOAGIAO_DB", pg_url)
+    report = tmp_path / "bc.pdf"
+    report.write_bytes(b"%PDF report")
+    cli("submit", "skhcn", "q1", "--period", "2026-Q1", "--file", str(report), "--as-of", "2026-03-18")
+    assert not any(Path.cwd().iterdir()), list(Path.cwd().rglob("*"))
+    port, database = pg_url.rsplit(":", 1)[1].split("/")
+    kept = isolated / "data" / "postgresql" / f"127.0.0.1-{port}-{database}" / "khoagiao-files"
+    assert [p.name for p in kept.iterdir()] == [hashlib.sha256(b"%PDF report").hexdigest() + ".pdf"]
+    assert cli("verify").exit_code == 0
 
 
 @pytest.mark.parametrize("given", ["mysql://127.0.0.1/kg", "sqlite:///tmp/x.db", "postgresql://127.0.0.1:port/kg"])
@@ -77,7 +96,7 @@ def test_the_database_refuses_to_change_a_record(pg_url: str, cli, cfg: Path, mo
                 conn.execute(sql)
 
 
-def test_a_week_of_the_office_on_either_backend(cli, cfg: Path, backend: str) -> None:  # noqa: ANN001
+def test_a_week_of_the_office_on_either_backend(cli, cfg: Path, backend: Backend) -> None:  # noqa: ANN001
     """The daily commands on the ledger `backend` names (conftest: a SQLite file, then an empty PostgreSQL
     database): a request, an incident, submissions, a void, and what due and verify say of them."""
     cli("request", "add", "--id", "nhanh", "--title", "Báo cáo nhanh", "--deadline", "2026-04-30", "--units",

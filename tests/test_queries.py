@@ -1,14 +1,14 @@
 """The database answers what is open (issue 11): its answers equal the reference's (tests/reference.py) over
-random configurations and histories, recorded in a real SQLite ledger."""
+random configurations and histories, recorded in a real ledger: a SQLite file, and a PostgreSQL database."""
 
 from __future__ import annotations
 
-import tempfile
 from datetime import date, datetime, time, timedelta, timezone
 from functools import cache
 from pathlib import Path
 
 import reference
+from backends import BOTH, Backend
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -21,6 +21,7 @@ from khoagiao_cli.core.schedule import expand
 from khoagiao_cli.core.status import Event, Row, Void
 from khoagiao_cli.store.base import EmptyLedger
 from khoagiao_cli.store.outstanding import OPEN_SQL
+from khoagiao_cli.store.sql import SqlLedger
 from khoagiao_cli.store.sqlite import SQLiteLedger
 
 TZ = timezone(timedelta(hours=7))
@@ -96,8 +97,10 @@ def histories(draw: st.DrawFn, config: Config, as_of: date) -> tuple[list[Event]
     return events, voided
 
 
-def recorded(folder: Path, created: date, events: list[Event], voided: list[int]) -> SQLiteLedger:
-    ledger = SQLiteLedger.open(folder / "ledger.sqlite3", created_on=created)
+def recorded(backend: Backend, created: date, events: list[Event], voided: list[int]) -> SqlLedger:
+    """A new ledger (the example's own) holding these events and voids."""
+    backend.empty()
+    ledger = backend.open_ledger(created_on=created)
     with ledger.write():
         for e in events:
             ledger.append(e)
@@ -123,24 +126,25 @@ def cases(draw: st.DrawFn) -> tuple[Config, list[Event], list[int], date, Clock,
     return config, events, voided, created, clock, within, unit
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-@given(cases())
-def test_what_is_open_is_what_the_reference_says(case: tuple) -> None:
+@BOTH
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
+                                                   HealthCheck.function_scoped_fixture])  # each example empties it
+@given(case=cases())
+def test_what_is_open_is_what_the_reference_says(backend: Backend, case: tuple) -> None:
     """`due` (and so `overdue`, `remind`) over random offices and histories, and `status` of each year: the
     database's anti-join and year-bounded look-ups give exactly the rows, in the order, the reference gives."""
     config, events, voided, created, clock, within, unit = case
-    with tempfile.TemporaryDirectory() as tmp:
-        ledger = recorded(Path(tmp), created, events, voided)
-        try:
-            stored = ledger.events()
-            got = query.due(config, ledger, clock, within, unit).rows
-            assert shown(got) == shown(reference.due(config, stored, set(voided), created, clock, within, unit))
-            for year in (2025, 2026):
-                got = query.year_rows(config, ledger, year, clock, unit)
-                want = reference.year_rows(config, stored, set(voided), created, year, clock, unit)
-                assert shown(got) == shown(want)
-        finally:
-            ledger.close()
+    ledger = recorded(backend, created, events, voided)
+    try:
+        stored = ledger.events()
+        got = query.due(config, ledger, clock, within, unit).rows
+        assert shown(got) == shown(reference.due(config, stored, set(voided), created, clock, within, unit))
+        for year in (2025, 2026):
+            got = query.year_rows(config, ledger, year, clock, unit)
+            want = reference.year_rows(config, stored, set(voided), created, year, clock, unit)
+            assert shown(got) == shown(want)
+    finally:
+        ledger.close()
 
 
 @settings(suppress_health_check=[HealthCheck.too_slow])

@@ -12,9 +12,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from backends import BOTH, NO_LEDGER
 
 import khoagiao_cli
 from khoagiao_cli.i18n import Words
+
+pytestmark = BOTH
 
 #: box drawing and footnote marks: around a cell, not part of it
 FRAME = re.compile(r"[│┃┆┊║|─━┏┓┗┛┡┩┣┫╇╋┳┻┼┬┴├┤└┘┌┐╭╮╰╯¹²³⁴⁵⁶⁷⁸⁹]")
@@ -162,6 +165,7 @@ def test_percentages_take_a_decimal_comma_in_vietnamese_only(cli, cfg) -> None:
     assert data["units"][0]["on_time_rate"] == 0.3333  # machine output keeps its number
 
 
+@NO_LEDGER
 def test_words_for_values_are_vietnamese(cli) -> None:
     from khoagiao_cli.i18n import stamp_text
     from khoagiao_cli.outputs.phrases import channel_text, percent

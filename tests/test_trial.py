@@ -6,6 +6,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from backends import BOTH, KEPT_IN_THE_CURRENT_FOLDER, NO_LEDGER, SQLITE_ONLY, fails_on_postgresql
+
+pytestmark = BOTH
 
 
 def _json(cli, *args: str) -> dict:
@@ -89,7 +92,7 @@ def test_every_scorecard_line_adds_up(cli, cfg) -> None:
 # ---------------------------------------------------------------------------- 3. verify: a kept file that is lost
 
 
-def _kept_one(cli, isolated, tmp_path):  # noqa: ANN202
+def _kept_one(cli, backend, tmp_path):  # noqa: ANN202
     import hashlib
 
     f = tmp_path / "bc-syt.pdf"
@@ -98,16 +101,16 @@ def _kept_one(cli, isolated, tmp_path):  # noqa: ANN202
     g = tmp_path / "bc-hkh.pdf"
     g.write_bytes(b"%PDF report of hkh")
     cli("submit", "hkh", "q1", "--file", str(g), "--as-of", "2026-03-18")
-    folder = isolated / "data" / "khoagiao-files"
-    return folder, hashlib.sha256(f.read_bytes()).hexdigest(), hashlib.sha256(g.read_bytes()).hexdigest()
+    return backend.files, hashlib.sha256(f.read_bytes()).hexdigest(), hashlib.sha256(g.read_bytes()).hexdigest()
 
 
+@fails_on_postgresql(KEPT_IN_THE_CURRENT_FOLDER)
 @pytest.mark.parametrize(("lang", "said"), [
     ("vi", "sự kiện #1: tệp lưu (SHA-256 {sha}) không còn trong kho {folder}"),
     ("en", "event #1: the kept file (SHA-256 {sha}) is no longer in the archive {folder}"),
 ])
-def test_a_kept_file_lost_from_the_archive_is_a_finding_of_verify(cli, cfg, isolated, tmp_path, lang, said) -> None:
-    folder, sha, other = _kept_one(cli, isolated, tmp_path)
+def test_a_kept_file_lost_from_the_archive_is_a_finding_of_verify(cli, cfg, backend, tmp_path, lang, said) -> None:
+    folder, sha, other = _kept_one(cli, backend, tmp_path)
     assert "2 tệp khớp mã SHA-256" in cli("verify").stdout
     (folder / f"{sha}.pdf").unlink()
     r = cli("verify", "--lang", lang, code=1)
@@ -116,15 +119,17 @@ def test_a_kept_file_lost_from_the_archive_is_a_finding_of_verify(cli, cfg, isol
     assert "#1: không còn trong kho" in cli("history").stdout  # history said so already
 
 
-def test_every_kept_file_lost_is_a_finding_even_with_the_archive_gone(cli, cfg, isolated, tmp_path) -> None:
+@fails_on_postgresql(KEPT_IN_THE_CURRENT_FOLDER)
+def test_every_kept_file_lost_is_a_finding_even_with_the_archive_gone(cli, cfg, backend, tmp_path) -> None:
     import shutil
 
-    folder, sha, other = _kept_one(cli, isolated, tmp_path)
+    folder, sha, other = _kept_one(cli, backend, tmp_path)
     shutil.rmtree(folder)
     r = cli("verify", code=1)
     assert f"sự kiện #1: tệp lưu (SHA-256 {sha})" in r.stderr and f"sự kiện #2: tệp lưu (SHA-256 {other})" in r.stderr
 
 
+@SQLITE_ONLY  # the SQL dumps of the ledgers older khoagiao releases wrote
 @pytest.mark.parametrize("version", [1, 5])
 def test_a_file_recorded_before_khoagiao_kept_copies_is_no_finding(cli, cfg, isolated, tmp_path, version) -> None:
     """A ledger of an older khoagiao holds a file's SHA-256 but never had a copy of it: nothing was lost, even
@@ -209,11 +214,11 @@ ADD_OLD = ("request", "add", "--id", "old", "--title", "Báo cáo sơ kết", "-
            "--as-of", "2026-03-09")
 
 
-def test_a_request_with_a_deadline_already_past_needs_yes(cli, cfg, isolated) -> None:
+def test_a_request_with_a_deadline_already_past_needs_yes(cli, cfg, backend) -> None:
     r = cli(*ADD_OLD, code=2)
     assert "hạn 01/03/2026 đã qua" in r.stderr and "thêm --yes" in r.stderr, r.stderr
     assert "Traceback" not in r.stderr
-    assert not (isolated / "data" / "khoagiao.sqlite3").exists()  # nothing written, not even the ledger
+    assert not backend.exists()  # nothing written, not even the ledger
     assert cli("due", "--as-of", "2026-03-09", "--format", "json").stdout.count('"old"') == 0
     r = cli(*ADD_OLD, "--lang", "en", code=2)
     assert "the deadline 01/03/2026 has passed" in r.stderr and "add --yes" in r.stderr, r.stderr
@@ -287,26 +292,29 @@ def test_the_events_sheet_says_when_recorded_and_how_received_as_people_write_it
     assert rows[0]["Channel"] == "paper"
 
 
-def test_the_time_of_receipt_survives_export_and_import(cli, cfg, tmp_path, isolated) -> None:
+def test_the_time_of_receipt_survives_export_and_import(cli, cfg, tmp_path, backend) -> None:
     cli("submit", "syt", "q1", "--received", "16/03/2026 10:15", "--as-of", "2026-03-18")
     book, _ = _events_sheet(cli, tmp_path)
-    (isolated / "data" / "khoagiao.sqlite3").rename(tmp_path / "old.sqlite3")
+    backend.fresh()  # into a new ledger
     cli("import", str(book), "--as-of", "2026-03-20")
     (event,) = _json(cli, "history")["events"]
     assert event["received_at"].startswith("2026-03-16T10:15"), event
 
 
+@NO_LEDGER
 def test_history_help_names_the_void_among_the_kinds(cli) -> None:
     assert "(nhận, sửa, rút, hủy)" in " ".join(cli("history", "--help").stdout.split())
     assert "withdrawn, voided" in " ".join(cli("history", "--help", "--lang", "en").stdout.split())
 
 
+@NO_LEDGER
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_the_default_of_within_hours_is_shown_once(cli, lang) -> None:
     text = " ".join(cli("incident", "add", "--help", "--lang", lang).stdout.split())
     assert text.count("24") == 1, text
 
 
+@NO_LEDGER
 def test_the_shipped_units_file_says_gui_not_nop() -> None:
     import re
     from pathlib import Path

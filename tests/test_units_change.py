@@ -9,7 +9,10 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from backends import BOTH, NO_LEDGER, SQLITE_ONLY, Backend
 from conftest import write_config
+
+pytestmark = BOTH
 
 MERGER = """
 units:
@@ -44,8 +47,8 @@ units:
 
 
 @pytest.fixture
-def ledger(isolated: Path) -> Path:
-    return isolated / "data" / "khoagiao.sqlite3"
+def ledger(backend: Backend) -> Backend:
+    return backend
 
 
 def use(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, units: str) -> Path:
@@ -65,11 +68,8 @@ def monthly(rows: list[dict], *units: str) -> list[tuple]:
             if r["report"] == "monthly" and r["unit"] in units]
 
 
-def events(path: Path) -> list[tuple]:
-    if not path.exists():
-        return []
-    with sqlite3.connect(path) as conn:
-        return conn.execute("SELECT id, kind, unit, report, period FROM events ORDER BY id").fetchall()
+def events(ledger: Backend) -> list[tuple]:
+    return ledger.rows("SELECT id, kind, unit, report, period FROM events ORDER BY id")
 
 
 # ---------------------------------------------------------------------------- a merger
@@ -249,17 +249,18 @@ def test_removing_a_unit_the_ledger_names_is_a_config_error(cli, tmp_path, monke
     assert "syt" in cli("due", code=2).stderr.split("units.yaml:")[-1]
 
 
-def test_finding_the_units_a_ledger_names_skips_along_the_index(cli, cfg, isolated, ledger) -> None:
+@SQLITE_ONLY  # SQLite's query plan
+def test_finding_the_units_a_ledger_names_skips_along_the_index(cli, cfg, ledger) -> None:
     """The check runs on every command: it must not read every event (a look-up per unit, not a scan)."""
     from khoagiao_cli.store.sqlite import SQLiteLedger
 
     cli("submit", "syt", "monthly", "--period", "2026-01", "--as-of", "2026-02-10")
-    with sqlite3.connect(ledger) as conn:
+    with sqlite3.connect(ledger.where) as conn:
         rows = [("submit", f"u{n % 40}", "monthly", f"2026-{n % 12 + 1:02d}", "2026-02-10", "x", "y")
                 for n in range(4000)]
         conn.executemany("INSERT INTO events (kind, unit, report, period, received, recorded_at, recorded_by)"
                          " VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
-    opened = SQLiteLedger.open_read(ledger)
+    opened = SQLiteLedger.open_read(Path(ledger.where))
     assert opened is not None
     seen: list[str] = []
     opened.conn.set_trace_callback(seen.append)
@@ -269,6 +270,7 @@ def test_finding_the_units_a_ledger_names_skips_along_the_index(cli, cfg, isolat
     assert plans and not [p for p in plans if p.startswith("SCAN events") or p.startswith("SCAN reminders")], plans
 
 
+@SQLITE_ONLY  # the SQL dump of a ledger an older khoagiao wrote
 def test_a_ledger_kept_before_the_2026_defaults_reads_the_same_receipts(cli, cfg, tmp_path) -> None:
     """An office that recorded 2026 reports under the old codes (bhxh, stnmt …) and upgrades: each receipt still
     counts, under the unit that sent it, and the successor does not owe that period again."""
@@ -288,6 +290,7 @@ def test_a_ledger_kept_before_the_2026_defaults_reads_the_same_receipts(cli, cfg
     assert {(r["report"], r["period"]) for r in got if r["unit"] == "bhxh-kh"} >= {("monthly", "2026-10")}
 
 
+@NO_LEDGER
 def test_the_successor_chains_are_built_once_per_configuration() -> None:
     """A memo on the configuration, whose values never change: another configuration has its own."""
     from datetime import date

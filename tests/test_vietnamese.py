@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import typer.main
+from backends import BOTH
 
 from khoagiao_cli.cli import load
 from khoagiao_cli.i18n import catalogue
@@ -132,6 +133,7 @@ RUN = [
 ]
 
 
+@BOTH
 def test_a_run_of_every_command_speaks_vietnamese(cli, cfg) -> None:
     cli("submit", "syt", "monthly", "--period", "2026-01", "--received", "2026-03-18", "--channel", "email",
         "--doc-number", "125/BC-SYT", "--as-of", "2026-04-15")

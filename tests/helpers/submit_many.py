@@ -26,12 +26,13 @@ def main() -> None:
             rule = RULES.get(p, "monthly")
             period = str(year) if p == "Y" else f"{year}-{p}"
             try:
-                app(["submit", unit, rule, "--period", period, "--received", f"{year}-01-01", "--as-of", f"{year + 1}-12-31",
-                     "--yes"],  # received on 1 January, before most periods began: on purpose
-                    standalone_mode=False)
+                code = app(["submit", unit, rule, "--period", period, "--received", f"{year}-01-01", "--as-of",
+                            f"{year + 1}-12-31", "--yes"],  # received on 1 January, before most periods began: on purpose
+                           standalone_mode=False)
             except SystemExit as exc:
-                if exc.code not in (0, None):
-                    failures += 1
+                code = exc.code
+            if code not in (0, None):  # a failure ends in SystemExit, or (click's Exit) as the value returned
+                failures += 1
             n += 1
             if not loop and n >= 50:
                 if strict and failures:
