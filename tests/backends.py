@@ -48,16 +48,6 @@ def fails_on_postgresql(reason: str) -> pytest.MarkDecorator:
     return pytest.mark.parametrize("backend", [SQLITE, failing], indirect=True)
 
 
-#: issue 12's first defect found here: `submit --file` keeps the copy beside `ledger.where`, which for a database
-#: is its URL, so in a folder `postgresql:/user@host:port/khoagiao-files` of the current directory
-#: (app/record.py: archive.folder_of(ledger.where); app/query.py: kept(reader.where)), while `verify` looks in
-#: $KHOAGIAO_HOME/data/postgresql/<host>-<port>-<db>/khoagiao-files (dburl.kept_beside) and finds it missing
-KEPT_IN_THE_CURRENT_FOLDER = (
-    "PostgreSQL: submit --file keeps the received file under ./postgresql:/<user>@<host>:<port>/khoagiao-files "
-    "(archive.folder_of of the ledger's URL, app/record.py; history/explain look there too, app/query.py), not in "
-    "$KHOAGIAO_HOME/data/postgresql/<host>-<port>-<db>/khoagiao-files where verify looks (dburl.kept_beside): "
-    "verify then exits 1, 'the kept file is no longer in the archive'")
-
 
 class Db:
     """A DB-API connection to a ledger that takes `?` parameters on either database (psycopg's are `%s`), in

@@ -7,10 +7,9 @@ import signal
 import subprocess
 import sys
 import time
-from datetime import date
 from pathlib import Path
 
-from backends import BOTH, Backend, fails_on_postgresql
+from backends import BOTH, Backend
 
 pytestmark = BOTH
 HELPER = Path(__file__).parent / "helpers" / "submit_many.py"
@@ -38,8 +37,6 @@ def sound(db: Backend) -> None:
 
 def test_two_processes_submitting_50_each_lose_none(backend: Backend, cfg: Path) -> None:
     db = backend
-    if db.postgresql:  # made first: writers making it at once fail there today (the xfail below), and --strict says so
-        db.open_ledger(created_on=date.today()).close()
     env = env_for(db, cfg)
     procs = [
         subprocess.Popen([sys.executable, str(HELPER), unit, "2020", "--strict"], env=env, stdout=subprocess.DEVNULL,
@@ -55,13 +52,6 @@ def test_two_processes_submitting_50_each_lose_none(backend: Backend, cfg: Path)
     chain_fits(db, env, 100)
 
 
-@fails_on_postgresql(
-    "PostgreSQL: writers making the ledger in an empty database at once: all but the first fail with "
-    "db_error 'function \"kg_append_only\" already exists with same argument types' (here 5 of 6 helpers; "
-    "through the CLI, 4 clerks' first `submit` at once: 3 exit 1 with 'Lỗi: Lỗi sổ theo dõi postgresql://…: "
-    "function \"kg_append_only\" already exists …', 1 event recorded instead of 4): PostgresLedger._migrate, "
-    "though it asks the schema version again once it holds the writers' advisory lock, runs step 1 again "
-    "after the first writer committed it; expected: each waits and records, as on SQLite")
 def test_processes_creating_a_new_ledger_at_once_all_record(backend: Backend) -> None:
     """SQLite does not wait on the busy timeout to switch a new file to WAL: the first writers must retry. On
     PostgreSQL the six race to make the schema in an empty database."""

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from backends import BOTH, KEPT_IN_THE_CURRENT_FOLDER, Backend, fails_on_postgresql
+from backends import BOTH, Backend
 
 pytestmark = BOTH
 
@@ -355,7 +355,6 @@ def test_the_list_of_bad_rows_stops_at_fifty_and_counts_the_rest(cli, cfg, tmp_p
 # ---------------------------------------------------------------------------- 7. the received file, kept
 
 
-@fails_on_postgresql(KEPT_IN_THE_CURRENT_FOLDER)
 def test_submit_keeps_a_copy_named_by_its_sha256(cli, cfg, backend, tmp_path) -> None:
     content = b"%PDF-1.4 bao cao quy I"
     sha = hashlib.sha256(content).hexdigest()
@@ -385,7 +384,6 @@ def test_submit_keeps_a_copy_named_by_its_sha256(cli, cfg, backend, tmp_path) ->
     assert "Kho tệp" in cli("verify").stdout
 
 
-@fails_on_postgresql(KEPT_IN_THE_CURRENT_FOLDER)
 def test_a_kept_file_changed_later_is_found_by_verify(cli, cfg, backend, tmp_path) -> None:
     f = tmp_path / "bc.docx"
     f.write_bytes(b"PK report")
@@ -426,7 +424,6 @@ def test_a_fifo_is_refused_without_waiting(cfg, backend, tmp_path) -> None:
     assert events(backend) == [] and not backend.files.exists()
 
 
-@fails_on_postgresql(KEPT_IN_THE_CURRENT_FOLDER)
 def test_a_copy_left_half_written_by_a_killed_run_is_swept(cli, cfg, backend, tmp_path) -> None:
     import time
 

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from backends import BOTH, PAST_THE_TRIGGERS, POSTGRESQL_ONLY, SQLITE_ONLY, Backend, fails_on_postgresql
+from backends import BOTH, PAST_THE_TRIGGERS, POSTGRESQL_ONLY, SQLITE_ONLY, Backend
 from conftest import write_config
 
 from khoagiao_cli.store.migrations import APPLICATION_ID
@@ -274,11 +274,6 @@ def test_a_ledger_turned_back_into_schema_4_is_not_vouched_for(cli, db) -> None:
     assert "5 bản ghi có từ trước khi có chuỗi băm" in r.stdout, r.stdout
 
 
-@fails_on_postgresql(
-    "PostgreSQL: kg_schema set back to step 4 past the triggers (the tables of steps 5-7 kept) is taken for an old "
-    "ledger: verify exits 1 with 'ở lược đồ 4 (do khoagiao cũ ghi): chưa có chuỗi băm … Lệnh tiếp theo … sẽ nâng "
-    "cấp sổ', and due/history/submit exit 1 with PostgreSQL's English 'Lỗi sổ theo dõi …: relation \"chain\" "
-    "already exists' (PostgresLedger._migrate re-runs step 5); expected, as on SQLite: 'đã bị sửa ngoài khoagiao'")
 def test_a_schema_version_set_back_with_the_mark_kept_is_tampering(cli, db) -> None:
     """A khoagiao mark (schema 5 on) with an older version number cannot have come from khoagiao: it said
     "table chain already exists" in SQLite's English."""
@@ -335,11 +330,6 @@ def test_a_forged_chain_row_is_named_and_breaks_nothing_else(cli, db, tmp_path, 
     cli("export", "--format", "xlsx", "-o", str(tmp_path / "x.xlsx"), "--as-of", "2026-03-10")
 
 
-@fails_on_postgresql(
-    "PostgreSQL: the last record deleted with its chain link (past the triggers) is not found by verify, which "
-    "exits 0 ('4 bản ghi, chuỗi băm khớp'): records are numbered max+1 by a trigger (pg_schema.kg_number), so "
-    "nothing remembers the highest number given (SQLite's sqlite_sequence does), and PostgresLedger.verify passes "
-    "no `numbered` to chain.verify; expected exit 1 naming 'sự việc #1 … bị xóa'")
 def test_the_last_record_deleted_with_its_link_shows(cli, db) -> None:
     """Both rows deleted and the triggers put back: the chain alone still fits, but SQLite's own numbering
     (AUTOINCREMENT never reuses a number) remembers that there were more."""

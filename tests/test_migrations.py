@@ -17,7 +17,6 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from backends import KEPT_IN_THE_CURRENT_FOLDER, PAST_THE_TRIGGERS, POSTGRESQL_ONLY, Backend
 
 from khoagiao_cli.store.migrations import SCHEMA_VERSION
 
@@ -140,63 +139,4 @@ def test_a_migrated_ledger_records_and_stays_append_only(cli, cfg, tmp_path, ver
             conn.execute("DELETE FROM events")
 
 
-# ---------------------------------------------------------------------------- the same ledgers on PostgreSQL
-
-
-def _load_pg(version: int, backend: Backend) -> None:
-    """ledger-vN in the database `backend` names: its schema made by the first N PostgreSQL steps, then every row
-    of the dump (read back by SQLite) written as it is, numbers and recorders included (no trigger fires), and
-    the copies of the received files kept where a PostgreSQL ledger keeps them."""
-    from khoagiao_cli.store.pg_schema import STEPS
-
-    backend.tamper(*(statement for step in STEPS[:version] for statement in step))
-    dump = sqlite3.connect(":memory:")
-    dump.executescript((FIXTURES / f"ledger-v{version}.sql").read_text(encoding="utf-8"))
-    tables = [r[0] for r in dump.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name <> 'sqlite_sequence'")]
-    with backend.connect() as db:
-        db.execute("BEGIN")
-        db.execute(PAST_THE_TRIGGERS)
-        for table in tables:
-            cur = dump.execute(f'SELECT * FROM "{table}" ORDER BY rowid')  # noqa: S608 - the dump's own tables
-            names = [d[0] for d in cur.description]
-            columns = [r[0] for r in db.all("SELECT column_name FROM information_schema.columns WHERE table_name = ?"
-                                            " ORDER BY ordinal_position", (table,))]
-            assert columns == names, table  # the same columns, in the same order, at every step
-            for row in cur:
-                db.execute(f"INSERT INTO {table} VALUES ({', '.join('?' * len(row))})", row)  # noqa: S608
-        db.execute("COMMIT")
-    dump.close()
-    if (kept := FIXTURES / f"ledger-v{version}-files").is_dir():
-        shutil.copytree(kept, backend.files)
-
-
-#: from version 6 the ledger kept copies of received files, which a PostgreSQL ledger looks for in the wrong place
-PG_VERSIONS = [pytest.param(v, marks=pytest.mark.xfail(strict=True, reason=KEPT_IN_THE_CURRENT_FOLDER + "; here "
-                                                       "history shows no file_copy (KeyError)")) if v >= 6 else v
-               for v in VERSIONS]
-
-
-@POSTGRESQL_ONLY
-@pytest.mark.parametrize("version", PG_VERSIONS)
-def test_an_old_ledger_on_postgresql_is_migrated_and_says_the_same(cli, cfg, backend, version) -> None:
-    _load_pg(version, backend)
-    records = sum(backend.count(t) for t in ("events", "requests", "incidents", "reminders", "voids",
-                                              "incident_cancels") if t in _pg_tables(backend))
-    history = _listed(cli("history", "--format", "json").stdout)  # a read migrates first
-    assert backend.rows("SELECT max(step) FROM kg_schema") == [(SCHEMA_VERSION,)]
-    old = _old(version, "history")
-    assert [_said(e, o) for e, o in zip(history, old, strict=True)] == [_said(o, o) for o in old]
-    out = cli("verify").stdout
-    assert f"{records} bản ghi, chuỗi băm khớp" in out and "lược đồ đúng như khoagiao tạo" in out, out
-    assert (f"{records} bản ghi có từ trước khi có chuỗi băm" in out) == (version < 5)
-    if version >= 2:
-        got = _listed(cli("status", "--year", "2026", "--as-of", "2026-11-23", "--format", "json").stdout)
-        old = _old(version, "status")
-        assert [{k: r[k] for k in o} for r, o in zip(got, old, strict=True)] == old
-    out = cli("submit", "lhh", "monthly", "--period", "2026-10", "--received", "2026-10-15", "--as-of", "2026-11-23").stdout
-    assert "Đúng hạn" in out
-    assert f"{records + 1} bản ghi, chuỗi băm khớp" in cli("verify").stdout
-
-
-def _pg_tables(backend: Backend) -> set[str]:
-    return {r[0] for r in backend.rows("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")}
+# The same ledgers on PostgreSQL, from every earlier step: tests/test_pg_migrations.py.

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from backends import KEPT_IN_THE_CURRENT_FOLDER, Backend
+from backends import Backend
 
 
 def _settled(text: str) -> str:
@@ -33,7 +33,6 @@ def test_a_postgresql_url_is_a_database_never_a_folder(cli, cfg: Path, pg_url: s
     assert rows == [("skhcn", "monthly", "2026-04", "2026-04-17")]
 
 
-@pytest.mark.xfail(strict=True, reason=KEPT_IN_THE_CURRENT_FOLDER)
 def test_a_received_file_is_kept_in_the_user_data_dir_never_in_the_current_folder(cli, cfg: Path, pg_url: str,
                                                                                   isolated: Path, tmp_path: Path,
                                                                                   monkeypatch) -> None:  # noqa: ANN001

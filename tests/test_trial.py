@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from backends import BOTH, KEPT_IN_THE_CURRENT_FOLDER, NO_LEDGER, SQLITE_ONLY, fails_on_postgresql
+from backends import BOTH, NO_LEDGER, SQLITE_ONLY
 
 pytestmark = BOTH
 
@@ -104,7 +104,6 @@ def _kept_one(cli, backend, tmp_path):  # noqa: ANN202
     return backend.files, hashlib.sha256(f.read_bytes()).hexdigest(), hashlib.sha256(g.read_bytes()).hexdigest()
 
 
-@fails_on_postgresql(KEPT_IN_THE_CURRENT_FOLDER)
 @pytest.mark.parametrize(("lang", "said"), [
     ("vi", "sự kiện #1: tệp lưu (SHA-256 {sha}) không còn trong kho {folder}"),
     ("en", "event #1: the kept file (SHA-256 {sha}) is no longer in the archive {folder}"),
@@ -119,7 +118,6 @@ def test_a_kept_file_lost_from_the_archive_is_a_finding_of_verify(cli, cfg, back
     assert "#1: không còn trong kho" in cli("history").stdout  # history said so already
 
 
-@fails_on_postgresql(KEPT_IN_THE_CURRENT_FOLDER)
 def test_every_kept_file_lost_is_a_finding_even_with_the_archive_gone(cli, cfg, backend, tmp_path) -> None:
     import shutil
 
