@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from datetime import date
 from pathlib import Path
 
 import psycopg
@@ -152,3 +153,16 @@ def test_a_long_history_comes_from_the_server_a_block_at_a_time(cli, cfg: Path, 
                             "2026-02-01T08:00:00+07:00", "x"))
     assert ledger.count_events() == 5001
     ledger.close()
+
+
+def test_a_reading_command_cannot_write_on_postgresql_either(pg_url: str, cli, cfg: Path, monkeypatch) -> None:  # noqa: ANN001
+    """A SQLite reader opens the file read-only; a PostgreSQL reader's session refuses writes too."""
+    from khoagiao_cli.store import open_reader
+
+    monkeypatch.setenv("KHOAGIAO_DB", pg_url)
+    cli("submit", "skhcn", "monthly", "--period", "2026-04", "--received", "2026-04-17", "--as-of", "2026-04-20")
+    reader = open_reader(Path("unused"), url=pg_url, today=date(2026, 4, 20), timeout=5)
+    with pytest.raises(psycopg.errors.ReadOnlySqlTransaction):
+        reader.conn.execute("INSERT INTO meta VALUES ('x', 'y')")  # type: ignore[attr-defined]
+    assert reader.count_events() == 1
+    reader.close()  # type: ignore[attr-defined]

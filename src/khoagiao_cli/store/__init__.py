@@ -74,7 +74,7 @@ def open_reader(where: Path, *, today: date, timeout: float, upgrade: bool = Tru
         from khoagiao_cli.dburl import shown
         from khoagiao_cli.store.postgres import PostgresLedger
 
-        found = PostgresLedger.open_read(url, timeout=timeout, upgrade=upgrade, files_at=where)
+        found = PostgresLedger.open_read(url, timeout=timeout, upgrade=upgrade, files_at=where, read_only=True)
         if found is None:
             return EmptyLedger(shown(url), today, where)
     else:

@@ -92,12 +92,14 @@ class PostgresLedger(SqlLedger):
         self.conn = _Conn(raw)
 
     @classmethod
-    def _connect(cls, url: str, timeout: float, files_at: Path | None = None) -> PostgresLedger:
+    def _connect(cls, url: str, timeout: float, files_at: Path | None = None, read_only: bool = False,
+                 ) -> PostgresLedger:
+        """`read_only`: the session refuses every write, as a SQLite reader's read-only file does."""
+        # a writer waits for another at most the timeout, as on SQLite (then: "locked, try again"); set as the
+        # session starts, not by one more round trip
+        options = f"-c lock_timeout={round(timeout * 1000)}" + (" -c default_transaction_read_only=on" * read_only)
         with _guard(shown(url)):
-            # a writer waits for another at most the timeout, as on SQLite (then: "locked, try again"); set as the
-            # session starts, not by one more round trip
-            raw = psycopg.connect(url, autocommit=True, connect_timeout=max(2, round(timeout)),
-                                  options=f"-c lock_timeout={round(timeout * 1000)}")
+            raw = psycopg.connect(url, autocommit=True, connect_timeout=max(2, round(timeout)), options=options)
         return cls(url, raw, files_at)
 
     def schema_version(self) -> int:
@@ -160,10 +162,10 @@ class PostgresLedger(SqlLedger):
 
     @classmethod
     def open_read(cls, url: str, *, timeout: float = 10.0, upgrade: bool = True, files_at: Path | None = None,
-                  ) -> PostgresLedger | None:
+                  read_only: bool = False) -> PostgresLedger | None:
         """Open for reading; None when the database holds no ledger yet (nothing is created). A ledger of an
         older schema is brought up to date first, unless not `upgrade`."""
-        ledger = cls._connect(url, timeout, files_at)
+        ledger = cls._connect(url, timeout, files_at, read_only)
         try:
             version = ledger._version()
             ledger._check(version)
@@ -178,7 +180,7 @@ class PostgresLedger(SqlLedger):
         if not upgrade:
             raise LedgerError("verify_old_schema", path=ledger.where, found=version)
         cls.open(url, created_on=None, timeout=timeout).close()
-        return cls.open_read(url, timeout=timeout, files_at=files_at)
+        return cls.open_read(url, timeout=timeout, files_at=files_at, read_only=read_only)
 
     def close(self) -> None:
         self.raw.close()
