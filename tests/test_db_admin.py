@@ -14,22 +14,10 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from ledgers import big_ledger, office_month
 
 import khoagiao_cli
 from khoagiao_cli.store.copying import fingerprint
-
-
-def _office_month(cli) -> None:  # noqa: ANN001
-    """A month of one office: submissions, a correction, a withdrawal, a void, a request, an incident."""
-    cli("request", "add", "--id", "nhanh", "--title", "Báo cáo nhanh", "--deadline", "2026-04-30", "--units",
-        "skhcn, syt", "--as-of", "2026-04-20")
-    cli("submit", "skhcn", "monthly", "--period", "2026-04", "--received", "2026-04-17", "--as-of", "2026-04-20")
-    cli("submit", "syt", "monthly", "--period", "2026-04", "--received", "2026-04-23", "--as-of", "2026-04-23")
-    cli("submit", "syt", "monthly", "--period", "2026-04", "--received", "2026-04-24", "--as-of", "2026-04-24",
-        "--correct", "--yes")
-    cli("withdraw", "skhcn", "monthly", "--period", "2026-04")
-    cli("void", "2", "--note", "ghi nhầm")
-    cli("incident", "add", "sgddt", "--title", "Sự cố", "--occurred", "2026-04-21 08:00", "--as-of", "2026-04-21")
 
 
 def _answers(cli, where: str) -> list[str]:  # noqa: ANN001
@@ -61,7 +49,7 @@ def test_a_ledger_moves_to_postgresql_and_back_unchanged(cli, cfg: Path, tmp_pat
         monkeypatch.setenv(var, "van-thu")
     first, back = str(tmp_path / "first.sqlite3"), str(tmp_path / "back.sqlite3")
     monkeypatch.setenv("KHOAGIAO_DB", first)
-    _office_month(cli)
+    office_month(cli)
     copied = cli("db", "copy", first, pg_url)
     assert "khớp" in copied.stdout and "6 sự kiện" not in copied.stdout
     cli("db", "copy", pg_url, back)
@@ -118,28 +106,11 @@ def test_a_tampered_ledger_is_not_copied(cli, cfg: Path, tmp_path: Path, pg_url:
     assert json.loads(cli("db", "status", "--format", "json", "--db", pg_url).stdout)["exists"] is False
 
 
-def _big_ledger(path: Path, events: int) -> None:
-    """A ledger of `events` events written through khoagiao's own store (so that its chain is whole)."""
-    from khoagiao_cli.core.status import Event
-    from khoagiao_cli.store.sqlite import SQLiteLedger
-
-    ledger = SQLiteLedger.open(path, created_on=date(2016, 1, 1))
-    units = [f"u{n:04d}" for n in range(1000)]
-    with ledger.write():
-        for n in range(events):
-            year, month = 2016 + n // 12_000, n // 1000 % 12 + 1
-            ledger.append(Event(0, "submit", units[n % 1000], "monthly", f"{year}-{month:02d}",
-                                date(year, month, 1 + n % 28), f"{n}/BC", "paper", None, None,
-                                "ghi chú có dấu" if n % 7 == 0 else None, f"Đơn vị {n % 1000}",
-                                f"{year}-{month:02d}-{1 + n % 28:02d}T08:00:00+07:00", "van-thu"))
-    ledger.close()
-
-
 def test_a_ledger_of_100000_events_makes_the_round_trip(tmp_path: Path, pg_url: str, cli) -> None:  # noqa: ANN001
     """The issue's check: SQLite → PostgreSQL → SQLite on 100,000 events gives identical fingerprints (the SHA-256
     over every record in order) and chain heads."""
     first, back = tmp_path / "first.sqlite3", tmp_path / "back.sqlite3"
-    _big_ledger(first, 100_000)
+    big_ledger(first, 100_000)
     there = cli("db", "copy", str(first), pg_url).stdout
     again = cli("db", "copy", pg_url, str(back)).stdout
     digests = {re.search(r"\(([0-9a-f]{64})\)", text).group(1) for text in (there, again)}  # type: ignore[union-attr]
@@ -259,7 +230,7 @@ def test_a_backup_while_others_write_is_a_whole_ledger(cli, cfg: Path, tmp_path:
 def test_backup_of_a_postgresql_ledger_is_a_sqlite_copy_and_says_how_to_use_pg_dump(
         cli, cfg: Path, tmp_path: Path, pg_url: str, pg_server, monkeypatch) -> None:  # noqa: ANN001
     monkeypatch.setenv("KHOAGIAO_DB", pg_url)
-    _office_month(cli)
+    office_month(cli)
     out = cli("backup", "-o", str(tmp_path / "b.sqlite3")).stdout
     assert "pg_dump --format=custom" in out and pg_url in out
     assert _answers(cli, pg_url) == _answers(cli, str(tmp_path / "b.sqlite3"))

@@ -4,8 +4,7 @@ tests/fixtures/ledger-vN.sql is a dump of a ledger recorded through the CLI of t
 steps, with what that version itself answered (ledger-vN.*.json); scripts/make_ledger_fixtures.sh makes them again.
 Opened by today's code, nothing may be lost and the answers must be the same.
 
-The same ledgers on PostgreSQL (issue 12): a database made to step N by the PostgreSQL schema's own steps
-(store/pg_schema.py), holding the rows of ledger-vN, as khoagiao of step N would have written them there.
+The same ledgers on PostgreSQL (issue 12): tests/test_pg_migrations.py.
 """
 
 from __future__ import annotations

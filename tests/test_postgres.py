@@ -11,6 +11,7 @@ from pathlib import Path
 import psycopg
 import pytest
 from backends import Backend
+from ledgers import big_ledger, office_month
 
 
 def _settled(text: str) -> str:
@@ -65,12 +66,7 @@ def test_the_same_commands_give_the_same_answers_on_both_backends(cli, cfg: Path
     outputs = {}
     for where in (str(tmp_path / "ledger.sqlite3"), pg_url):
         monkeypatch.setenv("KHOAGIAO_DB", where)
-        cli("submit", "skhcn", "monthly", "--period", "2026-04", "--received", "2026-04-17", "--as-of", "2026-04-20")
-        cli("submit", "syt", "monthly", "--period", "2026-04", "--received", "2026-04-23", "--as-of", "2026-04-23")
-        cli("submit", "syt", "monthly", "--period", "2026-04", "--received", "2026-04-24", "--as-of", "2026-04-24",
-            "--correct", "--yes")
-        cli("withdraw", "skhcn", "monthly", "--period", "2026-04")
-        cli("void", "2", "--note", "ghi nhầm")
+        office_month(cli)
         got = []
         for args in (("due", "--format", "json", "--as-of", "2026-05-02"), ("overdue", "--as-of", "2026-05-02"),
                      ("status", "--format", "json", "--as-of", "2026-05-02"),
@@ -132,12 +128,10 @@ def test_a_long_history_comes_from_the_server_a_block_at_a_time(cli, cfg: Path, 
     """psycopg's usual cursor brings a whole answer into memory before the first row: `history` of a big ledger on
     PostgreSQL would hold it all. The events come through a cursor on the server, in a snapshot of their own, a
     block at a time, and the snapshot ends with the reading; inside a write, in the write's own transaction."""
-    from test_db_admin import _big_ledger
-
     from khoagiao_cli.core.status import Event
     from khoagiao_cli.store.postgres import PostgresLedger
 
-    _big_ledger(tmp_path / "big.sqlite3", 5000)
+    big_ledger(tmp_path / "big.sqlite3", 5000)
     cli("db", "copy", str(tmp_path / "big.sqlite3"), pg_url)
     ledger = PostgresLedger.open_read(pg_url)
     assert ledger is not None
