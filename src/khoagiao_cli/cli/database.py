@@ -62,6 +62,13 @@ def _open(source: Source) -> SqlLedger | None:
     return reader if isinstance(reader, SqlLedger) else None
 
 
+def _where(source: Source) -> str:
+    """The ledger as messages name it: a file's path, or a database's URL without its password."""
+    from khoagiao_cli.dburl import shown
+
+    return shown(source.url) if source.url is not None else str(source.path)
+
+
 def _counts(words: Words, census: Census) -> str:
     c = census.counts
     return words("db_counts", events=c["events"], requests=c["requests"], incidents=c["incidents"],
@@ -136,7 +143,6 @@ def db_status(
     config: ConfigDir = None,  # only for its `db:`
     db: Db = None,
 ) -> None:
-    from khoagiao_cli.dburl import shown
     from khoagiao_cli.errors import Stamp
     from khoagiao_cli.store.census import census
 
@@ -145,7 +151,7 @@ def db_status(
     source = ledger_source(db, config)
     ledger = _open(source)
     if ledger is None:
-        where = shown(source.url) if source.url is not None else str(source.path)
+        where = _where(source)
         if out == "json":
             from khoagiao_cli.outputs.records import to_json
 
@@ -183,7 +189,6 @@ def db_copy(
     lang: Lang = None,
 ) -> None:
     from khoagiao_cli.config.paths import db_source, db_timeout
-    from khoagiao_cli.dburl import shown
     from khoagiao_cli.errors import LedgerError, UserError
     from khoagiao_cli.store import archive
     from khoagiao_cli.store.census import census
@@ -191,7 +196,7 @@ def db_copy(
 
     words = _words(ctx, lang)
     src, dst = db_source(source, os.environ), db_source(target, os.environ)  # named here: no `db:` of a config
-    src_where = shown(src.url) if src.url is not None else str(src.path)
+    src_where = _where(src)
     if (src.url, src.path.resolve()) == (dst.url, dst.path.resolve()):
         raise UserError("copy_same", path=src_where)
     timeout = db_timeout(os.environ)
@@ -214,8 +219,7 @@ def db_copy(
         about = census(ledger)
     finally:
         ledger.close()
-    dst_where = shown(dst.url) if dst.url is not None else str(dst.path)
-    typer.echo(words("copy_done", source=src_where, target=dst_where))
+    typer.echo(words("copy_done", source=src_where, target=_where(dst)))
     typer.echo(_counts(words, about))
     typer.echo(words("copy_checked", digest=copied.fingerprint.digest, n=copied.head[0], head=copied.head[1] or "-"))
     kept = archive.kept(src.path)
@@ -257,7 +261,7 @@ def backup(
         check_output(target)
     ledger = _open(source)
     if ledger is None:
-        raise UserError("copy_source_missing", path=shown(source.url) if source.url else str(source.path))
+        raise UserError("copy_source_missing", path=_where(source))
     try:
         where = ledger.where
         if pruning:
