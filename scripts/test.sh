@@ -5,13 +5,23 @@
 # hints, which changes what mypy can check, not what khoagiao does.
 set -eu
 cd "$(dirname "$0")/.."
-# The real programs some tests drive, from Debian's packages: a PostgreSQL server (the tests start their own
-# cluster on loopback, tests/pg_server.py). Installed only when missing; as root, or through sudo.
-if ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 && ! command -v pg_ctl >/dev/null 2>&1; then
+# The real programs some tests drive, from Debian's packages, installed only when missing (as root, or through
+# sudo): a PostgreSQL server (the tests start their own cluster on loopback, tests/pg_server.py); Chromium, which
+# opens the HTML board; LibreOffice, which turns the letters, the summary and the workbook into PDF, read back with
+# poppler's pdftotext and pdfinfo; and the Liberation fonts, metric twins of Times New Roman and Arial, so that a
+# line measures on this machine as it does in Word.
+missing=""
+ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || command -v pg_ctl >/dev/null 2>&1 || missing="$missing postgresql"
+command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
+command -v soffice >/dev/null 2>&1 || missing="$missing libreoffice-writer-nogui libreoffice-calc-nogui"
+command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
+fc-list 2>/dev/null | grep -q "Liberation Serif" || missing="$missing fonts-liberation"
+if [ -n "$missing" ]; then
     sudo=""
     [ "$(id -u)" -eq 0 ] || sudo="sudo"
     $sudo apt-get update -q
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends postgresql
+    # shellcheck disable=SC2086  # one word per package
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends $missing
 fi
 python3 -m venv .venv
 .venv/bin/python -m pip install ".[test]"
