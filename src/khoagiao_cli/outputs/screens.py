@@ -51,16 +51,26 @@ class Footnotes:
 
 
 def columns(rows: Sequence[Sequence[str]], gap: str = "  ") -> list[str]:
-    """Left-aligned columns of plain text (widths by character cells, accents counted once). The same names, words
-    and dates come back on every row: each distinct text of a column is measured and padded once."""
-    import unicodedata
+    """Left-aligned columns of plain text (widths by character cells, accents counted once)."""
+    return [line for block in aligned(rows, gap, max(len(rows), 1)) for line in block]
 
-    padded = []
-    for column in zip(*rows, strict=True):
-        sizes = {s: len(s) if s.isascii() else len(unicodedata.normalize("NFC", s)) for s in set(column)}
+
+def aligned(rows: Sequence[Sequence[str]], gap: str = "  ", block: int = PLAIN_BLOCK) -> Iterator[list[str]]:
+    """`columns`, `block` lines at a time: only the widths are known for the whole, so a year of 65,000 rows is
+    never held as lines. The same names, words and dates come back on every row: each distinct text of a column
+    is measured and padded once."""
+    import unicodedata
+    from operator import itemgetter
+
+    pads = []
+    for i in range(len(rows[0]) if rows else 0):
+        sizes = {s: len(s) if s.isascii() else len(unicodedata.normalize("NFC", s)) for s in set(map(itemgetter(i), rows))}
         widest = max(sizes.values())
-        padded.append(map({s: s + " " * (widest - n) for s, n in sizes.items()}.__getitem__, column))
-    return [gap.join(cells).rstrip() for cells in zip(*padded, strict=True)]
+        pads.append({s: s + " " * (widest - n) for s, n in sizes.items()}.__getitem__)
+    for start in range(0, len(rows), block):
+        part = rows[start:start + block]
+        cells = [map(pad, map(itemgetter(i), part)) for i, pad in enumerate(pads)]
+        yield [gap.join(line).rstrip() for line in zip(*cells, strict=True)]
 
 
 def split_office(rows: Sequence[Row], config: Config) -> tuple[list[Row], list[Row]]:
@@ -191,8 +201,10 @@ STATUS_COLUMNS = (("col_unit", 0, False, 14), ("col_report", 0, False, 12), ("co
                   ("col_doc", 3, True, None))
 
 
-def status_cells(words: Words, config: Config, rows: Sequence[Row], notes: Footnotes | None = None) -> list[list[str]]:
-    """The cells of the year's status, one list a row, in the order of STATUS_COLUMNS."""
+def status_cells(words: Words, config: Config, rows: Sequence[Row], notes: Footnotes | None = None, *,
+                 code: bool = False) -> list[list[str]]:
+    """The cells of the year's status, one list a row, in the order of STATUS_COLUMNS (`code`: the unit's code
+    first)."""
     out = []
     # a year of thousands of units has a few dozen deadlines, statuses and days: each text is made once
     per_slot: dict[tuple[Slot, str | None], tuple[str, str, str]] = {}
@@ -205,8 +217,8 @@ def status_cells(words: Words, config: Config, rows: Sequence[Row], notes: Footn
         said = (r.status, r.days_left, r.days_late, r.hours_left, r.hours_late)
         if (status := per_status.get(said)) is None:
             status = per_status[said] = status_text(words, r)
-        out.append([config.unit_name(i.unit), *texts, status, fmt(r.received) if r.received else "",
-                    (sub.doc_number or "") if sub else ""])
+        out.append([*(i.unit,) * code, config.unit_name(i.unit), *texts, status,
+                    fmt(r.received) if r.received else "", (sub.doc_number or "") if sub else ""])
     return out
 
 
@@ -238,9 +250,7 @@ def status_lines(words: Words, config: Config, rows: Sequence[Row], year: int, a
     """The year's status for pipes and cron: a title, aligned columns with a heading, the summary; no colour, no
     box drawing; a moved deadline says why in its own cell. Made and written block by block."""
     head = [words("col_code"), *(words(key) for key, *_ in STATUS_COLUMNS)]
-    body = columns([head, *([r.instance.unit, *cells] for r, cells in zip(rows, status_cells(words, config, rows),
-                                                                             strict=True))])
     yield words("status_title", year=year, as_of=as_of) + "\n"
-    for start in range(0, len(body), PLAIN_BLOCK):
-        yield "\n".join(body[start:start + PLAIN_BLOCK]) + "\n"
+    for lines in aligned([head, *status_cells(words, config, rows, code=True)]):
+        yield "\n".join(lines) + "\n"
     yield status_summary(words, rows) + "\n"
