@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import os
+from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from datetime import date, datetime
@@ -28,7 +29,7 @@ from khoagiao_cli.store.chain import Verdict
 from khoagiao_cli.store.chain import verify as chain_verify
 from khoagiao_cli.store.kept import expected as kept_files
 from khoagiao_cli.store.migrations import AFTER_STEP, APPLICATION_ID, SCHEMA_VERSION
-from khoagiao_cli.store.outstanding import OPEN_SQL_SETS, Key
+from khoagiao_cli.store.outstanding import OPEN_SQL_BY_UNIT, OPEN_SQL_SETS, Key
 from khoagiao_cli.store.pg_schema import NUMBERED, STEPS, expected_objects, made_tables, objects
 from khoagiao_cli.store.rows import among as _among
 from khoagiao_cli.store.rows import event as _event
@@ -192,15 +193,22 @@ class PostgresLedger(SqlLedger):
     def close(self) -> None:
         self.raw.close()
 
+    #: owed pairs a unit from which the open-instance question is asked unit by unit (store/outstanding.py: 100
+    #: units x 10 years, 129 each: 22 -> 8 ms; 1,000 x 3, 39 each: 36 -> 25 ms; 5,000 x 1, 12 each: 52 -> 157 ms)
+    by_unit_from = 32
+
     def open_instances(self, owing: Mapping[str, int], slots: Sequence[tuple[int, str, str]], by: datetime,
                        ) -> list[Key]:
-        """store/outstanding.py's anti-join, set against set, its two small tables sent as arrays in the one
-        query: on a server, temporary tables cost catalog writes and round trips that the whole answer does not."""
+        """store/outstanding.py's anti-join, its two small tables sent as arrays in the one query: on a server,
+        temporary tables cost catalog writes and round trips that the whole answer does not."""
         codes, classes = list(owing), list(owing.values())
+        per_class = Counter(cls for cls, _, _ in slots)
+        pairs = sum(per_class[cls] for cls in classes)
+        form = OPEN_SQL_BY_UNIT if pairs >= self.by_unit_from * len(codes) else OPEN_SQL_SETS
         with self._guarded():
-            found = self.conn.execute(ARRAYS_SQL + OPEN_SQL_SETS, [codes, classes, [c for c, _, _ in slots],
-                                                              [r for _, r, _ in slots], [p for _, _, p in slots],
-                                                              by.date().isoformat(), by.isoformat()])
+            found = self.conn.execute(ARRAYS_SQL + form, [codes, classes, [c for c, _, _ in slots],
+                                                          [r for _, r, _ in slots], [p for _, _, p in slots],
+                                                          by.date().isoformat(), by.isoformat()])
             return [(u, r, p) for u, r, p in found]
 
     def in_force(self, unit: str | None = None, report: str | None = None, period: str | None = None, *,
