@@ -25,7 +25,7 @@ REPO = Path(__file__).resolve().parents[1]
 def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "home"
     monkeypatch.setenv("KHOAGIAO_HOME", str(home))
-    for var in ("KHOAGIAO_CONFIG", "KHOAGIAO_DB", "KHOAGIAO_LANG", "KHOAGIAO_DB_TIMEOUT"):
+    for var in ("KHOAGIAO_CONFIG", "KHOAGIAO_DB", "KHOAGIAO_LANG", "KHOAGIAO_DB_TIMEOUT", "KHOAGIAO_FILES"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("COLUMNS", "120")
     monkeypatch.setenv("TERM", "dumb")

@@ -30,7 +30,7 @@ from khoagiao_cli.outputs.text import visible
 if TYPE_CHECKING:
     from khoagiao_cli.config.paths import Source
     from khoagiao_cli.core.clock import Clock
-    from khoagiao_cli.core.model import Config, Unit
+    from khoagiao_cli.core.model import Config, Settings, Unit
     from khoagiao_cli.store.base import Ledger, Reader
 
 class Command(Checked, InOurLanguage, TyperCommand):
@@ -164,7 +164,8 @@ class Env:
         self.cache_dir = user_cache_dir(self.environ)
         self.config: Config = load(self.sources, self.cache_dir, self.cwd).with_holidays(
             cached_holidays(self.cache_dir))
-        self.db = db_source(db, self.environ, self.config.settings.db, self.sources["schedule.yaml"].path.parent)
+        settings = self.config.settings
+        self.db = db_source(db, self.environ, settings.db, self.sources["schedule.yaml"].path.parent, settings.files)
         self.clock: Clock = self._clock(as_of)
         self._ledger: Ledger | None = None
         self._reader: Reader | None = None
@@ -253,21 +254,24 @@ class Env:
 def ledger_source(db: str | None, config: str | None) -> Source:
     """The ledger of a command that needs no configuration (verify, db, backup): --db, KHOAGIAO_DB, else the `db:`
     of schedule.yaml when the configuration can be read (a broken one must not keep anyone from the ledger: then
-    the user data folder's file, which the command names)."""
-    from khoagiao_cli.config.paths import config_sources, db_source, user_cache_dir
+    the user data folder's file, which the command names). Its received files: as `db_source` says."""
+    from khoagiao_cli.config.paths import db_source
 
-    environ = os.environ
-    if db is None and not environ.get("KHOAGIAO_DB"):
-        from khoagiao_cli.config.load import load
+    settings, folder = office_settings(config)
+    return db_source(db, os.environ, settings.db if settings else None, folder, settings.files if settings else None)
 
-        try:
-            sources = config_sources(Path(config) if config is not None else None, environ)
-            settings = load(sources, user_cache_dir(environ), Path.cwd()).settings
-        except (ConfigError, UserError):
-            pass
-        else:
-            return db_source(None, environ, settings.db, sources["schedule.yaml"].path.parent)
-    return db_source(db, environ)
+
+def office_settings(config: str | None) -> tuple[Settings | None, Path | None]:
+    """schedule.yaml's settings and folder, for a command that needs no configuration; (None, None) when the
+    configuration cannot be read."""
+    from khoagiao_cli.config.load import load
+    from khoagiao_cli.config.paths import config_sources, user_cache_dir
+
+    try:
+        sources = config_sources(Path(config) if config is not None else None, os.environ)
+        return load(sources, user_cache_dir(os.environ), Path.cwd()).settings, sources["schedule.yaml"].path.parent
+    except (ConfigError, UserError):
+        return None, None
 
 
 def real_clock(zone: tzinfo | None = None) -> datetime:

@@ -25,6 +25,7 @@ from khoagiao_cli.cli.base import (
     handled,
     lang_of,
     ledger_source,
+    office_settings,
     real_clock,
 )
 
@@ -195,7 +196,10 @@ def db_copy(
     from khoagiao_cli.store.copying import copy_ledger
 
     words = _words(ctx, lang)
-    src, dst = db_source(source, os.environ), db_source(target, os.environ)  # named here: no `db:` of a config
+    # both named here, not by a config's `db:`; but a ledger on a server keeps its files where the office says
+    settings, folder = office_settings(None)
+    files = settings.files if settings else None
+    src, dst = db_source(source, os.environ, None, folder, files), db_source(target, os.environ, None, folder, files)
     src_where = _where(src)
     if (src.url, src.path.resolve()) == (dst.url, dst.path.resolve()):
         raise UserError("copy_same", path=src_where)

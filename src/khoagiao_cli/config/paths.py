@@ -118,11 +118,12 @@ def config_sources(flag: Path | None, env: Mapping[str, str]) -> dict[str, Sourc
 
 
 def db_source(flag: str | None, env: Mapping[str, str], configured: str | None = None,
-              config_dir: Path | None = None) -> Source:
+              config_dir: Path | None = None, files: str | None = None) -> Source:
     """Where the ledger is: a file, or a PostgreSQL database named by its URL (postgresql://…; then `path` is
-    where its received files are kept: a folder of the user data dir, named after the database). From --db, else
-    KHOAGIAO_DB, else schedule.yaml's `db:` (`configured`; a relative path starts from `config_dir`), else the
-    user data folder's file."""
+    where its received files are kept, store/archive.py keeping them in a folder beside it: in $KHOAGIAO_FILES,
+    else in schedule.yaml's `files:`, else in a folder of the user data dir named after the database). From --db,
+    else KHOAGIAO_DB, else schedule.yaml's `db:` (`configured`); a relative path of schedule.yaml starts from
+    `config_dir`. Else the user data folder's file."""
     if flag is not None:
         given, origin = flag, "flag"
     elif _env_path(env, "KHOAGIAO_DB"):
@@ -135,11 +136,18 @@ def db_source(flag: str | None, env: Mapping[str, str], configured: str | None =
         from khoagiao_cli.dburl import kept_beside, pg_url
 
         url = pg_url(given)
+        if _env_path(env, "KHOAGIAO_FILES"):
+            return Source(Path(env["KHOAGIAO_FILES"]).expanduser() / "ledger", origin, url)
+        if files is not None:
+            return Source(_from(config_dir, Path(files).expanduser()).resolve() / "ledger", origin, url)
         return Source(kept_beside(user_data_dir(env), url), origin, url)
     path = Path(given).expanduser()
-    if origin == "config" and config_dir is not None and not path.is_absolute():
-        path = config_dir / path
-    return Source(path, origin)
+    return Source(_from(config_dir, path) if origin == "config" else path, origin)
+
+
+def _from(config_dir: Path | None, path: Path) -> Path:
+    """A path of schedule.yaml: a relative one starts from its folder."""
+    return config_dir / path if config_dir is not None and not path.is_absolute() else path
 
 
 def db_timeout(env: Mapping[str, str]) -> float:

@@ -11,6 +11,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
+from khoagiao_cli.config.places import files_place, ledger_place
 from khoagiao_cli.core.addresses import is_address
 from khoagiao_cli.core.dates import FIRST_YEAR, LAST_YEAR, parse_date
 from khoagiao_cli.errors import UserError
@@ -94,27 +95,6 @@ def _cutoff(v: object) -> object:
 
 def _no_password(v: object) -> object:
     raise PydanticCustomError("password_in_file", "the password only comes from KHOAGIAO_SMTP_PASSWORD")
-
-
-def _ledger_place(v: str) -> str:
-    """`db:` names a SQLite file or a PostgreSQL database by its URL, which never holds a password here."""
-    from urllib.parse import urlsplit
-
-    from khoagiao_cli.dburl import SCHEMES
-
-    if not v.strip():
-        raise PydanticCustomError("db_empty", "empty")
-    if "://" in v:
-        if v.split("://", 1)[0].lower() not in SCHEMES:
-            raise PydanticCustomError("db_url", "only postgresql://")
-        try:
-            parts = urlsplit(v)
-            parts.port  # noqa: B018 - a port that is not a number raises here
-        except ValueError as exc:
-            raise PydanticCustomError("db_url", "only postgresql://") from exc
-        if parts.password is not None:
-            raise PydanticCustomError("db_password_in_file", "no password in a file")
-    return v
 
 
 def _day_off(v: object) -> object:
@@ -325,7 +305,7 @@ class ScheduleFile(Strict):
                                                                 "Các quy tắc báo cáo định kỳ (dưới đây).")
     meetings: list[MeetingFile] = doc("Recurring meetings (below).", "Các cuộc họp định kỳ (dưới đây).", [])
     mail: MailFile = doc("The mail server (below).", "Máy chủ thư (dưới đây).", MailFile())
-    db: Annotated[str, AfterValidator(_ledger_place)] | None = doc(
+    db: Annotated[str, AfterValidator(ledger_place)] | None = doc(
         "The ledger: a SQLite file (a relative path starts from this folder) or the office's one ledger on a "
         "PostgreSQL server, postgresql://user@host:port/database, never with a password (libpq reads PGPASSWORD, "
         "~/.pgpass or PGSERVICE). --db and KHOAGIAO_DB come first; empty: the user data folder's file.",
@@ -333,6 +313,13 @@ class ScheduleFile(Strict):
         "PostgreSQL, postgresql://người_dùng@máy_chủ:cổng/tên_csdl, không bao giờ kèm mật khẩu (libpq đọc "
         "PGPASSWORD, ~/.pgpass hoặc PGSERVICE). --db và KHOAGIAO_DB được ưu tiên; bỏ trống: tệp trong thư mục dữ "
         "liệu người dùng.", None)
+    files: Annotated[str, AfterValidator(files_place)] | None = doc(
+        "Where the received files of a ledger on a PostgreSQL server are kept, for every PC: a folder on the "
+        "office's file server (\\\\may-chu\\khoagiao); a relative path starts from this folder. KHOAGIAO_FILES comes "
+        "first; empty: each PC's user data folder. A SQLite ledger keeps them beside its file.",
+        "Nơi giữ các tệp báo cáo đã nhận của sổ trên máy chủ PostgreSQL, chung cho mọi máy: một thư mục trên máy chủ "
+        "tệp của cơ quan (\\\\may-chu\\khoagiao); đường dẫn tương đối tính từ thư mục này. KHOAGIAO_FILES được ưu "
+        "tiên; bỏ trống: thư mục dữ liệu người dùng của từng máy. Sổ SQLite giữ chúng bên cạnh tệp sổ.", None)
 
 
 # --------------------------------------------------------------------------- units.yaml

@@ -142,6 +142,8 @@ class Settings(NamedTuple):
     mail: MailSettings = MailSettings()
     #: the ledger schedule.yaml names (`db:`): a file (relative to its folder) or a postgresql:// URL
     db: str | None = None
+    #: where a server ledger's received files are kept for every PC (`files:`; relative to its folder)
+    files: str | None = None
 
 
 class Config:

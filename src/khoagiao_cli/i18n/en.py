@@ -231,6 +231,8 @@ CATALOGUE: dict[str, Entry] = {
     "cfg_db_empty": "give the ledger's file or a postgresql://… URL, or leave the key out",
     "cfg_db_url": "only a SQLite file or postgresql://user@host:port/database (the port a number)",
     "cfg_db_password_in_file": "never a password in a config file; libpq reads PGPASSWORD, ~/.pgpass or PGSERVICE",
+    "cfg_files_empty": "give a folder (say \\\\may-chu\\khoagiao), or leave the key out",
+    "cfg_files_url": "a folder (say \\\\may-chu\\khoagiao), not a …:// address",
     "origin_db_config": "the db: key of schedule.yaml",
     "origin_db_flag": "--db",
     "origin_db_env": "KHOAGIAO_DB",

@@ -231,6 +231,8 @@ CATALOGUE: dict[str, Entry] = {
     "cfg_db_empty": "ghi đường dẫn tệp sổ theo dõi hoặc địa chỉ postgresql://…, hoặc bỏ khóa này",
     "cfg_db_url": "chỉ nhận tệp SQLite hoặc địa chỉ postgresql://người_dùng@máy_chủ:cổng/tên_csdl (cổng là một số)",
     "cfg_db_password_in_file": "không ghi mật khẩu vào tệp cấu hình; libpq đọc PGPASSWORD, ~/.pgpass hoặc PGSERVICE",
+    "cfg_files_empty": "ghi một thư mục (ví dụ \\\\may-chu\\khoagiao), hoặc bỏ khóa này",
+    "cfg_files_url": "ghi một thư mục (ví dụ \\\\may-chu\\khoagiao), không phải một địa chỉ …://",
     "origin_db_config": "khóa db: của schedule.yaml",
     "origin_db_flag": "--db",
     "origin_db_env": "biến KHOAGIAO_DB",
