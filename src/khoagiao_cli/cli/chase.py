@@ -172,5 +172,5 @@ def letter(
         typer.echo(e.words("letter_none", unit=chosen.name, as_of=e.today))
         return
     path = Path(output or f"cong-van-don-doc-{chosen.code}-{e.today.isoformat()}.docx")
-    write_output(path, letter_docx(e.words, e.config, chosen, rows, e.today))
+    write_output(path, letter_docx(e.words, e.config, chosen, rows, e.today, e.clock.real))
     typer.echo(e.words("letter_written", path=path, n=len(rows)))
