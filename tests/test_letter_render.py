@@ -2,10 +2,12 @@
 rendering.py), against the party's document format (Hướng dẫn 36-HD/VPTW, 03/4/2018): the date line on one line,
 days 1-9 and the months January and February written with a leading 0 and no other month ("ngày 05 tháng 02",
 "ngày 15 tháng 4"), the page number from page 2 on (centred at the top, 14 pt), "Nơi nhận:" in 14 pt upright and
-underlined over its list in 12 pt, the document's language Vietnamese and its properties naming the office."""
+underlined over its list in 12 pt, the document's language Vietnamese and its properties naming the office. And
+`letter --all`: one letter to every late unit, the units and their reports in an appendix."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import docx
@@ -38,18 +40,33 @@ class Letter:
         self.spans = spans(pdf)
 
 
+#: what the letter to every late unit was written from: `overdue --format json` on its day
+OVERDUE: list[dict[str, str]] = []
+
+
 @pytest.fixture(scope="module")
 def letters(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Letter]:
-    """A letter to BHXH (which sent nothing) on each day of DATES, and one in English, converted in one go."""
+    """A letter to BHXH (which sent nothing) on each day of DATES, one in English, and on 15/04/2026 one to every
+    late unit (Sở Y tế sent all its reports in time, Hội Khuyến học its Q1 report late), converted in one go."""
     root = tmp_path_factory.mktemp("letters")
     env: dict[str, str | None] = {"KHOAGIAO_HOME": str(root / "home"), "KHOAGIAO_CONFIG": str(write_config(root / "cfg")),
                                   "KHOAGIAO_DB": None, "KHOAGIAO_LANG": None}
+    for unit, report, period, received in (("syt", "monthly", "2026-01", "2026-01-15"),
+                                           ("syt", "monthly", "2026-02", "2026-02-20"),
+                                           ("syt", "q1", "2026-Q1", "2026-03-19"), ("hkh", "q1", "2026-Q1", "2026-04-02")):
+        run(env, "submit", unit, report, "--period", period, "--received", received, "--as-of", "2026-04-15")
     made = {}
     for day in [*DATES, "en"]:
         out = root / f"cv-{day}.docx"
         lang = ("--lang", "en") if day == "en" else ()
         run(env, "letter", "bhxh-kh", "--as-of", "2026-04-15" if day == "en" else day, "-o", str(out), *lang)
         made[day] = out
+    made["all"] = root / "cv-all.docx"
+    said = run(env, "letter", "--all", "--as-of", "2026-04-15", "-o", str(made["all"])).stdout
+    assert said == (f"Đã ghi dự thảo công văn {made['all']} gửi 10 đơn vị (29 báo cáo quá hạn). Hãy điền số công "
+                    "văn trước khi trình ký.\n"), said
+    found = json.loads(run(env, "overdue", "--as-of", "2026-04-15", "--format", "json").stdout)["instances"]
+    OVERDUE[:] = [r for r in found if r["unit"] != "ban"]  # the Commission does not urge itself
     pdfs = to_pdf(made.values(), root / "pdf")
     return {day: Letter(path, pdfs[path]) for day, path in made.items()}
 
@@ -135,3 +152,57 @@ def test_every_glyph_is_in_times_new_roman_s_metric_twin(letters) -> None:
     for letter in letters.values():
         found = fonts(letter.pdf)
         assert found and all(f["name"].startswith("LiberationSerif") and f["emb"] == "yes" for f in found), found
+
+
+# ---------------------------------------------------------------------------- letter --all
+
+
+def test_one_letter_to_every_late_unit_with_the_appendix_unit_by_unit(letters) -> None:
+    letter = letters["all"]
+    text = [p.text for p in letter.doc.paragraphs if p.text]
+    assert text[0] == "Kính gửi: các đơn vị có tên tại phụ lục"
+    assert ("Tính đến ngày 15/04/2026, Ban Tuyên giáo và Dân vận Tỉnh ủy chưa nhận được 29 báo cáo của 10 đơn vị có "
+            "tên tại phụ lục kèm theo công văn này.") in text[1]
+    assert text[-3:-1] == ["PHỤ LỤC", "Các báo cáo quá hạn của từng đơn vị"]
+    assert text[-1] == ("(Kèm theo Công văn số        -CV/BTGDVTU, ngày 15 tháng 4 năm 2026 của Ban Tuyên giáo và "
+                        "Dân vận Tỉnh ủy)")
+    assert letter.doc.core_properties.title == "Công văn đôn đốc gửi báo cáo — các đơn vị có tên tại phụ lục"
+    table = letter.doc.tables[-1]
+    cells = [[c.text for c in row.cells] for row in table.rows]
+    assert cells[0] == ["TT", "Đơn vị", "Báo cáo", "Kỳ", "Hạn gửi", "Quá hạn"]
+    # each unit once, numbered, beside its reports (cells merged down); exactly what `overdue` lists, in its order
+    units = list(dict.fromkeys((row[0], row[1]) for row in cells[1:]))
+    late = list(dict.fromkeys(r["unit_name"] for r in OVERDUE))
+    assert units == [(str(n), name) for n, name in enumerate(late, 1)], units
+    assert "Sở Y tế" not in late and len(late) == 10
+    for name in late:
+        mine = [row[2:] for row in cells[1:] if row[1] == name]
+        theirs = [r for r in OVERDUE if r["unit_name"] == name]
+        assert [row[3] for row in mine] == [f"quá {-r['days_left']} ngày" for r in theirs], name
+        assert [row[0] for row in mine] == [r["report_name"] for r in theirs], name
+    assert cells[-1][1] == "Hội Khuyến học tỉnh" and [row[4] for row in cells if row[1] == "Hội Khuyến học tỉnh"] == [
+        "trước 20/01/2026 (hạn cuối 19/01/2026)", "trước 20/02/2026 (hạn cuối 23/02/2026)"]  # its Q1 came, late
+
+
+def test_the_appendix_starts_a_page_and_repeats_its_headings(letters) -> None:
+    letter = letters["all"]
+    pages = len(page_sizes(letter.pdf))
+    assert pages >= 3, pages  # the letter, then the appendix over two pages or more
+    assert "Nơi nhận:" in "\n".join(lines(letter.pdf, 1)) and "PHỤ LỤC" not in "\n".join(lines(letter.pdf, 1))
+    assert lines(letter.pdf, 2)[:2] == ["2", "PHỤ LỤC"]
+    for page in range(3, pages + 1):
+        shown = lines(letter.pdf, page)
+        assert shown[0] == str(page) and shown[1].split() == ["TT", "Đơn", "vị", "Báo", "cáo", "Kỳ", "Hạn", "gửi",
+                                                                "Quá", "hạn"], (page, shown[:3])
+
+
+def test_letter_takes_one_unit_or_all_and_writes_nothing_when_none_is_late(cli, cfg, tmp_path) -> None:
+    both = cli("letter", "syt", "--all", "--as-of", "2026-04-15", code=2).stderr
+    assert both == "Lỗi: Hãy nêu hoặc một đơn vị (khoagiao letter MÃ), hoặc --all cho mọi đơn vị; không dùng cả hai.\n"
+    assert "--all" in cli("letter", "--as-of", "2026-04-15", code=2).stderr
+    assert "or --all" in cli("letter", "--lang", "en", code=2).stderr
+    out = cli("letter", "--all", "--as-of", "2026-01-05").stdout
+    assert out == "Không có đơn vị nào có báo cáo quá hạn tính đến 05/01/2026; không soạn công văn.\n"
+    assert not list(Path.cwd().iterdir())
+    assert cli("letter", "--all", "--as-of", "2026-01-25").stdout.startswith(
+        "Đã ghi dự thảo công văn cong-van-don-doc-2026-01-25.docx gửi 11 đơn vị (11 báo cáo quá hạn).")

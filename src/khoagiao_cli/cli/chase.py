@@ -17,7 +17,6 @@ from khoagiao_cli.cli.base import (
     Db,
     Env,
     Lang,
-    UnitArg,
     UnitOpt,
     app,
     given,
@@ -154,23 +153,42 @@ def _say(e: Env, outcome: Outcome) -> None:
 @handled
 def letter(
     ctx: typer.Context,
-    unit: UnitArg,
+    unit: Annotated[str | None, typer.Argument(help="o_letter_unit", metavar="[UNIT]", callback=given)] = None,
+    every: Annotated[bool, typer.Option("--all", help="o_letter_all")] = False,
     as_of: AsOf = None,
     output: Annotated[str | None, typer.Option("--output", "-o", help="o_letter_output", metavar="FILE", callback=given)] = None,
     lang: Lang = None,
     config: ConfigDir = None,
     db: Db = None,
 ) -> None:
+    if (unit is None) != every:  # one unit, or --all: never both, never neither
+        raise UserError("letter_unit_or_all")
+    e = Env(ctx, lang=lang, config=config, db=db, as_of=as_of)
+    words = e.words
+    if every:
+        from khoagiao_cli.app.remind import overdue_by_unit
+        from khoagiao_cli.outputs.letter import letter_all_docx
+
+        late = overdue_by_unit(e.config, e.reader, e.clock)
+        if not late:
+            typer.echo(words("letter_all_none", as_of=e.today))
+            return
+        path = Path(output or f"cong-van-don-doc-{e.today.isoformat()}.docx")
+        write_output(path, letter_all_docx(words, e.config, late, e.today, e.clock.real))
+        n = sum(len(rows) for _, rows in late)
+        typer.echo(words("letter_all_written", path=path, units=words("n_units", n=len(late)),
+                         reports=words("n_reports", n=n)))
+        return
     from khoagiao_cli.app.query import overdue
     from khoagiao_cli.core.lookup import find_unit
     from khoagiao_cli.outputs.letter import letter_docx
 
-    e = Env(ctx, lang=lang, config=config, db=db, as_of=as_of)
+    assert unit is not None
     chosen = find_unit(e.config, unit)
     rows = overdue(e.config, e.reader, e.clock, chosen)
     if not rows:
-        typer.echo(e.words("letter_none", unit=chosen.name, as_of=e.today))
+        typer.echo(words("letter_none", unit=chosen.name, as_of=e.today))
         return
     path = Path(output or f"cong-van-don-doc-{chosen.code}-{e.today.isoformat()}.docx")
-    write_output(path, letter_docx(e.words, e.config, chosen, rows, e.today, e.clock.real))
-    typer.echo(e.words("letter_written", path=path, n=len(rows)))
+    write_output(path, letter_docx(words, e.config, chosen, rows, e.today, e.clock.real))
+    typer.echo(words("letter_written", path=path, n=len(rows)))

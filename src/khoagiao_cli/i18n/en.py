@@ -578,9 +578,35 @@ CATALOGUE: dict[str, Entry] = {
     "output_parent_not_folder": "Cannot write {path}: {folder} is not a folder.",
     "h_letter": (
         "Draft an urging letter (a Word .docx in the party's document format, 36-HD/VPTW) to a unit with "
-        "overdue reports."
+        "overdue reports, or (--all) one letter to every such unit, with an appendix unit by unit."
     ),
-    "o_letter_output": "The .docx file to write (default: cong-van-don-doc-CODE-DATE.docx).",
+    "o_letter_output": (
+        "The .docx file to write (default: cong-van-don-doc-CODE-DATE.docx; "
+        "with --all: cong-van-don-doc-DATE.docx)."
+    ),
+    "o_letter_unit": "The unit the letter goes to (code, name or short name); none with --all.",
+    "o_letter_all": (
+        "One letter to every unit with overdue reports (\"To: the units listed in the appendix\"), the appendix "
+        "listing each unit's missing reports."
+    ),
+    "letter_unit_or_all": "Name either one unit (khoagiao letter CODE) or --all for every unit, not both.",
+    "letter_all_none": "No unit has overdue reports as of {as_of}; no letter written.",
+    "letter_all_written": (
+        "Wrote the draft letter {path} to {units} ({reports} overdue). Fill in the number before it is signed."
+    ),
+    "letter_all_title": "Letter urging overdue reports — the units listed in the appendix",
+    "letter_all_to": "To: the units listed in the appendix",
+    "letter_all_opening": (
+        "{basis}, the units of the science-and-education block report periodically to the {office}. As of "
+        "{as_of}, the {office} has not received {reports} from the {units} listed in the appendix to this letter."
+    ),
+    "letter_all_request": (
+        "So that it can consolidate and report in time, the {office} asks these units to complete and send the "
+        "missing reports without delay{how}."
+    ),
+    "letter_appendix": "APPENDIX",
+    "letter_appendix_title": "Each unit's overdue reports",
+    "letter_appendix_of": "(To letter No.        -{symbol}, {date}, of the {office})",
     "letter_none": "{unit} has no overdue reports as of {as_of}; no letter written.",
     "letter_written": {
         "one": "Wrote the draft letter {path} (1 overdue report). Fill in the number before it is signed.",

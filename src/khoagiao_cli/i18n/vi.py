@@ -546,9 +546,35 @@ CATALOGUE: dict[str, Entry] = {
     "output_parent_not_folder": "Không ghi được {path}: {folder} không phải một thư mục.",
     "h_letter": (
         "Soạn dự thảo công văn đôn đốc (tệp Word .docx, thể thức Hướng dẫn 36-HD/VPTW) gửi một đơn vị còn nợ "
-        "báo cáo quá hạn."
+        "báo cáo quá hạn, hoặc (--all) một công văn gửi mọi đơn vị còn nợ, kèm phụ lục từng đơn vị."
     ),
-    "o_letter_output": "Tệp .docx để ghi (mặc định: cong-van-don-doc-MÃ-NGÀY.docx).",
+    "o_letter_output": (
+        "Tệp .docx để ghi (mặc định: cong-van-don-doc-MÃ-NGÀY.docx; "
+        "với --all: cong-van-don-doc-NGÀY.docx)."
+    ),
+    "o_letter_unit": "Đơn vị nhận công văn (mã, tên hoặc tên viết tắt); bỏ trống khi dùng --all.",
+    "o_letter_all": (
+        "Một công văn gửi mọi đơn vị có báo cáo quá hạn (\"Kính gửi: các đơn vị có tên tại phụ lục\"), phụ lục "
+        "liệt kê từng đơn vị với các báo cáo còn thiếu."
+    ),
+    "letter_unit_or_all": "Hãy nêu hoặc một đơn vị (khoagiao letter MÃ), hoặc --all cho mọi đơn vị; không dùng cả hai.",
+    "letter_all_none": "Không có đơn vị nào có báo cáo quá hạn tính đến {as_of}; không soạn công văn.",
+    "letter_all_written": (
+        "Đã ghi dự thảo công văn {path} gửi {units} ({reports} quá hạn). Hãy điền số công văn trước khi trình ký."
+    ),
+    "letter_all_title": "Công văn đôn đốc gửi báo cáo — các đơn vị có tên tại phụ lục",
+    "letter_all_to": "Kính gửi: các đơn vị có tên tại phụ lục",
+    "letter_all_opening": (
+        "{basis}, các cơ quan, đơn vị trong Khối khoa giáo định kỳ gửi báo cáo về {office}. Tính đến ngày "
+        "{as_of}, {office} chưa nhận được {reports} của {units} có tên tại phụ lục kèm theo công văn này."
+    ),
+    "letter_all_request": (
+        "Để kịp thời tổng hợp, báo cáo Thường trực Tỉnh ủy, {office} đề nghị các đơn vị khẩn trương hoàn thành "
+        "và gửi các báo cáo còn thiếu về Ban{how}."
+    ),
+    "letter_appendix": "PHỤ LỤC",
+    "letter_appendix_title": "Các báo cáo quá hạn của từng đơn vị",
+    "letter_appendix_of": "(Kèm theo Công văn số        -{symbol}, {date} của {office})",
     "letter_none": "{unit} không có báo cáo nào quá hạn tính đến {as_of}; không soạn công văn.",
     "letter_written": "Đã ghi dự thảo công văn {path} ({n} báo cáo quá hạn). Hãy điền số công văn trước khi trình ký.",
     "letter_date": "ngày {day} tháng {month} năm {year}",

@@ -27,8 +27,13 @@ from khoagiao_cli.outputs.wordfile import (
     to_bytes,
 )
 
-#: the overdue reports' table: TT, report, period, deadline, days overdue (cm; the text's width)
-ONE_UNIT = (1.1, 4.0, 3.3, 5.1, 3.0)
+#: the overdue reports' table, 13 pt: TT, report, period, deadline, days overdue (cm, the text's width): "Báo cáo
+#: quý III", "tháng 02/2026", "quá 346 ngày" on one line, the deadline on two ("trước 20/02/2026", "(hạn cuối …)")
+ONE_UNIT = (0.9, 5.0, 3.3, 4.5, 2.8)
+#: the appendix of the letter to every late unit, 12 pt: TT, unit, report, period, deadline, days overdue
+EVERY_UNIT = (0.8, 3.6, 2.9, 2.7, 4.0, 2.5)
+#: the padding inside a cell's sides (cm)
+PADDING = 0.1
 
 
 def letter_docx(words: Words, config: Config, unit: Unit, rows: Sequence[Row], as_of: date,
@@ -56,6 +61,39 @@ def letter_docx(words: Words, config: Config, unit: Unit, rows: Sequence[Row], a
     return to_bytes(doc)
 
 
+def letter_all_docx(words: Words, config: Config, late: Sequence[tuple[Unit, Sequence[Row]]], as_of: date,
+                    made: datetime | None = None) -> bytes:
+    """One letter to every late unit ("Kính gửi: các đơn vị có tên tại phụ lục"), their overdue reports unit by unit
+    in the appendix, on a page of its own after the signature."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    from khoagiao_cli.outputs.wordfile import day_in_words
+
+    office = config.office
+    justify = WD_ALIGN_PARAGRAPH.JUSTIFY
+    doc = new_document(words, config, title=words("letter_all_title"), subject=words("letter_subject"), made=made)
+    _top(doc, words, config, as_of)
+    para(doc, words("letter_all_to"), align=WD_ALIGN_PARAGRAPH.CENTER)
+    para(doc, "")
+    basis = words("letter_basis", basis=office.basis) if office.basis else words("letter_no_basis")
+    n = sum(len(rows) for _, rows in late)
+    para(doc, words("letter_all_opening", basis=basis, office=office.name, as_of=_day(as_of),
+                    reports=words("n_reports", n=n), units=words("n_units", n=len(late))), align=justify, indent=True)
+    how = words("letter_how_email", email=office.email) if office.email else ""
+    para(doc, words("letter_all_request", office=office.name, how=how), align=justify, indent=True)
+    para(doc, words("letter_closing"), align=justify, indent=True)
+    para(doc, "")
+    _signature(doc, words, config, [words("letter_recipient_unit"), words("letter_recipient_archive")])
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    para(doc, words("letter_appendix"), bold=True, align=center).paragraph_format.page_break_before = True
+    para(doc, words("letter_appendix_title"), bold=True, align=center)
+    para(doc, words("letter_appendix_of", symbol=office.symbol or "CV", date=day_in_words(words, as_of),
+                    office=office.name), italic=True, align=center)
+    para(doc, "")
+    _reports(doc, words, config, list(late), EVERY_UNIT, size=12)
+    return to_bytes(doc)
+
+
 def _day(day: date) -> str:
     return f"{day.day:02d}/{day.month:02d}/{day.year}"
 
@@ -68,8 +106,9 @@ def _top(doc: Any, words: Words, config: Config, as_of: date) -> None:
 
 def _reports(doc: Any, words: Words, config: Config, groups: Sequence[tuple[Unit | None, Sequence[Row]]],
              widths: Sequence[float], size: float = 13) -> None:
-    """The overdue reports as a table, its heading row repeated on every page: TT, (the unit: its name once, over
-    its reports' rows,) report, period, deadline, days overdue."""
+    """The overdue reports as a table, its heading row repeated on every page: TT, report, period, deadline, days
+    overdue; with the units (`groups` of a unit and its rows), each unit's number and name once, beside all its
+    reports (cells merged down), and the reports numbered within it."""
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
@@ -77,7 +116,7 @@ def _reports(doc: Any, words: Words, config: Config, groups: Sequence[tuple[Unit
 
     center = WD_ALIGN_PARAGRAPH.CENTER
     with_unit = groups[0][0] is not None
-    table = columns(doc, widths, borderless=False)
+    table = columns(doc, widths, padding=PADDING)
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     titles = [words("letter_col_n"), *([words("col_unit")] if with_unit else []), words("col_report"),
@@ -86,22 +125,24 @@ def _reports(doc: Any, words: Words, config: Config, groups: Sequence[tuple[Unit
         fill(cell, title, size=size, bold=True, align=center)
     heading_row(table.rows[0])
     n = 0
-    for unit, rows in groups:
+    for number, (unit, rows) in enumerate(groups, 1):
         made = []
         for row in rows:
             n += 1
             name, period = report_period(words, config, row)
             slot = row.instance.slot
-            values = [str(n), name, period, words("letter_deadline", wording=wording(words, slot),
-                                                   deadline=fmt(slot.deadline)), words("days_over", n=-row.days_left)]
+            values = [name, period, words("letter_deadline", wording=wording(words, slot), deadline=fmt(slot.deadline)),
+                      words("days_over", n=-row.days_left)]
             cells = add_row(table, widths).cells
-            if unit is not None:
-                values.insert(1, "")
+            values = ["", "", *values] if unit is not None else [str(n), *values]
             for k, (cell, value) in enumerate(zip(cells, values, strict=True)):
-                fill(cell, value, size=size, align=center if k == 0 else None)
+                if unit is None or k > 1:  # a unit's number and name are written once its cells are merged
+                    fill(cell, value, size=size, align=center if k == 0 else None)
             made.append(cells)
-        if unit is not None:  # the unit's name once, in one cell beside all its reports
-            fill(made[0][1].merge(made[-1][1]) if len(made) > 1 else made[0][1], unit.name, size=size)
+        if unit is not None:  # the unit's number and name once, beside all its reports
+            for k, value in ((0, str(number)), (1, unit.name)):
+                cell = made[0][k].merge(made[-1][k]) if len(made) > 1 else made[0][k]
+                fill(cell, value, size=size, align=center if k == 0 else None)
 
 
 def _signature(doc: Any, words: Words, config: Config, items: Sequence[str]) -> None:

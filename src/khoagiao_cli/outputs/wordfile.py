@@ -39,11 +39,16 @@ def issuing_body(config: Config) -> tuple[str, str]:
     return parent.upper(), name.upper()
 
 
-def date_in_words(words: Words, place: str | None, day: date) -> str:
-    """"Khánh Hòa, ngày 05 tháng 02 năm 2026", "Khánh Hòa, ngày 15 tháng 4 năm 2026" as the guide writes them (a
-    day below 10 and the months 1 and 2 with a leading 0); in English 15/04/2026."""
+def day_in_words(words: Words, day: date) -> str:
+    """"ngày 05 tháng 02 năm 2026", "ngày 15 tháng 4 năm 2026" as the guide writes them (a day below 10 and the
+    months 1 and 2 with a leading 0, no other month); in English 15/04/2026."""
     month = f"{day.month:02d}" if day.month < 3 or words.lang != "vi" else str(day.month)
-    text = words("letter_date", day=f"{day.day:02d}", month=month, year=day.year)
+    return words("letter_date", day=f"{day.day:02d}", month=month, year=day.year)
+
+
+def date_in_words(words: Words, place: str | None, day: date) -> str:
+    """The date line: "Khánh Hòa, ngày 15 tháng 4 năm 2026" (without a place: "Ngày 15 tháng 4 năm 2026")."""
+    text = day_in_words(words, day)
     return f"{place}, {text}" if place else text[0].upper() + text[1:]
 
 
@@ -138,10 +143,10 @@ def para(container: Any, text: str = "", *, bold: bool = False, italic: bool = F
     return p
 
 
-def columns(doc: Any, widths: Sequence[float], rows: int = 1, *, borderless: bool = True) -> Any:
+def columns(doc: Any, widths: Sequence[float], rows: int = 1, *, padding: float = 0.0) -> Any:
     """A table of these column widths (cm), its grid and every cell agreeing, laid out at those widths (never fitted
-    to its text); a layout table (`borderless`) has no padding at its cells' sides, so that its text lines up with
-    the page's margins and has the whole width."""
+    to its text), `padding` (cm) inside each cell's sides: none for a layout table, so that its text lines up with
+    the page's margins and has the whole width; a little for a table with borders."""
     from docx.oxml import OxmlElement
     from docx.shared import Cm
 
@@ -156,14 +161,13 @@ def columns(doc: Any, widths: Sequence[float], rows: int = 1, *, borderless: boo
     total = props.find(_qn("w:tblW"))
     total.set(_qn("w:type"), "dxa")
     total.set(_qn("w:w"), str(sum(Cm(w).twips for w in widths)))
-    if borderless:
-        margins = OxmlElement("w:tblCellMar")
-        for side in ("w:left", "w:right"):
-            edge = OxmlElement(side)
-            edge.set(_qn("w:w"), "0")
-            edge.set(_qn("w:type"), "dxa")
-            margins.append(edge)
-        props.insert_element_before(margins, "w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("w:left", "w:right"):
+        edge = OxmlElement(side)
+        edge.set(_qn("w:w"), str(Cm(padding).twips))
+        edge.set(_qn("w:type"), "dxa")
+        margins.append(edge)
+    props.insert_element_before(margins, "w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
     return table
 
 
