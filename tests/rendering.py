@@ -57,6 +57,33 @@ def lines(pdf: Path, page: int | None = None) -> list[str]:
     return [line.strip() for line in text(pdf, page).splitlines() if line.strip()]
 
 
+class Box(NamedTuple):
+    """A word as pdftotext -bbox finds it: its page (1 is the first), its text, and its box in points from the
+    page's top left corner."""
+
+    page: int
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+
+def words_boxes(pdf: Path) -> list[Box]:
+    """Every word of the PDF with its box (pdftotext -bbox)."""
+    import html
+    import re
+
+    out = subprocess.run([tool("pdftotext"), "-bbox", str(pdf), "-"], capture_output=True, text=True,
+                         check=True).stdout
+    found = []
+    for n, page in enumerate(out.split("<page ")[1:], 1):
+        for m in re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>',
+                             page):
+            found.append(Box(n, html.unescape(m.group(5)), *(float(m.group(k)) for k in range(1, 5))))
+    return found
+
+
 def info(pdf: Path) -> dict[str, str]:
     """pdfinfo's fields, and each page's size as "Page N size" (pdfinfo -f 1 -l N)."""
     out = subprocess.run([tool("pdfinfo"), "-f", "1", "-l", "9999", str(pdf)], capture_output=True, text=True,

@@ -1,4 +1,5 @@
-"""Chasing late units (đôn đốc): reminders by e-mail, the overdue digest to the office, the urging letter.
+"""Chasing late units (đôn đốc): reminders by e-mail, the overdue digest to the office, the urging letters, and the
+quarter's summary for the block briefing (giao ban).
 The sending policy is the use case's (app/remind.py); here it is wired to SMTP and said in words."""
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from khoagiao_cli.cli.base import (
     Env,
     Lang,
     UnitOpt,
+    Year,
     app,
     given,
     handled,
@@ -192,3 +194,35 @@ def letter(
     path = Path(output or f"cong-van-don-doc-{chosen.code}-{e.today.isoformat()}.docx")
     write_output(path, letter_docx(words, e.config, chosen, rows, e.today, e.clock.real))
     typer.echo(words("letter_written", path=path, n=len(rows)))
+
+
+@app.command(cls=Command, help="h_summary")
+@handled
+def summary(
+    ctx: typer.Context,
+    quarter: Annotated[str, typer.Option("--quarter", help="o_quarter", metavar="Q", callback=given)],
+    year: Year = None,
+    as_of: AsOf = None,
+    output: Annotated[str | None, typer.Option("--output", "-o", help="o_summary_output", metavar="FILE",
+                                               callback=given)] = None,
+    lang: Lang = None,
+    config: ConfigDir = None,
+    db: Db = None,
+) -> None:
+    from khoagiao_cli.app.summary import parse_quarter
+    from khoagiao_cli.app.summary import summary as quarter_summary
+    from khoagiao_cli.outputs.summary import quarter_name, summary_docx
+
+    number = parse_quarter(quarter)
+    e = Env(ctx, lang=lang, config=config, db=db, as_of=as_of)
+    words, y = e.words, e.year(year)
+    found = quarter_summary(e.config, e.reader, e.clock, y, number)
+    name = quarter_name(words, y, number)
+    if not found.this.units:
+        typer.echo(words("summary_none", quarter=name))
+        return
+    path = Path(output or f"giao-ban-{y}-Q{number}.docx")
+    write_output(path, summary_docx(words, e.config, found, e.clock.real))
+    this = found.this
+    typer.echo(words("summary_written", quarter=name, path=path, expected=this.expected, on_time=this.on_time,
+                     late=this.late, missing=this.missing))

@@ -637,6 +637,42 @@ CATALOGUE: dict[str, Entry] = {
     "letter_recipient_unit": "- As above,",
     "letter_recipient_archive": "- Office archive.",
     "letter_signer_blank": "(name of the signer)",
+    "h_summary": (
+        "The page for the quarterly block briefing (a Word .docx): per unit, the reports due in the quarter, how many "
+        "came on time, late, or not yet; the units to urge; the on-time rate against the previous quarter."
+    ),
+    "o_quarter": "The quarter: 1, 2, 3 or 4 (I–IV, Q1, quý I are taken too).",
+    "o_summary_output": "The .docx file to write (default: giao-ban-YEAR-QUARTER.docx, e.g. giao-ban-2026-Q1.docx).",
+    "bad_quarter": "Quarter '{value}' is not valid: use 1, 2, 3 or 4 (or I–IV).",
+    "summary_none": "No unit has a report due in {quarter}; no file written.",
+    "summary_written": (
+        "Wrote the summary of {quarter} to {path}: {expected} reports expected, {on_time} on time, {late} late, "
+        "{missing} missing."
+    ),
+    "summary_title": "Reports received in {quarter}",
+    "summary_heading": "REPORTS RECEIVED FROM THE UNITS",
+    "summary_subheading": "Reports due in {quarter}, as of {as_of}",
+    "summary_purpose": "(For the science-and-education block briefing, {quarter})",
+    "summary_section_overall": "1. Overall",
+    "summary_section_units": "2. Unit by unit",
+    "summary_section_urge": "3. Units to urge",
+    "summary_overall": (
+        "In {quarter} the units were to send {expected} reports. As of {as_of}: {on_time} came on time, {late} "
+        "late, {missing} have not come (overdue), {not_due} are not yet due."
+    ),
+    "summary_rate": "On-time rate in {quarter}: {rate}; in {before}: {before_rate}{change}.",
+    "summary_up": " (up {points} percentage points)",
+    "summary_down": " (down {points} percentage points)",
+    "summary_same": " (unchanged)",
+    "summary_no_rate": "no report due yet",
+    "summary_col_expected": "Expected",
+    "summary_col_missing": "Missing (overdue)",
+    "summary_col_not_due": "Not yet due",
+    "summary_col_rate": "On-time rate",
+    "summary_total": "Total",
+    "summary_urge_line": "- {unit}: {reports}.",
+    "summary_urge_report": "{report} ({period}, {late})",
+    "summary_urge_none": "No unit owes a report due in {quarter}.",
     "h_explain": "Explain one report: rule → the document's day → days off skipped → deadline → ledger → status.",
     "h_calendar": "Month by month: report deadlines, meetings (block briefings, the conference) and days off.",
     "h_request": "One-off report requests (from a document): add, list, cancel.",
