@@ -17,6 +17,7 @@ from khoagiao_cli.outputs.wordfile import (
     HEADER_COLUMNS,
     add_row,
     columns,
+    day_in_words,
     drop_first_empty,
     fill,
     heading_row,
@@ -66,8 +67,6 @@ def letter_all_docx(words: Words, config: Config, late: Sequence[tuple[Unit, Seq
     """One letter to every late unit ("Kính gửi: các đơn vị có tên tại phụ lục"), their overdue reports unit by unit
     in the appendix, on a page of its own after the signature."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
-
-    from khoagiao_cli.outputs.wordfile import day_in_words
 
     office = config.office
     justify = WD_ALIGN_PARAGRAPH.JUSTIFY
