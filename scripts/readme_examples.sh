@@ -101,6 +101,11 @@ echo "### import";   printf 'SỔ THEO DÕI BÁO CÁO KHỐI KHOA GIÁO NĂM 202
                      error_example khoagiao import sai.csv --as-of 2026-04-15
 echo "### letter";   run khoagiao letter bhxh-kh --as-of 2026-04-15
                      run "python3 -c \"import docx; d = docx.Document('cong-van-don-doc-bhxh-kh-2026-04-15.docx'); print(*[c.text for t in d.tables for r in t.rows for c in r.cells][:2], *[p.text for p in d.paragraphs if p.text][:2], sep='\\n')\""
+                     run khoagiao letter --all --as-of 2026-04-15
+                     run "python3 -c \"import docx; d = docx.Document('cong-van-don-doc-2026-04-15.docx'); print(*[p.text for p in d.paragraphs if p.text][:1], *[p.text for p in d.paragraphs if p.text][-3:], *[' | '.join(c.text for c in r.cells) for r in d.tables[-1].rows][:4], sep='\\n')\""
+echo "### summary";  run khoagiao summary --quarter 1 --as-of 2026-04-15
+                     run "python3 -c \"import docx; d = docx.Document('giao-ban-2026-Q1.docx'); t = [p.text for p in d.paragraphs if p.text]; rows = [' | '.join(c.text for c in r.cells) for r in d.tables[-1].rows]; print(*t[:7], *rows[:4], '...', rows[-1], *t[7:10], sep='\\n')\""
+                     error_example khoagiao summary --quarter 5
 echo "### postgresql"; read -r port server <<EOF
 $(python3 "$repo/tests/pg_server.py" start)
 EOF

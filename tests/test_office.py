@@ -201,7 +201,7 @@ def test_the_urging_letter_read_back(cli, cfg, tmp_path) -> None:
     left, right = (c.text for c in header.rows[0].cells)
     assert left.split("\n") == ["TỈNH ỦY KHÁNH HÒA", "BAN TUYÊN GIÁO VÀ DÂN VẬN", "*", "Số        -CV/BTGDVTU",
                                 "V/v đôn đốc gửi báo cáo"]
-    assert right.split("\n") == ["ĐẢNG CỘNG SẢN VIỆT NAM", "", "Khánh Hòa, ngày 01 tháng 04 năm 2026"]
+    assert right.split("\n") == ["ĐẢNG CỘNG SẢN VIỆT NAM", "", "Khánh Hòa, ngày 01 tháng 4 năm 2026"]
     text = [p.text for p in d.paragraphs if p.text]
     assert text[0] == "Kính gửi: Bảo hiểm xã hội tỉnh Khánh Hòa"
     assert "Tính đến ngày 01/04/2026, Ban Tuyên giáo và Dân vận Tỉnh ủy chưa nhận được các báo cáo sau của Bảo hiểm xã hội tỉnh Khánh Hòa:" in text[1]

@@ -44,6 +44,7 @@ def test_every_readme_example_works_or_is_marked_as_an_error_example(tmp_path: P
         "khoagiao void H1 --note x",
         "khoagiao request add --id monthly --title x --deadline 2026-12-01",
         "khoagiao import sai.csv --as-of 2026-04-15",
+        "khoagiao summary --quarter 5",
         "khoagiao submit lhh monthly --period 2026-10 --as-of 2026-11-20 --db postgresql://minh@127.0.0.1:$port/khoagiao",
         "khoagiao verify",
         "khoagiao submit stnmt monthly --period 2025-04 --as-of 2025-04-25",

@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from email.message import EmailMessage
 from typing import NamedTuple, Protocol
 
-from khoagiao_cli.app.query import due
+from khoagiao_cli.app.query import due, overdue
 from khoagiao_cli.core.addresses import is_address
 from khoagiao_cli.core.clock import Clock
 from khoagiao_cli.core.model import Config, Unit
@@ -59,6 +59,16 @@ def remind_plan(config: Config, reader: Reader, clock: Clock, unit: Unit | None 
             before = next((r for r in sent.get(u.code, []) if r.instances == key), None)
             out.append(RemindItem(u, by_unit[u.code], key, before))
     return out
+
+
+def overdue_by_unit(config: Config, reader: Reader, clock: Clock) -> list[tuple[Unit, list[Row]]]:
+    """Every unit with overdue reports (in units.yaml order, the Commission's own reports apart), with them: who
+    one urging letter to all late units names in its appendix (`letter --all`)."""
+    by_unit: dict[str, list[Row]] = {}
+    for r in overdue(config, reader, clock):
+        if r.instance.unit != config.office.code:
+            by_unit.setdefault(r.instance.unit, []).append(r)
+    return [(u, by_unit[u.code]) for u in config.units if u.code in by_unit]
 
 
 class Outcome(NamedTuple):

@@ -4,7 +4,7 @@ command being run, so that the daily `khoagiao due` pays for nothing else.
     watch.py   due, overdue, status, explain, history      what stands (read only)
     record.py  submit, withdraw, import, void               what arrived (writes)
     plan.py    schedule, calendar, request, incident        the calendar of obligations
-    chase.py   remind, letter                                đôn đốc: chasing late units
+    chase.py   remind, letter, summary                       đôn đốc: chasing late units, the briefing's page
     year.py    stats, export                                 the year at a glance, for other programs
     setup.py   init, config, units                           setting up
     ledger.py  verify                                        the ledger itself: is it as khoagiao wrote it
@@ -23,7 +23,7 @@ COMMANDS = {
     "due": "watch", "overdue": "watch", "status": "watch", "explain": "watch", "history": "watch",
     "submit": "record", "withdraw": "record", "import": "record", "void": "record",
     "schedule": "plan", "calendar": "plan", "request": "plan", "incident": "plan",
-    "remind": "chase", "letter": "chase",
+    "remind": "chase", "letter": "chase", "summary": "chase",
     "stats": "year", "export": "year",
     "init": "setup", "config": "setup", "units": "setup",
     "verify": "ledger",

@@ -1,4 +1,5 @@
-"""Chasing late units (đôn đốc): reminders by e-mail, the overdue digest to the office, the urging letter.
+"""Chasing late units (đôn đốc): reminders by e-mail, the overdue digest to the office, the urging letters, and the
+quarter's summary for the block briefing (giao ban).
 The sending policy is the use case's (app/remind.py); here it is wired to SMTP and said in words."""
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ from khoagiao_cli.cli.base import (
     Db,
     Env,
     Lang,
-    UnitArg,
     UnitOpt,
+    Year,
     app,
     given,
     handled,
@@ -154,23 +155,74 @@ def _say(e: Env, outcome: Outcome) -> None:
 @handled
 def letter(
     ctx: typer.Context,
-    unit: UnitArg,
+    unit: Annotated[str | None, typer.Argument(help="o_letter_unit", metavar="[UNIT]", callback=given)] = None,
+    every: Annotated[bool, typer.Option("--all", help="o_letter_all")] = False,
     as_of: AsOf = None,
     output: Annotated[str | None, typer.Option("--output", "-o", help="o_letter_output", metavar="FILE", callback=given)] = None,
     lang: Lang = None,
     config: ConfigDir = None,
     db: Db = None,
 ) -> None:
+    if (unit is None) != every:  # one unit, or --all: never both, never neither
+        raise UserError("letter_unit_or_all")
+    e = Env(ctx, lang=lang, config=config, db=db, as_of=as_of)
+    words = e.words
+    if every:
+        from khoagiao_cli.app.remind import overdue_by_unit
+        from khoagiao_cli.outputs.letter import letter_all_docx
+
+        late = overdue_by_unit(e.config, e.reader, e.clock)
+        if not late:
+            typer.echo(words("letter_all_none", as_of=e.today))
+            return
+        path = Path(output or f"cong-van-don-doc-{e.today.isoformat()}.docx")
+        write_output(path, letter_all_docx(words, e.config, late, e.today, e.clock.real))
+        n = sum(len(rows) for _, rows in late)
+        typer.echo(words("letter_all_written", path=path, units=words("n_units", n=len(late)),
+                         reports=words("n_reports", n=n)))
+        return
     from khoagiao_cli.app.query import overdue
     from khoagiao_cli.core.lookup import find_unit
     from khoagiao_cli.outputs.letter import letter_docx
 
-    e = Env(ctx, lang=lang, config=config, db=db, as_of=as_of)
+    assert unit is not None
     chosen = find_unit(e.config, unit)
     rows = overdue(e.config, e.reader, e.clock, chosen)
     if not rows:
-        typer.echo(e.words("letter_none", unit=chosen.name, as_of=e.today))
+        typer.echo(words("letter_none", unit=chosen.name, as_of=e.today))
         return
     path = Path(output or f"cong-van-don-doc-{chosen.code}-{e.today.isoformat()}.docx")
-    write_output(path, letter_docx(e.words, e.config, chosen, rows, e.today))
-    typer.echo(e.words("letter_written", path=path, n=len(rows)))
+    write_output(path, letter_docx(words, e.config, chosen, rows, e.today, e.clock.real))
+    typer.echo(words("letter_written", path=path, n=len(rows)))
+
+
+@app.command(cls=Command, help="h_summary")
+@handled
+def summary(
+    ctx: typer.Context,
+    quarter: Annotated[str, typer.Option("--quarter", help="o_quarter", metavar="Q", callback=given)],
+    year: Year = None,
+    as_of: AsOf = None,
+    output: Annotated[str | None, typer.Option("--output", "-o", help="o_summary_output", metavar="FILE",
+                                               callback=given)] = None,
+    lang: Lang = None,
+    config: ConfigDir = None,
+    db: Db = None,
+) -> None:
+    from khoagiao_cli.app.summary import parse_quarter
+    from khoagiao_cli.app.summary import summary as quarter_summary
+    from khoagiao_cli.outputs.summary import quarter_name, summary_docx
+
+    number = parse_quarter(quarter)
+    e = Env(ctx, lang=lang, config=config, db=db, as_of=as_of)
+    words, y = e.words, e.year(year)
+    found = quarter_summary(e.config, e.reader, e.clock, y, number)
+    name = quarter_name(words, y, number)
+    if not found.this.units:
+        typer.echo(words("summary_none", quarter=name))
+        return
+    path = Path(output or f"giao-ban-{y}-Q{number}.docx")
+    write_output(path, summary_docx(words, e.config, found, e.clock.real))
+    this = found.this
+    typer.echo(words("summary_written", quarter=name, path=path, expected=this.expected, on_time=this.on_time,
+                     late=this.late, missing=this.missing))

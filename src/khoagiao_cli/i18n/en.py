@@ -580,15 +580,42 @@ CATALOGUE: dict[str, Entry] = {
     "output_parent_not_folder": "Cannot write {path}: {folder} is not a folder.",
     "h_letter": (
         "Draft an urging letter (a Word .docx in the party's document format, 36-HD/VPTW) to a unit with "
-        "overdue reports."
+        "overdue reports, or (--all) one letter to every such unit, with an appendix unit by unit."
     ),
-    "o_letter_output": "The .docx file to write (default: cong-van-don-doc-CODE-DATE.docx).",
+    "o_letter_output": (
+        "The .docx file to write (default: cong-van-don-doc-CODE-DATE.docx; "
+        "with --all: cong-van-don-doc-DATE.docx)."
+    ),
+    "o_letter_unit": "The unit the letter goes to (code, name or short name); none with --all.",
+    "o_letter_all": (
+        "One letter to every unit with overdue reports (\"To: the units listed in the appendix\"), the appendix "
+        "listing each unit's missing reports."
+    ),
+    "letter_unit_or_all": "Name either one unit (khoagiao letter CODE) or --all for every unit, not both.",
+    "letter_all_none": "No unit has overdue reports as of {as_of}; no letter written.",
+    "letter_all_written": (
+        "Wrote the draft letter {path} to {units} ({reports} overdue). Fill in the number before it is signed."
+    ),
+    "letter_all_title": "Letter urging overdue reports — the units listed in the appendix",
+    "letter_all_to": "To: the units listed in the appendix",
+    "letter_all_opening": (
+        "{basis}, the units of the science-and-education block report periodically to the {office}. As of "
+        "{as_of}, the {office} has not received {reports} from the {units} listed in the appendix to this letter."
+    ),
+    "letter_all_request": (
+        "So that it can consolidate and report in time, the {office} asks these units to complete and send the "
+        "missing reports without delay{how}."
+    ),
+    "letter_appendix": "APPENDIX",
+    "letter_appendix_title": "Each unit's overdue reports",
+    "letter_appendix_of": "(To letter No.        -{symbol}, {date}, of the {office})",
     "letter_none": "{unit} has no overdue reports as of {as_of}; no letter written.",
     "letter_written": {
         "one": "Wrote the draft letter {path} (1 overdue report). Fill in the number before it is signed.",
         "other": "Wrote the draft letter {path} ({n} overdue reports). Fill in the number before it is signed.",
     },
-    "letter_date": "{day:02d}/{month:02d}/{year}",
+    "letter_date": "{day}/{month}/{year}",
+    "letter_title": "Letter urging overdue reports — {unit}",
     "letter_number": "No.        -{symbol}",
     "letter_subject": "Re: reports overdue",
     "letter_to": "To: {unit}",
@@ -612,6 +639,42 @@ CATALOGUE: dict[str, Entry] = {
     "letter_recipient_unit": "- As above,",
     "letter_recipient_archive": "- Office archive.",
     "letter_signer_blank": "(name of the signer)",
+    "h_summary": (
+        "The page for the quarterly block briefing (a Word .docx): per unit, the reports due in the quarter, how many "
+        "came on time, late, or not yet; the units to urge; the on-time rate against the previous quarter."
+    ),
+    "o_quarter": "The quarter: 1, 2, 3 or 4 (I–IV, Q1, quý I are taken too).",
+    "o_summary_output": "The .docx file to write (default: giao-ban-YEAR-QUARTER.docx, e.g. giao-ban-2026-Q1.docx).",
+    "bad_quarter": "Quarter '{value}' is not valid: use 1, 2, 3 or 4 (or I–IV).",
+    "summary_none": "No unit has a report due in {quarter}; no file written.",
+    "summary_written": (
+        "Wrote the summary of {quarter} to {path}: {expected} reports expected, {on_time} on time, {late} late, "
+        "{missing} missing."
+    ),
+    "summary_title": "Reports received in {quarter}",
+    "summary_heading": "REPORTS RECEIVED FROM THE UNITS",
+    "summary_subheading": "Reports due in {quarter}, as of {as_of}",
+    "summary_purpose": "(For the science-and-education block briefing, {quarter})",
+    "summary_section_overall": "1. Overall",
+    "summary_section_units": "2. Unit by unit",
+    "summary_section_urge": "3. Units to urge",
+    "summary_overall": (
+        "In {quarter} the units were to send {expected} reports. As of {as_of}: {on_time} came on time, {late} "
+        "late, {missing} have not come (overdue), {not_due} are not yet due."
+    ),
+    "summary_rate": "On-time rate in {quarter}: {rate}; in {before}: {before_rate}{change}.",
+    "summary_up": " (up {points} percentage points)",
+    "summary_down": " (down {points} percentage points)",
+    "summary_same": " (unchanged)",
+    "summary_no_rate": "no report due yet",
+    "summary_col_expected": "Expected",
+    "summary_col_missing": "Missing (overdue)",
+    "summary_col_not_due": "Not yet due",
+    "summary_col_rate": "On-time rate",
+    "summary_total": "Total",
+    "summary_urge_line": "- {unit}: {reports}.",
+    "summary_urge_report": "{report} ({period}, {late})",
+    "summary_urge_none": "No unit owes a report due in {quarter}.",
     "h_explain": "Explain one report: rule → the document's day → days off skipped → deadline → ledger → status.",
     "h_calendar": "Month by month: report deadlines, meetings (block briefings, the conference) and days off.",
     "h_request": "One-off report requests (from a document): add, list, cancel.",

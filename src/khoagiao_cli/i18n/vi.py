@@ -548,12 +548,39 @@ CATALOGUE: dict[str, Entry] = {
     "output_parent_not_folder": "Không ghi được {path}: {folder} không phải một thư mục.",
     "h_letter": (
         "Soạn dự thảo công văn đôn đốc (tệp Word .docx, thể thức Hướng dẫn 36-HD/VPTW) gửi một đơn vị còn nợ "
-        "báo cáo quá hạn."
+        "báo cáo quá hạn, hoặc (--all) một công văn gửi mọi đơn vị còn nợ, kèm phụ lục từng đơn vị."
     ),
-    "o_letter_output": "Tệp .docx để ghi (mặc định: cong-van-don-doc-MÃ-NGÀY.docx).",
+    "o_letter_output": (
+        "Tệp .docx để ghi (mặc định: cong-van-don-doc-MÃ-NGÀY.docx; "
+        "với --all: cong-van-don-doc-NGÀY.docx)."
+    ),
+    "o_letter_unit": "Đơn vị nhận công văn (mã, tên hoặc tên viết tắt); bỏ trống khi dùng --all.",
+    "o_letter_all": (
+        "Một công văn gửi mọi đơn vị có báo cáo quá hạn (\"Kính gửi: các đơn vị có tên tại phụ lục\"), phụ lục "
+        "liệt kê từng đơn vị với các báo cáo còn thiếu."
+    ),
+    "letter_unit_or_all": "Hãy nêu hoặc một đơn vị (khoagiao letter MÃ), hoặc --all cho mọi đơn vị; không dùng cả hai.",
+    "letter_all_none": "Không có đơn vị nào có báo cáo quá hạn tính đến {as_of}; không soạn công văn.",
+    "letter_all_written": (
+        "Đã ghi dự thảo công văn {path} gửi {units} ({reports} quá hạn). Hãy điền số công văn trước khi trình ký."
+    ),
+    "letter_all_title": "Công văn đôn đốc gửi báo cáo — các đơn vị có tên tại phụ lục",
+    "letter_all_to": "Kính gửi: các đơn vị có tên tại phụ lục",
+    "letter_all_opening": (
+        "{basis}, các cơ quan, đơn vị trong Khối khoa giáo định kỳ gửi báo cáo về {office}. Tính đến ngày "
+        "{as_of}, {office} chưa nhận được {reports} của {units} có tên tại phụ lục kèm theo công văn này."
+    ),
+    "letter_all_request": (
+        "Để kịp thời tổng hợp, báo cáo Thường trực Tỉnh ủy, {office} đề nghị các đơn vị khẩn trương hoàn thành "
+        "và gửi các báo cáo còn thiếu về Ban{how}."
+    ),
+    "letter_appendix": "PHỤ LỤC",
+    "letter_appendix_title": "Các báo cáo quá hạn của từng đơn vị",
+    "letter_appendix_of": "(Kèm theo Công văn số        -{symbol}, {date} của {office})",
     "letter_none": "{unit} không có báo cáo nào quá hạn tính đến {as_of}; không soạn công văn.",
     "letter_written": "Đã ghi dự thảo công văn {path} ({n} báo cáo quá hạn). Hãy điền số công văn trước khi trình ký.",
-    "letter_date": "ngày {day:02d} tháng {month:02d} năm {year}",
+    "letter_date": "ngày {day} tháng {month} năm {year}",
+    "letter_title": "Công văn đôn đốc gửi báo cáo — {unit}",
     "letter_number": "Số        -{symbol}",
     "letter_subject": "V/v đôn đốc gửi báo cáo",
     "letter_to": "Kính gửi: {unit}",
@@ -577,6 +604,42 @@ CATALOGUE: dict[str, Entry] = {
     "letter_recipient_unit": "- Như trên,",
     "letter_recipient_archive": "- Lưu Văn phòng Ban.",
     "letter_signer_blank": "(họ và tên người ký)",
+    "h_summary": (
+        "Trang tổng hợp cho giao ban Khối hằng quý (tệp Word .docx): từng đơn vị phải gửi bao nhiêu báo cáo có hạn "
+        "trong quý, bao nhiêu đúng hạn, muộn, chưa gửi; các đơn vị cần đôn đốc; tỉ lệ đúng hạn so với quý trước."
+    ),
+    "o_quarter": "Quý: 1, 2, 3 hoặc 4 (cũng nhận I–IV, Q1, quý I).",
+    "o_summary_output": "Tệp .docx để ghi (mặc định: giao-ban-NĂM-QUÝ.docx, ví dụ giao-ban-2026-Q1.docx).",
+    "bad_quarter": "Quý '{value}' không hợp lệ: dùng 1, 2, 3 hoặc 4 (hoặc I–IV).",
+    "summary_none": "Không có báo cáo nào của các đơn vị có hạn trong {quarter}; không tạo tệp.",
+    "summary_written": (
+        "Đã ghi trang tổng hợp {quarter} vào {path}: {expected} báo cáo phải gửi, {on_time} đúng hạn, {late} muộn, "
+        "{missing} chưa gửi."
+    ),
+    "summary_title": "Tình hình gửi báo cáo {quarter}",
+    "summary_heading": "TÌNH HÌNH GỬI BÁO CÁO CỦA CÁC ĐƠN VỊ",
+    "summary_subheading": "Các báo cáo có hạn gửi trong {quarter}, tính đến ngày {as_of}",
+    "summary_purpose": "(Phục vụ giao ban Khối khoa giáo {quarter})",
+    "summary_section_overall": "1. Tình hình chung",
+    "summary_section_units": "2. Từng đơn vị",
+    "summary_section_urge": "3. Các đơn vị cần đôn đốc",
+    "summary_overall": (
+        "Trong {quarter}, các đơn vị phải gửi {expected} báo cáo. Tính đến ngày {as_of}: {on_time} báo cáo gửi đúng "
+        "hạn, {late} báo cáo gửi muộn, {missing} báo cáo chưa gửi (đã quá hạn), {not_due} báo cáo chưa đến hạn."
+    ),
+    "summary_rate": "Tỉ lệ gửi đúng hạn {quarter}: {rate}; {before}: {before_rate}{change}.",
+    "summary_up": " (tăng {points} điểm phần trăm)",
+    "summary_down": " (giảm {points} điểm phần trăm)",
+    "summary_same": " (không đổi)",
+    "summary_no_rate": "chưa có báo cáo đến hạn",
+    "summary_col_expected": "Phải gửi",
+    "summary_col_missing": "Chưa gửi (quá hạn)",
+    "summary_col_not_due": "Chưa đến hạn",
+    "summary_col_rate": "Tỉ lệ đúng hạn",
+    "summary_total": "Cộng",
+    "summary_urge_line": "- {unit}: {reports}.",
+    "summary_urge_report": "{report} ({period}, {late})",
+    "summary_urge_none": "Không có đơn vị nào còn nợ báo cáo có hạn trong {quarter}.",
     "h_explain": (
         "Giải thích một báo cáo: quy tắc → ngày theo văn bản → các ngày nghỉ được bỏ qua → hạn cuối → sổ "
         "theo dõi → trạng thái."

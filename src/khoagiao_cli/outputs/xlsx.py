@@ -42,10 +42,11 @@ def workbook_bytes(
     _score_sheet(words, wb, scores, score_year, as_of)
     for ws in wb.worksheets:
         # the events' twelve columns: two pages wide at 85 % (9 pt) with the unit repeated, not one at 69 %
-        _page(words, ws, config.office.name, as_of, scale=85 if ws.title == words("xlsx_events") else 100)
+        scale = 85 if ws.title == words("xlsx_events") else 100
+        _page(words, ws, config.office.name, as_of, scale=scale)
         if chain[1]:
             ws.oddFooter.left.text = _said(words("chain_footer", n=chain[0], head=chain[1][:16]))
-            ws.oddFooter.left.size = 7
+            ws.oddFooter.left.size = _printed_at(8, scale)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
@@ -62,14 +63,14 @@ def _append(ws: Any, values: Sequence[Any]) -> None:
 
 def _header(ws: Any, titles: Sequence[str], widths: Sequence[float]) -> None:
     """The heading row (the next row: below the legend on a year's sheet), repeated on every printed page."""
-    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.styles import Alignment, PatternFill
     from openpyxl.utils import get_column_letter
 
     _append(ws, list(titles))
     row = ws.max_row
     for n, width in enumerate(widths, 1):
         cell = ws.cell(row=row, column=n)
-        cell.font = Font(bold=True)
+        cell.font = _font(bold=True)
         cell.fill = PatternFill("solid", fgColor="D9E1F2")
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
         ws.column_dimensions[get_column_letter(n)].width = width
@@ -90,7 +91,22 @@ def _page(words: Words, ws: Any, office: str, as_of: date, scale: int = 100) -> 
     ws.oddHeader.right.text = _said(words("xlsx_as_of", day=f"{as_of.day:02d}/{as_of.month:02d}/{as_of.year}"))
     ws.oddFooter.right.text = words("xlsx_page")
     for part in (ws.oddHeader.left, ws.oddHeader.center, ws.oddHeader.right, ws.oddFooter.right):
-        part.size = 9
+        part.size = _printed_at(9, scale)
+
+
+def _printed_at(size: int, scale: int) -> int:
+    """The size that prints at least `size` points on a sheet printed at `scale` percent: the header and footer
+    shrink with the sheet (LibreOffice ignores Excel's scaleWithDoc="0"), 9 pt at 85 % would print 7.7."""
+    return -(-size * 100 // scale)
+
+
+def _font(**style: bool) -> Any:
+    """The cells' own font (the workbook's default, Calibri 11) in bold or italic: a font with no name is drawn in
+    another family (LibreOffice took a serif beside the cells' sans-serif)."""
+    from openpyxl.styles import DEFAULT_FONT, Font
+
+    return Font(name=DEFAULT_FONT.name, size=DEFAULT_FONT.sz, family=DEFAULT_FONT.family, scheme=DEFAULT_FONT.scheme,
+                **style)
 
 
 def _said(text: str) -> str:
@@ -100,11 +116,11 @@ def _said(text: str) -> str:
 
 def _legend(words: Words, ws: Any) -> None:
     """The first row: each status's colour beside its words (repeated on every printed page with the headings)."""
-    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.styles import Alignment, PatternFill
 
     statuses = (ON_TIME, LATE, OVERDUE, DUE, UPCOMING)
     _append(ws, [None, words("xlsx_legend"), *(words("xlsx_legend_" + s) for s in statuses)])
-    ws.cell(row=1, column=2).font = Font(italic=True)
+    ws.cell(row=1, column=2).font = _font(italic=True)
     ws.cell(row=1, column=2).alignment = Alignment(horizontal="right")
     for n, status in enumerate(statuses, 3):
         cell = ws.cell(row=1, column=n)

@@ -1,0 +1,205 @@
+"""`khoagiao summary --quarter Q`: the page for the quarterly block briefing. Its figures are those of `status` and
+`stats --format json` for the same as-of day (computed here from their JSON, never from khoagiao's own functions):
+per unit the reports due in the quarter, on time, late, missing, not yet due, the on-time rate against the quarter
+before (Q1 against the previous year's Q4); the four quarters add up to the year's `stats`. Rendered by LibreOffice
+(tests/rendering.py): A4, nothing past the margins, the table's heading row repeated on the next page."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import docx
+import pytest
+from conftest import write_config
+from rendering import lines, page_sizes, pdf_language, run, to_pdf, words_boxes
+
+from khoagiao_cli.config.paths import embedded_dir
+
+AS_OF = date(2026, 4, 15)
+#: (unit, report, period, received): Q4 2025 and Q1 2026 of a few units; the others sent nothing
+RECEIVED = (
+    ("syt", "monthly", "2025-10", "2025-10-15"), ("syt", "monthly", "2025-11", "2025-11-18"),
+    ("syt", "annual", "2025", "2025-11-25"), ("syt", "monthly", "2025-12", "2025-12-10"),
+    ("sgddt", "monthly", "2025-10", "2025-10-16"), ("sgddt", "monthly", "2025-11", "2025-11-28"),
+    ("hkh", "annual", "2025", "2025-12-15"),
+    ("syt", "monthly", "2026-01", "2026-01-15"), ("syt", "monthly", "2026-02", "2026-02-20"),
+    ("syt", "q1", "2026-Q1", "2026-03-19"), ("sgddt", "monthly", "2026-01", "2026-01-25"),
+    ("hkh", "q1", "2026-Q1", "2026-04-02"), ("bhxh-kh", "monthly", "2026-01", "2026-01-19"),
+)
+#: the big office: the province's units and this many more, for a table over more than one page
+EXTRA_UNITS = 40
+HEADINGS = ["TT", "Đơn vị", "Phải gửi", "Đúng hạn", "Muộn", "Chưa gửi (quá hạn)", "Chưa đến hạn", "Tỉ lệ đúng hạn"]
+
+
+def env_for(root: Path, units: str | None = None) -> dict[str, str | None]:
+    folder = write_config(root / "cfg", units=units, tracking_start="2025-10-01")
+    return {"KHOAGIAO_HOME": str(root / "home"), "KHOAGIAO_CONFIG": str(folder), "KHOAGIAO_DB": None,
+            "KHOAGIAO_LANG": None}
+
+
+class Made:
+    def __init__(self, env: dict[str, str | None], root: Path) -> None:
+        self.env, self.root = env, root
+        self.docs: dict[str, Path] = {}
+        self.pdfs: dict[str, Path] = {}
+
+    def summary(self, name: str, *args: str) -> str:
+        self.docs[name] = self.root / f"{name}.docx"
+        return run(self.env, "summary", *args, "-o", str(self.docs[name])).stdout
+
+    def json(self, *args: str) -> Any:
+        return json.loads(run(self.env, *args, "--format", "json").stdout)
+
+
+@pytest.fixture(scope="module")
+def made(tmp_path_factory: pytest.TempPathFactory) -> Made:
+    root = tmp_path_factory.mktemp("summary")
+    m = Made(env_for(root / "office"), root)
+    for unit, report, period, received in RECEIVED:
+        run(m.env, "submit", unit, report, "--period", period, "--received", received, "--as-of", "2026-04-15")
+    m.said = m.summary("q1", "--quarter", "1", "--year", "2026", "--as-of", AS_OF.isoformat())
+    m.summary("q1-en", "--quarter", "Q1", "--as-of", AS_OF.isoformat(), "--lang", "en")
+    for q in range(1, 5):  # the whole year, seen on its last day
+        m.summary(f"year-q{q}", "--quarter", str(q), "--year", "2026", "--as-of", "2026-12-31")
+    units = (embedded_dir() / "units.yaml").read_text(encoding="utf-8") + "".join(
+        f"\n  - code: dv{n:02d}\n    name: Đơn vị thử nghiệm số {n:02d} của khối\n    group: hội\n"
+        for n in range(1, EXTRA_UNITS + 1))
+    big = Made(env_for(root / "big", units), root)
+    big.summary("big", "--quarter", "1", "--as-of", AS_OF.isoformat())
+    m.docs["big"] = big.docs["big"]
+    m.pdfs = {name: pdf for name, pdf in zip(("q1", "q1-en", "big"), to_pdf(
+        [m.docs[n] for n in ("q1", "q1-en", "big")], root / "pdf").values(), strict=True)}
+    return m
+
+
+def table(path: Path) -> dict[str, list[str]]:
+    """The summary's table, read back: each unit's name (and "Cộng") with its figures."""
+    rows = [[c.text for c in row.cells] for row in docx.Document(str(path)).tables[-1].rows]
+    assert rows[0] in (HEADINGS, ["No.", "Unit", "Expected", "On time", "Late", "Missing (overdue)", "Not yet due",
+                                  "On-time rate"]), rows[0]
+    return {row[1]: row[2:] for row in rows[1:]}
+
+
+def counted(instances: list[dict[str, Any]], year: int, quarter: int, as_of: date) -> dict[str, Counter[str]]:
+    """Per unit name, the quarter's reports from `status --format json`: expected, owed (due by as-of: on time,
+    late or still missing), and each status."""
+    out: dict[str, Counter[str]] = {}
+    for r in instances:
+        deadline = date.fromisoformat(r["deadline"])
+        if r["unit"] == "ban" or deadline.year != year or (deadline.month - 1) // 3 + 1 != quarter:
+            continue
+        c = out.setdefault(r["unit_name"], Counter())
+        c["expected"] += 1
+        if deadline <= as_of and r["status"] in ("on_time", "late", "overdue"):
+            c["owed"] += 1
+            c[r["status"]] += 1
+    return out
+
+
+def percent(on_time: int, owed: int) -> str:
+    return f"{on_time / owed * 100:.1f}".replace(".", ",") + "%" if owed else "—"
+
+
+def test_the_figures_are_those_of_status(made) -> None:
+    status = made.json("status", "--year", "2026", "--as-of", AS_OF.isoformat())["instances"]
+    expected = counted(status, 2026, 1, AS_OF)
+    shown = table(made.docs["q1"])
+    total = Counter()
+    for name, c in expected.items():
+        assert shown[name] == [str(c["expected"]), str(c["on_time"]), str(c["late"]), str(c["overdue"]),
+                               str(c["expected"] - c["owed"]), percent(c["on_time"], c["owed"])], name
+        total.update(c)
+    assert set(shown) == {*expected, "Cộng"}
+    assert shown["Cộng"] == [str(total["expected"]), str(total["on_time"]), str(total["late"]), str(total["overdue"]),
+                             str(total["expected"] - total["owed"]), percent(total["on_time"], total["owed"])]
+    assert made.said == (f"Đã ghi trang tổng hợp quý I/2026 vào {made.docs['q1']}: {total['expected']} báo cáo phải "
+                         f"gửi, {total['on_time']} đúng hạn, {total['late']} muộn, {total['overdue']} chưa gửi.\n")
+    assert (shown["Sở Y tế"], shown["Sở Giáo dục và Đào tạo"][:4]) == (["3", "3", "0", "0", "0", "100,0%"],
+                                                                       ["3", "0", "1", "2"])  # by hand
+
+
+def test_the_rate_against_the_quarter_before_q1_against_last_year_s_q4(made) -> None:
+    now = counted(made.json("status", "--year", "2026", "--as-of", AS_OF.isoformat())["instances"], 2026, 1, AS_OF)
+    before = counted(made.json("status", "--year", "2025", "--as-of", AS_OF.isoformat())["instances"], 2025, 4, AS_OF)
+    rates = []
+    for found in (now, before):
+        on_time, owed = sum(c["on_time"] for c in found.values()), sum(c["owed"] for c in found.values())
+        rates.append((on_time / owed, percent(on_time, owed)))
+    (rate, said), (rate_before, said_before) = rates
+    change = f"{abs(rate - rate_before) * 100:.1f}".replace(".", ",")
+    way = "tăng" if rate > rate_before else "giảm"
+    text = [p.text for p in docx.Document(str(made.docs["q1"])).paragraphs if p.text]
+    assert (f"Tỉ lệ gửi đúng hạn quý I/2026: {said}; quý IV/2025: {said_before} ({way} {change} điểm phần "
+            "trăm).") in text, text
+    assert sum(c["expected"] for c in before.values()) == 44  # 11 units × (October, November, December, the year)
+
+
+def test_the_four_quarters_add_up_to_the_year_s_stats(made) -> None:
+    stats = {s["unit_name"]: s for s in made.json("stats", "--year", "2026", "--as-of", "2026-12-31")["units"]}
+    summed: dict[str, Counter[str]] = {}
+    for q in range(1, 5):
+        for name, (expected, on_time, late, missing, not_due, _) in table(made.docs[f"year-q{q}"]).items():
+            summed.setdefault(name, Counter()).update(
+                owed=int(expected) - int(not_due), on_time=int(on_time), late=int(late), missing=int(missing))
+    del summed["Cộng"]
+    assert set(summed) == set(stats)
+    for name, c in summed.items():
+        assert {k: c[k] for k in ("owed", "on_time", "late", "missing")} == {
+            k: stats[name][k] for k in ("owed", "on_time", "late", "missing")}, name
+
+
+def test_the_units_to_urge_are_those_still_owing_the_quarter_s_reports(made) -> None:
+    overdue = [r for r in made.json("overdue", "--as-of", AS_OF.isoformat())["instances"] if r["unit"] != "ban"
+               and r["deadline"] < "2026-04-01"]
+    text = [p.text for p in docx.Document(str(made.docs["q1"])).paragraphs if p.text]
+    urged = text[text.index("3. Các đơn vị cần đôn đốc") + 1:]
+    order = list(table(made.docs["q1"]))  # units.yaml's order, as the table's
+    names = sorted({r["unit_name"] for r in overdue}, key=order.index)
+    assert [line.split(":")[0] for line in urged] == [f"- {n}" for n in names]
+    assert "Sở Y tế" not in names
+    assert urged[0] == ("- Sở Giáo dục và Đào tạo: Báo cáo tháng (tháng 02/2026, quá 51 ngày); Báo cáo quý I "
+                        "(quý I/2026, quá 27 ngày).")
+
+
+def test_printed_on_a4_within_its_margins_its_headings_repeated(made) -> None:
+    for name in ("q1", "q1-en", "big"):
+        pdf = made.pdfs[name]
+        assert all(round(w) == 595 and round(h) == 842 for w, h in page_sizes(pdf)), name
+        boxes = words_boxes(pdf)
+        assert boxes and all(85.0 - 1 <= b.x0 and b.x1 <= 595.3 - 42.5 + 1 for b in boxes), [
+            b for b in boxes if not (84 <= b.x0 and b.x1 <= 553.8)][:5]
+    assert pdf_language(made.pdfs["q1"]) == "vi-VN" and pdf_language(made.pdfs["q1-en"]) == "en-GB"
+    first = lines(made.pdfs["q1"], 1)
+    assert "TÌNH HÌNH GỬI BÁO CÁO CỦA CÁC ĐƠN VỊ" in first and "Khánh Hòa, ngày 15 tháng 4 năm 2026" in first[2]
+    big = made.pdfs["big"]
+    pages = len(page_sizes(big))
+    assert pages >= 2
+    table_pages = [n for n in range(1, pages + 1)
+                   if any(re.match(r"\d+ +Đơn vị thử nghiệm", line) for line in lines(big, n))]
+    assert len(table_pages) >= 2, table_pages  # the table runs over a page
+    for page in table_pages[1:]:
+        shown = lines(big, page)
+        assert shown[0] == str(page) and shown[1].split()[:4] == ["TT", "Đơn", "vị", "Phải"], (page, shown[:3])
+    big_table = table(made.docs["big"])
+    assert len(big_table) == 11 + EXTRA_UNITS + 1
+
+
+def test_a_bad_quarter_or_year_is_refused_and_nothing_is_written(cli, cfg, tmp_path) -> None:
+    out = tmp_path / "x.docx"
+    r = cli("summary", "--quarter", "5", "-o", str(out), code=2)
+    assert r.stderr == "Lỗi: Quý '5' không hợp lệ: dùng 1, 2, 3 hoặc 4 (hoặc I–IV).\n"
+    assert "Năm '3000' không hợp lệ" in cli("summary", "--quarter", "1", "--year", "3000", "-o", str(out), code=2).stderr
+    assert "Quý 'Q0'" in cli("summary", "--quarter", "Q0", "-o", str(out), code=2).stderr
+    assert "Quarter '12' is not valid" in cli("summary", "--quarter", "12", "--lang", "en", code=2).stderr
+    assert not out.exists() and not list(Path.cwd().iterdir())
+    none = cli("summary", "--quarter", "4", "--year", "2020", "--as-of", "2026-04-15").stdout
+    assert none == "Không có báo cáo nào của các đơn vị có hạn trong quý IV/2020; không tạo tệp.\n"
+    assert not list(Path.cwd().iterdir())
+    said = cli("summary", "--quarter", "quý II", "--as-of", "2026-04-15").stdout
+    assert said.startswith("Đã ghi trang tổng hợp quý II/2026 vào giao-ban-2026-Q2.docx: 33 báo cáo phải gửi,")
+    assert (Path.cwd() / "giao-ban-2026-Q2.docx").is_file()
