@@ -8,14 +8,15 @@ cd "$(dirname "$0")/.."
 # The real programs some tests drive, from Debian's packages, installed only when missing (as root, or through
 # sudo): a PostgreSQL server (the tests start their own cluster on loopback, tests/pg_server.py); Chromium, which
 # opens the HTML board; LibreOffice, which turns the letters, the summary and the workbook into PDF, read back with
-# poppler's pdftotext and pdfinfo; and the Liberation fonts, metric twins of Times New Roman and Arial, so that a
-# line measures on this machine as it does in Word.
+# poppler's pdftotext and pdfinfo; and the Liberation and Carlito fonts, metric twins of Times New Roman, Arial and
+# Calibri, so that a line measures on this machine as it does in Word and Excel.
 missing=""
 ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || command -v pg_ctl >/dev/null 2>&1 || missing="$missing postgresql"
 command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
 command -v soffice >/dev/null 2>&1 || missing="$missing libreoffice-writer-nogui libreoffice-calc-nogui"
 command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
 fc-list 2>/dev/null | grep -q "Liberation Serif" || missing="$missing fonts-liberation"
+fc-list 2>/dev/null | grep -q "Carlito" || missing="$missing fonts-crosextra-carlito"
 if [ -n "$missing" ]; then
     sudo=""
     [ "$(id -u)" -eq 0 ] || sudo="sudo"
