@@ -4,13 +4,17 @@ as a guard); each check is shown to find what it looks for before it is run over
 
 from __future__ import annotations
 
+import sqlite3
 import textwrap
-from pathlib import Path
+from datetime import date
+from pathlib import Path, PureWindowsPath
+from urllib.parse import unquote
 
 import pytest
 from portability import gnu_strftime, posix_only, scan, unspecified_encoding
 
 import khoagiao_cli
+from khoagiao_cli.store.sqlite import SQLiteLedger, read_only_uri
 
 PACKAGE = Path(khoagiao_cli.__file__).resolve().parent
 
@@ -154,3 +158,39 @@ def test_every_text_file_has_its_encoding() -> None:
 
 def test_no_glibc_only_strftime() -> None:
     assert [str(f) for f in scan(PACKAGE, "strftime")] == []
+
+
+# ---------------------------------------------------------------------------- a ledger on the office's file server
+
+
+def test_a_ledger_on_a_network_share_gets_a_uri_sqlite_takes() -> None:
+    """Reading commands open the ledger through a URI (mode=ro). On Windows a ledger on a share, or on a mapped
+    drive (which resolve() turns into the share's path), is \\\\server\\share\\…: Path.as_uri() makes that
+    file://server/…, and SQLite refuses the host name (what khoagiao did until this test)."""
+    share = PureWindowsPath(r"\\may-chu\chia-se\Sổ theo dõi\khoagiao.sqlite3")
+    with pytest.raises(sqlite3.OperationalError, match="invalid uri authority: may-chu"):
+        sqlite3.connect(share.as_uri() + "?mode=ro", uri=True)
+    uri = read_only_uri(share)
+    assert uri.startswith("file:") and not uri.startswith("file://") and uri.endswith("?mode=ro")
+    assert unquote(uri.removeprefix("file:").removesuffix("?mode=ro")) == str(share)
+    # SQLite takes it as a file name: here, a file of that odd name in the working folder, which is not there
+    with pytest.raises(sqlite3.OperationalError, match="unable to open"):
+        sqlite3.connect(uri, uri=True)
+    drive = read_only_uri(PureWindowsPath(r"C:\Users\vanthu\AppData\Local\khoagiao\khoagiao.sqlite3"))
+    assert unquote(drive.removeprefix("file:").removesuffix("?mode=ro")) == r"C:\Users\vanthu\AppData\Local\khoagiao\khoagiao.sqlite3"
+
+
+def test_a_ledger_whose_path_has_uri_characters_opens_read_only(tmp_path: Path) -> None:
+    folder = tmp_path / "Phòng #1 ? 100% chia sẻ"
+    folder.mkdir()
+    path = folder / "sổ?mode=rw#x.sqlite3"
+    SQLiteLedger.open(path, created_on=date(2026, 1, 2)).close()
+    reader = SQLiteLedger.open_read(path)
+    assert reader is not None
+    try:
+        assert reader.conn.execute("SELECT value FROM meta WHERE key = 'created_on'").fetchone() == ("2026-01-02",)
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            reader.conn.execute("CREATE TABLE x (y)")
+    finally:
+        reader.close()
+    assert sorted(p.name for p in folder.iterdir() if not p.name.endswith(("-wal", "-shm"))) == [path.name]
