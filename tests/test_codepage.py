@@ -75,9 +75,15 @@ def test_symbols_get_a_look_alike_of_one_column() -> None:
 
 
 @given(st.text())
-def test_any_text_encodes_in_any_code_page(text: str) -> None:
+def test_any_text_encodes_in_any_code_page_and_a_fitted_stream_writes_just_that(text: str) -> None:
     for encoding in ("cp1258", "cp1252", "cp437", "ascii"):
-        for_codepage(text, encoding).encode(encoding)
+        expected = for_codepage(text, encoding).encode(encoding)  # never an error
+        out = stream(encoding)
+        fit(out)
+        out.write(text)
+        out.flush()
+        assert out.buffer.getvalue() == expected  # type: ignore[attr-defined]
+        assert text.encode(out.encoding) == expected
 
 
 def stream(encoding: str, errors: str = "strict") -> io.TextIOWrapper:

@@ -9,7 +9,9 @@ which NFC makes "ế" again. A character a code page has no way to write becomes
 (→ ">") or "?", never an error: a cron job must not die on a letter.
 
 `for_codepage` is the transform (pure); `fit` makes a stream apply it, by re-encoding it with a codec of ours
-around the stream's own ("khoagiao-cp1258"): all the CLI's writers (typer.echo, Rich) write through it.
+around the stream's own ("khoagiao-cp1258": NFC, then the code page's own encoder with an error handler that
+writes what `for_codepage` writes; the handler is called for the characters the code page lacks only, which is
+faster than translating every character). All the CLI's writers (typer.echo, Rich) write through it.
 """
 
 from __future__ import annotations
@@ -82,8 +84,12 @@ def writes_everything(encoding: str) -> bool:
     return codecs.lookup(encoding).name.startswith("utf")
 
 
+def _nfc(text: str) -> str:
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
+
+
 def _codec(name: str) -> codecs.CodecInfo | None:
-    """The search function of our codecs: `khoagiao-cp1258` is cp1258 after `for_codepage`."""
+    """The search function of our codecs: `khoagiao-cp1258` writes what cp1258 writes of `for_codepage`'s text."""
     name = name.replace("_", "-")
     if not name.startswith(PREFIX):
         return None
@@ -91,14 +97,23 @@ def _codec(name: str) -> codecs.CodecInfo | None:
         base = codecs.lookup(name.removeprefix(PREFIX))
     except LookupError:
         return None
+    table = _table(base.name)
+
+    def instead(exc: UnicodeError) -> tuple[str, int]:
+        if not isinstance(exc, UnicodeEncodeError):
+            raise exc
+        return exc.object[exc.start:exc.end].translate(table), exc.end
+
+    handler = PREFIX + base.name
+    codecs.register_error(handler, instead)
 
     class Encoder(codecs.IncrementalEncoder):
-        def __init__(self, errors: str = "strict") -> None:
-            super().__init__(errors)
-            self.inner = base.incrementalencoder("replace")
+        def __init__(self, errors: str = "strict") -> None:  # the stream's errors: ours stand in for them
+            super().__init__(handler)
+            self.inner = base.incrementalencoder(handler)
 
         def encode(self, input: str, final: bool = False) -> bytes:  # noqa: A002 - the name codecs gives it
-            return bytes(self.inner.encode(for_codepage(input, base.name), final))
+            return bytes(self.inner.encode(_nfc(input), final))
 
         def reset(self) -> None:
             self.inner.reset()
@@ -110,7 +125,7 @@ def _codec(name: str) -> codecs.CodecInfo | None:
             self.inner.setstate(state)
 
     def encode(text: str, errors: str = "strict") -> tuple[bytes, int]:
-        return base.encode(for_codepage(text, base.name), "replace")[0], len(text)
+        return base.encode(_nfc(text), handler)[0], len(text)
 
     return codecs.CodecInfo(encode, base.decode, name=PREFIX + base.name, incrementalencoder=Encoder,
                             incrementaldecoder=base.incrementaldecoder)
