@@ -1,4 +1,6 @@
-"""ruff and mypy stay clean (rules in pyproject.toml), so that drift is caught where it starts."""
+"""ruff and mypy stay clean (rules in pyproject.toml), so that drift is caught where it starts; mypy also as on
+Windows, where typeshed leaves out what Windows lacks (os.getuid, fcntl.flock): a second check, beside
+tests/test_windows.py's, that no POSIX-only name is used unguarded."""
 
 from __future__ import annotations
 
@@ -17,8 +19,9 @@ REPO = Path(__file__).resolve().parents[1]
     [
         [sys.executable, "-m", "ruff", "check", "src", "tests", "benchmarks"],
         [sys.executable, "-m", "mypy"],
+        [sys.executable, "-m", "mypy", "--platform", "win32", "--cache-dir", ".mypy_cache/win32"],
     ],
-    ids=["ruff", "mypy"],
+    ids=["ruff", "mypy", "mypy-windows"],
 )
 def test_clean(command: list[str]) -> None:
     tool = command[2]

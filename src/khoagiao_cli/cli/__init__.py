@@ -54,9 +54,22 @@ def _command_name(argv: list[str]) -> str | None:
     return None
 
 
+def fit_streams() -> None:
+    """Output redirected on Windows is written in the ANSI code page (cp1258 on a Vietnamese PC), which has no
+    "ế": let standard output and error write Vietnamese as that code page spells it, and "?" for what it cannot,
+    rather than end in a traceback (outputs/codepage.py). A UTF-8 stream, and the Windows console, need nothing."""
+    for stream in (sys.stdout, sys.stderr):
+        if not (getattr(stream, "encoding", None) or "utf").lower().startswith("utf"):
+            from khoagiao_cli.outputs.codepage import fit
+
+            fit(stream)
+
+
 def main() -> None:
     """Build only the command being run: Typer converts every command's parameters when it starts."""
     from khoagiao_cli.cli.base import new_app
+
+    fit_streams()
 
     # A command makes a great many small objects (a big office's year: 65,000 rows) and hardly any cycles; the
     # collector's default pass every 700 new objects took a quarter of `stats`. It still runs, less often.

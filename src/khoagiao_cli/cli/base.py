@@ -315,12 +315,15 @@ def console() -> Any:
 
 
 def write_or_print(data: bytes | str | Iterable[str], output: Path | None) -> None:
-    """To the file the user named (a temporary file, then renamed), or to standard output (none, or `-o -`); text
-    may come in pieces, written as they come."""
+    """What a program reads (JSON, CSV, TOML, iCalendar) to the file the user named (a temporary file, then
+    renamed), or to standard output (none, or `-o -`): UTF-8 there too, even where the console's code page is not
+    (output redirected on Windows: cp1258). Text may come in pieces, written as they come."""
     if output is None or str(output) == "-":
-        if isinstance(data, bytes):
-            sys.stdout.buffer.write(data)
+        if isinstance(data, bytes) or not (getattr(sys.stdout, "encoding", None) or "utf").lower().startswith("utf"):
             sys.stdout.flush()
+            for piece in (data,) if isinstance(data, bytes | str) else data:
+                sys.stdout.buffer.write(piece if isinstance(piece, bytes) else piece.encode("utf-8"))
+            sys.stdout.buffer.flush()
         else:
             for piece in (data,) if isinstance(data, str) else data:
                 typer.echo(piece, nl=False)

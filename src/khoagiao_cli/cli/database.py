@@ -27,6 +27,7 @@ from khoagiao_cli.cli.base import (
     ledger_source,
     office_settings,
     real_clock,
+    write_or_print,
 )
 
 if TYPE_CHECKING:
@@ -156,7 +157,7 @@ def db_status(
         if out == "json":
             from khoagiao_cli.outputs.records import to_json
 
-            typer.echo(to_json({"ledger": where, "exists": False}), nl=False)
+            write_or_print(to_json({"ledger": where, "exists": False}), None)
         else:
             typer.echo(words("db_none", path=where))
         return
@@ -168,9 +169,9 @@ def db_status(
         from khoagiao_cli.outputs.records import to_json
 
         last = about.last._asdict() if about.last is not None else None
-        typer.echo(to_json({"ledger": about.where, "exists": True, "backend": about.backend,
+        write_or_print(to_json({"ledger": about.where, "exists": True, "backend": about.backend,
                             "schema_version": about.version, "created_on": about.created_on.isoformat(),
-                            "counts": about.counts, "head": about.head, "last": last}), nl=False)
+                            "counts": about.counts, "head": about.head, "last": last}), None)
         return
     typer.echo(words("db_where", path=about.where, backend=words(f"backend_{about.backend}"), version=about.version))
     typer.echo(words("db_created", day=about.created_on))

@@ -27,6 +27,7 @@ from khoagiao_cli.cli.base import (
     group_callback,
     handled,
     who,
+    write_or_print,
 )
 
 if TYPE_CHECKING:
@@ -55,7 +56,7 @@ def schedule(
     if out == "json":
         from khoagiao_cli.outputs.records import document, slot_record, to_json
 
-        typer.echo(to_json(document(year=y, deadlines=[slot_record(s, e.config) for s in slots])), nl=False)
+        write_or_print(to_json(document(year=y, deadlines=[slot_record(s, e.config) for s in slots])), None)
     else:
         from khoagiao_cli.outputs.tables import schedule_table
 
@@ -89,7 +90,7 @@ def calendar_command(
 
         zone = e.zone()
         doc = document(year=y, month=month, items=[item_record(i, e.config, zone) for i in items])
-        typer.echo(to_json(doc), nl=False)
+        write_or_print(to_json(doc), None)
     else:
         from khoagiao_cli.outputs.calendar_view import calendar_view
 
@@ -237,7 +238,7 @@ def _listing(e: Env, out: str, found: Sequence[T], what: str, record: Callable[[
     if out == "json":
         from khoagiao_cli.outputs.records import document, to_json
 
-        typer.echo(to_json(document(**{what: [record(x) for x in found]})), nl=False)
+        write_or_print(to_json(document(**{what: [record(x) for x in found]})), None)
     elif not found:
         typer.echo(e.words(f"{what}_none"))
     else:

@@ -22,6 +22,7 @@ from khoagiao_cli.cli.base import (
     console,
     given,
     handled,
+    write_or_print,
 )
 
 
@@ -134,7 +135,7 @@ def units(
         from khoagiao_cli.outputs.records import document, to_json, unit_record
 
         doc = document(as_of=e.today, units=[unit_record(u, e.config, e.today) for u in shown])
-        typer.echo(to_json(doc), nl=False)
+        write_or_print(to_json(doc), None)
     else:
         from khoagiao_cli.outputs.tables import units_table
 

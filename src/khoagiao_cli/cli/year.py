@@ -58,7 +58,7 @@ def stats(
     if out == "json":
         from khoagiao_cli.outputs.records import document, score_record, to_json
 
-        typer.echo(to_json(document(year=y, as_of=e.today, units=[score_record(s) for s in scores])), nl=False)
+        write_or_print(to_json(document(year=y, as_of=e.today, units=[score_record(s) for s in scores])), None)
     elif not scores:
         typer.echo(e.words("stats_none", year=y))
     elif out == "plain":

@@ -10,7 +10,7 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from khoagiao_cli.errors import LedgerError, UserError
 from khoagiao_cli.files import private_file
@@ -21,6 +21,16 @@ from khoagiao_cli.store.header import header as _header
 from khoagiao_cli.store.kept import expected as kept_files
 from khoagiao_cli.store.migrations import SCHEMA_VERSION, expected_schema, migrate, schema
 from khoagiao_cli.store.sql import SqlLedger
+
+
+def read_only_uri(path: PurePath) -> str:
+    """The SQLite URI that opens the ledger at `path` (absolute) read-only. Every character of the path is
+    percent-encoded, "/" and "\\" too: Path.as_uri() gives a Windows network path (\\\\server\\share\\…, also what
+    resolve() makes of a mapped drive) as `file://server/share/…`, and SQLite refuses "server" as a URI authority;
+    with no "//" after "file:" there is none, and SQLite decodes the rest into the file name."""
+    from urllib.parse import quote
+
+    return "file:" + quote(str(path), safe="") + "?mode=ro"
 
 
 @contextmanager
@@ -90,7 +100,7 @@ class SQLiteLedger(SqlLedger):
         """
         if not path.is_file():
             return None
-        uri = path.resolve().as_uri() + "?mode=ro"
+        uri = read_only_uri(path.resolve())
         with _guard(path):
             conn = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None)
         try:
