@@ -973,7 +973,7 @@ CATALOGUE: dict[str, Entry] = {
     "board_tile_due_until": "deadlines up to {until}",
     "board_tile_rate": "on time in {year}",
     "board_tile_rate_of": {"one": "of 1 report due so far", "other": "of {n} reports due so far"},
-    "board_tile_own": "Commission reports overdue or due soon",
+    "board_tile_own": "to send: overdue or due soon",
     "board_attention": "To chase: overdue and due soon",
     "board_and_more": {"one": "and 1 other unit", "other": "and {n} other units"},
     "board_nothing_due": "Nothing is overdue or due soon.",

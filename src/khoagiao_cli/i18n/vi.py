@@ -922,7 +922,7 @@ CATALOGUE: dict[str, Entry] = {
     "board_tile_due_until": "hạn đến {until}",
     "board_tile_rate": "đúng hạn trong năm {year}",
     "board_tile_rate_of": "trên {n} báo cáo đã đến hạn",
-    "board_tile_own": "báo cáo của Ban quá hạn hoặc sắp đến hạn",
+    "board_tile_own": "cần gửi: quá hạn hoặc sắp đến hạn",
     "board_attention": "Cần đôn đốc: quá hạn và sắp đến hạn",
     "board_and_more": "và {n} đơn vị khác",
     "board_nothing_due": "Không có báo cáo nào quá hạn hay sắp đến hạn.",
