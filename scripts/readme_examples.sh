@@ -91,6 +91,7 @@ echo "### remind";   run "khoagiao remind --as-of 2026-03-20 --unit hkh"
                      run "khoagiao remind --as-of 2026-03-20 | tail -2"
 echo "### stats";    run khoagiao stats --as-of 2026-04-15 --format table
                      run "khoagiao stats --as-of 2026-04-15 --format json | head -20"
+echo "### board";    run khoagiao board --as-of 2026-04-15 -o bang-theo-doi.html
 echo "### xlsx";     run khoagiao export --format xlsx --year 2026 --as-of 2026-04-15 -o theo-doi-2026.xlsx
 echo "### import";   printf 'SỔ THEO DÕI BÁO CÁO KHỐI KHOA GIÁO NĂM 2026\n\nĐơn vị,Báo cáo,Kỳ,Ngày nhận,Số ký hiệu,Hình thức\nbhxh-kh,báo cáo tháng,T1/2026,16/01/2026,05/BC-BHXH,giấy\nSở Giáo dục,báo cáo tháng,tháng 1/2026,21/01/2026 15h30,,e-mail\nLiên hiệp hội,quý I,Quý I/2026,31/03/2026,,văn phòng điện tử\n' > so-theo-doi.csv
                      run cat so-theo-doi.csv

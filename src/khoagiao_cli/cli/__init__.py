@@ -6,6 +6,7 @@ command being run, so that the daily `khoagiao due` pays for nothing else.
     plan.py    schedule, calendar, request, incident        the calendar of obligations
     chase.py   remind, letter, summary                       đôn đốc: chasing late units, the briefing's page
     year.py    stats, export                                 the year at a glance, for other programs
+    board.py   board                                         the status board: one HTML page for a browser
     setup.py   init, config, units                           setting up
     ledger.py  verify                                        the ledger itself: is it as khoagiao wrote it
     database.py  db init|status|copy, backup                 the ledger's database: made ready, moved, backed up
@@ -25,6 +26,7 @@ COMMANDS = {
     "schedule": "plan", "calendar": "plan", "request": "plan", "incident": "plan",
     "remind": "chase", "letter": "chase", "summary": "chase",
     "stats": "year", "export": "year",
+    "board": "board",
     "init": "setup", "config": "setup", "units": "setup",
     "verify": "ledger",
     "db": "database", "backup": "database",

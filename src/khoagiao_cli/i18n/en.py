@@ -1014,4 +1014,80 @@ CATALOGUE: dict[str, Entry] = {
         "database (with its roles and grants), use pg_dump, e.g.:\n  pg_dump --format=custom "
         "--file=khoagiao-{day}.dump \"{url}\"\nand restore it with pg_restore --dbname=DBNAME khoagiao-{day}.dump"
     ),
+    # ------------------------------------------------------------------ board (the status page)
+    "h_board": (
+        "A status board for the browser: one self-contained HTML page (prints on A4 landscape) with what is overdue "
+        "and due soon, the year as a grid (units × periods), the on-time ranking and the quarter's meetings."
+    ),
+    "o_board_output": "Write the page to FILE.html (safely: a temporary file, then renamed); '-' for stdout.",
+    "o_board_group": "Only the units of GROUP (a group of units.yaml: sở, hội …), with the Commission's own reports.",
+    "o_board_max_units": (
+        "Draw at most N units in the grid (default 200); with more units, only those with the most reports missing "
+        "or late, saying how many were left out."
+    ),
+    "board_written": "Wrote {path}: the {year} board, {n} of {units} units in the grid.",
+    "thousands_mark": ",",
+    "board_kicker": "Report status board",
+    "board_title": "Reporting in {year}",
+    "board_group": "group {group}",
+    "board_as_of": "As of",
+    "board_made_at": "Made {at}",
+    "board_tile_overdue": "reports overdue",
+    "board_tile_overdue_units": {"one": "from 1 unit", "other": "from {n} units"},
+    "board_tile_due": "reports due soon",
+    "board_tile_due_until": "deadlines up to {until}",
+    "board_tile_rate": "on time in {year}",
+    "board_tile_rate_of": {"one": "of 1 report due so far", "other": "of {n} reports due so far"},
+    "board_tile_own": "to send: overdue or due soon",
+    "board_attention": "To chase: overdue and due soon",
+    "board_and_more": {"one": "and 1 other unit", "other": "and {n} other units"},
+    "board_nothing_due": "Nothing is overdue or due soon.",
+    "board_meetings": "Meetings in {quarter}",
+    "board_meeting": "Meeting",
+    "board_meeting_day": "Day",
+    "board_meeting_time": "Time",
+    "board_meeting_held": "held",
+    "board_meeting_moved": "moved from {day} (a day off)",
+    "board_no_meetings": "No meetings this quarter.",
+    "board_ranking": "Ranking by reports on time, {year}",
+    "board_scores_hidden": {
+        "one": "… 1 unit in the middle of the ranking is not shown here (khoagiao stats lists every one) …",
+        "other": "… {n} units in the middle of the ranking are not shown here (khoagiao stats lists every one) …",
+    },
+    "board_rate_note": (
+        "Rate = reports on time / reports owed with a deadline up to the as-of day; Avg/max: days late on average "
+        "and at most. Jan–Dec: ✓ on time, ! a report late, ✗ missing, · not yet due. Ranked over the whole block."
+    ),
+    "board_year": "The year {year}: units × periods",
+    "board_not_owed": "not owed",
+    "board_left_out": {
+        "one": (
+            "The grid draws the {shown} units with the most reports missing or late of {units}; 1 other unit is not "
+            "drawn ({clear} of them with everything on time). To see every unit: khoagiao board --group GROUP (one "
+            "group at a time), khoagiao board --max-units {all}, or the spreadsheet khoagiao export --format xlsx."
+        ),
+        "other": (
+            "The grid draws the {shown} units with the most reports missing or late of {units}; {n} other units are "
+            "not drawn ({clear} of them with everything on time). To see every unit: khoagiao board --group GROUP "
+            "(one group at a time), khoagiao board --max-units {all}, or the spreadsheet khoagiao export --format "
+            "xlsx."
+        ),
+    },
+    "board_late": {"one": "{n} day late", "other": "{n} days late"},
+    "board_late_hours": {"one": "{n} hour late", "other": "{n} hours late"},
+    "board_received": "received {day}",
+    "board_months": "Jan,Feb,Mar,Apr,May,Jun,Jul,Aug,Sep,Oct,Nov,Dec",
+    "board_month_on_time": "on time",
+    "board_month_late": "a report late",
+    "board_month_missing": "missing",
+    "board_month_upcoming": "not yet due",
+    "board_month_none": "no report",
+    "board_incidents_more": {
+        "one": "and 1 more urgent report (khoagiao incident list --all).",
+        "other": "and {n} more urgent reports (khoagiao incident list --all).",
+    },
+    "board_footer": (
+        "Made by khoagiao {version}. Figures as of {as_of}, the same as khoagiao status --format json and "
+        "khoagiao stats --format json for that day."
+    ),
 }

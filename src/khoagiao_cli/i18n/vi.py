@@ -963,4 +963,66 @@ CATALOGUE: dict[str, Entry] = {
         "vai trò và quyền), dùng pg_dump, ví dụ:\n  pg_dump --format=custom --file=khoagiao-{day}.dump \"{url}\"\n"
         "và khôi phục bằng pg_restore --dbname=TÊN_CSDL khoagiao-{day}.dump"
     ),
+    # ------------------------------------------------------------------ board (the status page)
+    "h_board": (
+        "Bảng theo dõi xem bằng trình duyệt: một trang HTML tự chứa (in được khổ A4 ngang) với các báo cáo quá hạn, "
+        "sắp đến hạn, lưới cả năm (đơn vị × kỳ), xếp hạng đúng hạn và lịch họp trong quý."
+    ),
+    "o_board_output": "Ghi trang vào TỆP.html (ghi an toàn: tệp tạm rồi đổi tên); '-' để in ra màn hình.",
+    "o_board_group": "Chỉ các đơn vị thuộc NHÓM (group trong units.yaml: sở, hội …), cùng các báo cáo của Ban.",
+    "o_board_max_units": (
+        "Lưới vẽ nhiều nhất N đơn vị (mặc định 200); có nhiều đơn vị hơn thì chỉ vẽ các đơn vị còn thiếu, gửi muộn "
+        "nhiều nhất, và nói số đơn vị không vẽ."
+    ),
+    "board_written": "Đã ghi {path}: bảng theo dõi năm {year}, lưới {n}/{units} đơn vị.",
+    "thousands_mark": ".",
+    "board_kicker": "Bảng theo dõi báo cáo",
+    "board_title": "Tình hình gửi báo cáo năm {year}",
+    "board_group": "nhóm {group}",
+    "board_as_of": "Tính đến",
+    "board_made_at": "Lập lúc {at}",
+    "board_tile_overdue": "báo cáo quá hạn",
+    "board_tile_overdue_units": "của {n} đơn vị",
+    "board_tile_due": "báo cáo sắp đến hạn",
+    "board_tile_due_until": "hạn đến {until}",
+    "board_tile_rate": "đúng hạn trong năm {year}",
+    "board_tile_rate_of": "trên {n} báo cáo đã đến hạn",
+    "board_tile_own": "cần gửi: quá hạn hoặc sắp đến hạn",
+    "board_attention": "Cần đôn đốc: quá hạn và sắp đến hạn",
+    "board_and_more": "và {n} đơn vị khác",
+    "board_nothing_due": "Không có báo cáo nào quá hạn hay sắp đến hạn.",
+    "board_meetings": "Họp trong {quarter}",
+    "board_meeting": "Cuộc họp",
+    "board_meeting_day": "Ngày",
+    "board_meeting_time": "Giờ",
+    "board_meeting_held": "đã họp",
+    "board_meeting_moved": "dời từ {day} (ngày nghỉ)",
+    "board_no_meetings": "Không có cuộc họp nào trong quý.",
+    "board_ranking": "Xếp hạng gửi báo cáo đúng hạn năm {year}",
+    "board_scores_hidden": "… {n} đơn vị ở giữa bảng xếp hạng không hiện ở đây (khoagiao stats liệt kê đủ) …",
+    "board_rate_note": (
+        "Tỉ lệ = số báo cáo đúng hạn / số báo cáo phải gửi có hạn đến ngày tính; TB/nhất: số ngày muộn trung bình và "
+        "lâu nhất. T1–T12: ✓ đúng hạn, ! có báo cáo muộn, ✗ còn thiếu, · chưa đến hạn. Hạng xếp trên toàn khối."
+    ),
+    "board_year": "Cả năm {year}: đơn vị × kỳ báo cáo",
+    "board_not_owed": "không phải gửi",
+    "board_left_out": (
+        "Lưới chỉ vẽ {shown} đơn vị còn thiếu hoặc gửi muộn nhiều nhất trong {units} đơn vị; {n} đơn vị khác không "
+        "vẽ ({clear} đơn vị trong số đó đã gửi đủ, đúng hạn). Xem đủ: khoagiao board --group NHÓM (từng nhóm), "
+        "khoagiao board --max-units {all}, hoặc bảng tính khoagiao export --format xlsx."
+    ),
+    "board_late": "muộn {n} ngày",
+    "board_late_hours": "muộn {n} giờ",
+    "board_received": "nhận {day}",
+    "board_months": "T1,T2,T3,T4,T5,T6,T7,T8,T9,T10,T11,T12",
+    "board_month_on_time": "đúng hạn",
+    "board_month_late": "có báo cáo muộn",
+    "board_month_missing": "còn thiếu",
+    "board_month_upcoming": "chưa đến hạn",
+    "board_month_none": "không có báo cáo",
+    "board_incidents_more": "và {n} báo cáo đột xuất khác (khoagiao incident list --all).",
+    "board_footer": (
+        "Lập bằng khoagiao {version}. Số liệu tính đến {as_of}, giống khoagiao status --format json và "
+        "khoagiao stats --format json cùng ngày."
+    ),
 }
