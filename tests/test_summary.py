@@ -30,10 +30,14 @@ RECEIVED = (
     ("syt", "monthly", "2026-01", "2026-01-15"), ("syt", "monthly", "2026-02", "2026-02-20"),
     ("syt", "q1", "2026-Q1", "2026-03-19"), ("sgddt", "monthly", "2026-01", "2026-01-25"),
     ("hkh", "q1", "2026-Q1", "2026-04-02"), ("bhxh-kh", "monthly", "2026-01", "2026-01-19"),
+    ("lhh", "q1", "2026-Q1", "2026-03-12"),  # ahead of its deadline (19/03), seen from MID
 )
 #: the big office: the province's units and this many more, for a table over more than one page
 EXTRA_UNITS = 40
-HEADINGS = ["TT", "Đơn vị", "Phải gửi", "Đúng hạn", "Muộn", "Chưa gửi (quá hạn)", "Chưa đến hạn", "Tỉ lệ đúng hạn"]
+HEADINGS = ["TT", "Đơn vị", "Phải gửi", "Đúng hạn", "Muộn", "Chưa gửi (quá hạn)", "Nhận trước hạn", "Chưa đến hạn",
+            "Tỉ lệ đúng hạn"]
+#: mid-quarter, as the briefing is held: the Liên hiệp's Q1 report came on 12/03, its deadline (19/03) still ahead
+MID = date(2026, 3, 15)
 
 
 def env_for(root: Path, units: str | None = None) -> dict[str, str | None]:
@@ -64,6 +68,7 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> Made:
         run(m.env, "submit", unit, report, "--period", period, "--received", received, "--as-of", "2026-04-15")
     m.said = m.summary("q1", "--quarter", "1", "--year", "2026", "--as-of", AS_OF.isoformat())
     m.summary("q1-en", "--quarter", "Q1", "--as-of", AS_OF.isoformat(), "--lang", "en")
+    m.summary("q1-mid", "--quarter", "1", "--year", "2026", "--as-of", MID.isoformat())
     for q in range(1, 5):  # the whole year, seen on its last day
         m.summary(f"year-q{q}", "--quarter", str(q), "--year", "2026", "--as-of", "2026-12-31")
     units = (embedded_dir() / "units.yaml").read_text(encoding="utf-8") + "".join(
@@ -80,14 +85,14 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> Made:
 def table(path: Path) -> dict[str, list[str]]:
     """The summary's table, read back: each unit's name (and "Cộng") with its figures."""
     rows = [[c.text for c in row.cells] for row in docx.Document(str(path)).tables[-1].rows]
-    assert rows[0] in (HEADINGS, ["No.", "Unit", "Expected", "On time", "Late", "Missing (overdue)", "Not yet due",
-                                  "On-time rate"]), rows[0]
+    assert rows[0] in (HEADINGS, ["No.", "Unit", "Expected", "On time", "Late", "Missing (overdue)", "Received early",
+                                  "Not yet due", "On-time rate"]), rows[0]
     return {row[1]: row[2:] for row in rows[1:]}
 
 
 def counted(instances: list[dict[str, Any]], year: int, quarter: int, as_of: date) -> dict[str, Counter[str]]:
     """Per unit name, the quarter's reports from `status --format json`: expected, owed (due by as-of: on time,
-    late or still missing), and each status."""
+    late or still missing), each status, and `early`: on time ahead of a deadline still to come."""
     out: dict[str, Counter[str]] = {}
     for r in instances:
         deadline = date.fromisoformat(r["deadline"])
@@ -98,6 +103,8 @@ def counted(instances: list[dict[str, Any]], year: int, quarter: int, as_of: dat
         if deadline <= as_of and r["status"] in ("on_time", "late", "overdue"):
             c["owed"] += 1
             c[r["status"]] += 1
+        elif deadline > as_of and r["status"] == "on_time":
+            c["early"] += 1
     return out
 
 
@@ -105,21 +112,30 @@ def percent(on_time: int, owed: int) -> str:
     return f"{on_time / owed * 100:.1f}".replace(".", ",") + "%" if owed else "—"
 
 
-def test_the_figures_are_those_of_status(made) -> None:
-    status = made.json("status", "--year", "2026", "--as-of", AS_OF.isoformat())["instances"]
-    expected = counted(status, 2026, 1, AS_OF)
-    shown = table(made.docs["q1"])
+def figures(c: Counter[str]) -> list[str]:
+    """A row of the table as `status` says it: expected, on time, late, missing, received early, not yet due, rate."""
+    return [str(c["expected"]), str(c["on_time"]), str(c["late"]), str(c["overdue"]), str(c["early"]),
+            str(c["expected"] - c["owed"] - c["early"]), percent(c["on_time"], c["owed"])]
+
+
+@pytest.mark.parametrize(("doc", "as_of"), [("q1", AS_OF), ("q1-mid", MID)])
+def test_the_figures_are_those_of_status(made, doc: str, as_of: date) -> None:
+    status = made.json("status", "--year", "2026", "--as-of", as_of.isoformat())["instances"]
+    expected = counted(status, 2026, 1, as_of)
+    shown = table(made.docs[doc])
     total = Counter()
     for name, c in expected.items():
-        assert shown[name] == [str(c["expected"]), str(c["on_time"]), str(c["late"]), str(c["overdue"]),
-                               str(c["expected"] - c["owed"]), percent(c["on_time"], c["owed"])], name
+        assert shown[name] == figures(c), name
         total.update(c)
     assert set(shown) == {*expected, "Cộng"}
-    assert shown["Cộng"] == [str(total["expected"]), str(total["on_time"]), str(total["late"]), str(total["overdue"]),
-                             str(total["expected"] - total["owed"]), percent(total["on_time"], total["owed"])]
+    assert shown["Cộng"] == figures(total)
+    if doc == "q1-mid":  # found by review: a report that came early was counted with those not yet due
+        lhh = shown["Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh"]
+        assert lhh[3:6] == ["2", "1", "0"] and total["early"] == 1, (lhh, total)  # January, February missing; Q1 early
+        return
     assert made.said == (f"Đã ghi trang tổng hợp quý I/2026 vào {made.docs['q1']}: {total['expected']} báo cáo phải "
                          f"gửi, {total['on_time']} đúng hạn, {total['late']} muộn, {total['overdue']} chưa gửi.\n")
-    assert (shown["Sở Y tế"], shown["Sở Giáo dục và Đào tạo"][:4]) == (["3", "3", "0", "0", "0", "100,0%"],
+    assert (shown["Sở Y tế"], shown["Sở Giáo dục và Đào tạo"][:4]) == (["3", "3", "0", "0", "0", "0", "100,0%"],
                                                                        ["3", "0", "1", "2"])  # by hand
 
 
@@ -143,9 +159,9 @@ def test_the_four_quarters_add_up_to_the_year_s_stats(made) -> None:
     stats = {s["unit_name"]: s for s in made.json("stats", "--year", "2026", "--as-of", "2026-12-31")["units"]}
     summed: dict[str, Counter[str]] = {}
     for q in range(1, 5):
-        for name, (expected, on_time, late, missing, not_due, _) in table(made.docs[f"year-q{q}"]).items():
-            summed.setdefault(name, Counter()).update(
-                owed=int(expected) - int(not_due), on_time=int(on_time), late=int(late), missing=int(missing))
+        for name, (expected, on_time, late, missing, early, not_due, _) in table(made.docs[f"year-q{q}"]).items():
+            summed.setdefault(name, Counter()).update(owed=int(expected) - int(not_due) - int(early),
+                                                      on_time=int(on_time), late=int(late), missing=int(missing))
     del summed["Cộng"]
     assert set(summed) == set(stats)
     for name, c in summed.items():
@@ -164,6 +180,26 @@ def test_the_units_to_urge_are_those_still_owing_the_quarter_s_reports(made) -> 
     assert "Sở Y tế" not in names
     assert urged[0] == ("- Sở Giáo dục và Đào tạo: Báo cáo tháng (tháng 02/2026, quá 51 ngày); Báo cáo quý I "
                         "(quý I/2026, quá 27 ngày).")
+
+
+def test_a_report_carried_to_a_successor_is_urged_from_the_successor(tmp_path) -> None:
+    """Found by review: the units to urge were grouped by the unit that existed on the deadline, so a unit that had
+    ceased (Sở Tài nguyên và Môi trường, 28/02/2025) was urged for its own reports, marked as taken over from
+    itself, while `overdue` and `letter` ask its successor. Now the urged units are `overdue`'s."""
+    env = env_for(tmp_path)
+    env_cfg = Path(str(env["KHOAGIAO_CONFIG"])) / "schedule.yaml"
+    env_cfg.write_text(env_cfg.read_text(encoding="utf-8").replace("tracking_start: 2025-10-01",
+                                                                   "tracking_start: 2025-01-01"), encoding="utf-8")
+    out = tmp_path / "q1-2025.docx"
+    run(env, "summary", "--quarter", "1", "--year", "2025", "--as-of", "2025-04-21", "-o", str(out))
+    overdue = json.loads(run(env, "overdue", "--as-of", "2025-04-21", "--format", "json").stdout)["instances"]
+    owing = {r["unit_name"] for r in overdue if r["unit"] != "ban" and r["deadline"] < "2025-04-01"}
+    text = [p.text for p in docx.Document(str(out)).paragraphs if p.text]
+    urged = [line[2:].split(":")[0] for line in text[text.index("3. Các đơn vị cần đôn đốc") + 1:]]
+    assert set(urged) == owing and len(urged) == len(owing), (urged, owing)
+    assert "Sở Tài nguyên và Môi trường" not in urged and "Sở Nông nghiệp và Môi trường" in urged
+    assert all("tiếp nhận từ" not in line or not line.startswith(f"- {name}:")
+               for line in text for name in ("Sở Tài nguyên và Môi trường",))
 
 
 def test_printed_on_a4_within_its_margins_its_headings_repeated(made) -> None:

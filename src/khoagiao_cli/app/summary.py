@@ -12,7 +12,7 @@ from khoagiao_cli.app.query import year_rows
 from khoagiao_cli.core.clock import Clock
 from khoagiao_cli.core.model import Config, Unit
 from khoagiao_cli.core.scorecard import Score, scorecard
-from khoagiao_cli.core.status import OVERDUE, Row
+from khoagiao_cli.core.status import ON_TIME, OVERDUE, Row
 from khoagiao_cli.core.succession import Succession
 from khoagiao_cli.errors import UserError
 from khoagiao_cli.store.base import Reader
@@ -38,23 +38,28 @@ def previous(year: int, quarter: int) -> tuple[int, int]:
 
 class UnitQuarter(NamedTuple):
     """One unit's quarter: its scorecard over the quarter's deadlines (owed = on time + late + missing, by the
-    as-of day) and `expected`, every report of the quarter (owed, and those not yet due)."""
+    as-of day) and `expected`, every report of the quarter: owed, received ahead of a deadline still to come
+    (`early`: `status` says "đúng hạn", `stats` does not count it yet), and not yet due."""
 
     unit: Unit
     score: Score
     expected: int
-    #: the quarter's reports it still owes past their deadline, to urge it about
-    missing: list[Row]
+    #: received before a deadline that has not come yet
+    early: int
 
     @property
     def not_due(self) -> int:
-        return self.expected - self.score.owed
+        """Neither owed nor received yet."""
+        return self.expected - self.score.owed - self.early
 
 
 class Quarter(NamedTuple):
     year: int
     quarter: int
     units: list[UnitQuarter]
+    #: the units to urge, with the quarter's reports each still owes past their deadline: under the unit that
+    #: holds them now (a report carried to a successor is asked of the successor, as `overdue` and `letter` do)
+    owing: list[tuple[Unit, list[Row]]]
 
     @property
     def expected(self) -> int:
@@ -77,12 +82,20 @@ class Quarter(NamedTuple):
         return sum(u.score.missing for u in self.units)
 
     @property
+    def early(self) -> int:
+        return sum(u.early for u in self.units)
+
+    @property
+    def not_due(self) -> int:
+        return sum(u.not_due for u in self.units)
+
+    @property
     def rate(self) -> float | None:
         """On time out of owed, over every unit; None before anything was owed."""
         return self.on_time / self.owed if self.owed else None
 
-    def to_urge(self) -> list[UnitQuarter]:
-        return [u for u in self.units if u.missing]
+    def to_urge(self) -> list[tuple[Unit, list[Row]]]:
+        return self.owing
 
 
 class Summary(NamedTuple):
@@ -98,20 +111,24 @@ def quarter_rows(config: Config, reader: Reader, clock: Clock, year: int, quarte
 
 
 def quarter(config: Config, reader: Reader, clock: Clock, year: int, number: int) -> Quarter:
-    """Each unit's quarter, in units.yaml order (the Commission's own reports apart; a report carried to a successor
-    counts for the unit that existed on its deadline, as in the scorecard)."""
+    """Each unit's quarter, in units.yaml order (the Commission's own reports apart). A report carried to a
+    successor counts for the unit that existed on its deadline, as in the scorecard; but it is urged from the unit
+    that holds it now, as `overdue` and `letter` do: a unit that has ceased is asked for nothing."""
     rows = quarter_rows(config, reader, clock, year, number)
     scores = {s.unit: s for s in scorecard(config, rows, clock.today)}
     line = Succession.of(config)
     by_unit: dict[str, list[Row]] = {}
+    holding: dict[str, list[Row]] = {}
     for r in rows:
         if r.instance.unit != config.office.code:
             by_unit.setdefault(line.answerable(r.instance), []).append(r)
+            if r.status == OVERDUE and r.instance.deadline <= clock.today:
+                holding.setdefault(r.instance.unit, []).append(r)
     return Quarter(year, number, [
         UnitQuarter(u, scores[u.code], len(by_unit[u.code]),
-                    [r for r in by_unit[u.code] if r.status == OVERDUE and r.instance.deadline <= clock.today])
+                    sum(1 for r in by_unit[u.code] if r.instance.deadline > clock.today and r.status == ON_TIME))
         for u in config.units if u.code in scores
-    ])
+    ], [(u, holding[u.code]) for u in config.all_units if u.code in holding])
 
 
 def summary(config: Config, reader: Reader, clock: Clock, year: int, number: int) -> Summary:

@@ -660,7 +660,8 @@ CATALOGUE: dict[str, Entry] = {
     "summary_section_urge": "3. Units to urge",
     "summary_overall": (
         "In {quarter} the units were to send {expected} reports. As of {as_of}: {on_time} came on time, {late} "
-        "late, {missing} have not come (overdue), {not_due} are not yet due."
+        "late, {missing} have not come (overdue), {early} came ahead of a deadline still to come, {not_due} are "
+        "not yet due."
     ),
     "summary_rate": "On-time rate in {quarter}: {rate}; in {before}: {before_rate}{change}.",
     "summary_up": " (up {points} percentage points)",
@@ -669,6 +670,7 @@ CATALOGUE: dict[str, Entry] = {
     "summary_no_rate": "no report due yet",
     "summary_col_expected": "Expected",
     "summary_col_missing": "Missing (overdue)",
+    "summary_col_early": "Received early",
     "summary_col_not_due": "Not yet due",
     "summary_col_rate": "On-time rate",
     "summary_total": "Total",

@@ -625,7 +625,8 @@ CATALOGUE: dict[str, Entry] = {
     "summary_section_urge": "3. Các đơn vị cần đôn đốc",
     "summary_overall": (
         "Trong {quarter}, các đơn vị phải gửi {expected} báo cáo. Tính đến ngày {as_of}: {on_time} báo cáo gửi đúng "
-        "hạn, {late} báo cáo gửi muộn, {missing} báo cáo chưa gửi (đã quá hạn), {not_due} báo cáo chưa đến hạn."
+        "hạn, {late} báo cáo gửi muộn, {missing} báo cáo chưa gửi (đã quá hạn), {early} báo cáo đã nhận trước hạn, "
+        "{not_due} báo cáo chưa đến hạn."
     ),
     "summary_rate": "Tỉ lệ gửi đúng hạn {quarter}: {rate}; {before}: {before_rate}{change}.",
     "summary_up": " (tăng {points} điểm phần trăm)",
@@ -634,6 +635,7 @@ CATALOGUE: dict[str, Entry] = {
     "summary_no_rate": "chưa có báo cáo đến hạn",
     "summary_col_expected": "Phải gửi",
     "summary_col_missing": "Chưa gửi (quá hạn)",
+    "summary_col_early": "Nhận trước hạn",
     "summary_col_not_due": "Chưa đến hạn",
     "summary_col_rate": "Tỉ lệ đúng hạn",
     "summary_total": "Cộng",

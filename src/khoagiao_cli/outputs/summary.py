@@ -8,8 +8,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from khoagiao_cli.app.summary import Quarter, Summary, UnitQuarter, rate_change
+from khoagiao_cli.app.summary import Quarter, Summary, rate_change
 from khoagiao_cli.core.model import Config
+from khoagiao_cli.core.status import Row
 from khoagiao_cli.i18n import Words
 from khoagiao_cli.outputs.phrases import ROMAN, fmt, percent, report_period
 from khoagiao_cli.outputs.wordfile import (
@@ -23,8 +24,9 @@ from khoagiao_cli.outputs.wordfile import (
     to_bytes,
 )
 
-#: TT, unit, expected, on time, late, missing, not yet due, on-time rate (cm, the text's width), 12 pt
-WIDTHS = (0.9, 4.2, 2.0, 1.7, 1.5, 2.0, 1.9, 2.3)
+#: TT, unit, expected, on time, late, missing, received ahead of the deadline, not yet due, on-time rate (cm, the
+#: text's width), 12 pt
+WIDTHS = (0.9, 3.5, 1.6, 1.6, 1.4, 1.9, 1.9, 1.7, 2.0)
 PADDING = 0.1
 
 
@@ -49,7 +51,8 @@ def summary_docx(words: Words, config: Config, found: Summary, made: datetime | 
     para(doc, "")
     para(doc, words("summary_section_overall"), bold=True, indent=True)
     para(doc, words("summary_overall", quarter=name, as_of=fmt(found.as_of), expected=this.expected,
-                    on_time=this.on_time, late=this.late, missing=this.missing, not_due=this.expected - this.owed),
+                    on_time=this.on_time, late=this.late, missing=this.missing, early=this.early,
+                    not_due=this.not_due),
          align=justify, indent=True)
     para(doc, _rate_sentence(words, this, before), align=justify, indent=True)
     para(doc, words("summary_section_units"), bold=True, indent=True)
@@ -59,9 +62,9 @@ def summary_docx(words: Words, config: Config, found: Summary, made: datetime | 
     urge = this.to_urge()
     if not urge:
         para(doc, words("summary_urge_none", quarter=name), align=justify, indent=True)
-    for unit in urge:
-        reports = "; ".join(_owed(words, config, unit))
-        para(doc, words("summary_urge_line", unit=unit.unit.name, reports=reports), align=justify, indent=True)
+    for unit, rows in urge:
+        reports = "; ".join(_owed(words, config, rows))
+        para(doc, words("summary_urge_line", unit=unit.name, reports=reports), align=justify, indent=True)
     return to_bytes(doc)
 
 
@@ -80,9 +83,9 @@ def _rate_sentence(words: Words, this: Quarter, before: Quarter) -> str:
                  change=said)
 
 
-def _owed(words: Words, config: Config, unit: UnitQuarter) -> list[str]:
+def _owed(words: Words, config: Config, rows: list[Row]) -> list[str]:
     out = []
-    for row in unit.missing:
+    for row in rows:
         report, period = report_period(words, config, row)
         out.append(words("summary_urge_report", report=report, period=period, late=words("days_over", n=-row.days_left)))
     return out
@@ -98,14 +101,14 @@ def _table(doc: Any, words: Words, this: Quarter) -> None:
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     titles = ("letter_col_n", "col_unit", "summary_col_expected", "col_on_time", "col_late", "summary_col_missing",
-              "summary_col_not_due", "summary_col_rate")
+              "summary_col_early", "summary_col_not_due", "summary_col_rate")
     for cell, key in zip(table.rows[0].cells, titles, strict=True):
         fill(cell, words(key), size=12, bold=True, align=center)
     heading_row(table.rows[0])
-    lines = [(str(n), u.unit.name, u.expected, u.score.on_time, u.score.late, u.score.missing, u.not_due,
+    lines = [(str(n), u.unit.name, u.expected, u.score.on_time, u.score.late, u.score.missing, u.early, u.not_due,
               u.score.on_time_rate, False) for n, u in enumerate(this.units, 1)]
-    lines.append(("", words("summary_total"), this.expected, this.on_time, this.late, this.missing,
-                  this.expected - this.owed, this.rate, True))
+    lines.append(("", words("summary_total"), this.expected, this.on_time, this.late, this.missing, this.early,
+                  this.not_due, this.rate, True))
     for *values, rate, total in lines:
         cells = add_row(table, WIDTHS).cells
         shown = [*map(str, values), _rate(words, rate) if rate is not None else "—"]
