@@ -278,8 +278,8 @@ def test_a_large_office_grid_shows_the_worst_units_and_says_how_many_are_left_ou
     assert rows[:10] == [f"u{n:03d}" for n in range(20, 30)] and len(rows) == 12  # nothing sent: first
     assert set(rows[10:]) <= {f"u{n:03d}" for n in range(10, 20)}
     note = page.js("() => document.getElementById('left-out').textContent")
-    assert "12 đơn vị" in note and "30 đơn vị" in note and "18 đơn vị khác" in note
-    assert "(10 đơn vị trong số đó đã gửi đủ, đúng hạn)" in note
+    assert "vẽ 12 trong 30 đơn vị" in note and "18 đơn vị khác" in note
+    assert "(10 đơn vị trong số đó không có báo cáo quá hạn hay gửi muộn)" in note
     assert "--group" in note and "--max-units 30" in note
     assert len(page.js(SCORES_JS)) == 30  # a ranking of 30 is shown whole
 
@@ -291,6 +291,23 @@ def test_a_large_office_grid_shows_the_worst_units_and_says_how_many_are_left_ou
     assert [s["unit"] for s in ranked] == sorted(rows, key=stats.__getitem__)
     assert all(int(s["rank"]) == stats[s["unit"]] for s in ranked)  # ranks over the whole block
     assert "nhóm hội" in page.js("() => document.querySelector('header').textContent")
+
+
+def test_a_large_office_with_nothing_late_still_has_its_grid(cli, tmp_path, monkeypatch, opened) -> None:
+    """Found by review: over --max-units units and none of them late (every January, before the first deadline),
+    the grid took only units with something late or missing, so it was empty; the page said no report was owed
+    this year, and that every unit left out had "sent everything on time" when nothing was due yet. Now the grid
+    is filled with the other units in units.yaml's order, and the note says only what is true."""
+    write_units(tmp_path, monkeypatch, 8)
+    out = tmp_path / "jan.html"
+    cli("board", "--as-of", "2026-01-05", "-o", str(out), "--max-units", "5")
+    page = opened(out)
+    rows = page.js("() => [...document.querySelectorAll('#grid tbody tr')].map(tr => tr.dataset.unit)")
+    assert rows == [f"u{n:03d}" for n in range(5)]
+    text = page.js("() => document.body.textContent")
+    assert "Chưa có báo cáo nào phải gửi" not in text and "đã gửi đủ, đúng hạn" not in text
+    note = page.js("() => document.getElementById('left-out').textContent")
+    assert "3 đơn vị khác" in note and "(3 đơn vị trong số đó không có báo cáo quá hạn hay gửi muộn)" in note
 
 
 @pytest.mark.parametrize(("args", "said"), [

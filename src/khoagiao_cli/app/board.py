@@ -98,9 +98,11 @@ def _grid_units(config: Config, rows: list[Row], max_units: int) -> tuple[list[s
     units = sorted(trouble, key=lambda code: order.get(code, len(order)))
     if len(units) <= max_units:
         return units, len(units), 0
+    # the worst first; the rest of the grid, if any, in units.yaml's order (a January with nothing late yet)
     worst = sorted((u for u in units if trouble[u][:2] != (0, 0)), key=lambda u: tuple(-n for n in trouble[u]))
-    shown = worst[:max_units]
-    clear = sum(1 for u in units if trouble[u][:2] == (0, 0))
+    shown = (worst + [u for u in units if trouble[u][:2] == (0, 0)])[:max_units]
+    drawn = set(shown)
+    clear = sum(1 for u in units if u not in drawn and trouble[u][:2] == (0, 0))
     return shown, len(units), clear
 
 

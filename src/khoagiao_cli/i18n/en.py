@@ -1064,13 +1064,13 @@ CATALOGUE: dict[str, Entry] = {
     "board_not_owed": "not owed",
     "board_left_out": {
         "one": (
-            "The grid draws the {shown} units with the most reports missing or late of {units}; 1 other unit is not "
-            "drawn ({clear} of them with everything on time). To see every unit: khoagiao board --group GROUP (one "
+            "The grid draws {shown} of the {units} units, those with the most reports missing or late first; 1 other "
+            "unit is not drawn ({clear} of them with nothing overdue or late). To see every unit: khoagiao board --group GROUP (one "
             "group at a time), khoagiao board --max-units {all}, or the spreadsheet khoagiao export --format xlsx."
         ),
         "other": (
-            "The grid draws the {shown} units with the most reports missing or late of {units}; {n} other units are "
-            "not drawn ({clear} of them with everything on time). To see every unit: khoagiao board --group GROUP "
+            "The grid draws {shown} of the {units} units, those with the most reports missing or late first; {n} "
+            "other units are not drawn ({clear} of them with nothing overdue or late). To see every unit: khoagiao board --group GROUP "
             "(one group at a time), khoagiao board --max-units {all}, or the spreadsheet khoagiao export --format "
             "xlsx."
         ),

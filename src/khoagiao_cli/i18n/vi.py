@@ -1009,8 +1009,8 @@ CATALOGUE: dict[str, Entry] = {
     "board_year": "Cả năm {year}: đơn vị × kỳ báo cáo",
     "board_not_owed": "không phải gửi",
     "board_left_out": (
-        "Lưới chỉ vẽ {shown} đơn vị còn thiếu hoặc gửi muộn nhiều nhất trong {units} đơn vị; {n} đơn vị khác không "
-        "vẽ ({clear} đơn vị trong số đó đã gửi đủ, đúng hạn). Xem đủ: khoagiao board --group NHÓM (từng nhóm), "
+        "Lưới chỉ vẽ {shown} trong {units} đơn vị, đơn vị còn thiếu hoặc gửi muộn nhiều nhất trước; {n} đơn vị "
+        "khác không vẽ ({clear} đơn vị trong số đó không có báo cáo quá hạn hay gửi muộn). Xem đủ: khoagiao board --group NHÓM (từng nhóm), "
         "khoagiao board --max-units {all}, hoặc bảng tính khoagiao export --format xlsx."
     ),
     "board_late": "muộn {n} ngày",
