@@ -74,6 +74,17 @@ def test_symbols_get_a_look_alike_of_one_column() -> None:
     assert all(len(v) == 1 for v in LOOK_ALIKE.values())
 
 
+@pytest.mark.parametrize("encoding", ["cp1258", "cp1252"])
+def test_each_footnote_mark_stays_a_mark_of_its_own(encoding: str) -> None:
+    """Found by review: cp1258 and cp1252 have only ¹ ² ³, so the marks of a fourth to ninth moved deadline (and
+    the notes that say why) came out as "?": a reader could not tell which note went with which date. Each now has
+    a mark of its own that the code page has, one column wide."""
+    from khoagiao_cli.outputs.screens import Footnotes
+
+    marks = [for_codepage(m, encoding) for m in Footnotes.MARKS]
+    assert "?" not in marks and len(set(marks)) == len(marks) and all(len(m) == 1 for m in marks), marks
+
+
 @given(st.text())
 def test_any_text_encodes_in_any_code_page_and_a_fitted_stream_writes_just_that(text: str) -> None:
     for encoding in ("cp1258", "cp1252", "cp437", "ascii"):

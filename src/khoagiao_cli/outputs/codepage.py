@@ -25,7 +25,9 @@ from typing import Any
 TONES = frozenset({0x0300, 0x0301, 0x0303, 0x0309, 0x0323})
 #: stand-ins for the symbols khoagiao draws, one column each so that a table's columns stay where they were measured
 LOOK_ALIKE = {"→": ">", "←": "<", "✓": "v", "✗": "x", "█": "#", "░": ".", "◆": "*", "•": "*", "·": ".", "—": "-",
-              "–": "-", "…": ".", "“": '"', "”": '"', "‘": "'", "’": "'", "\u00a0": " "}
+              "–": "-", "…": ".", "“": '"', "”": '"', "‘": "'", "’": "'", "\u00a0": " ",
+              # footnote marks: cp1258 and cp1252 have ¹ ² ³ only; the rest, the marks they do have, each its own
+              "⁰": "°", "⁴": "†", "⁵": "‡", "⁶": "§", "⁷": "¶", "⁸": "ª", "⁹": "º"}
 #: the prefix of our codecs' names
 PREFIX = "khoagiao-"
 #: the error handlers Python gives a standard stream by itself; one the user chose (PYTHONIOENCODING=cp1258:replace)
