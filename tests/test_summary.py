@@ -239,3 +239,15 @@ def test_a_bad_quarter_or_year_is_refused_and_nothing_is_written(cli, cfg, tmp_p
     said = cli("summary", "--quarter", "quý II", "--as-of", "2026-04-15").stdout
     assert said.startswith("Đã ghi trang tổng hợp quý II/2026 vào giao-ban-2026-Q2.docx: 33 báo cáo phải gửi,")
     assert (Path.cwd() / "giao-ban-2026-Q2.docx").is_file()
+
+
+def test_a_quarter_not_begun_this_year_is_last_year_s(cli, cfg) -> None:
+    """Found by review: in January, `summary --quarter 4` gave the new year's fourth quarter, all of it still
+    ahead (nothing owed, no rate): the briefing's page of the quarter just ended needed --year. Without --year a
+    quarter that has not begun on the as-of day is the previous year's; with --year, the year given."""
+    said = cli("summary", "--quarter", "4", "--as-of", "2027-01-10").stdout
+    assert "quý IV/2026" in said and Path("giao-ban-2026-Q4.docx").is_file(), said
+    said = cli("summary", "--quarter", "1", "--as-of", "2027-01-10").stdout
+    assert "quý I/2027" in said and Path("giao-ban-2027-Q1.docx").is_file(), said
+    said = cli("summary", "--quarter", "4", "--year", "2027", "--as-of", "2027-01-10").stdout
+    assert "quý IV/2027" in said, said

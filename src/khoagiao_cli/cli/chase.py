@@ -19,7 +19,6 @@ from khoagiao_cli.cli.base import (
     Env,
     Lang,
     UnitOpt,
-    Year,
     app,
     given,
     handled,
@@ -201,7 +200,7 @@ def letter(
 def summary(
     ctx: typer.Context,
     quarter: Annotated[str, typer.Option("--quarter", help="o_quarter", metavar="Q", callback=given)],
-    year: Year = None,
+    year: Annotated[int | None, typer.Option("--year", help="o_quarter_year", metavar="YEAR")] = None,
     as_of: AsOf = None,
     output: Annotated[str | None, typer.Option("--output", "-o", help="o_summary_output", metavar="FILE",
                                                callback=given)] = None,
@@ -216,6 +215,8 @@ def summary(
     number = parse_quarter(quarter)
     e = Env(ctx, lang=lang, config=config, db=db, as_of=as_of)
     words, y = e.words, e.year(year)
+    if year is None and e.today.month < 3 * number - 2:  # in January, "quarter 4" is the one just ended
+        y -= 1
     found = quarter_summary(e.config, e.reader, e.clock, y, number)
     name = quarter_name(words, y, number)
     if not found.this.units:

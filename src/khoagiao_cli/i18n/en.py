@@ -644,6 +644,7 @@ CATALOGUE: dict[str, Entry] = {
         "came on time, late, or not yet; the units to urge; the on-time rate against the previous quarter."
     ),
     "o_quarter": "The quarter: 1, 2, 3 or 4 (I–IV, Q1, quý I are taken too).",
+    "o_quarter_year": "The quarter's year (default: that of the latest such quarter that has begun: in January, quarter 4 is last year's).",
     "o_summary_output": "The .docx file to write (default: giao-ban-YEAR-QUARTER.docx, e.g. giao-ban-2026-Q1.docx).",
     "bad_quarter": "Quarter '{value}' is not valid: use 1, 2, 3 or 4 (or I–IV).",
     "summary_none": "No unit has a report due in {quarter}; no file written.",

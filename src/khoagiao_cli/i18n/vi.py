@@ -609,6 +609,7 @@ CATALOGUE: dict[str, Entry] = {
         "trong quý, bao nhiêu đúng hạn, muộn, chưa gửi; các đơn vị cần đôn đốc; tỉ lệ đúng hạn so với quý trước."
     ),
     "o_quarter": "Quý: 1, 2, 3 hoặc 4 (cũng nhận I–IV, Q1, quý I).",
+    "o_quarter_year": "Năm của quý (mặc định: năm của quý ấy gần đây nhất đã bắt đầu: tháng 1, quý 4 là quý IV năm trước).",
     "o_summary_output": "Tệp .docx để ghi (mặc định: giao-ban-NĂM-QUÝ.docx, ví dụ giao-ban-2026-Q1.docx).",
     "bad_quarter": "Quý '{value}' không hợp lệ: dùng 1, 2, 3 hoặc 4 (hoặc I–IV).",
     "summary_none": "Không có báo cáo nào của các đơn vị có hạn trong {quarter}; không tạo tệp.",
