@@ -383,3 +383,23 @@ def test_only_a_missing_head_is_not_called_zero_mismatches(cli, db) -> None:
     fill(cli)
     r = cli("verify", "--head", "0" * 64, code=1)
     assert "0 chỗ" not in r.stderr and "không có trong chuỗi" in r.stderr, r.stderr
+
+
+@POSTGRESQL_ONLY
+@pytest.mark.parametrize(("change", "named"), [
+    ("ALTER TABLE requests ALTER COLUMN note TYPE varchar(20)", "requests"),  # a note cut short from now on
+    ("ALTER TABLE events ALTER COLUMN recorded_by DROP NOT NULL", "events"),  # a record with no recorder
+    ("ALTER TABLE reminders ALTER COLUMN unit TYPE text COLLATE \"POSIX\"", "reminders"),  # another collation
+    ("ALTER TABLE reminders ADD COLUMN extra text", "reminders"),
+    ("ALTER FUNCTION kg_recorder() SECURITY DEFINER", "kg_recorder"),
+    ("ALTER FUNCTION kg_number() SECURITY INVOKER", "kg_number"),
+])
+def test_a_changed_column_or_function_privilege_shows(cli, db, change: str, named: str) -> None:
+    """Verify compared the tables by name and the functions by body only (issue 12's note): a column's type,
+    NOT NULL or collation changed by the database's owner, or a function made to run with other rights, passed
+    unseen. Now each table's columns and each function's SECURITY DEFINER are compared too."""
+    fill(cli)
+    assert cli("verify").exit_code == 0
+    db.tamper(change)
+    r = cli("verify", code=1)
+    assert named in r.stderr and "Traceback" not in r.output, r.stderr

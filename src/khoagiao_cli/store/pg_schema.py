@@ -139,28 +139,69 @@ _DROPPED = re.compile(r"DROP (VIEW|INDEX) (\w+)")
 _BODY = re.compile(r"\$\$(.*)\$\$", re.S)
 
 
+#: each table's columns as the catalog says them (`_FOUND`), in order: name, type, NOT NULL, a collation other than
+#: the type's default. The steps make exactly these (a fresh ledger, and one migrated from every earlier step,
+#: verify clean); a column changed, added or dropped past khoagiao shows.
+COLUMNS = {
+    "chain": "seq integer not null, tbl text not null collate C, row_id integer not null, hash text not null collate C",
+    "events": "id integer not null, kind text not null collate C, unit text not null collate C, report text not null "
+              "collate C, period text not null collate C, received text collate C, doc_number text collate C, channel "
+              "text collate C, file_path text collate C, file_sha256 text collate C, note text collate C, unit_name "
+              "text collate C, recorded_at text not null collate C, recorded_by text not null collate C, received_at "
+              "text collate C",
+    "incident_cancels": "id integer not null, incident_id integer not null, note text collate C, recorded_at text not "
+                        "null collate C, recorded_by text not null collate C",
+    "incidents": "id integer not null, unit text not null collate C, unit_name text collate C, title text not null "
+                 "collate C, occurred text not null collate C, deadline_at text not null collate C, recorded_at text "
+                 "not null collate C, recorded_by text not null collate C",
+    "kg_counters": "tbl text not null collate C, last integer not null",
+    "kg_schema": "step integer not null",
+    "meta": "key text not null collate C, value text not null collate C",
+    "reminders": "id integer not null, kind text not null collate C, unit text collate C, day text not null collate C, "
+                 "instances text not null collate C, recipients text not null collate C, message_id text not null "
+                 "collate C, sent_at text not null collate C, sent_by text not null collate C",
+    "requests": "seq integer not null, kind text not null collate C, id text not null collate C, title text collate C, "
+                "deadline text collate C, doc_number text collate C, units text collate C, note text collate C, "
+                "recorded_at text not null collate C, recorded_by text not null collate C",
+    "voids": "id integer not null, event_id integer not null, note text collate C, recorded_at text not null collate "
+             "C, recorded_by text not null collate C",
+}
+#: how a function that runs with its owner's rights is said (`_FOUND`)
+DEFINER = " SECURITY DEFINER"
+
+
 def expected_objects() -> dict[tuple[str, str], str]:
-    """What the steps make: (kind, name) → what is compared (a trigger: switched on, "O"; a function: its body)."""
+    """What the steps make: (kind, name) → what is compared (a table: its columns; a trigger: switched on, "O"; a
+    function: its body, and whether it runs with its owner's rights)."""
     out: dict[tuple[str, str], str] = {}
     for statement in (s for step in STEPS for s in step):
         if found := _CREATED.match(statement):
             kind, name = found.group(1).lower(), found.group(2)
             body = _BODY.search(statement)
-            out[kind, name] = "O" if kind == "trigger" else body.group(1).strip() if body else ""
+            out[kind, name] = ("O" if kind == "trigger" else COLUMNS.get(name, "") if kind == "table" else
+                               body.group(1).strip() + DEFINER * (DEFINER in statement) if body else "")
         elif found := _DROPPED.match(statement):
             out.pop((found.group(1).lower(), found.group(2)), None)
     return out
 
 
 _FOUND = """
-SELECT 'table', tablename, '' FROM pg_tables WHERE schemaname = current_schema()
+SELECT 'table', c.relname, coalesce((
+    SELECT string_agg(a.attname || ' ' || format_type(a.atttypid, a.atttypmod)
+                      || CASE WHEN a.attnotnull THEN ' not null' ELSE '' END
+                      || CASE WHEN a.attcollation NOT IN (0, 100)
+                              THEN ' collate ' || (SELECT k.collname FROM pg_collation AS k WHERE k.oid = a.attcollation)
+                              ELSE '' END, ', ' ORDER BY a.attnum)
+    FROM pg_attribute AS a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped), '')
+    FROM pg_class AS c WHERE c.relkind IN ('r', 'p') AND c.relnamespace = current_schema()::regnamespace
 UNION ALL SELECT 'view', viewname, '' FROM pg_views WHERE schemaname = current_schema()
 UNION ALL SELECT 'trigger', t.tgname, t.tgenabled::text FROM pg_trigger AS t JOIN pg_class AS c ON c.oid = t.tgrelid
     WHERE NOT t.tgisinternal AND c.relnamespace = current_schema()::regnamespace
 UNION ALL SELECT 'index', c.relname, '' FROM pg_index AS i JOIN pg_class AS c ON c.oid = i.indexrelid
     WHERE c.relnamespace = current_schema()::regnamespace
       AND NOT EXISTS (SELECT 1 FROM pg_constraint AS k WHERE k.conindid = i.indexrelid)
-UNION ALL SELECT 'function', proname, prosrc FROM pg_proc WHERE pronamespace = current_schema()::regnamespace
+UNION ALL SELECT 'function', proname, btrim(prosrc, E' \\t\\n\\r') || CASE WHEN prosecdef THEN ' SECURITY DEFINER' ELSE '' END
+    FROM pg_proc WHERE pronamespace = current_schema()::regnamespace
 """
 
 
