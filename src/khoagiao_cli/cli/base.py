@@ -254,24 +254,29 @@ class Env:
 def ledger_source(db: str | None, config: str | None) -> Source:
     """The ledger of a command that needs no configuration (verify, db, backup): --db, KHOAGIAO_DB, else the `db:`
     of schedule.yaml when the configuration can be read (a broken one must not keep anyone from the ledger: then
-    the user data folder's file, which the command names). Its received files: as `db_source` says."""
+    the user data folder's file, which the command names). Its received files: as `db_source` says (a file
+    named by --db or KHOAGIAO_DB keeps them beside it: the configuration is not read for it)."""
     from khoagiao_cli.config.paths import db_source
 
+    given = db if db is not None else os.environ.get("KHOAGIAO_DB") or None
+    if given is not None and "://" not in given:
+        return db_source(db, os.environ)
     settings, folder = office_settings(config)
-    return db_source(db, os.environ, settings.db if settings else None, folder, settings.files if settings else None)
+    return db_source(db, os.environ, settings.db, folder, settings.files)
 
 
-def office_settings(config: str | None) -> tuple[Settings | None, Path | None]:
-    """schedule.yaml's settings and folder, for a command that needs no configuration; (None, None) when the
-    configuration cannot be read."""
+def office_settings(config: str | None) -> tuple[Settings, Path | None]:
+    """schedule.yaml's settings and folder, for a command that needs no configuration; the defaults (no `db:`, no
+    `files:`) and no folder when the configuration cannot be read."""
     from khoagiao_cli.config.load import load
     from khoagiao_cli.config.paths import config_sources, user_cache_dir
+    from khoagiao_cli.core.model import Settings
 
     try:
         sources = config_sources(Path(config) if config is not None else None, os.environ)
         return load(sources, user_cache_dir(os.environ), Path.cwd()).settings, sources["schedule.yaml"].path.parent
     except (ConfigError, UserError):
-        return None, None
+        return Settings(), None
 
 
 def real_clock(zone: tzinfo | None = None) -> datetime:

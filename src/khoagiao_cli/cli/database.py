@@ -199,8 +199,7 @@ def db_copy(
     words = _words(ctx, lang)
     # both named here, not by a config's `db:`; but a ledger on a server keeps its files where the office says
     settings, folder = office_settings(None)
-    files = settings.files if settings else None
-    src, dst = db_source(source, os.environ, None, folder, files), db_source(target, os.environ, None, folder, files)
+    src, dst = (db_source(named, os.environ, None, folder, settings.files) for named in (source, target))
     src_where = _where(src)
     if (src.url, src.path.resolve()) == (dst.url, dst.path.resolve()):
         raise UserError("copy_same", path=src_where)
