@@ -120,6 +120,19 @@ def test_send_reaches_each_unit_and_is_recorded(cli, mailcfg, inbox, backend) ->
     ]
 
 
+def test_who_sent_a_reminder_is_the_database_role_on_a_server(cli, mailcfg, inbox, backend, monkeypatch) -> None:
+    """On a shared server, the name a PC's environment gives (LOGNAME, USER) is anyone's to claim: a reminder's
+    sender is the database role that recorded it, as each record's recorder is. On SQLite, the login name."""
+    for var in ("LOGNAME", "USER", "LNAME", "USERNAME"):
+        monkeypatch.setenv(var, "truong-ban")
+    cli("remind", "--as-of", "2026-03-18", "--send", "--unit", "syt")
+    cli("overdue", "--as-of", "2026-03-20", "--unit", "syt", "--mail-to", "lanhdao@btg.example.vn")
+    senders = backend.rows("SELECT sent_by FROM reminders ORDER BY id")
+    role = backend.rows("SELECT current_user")[0][0] if backend.postgresql else "truong-ban"
+    assert senders == [(role,), (role,)]
+    assert cli("verify").exit_code == 0
+
+
 def test_the_same_reminder_is_not_sent_twice_a_day(cli, mailcfg, inbox, backend) -> None:
     cli("remind", "--as-of", "2026-03-18", "--send", "--unit", "syt")
     again = cli("remind", "--as-of", "2026-03-18", "--send", "--unit", "syt").stdout

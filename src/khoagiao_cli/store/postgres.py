@@ -25,6 +25,7 @@ from psycopg import pq
 from khoagiao_cli.core.status import Event
 from khoagiao_cli.dburl import shown
 from khoagiao_cli.errors import LedgerError, UserError
+from khoagiao_cli.store.base import Reminder
 from khoagiao_cli.store.chain import Verdict
 from khoagiao_cli.store.chain import verify as chain_verify
 from khoagiao_cli.store.kept import expected as kept_files
@@ -101,7 +102,6 @@ class PostgresLedger(SqlLedger):
                  ) -> PostgresLedger:
         """`read_only`: the session refuses every write, as a SQLite reader's read-only file does."""
         # a writer waits for another at most the timeout, as on SQLite (then: "locked, try again"); set as the
-        # session starts, not by one more round trip
         # session starts, not by one more round trip. No JIT: a big ledger's estimates cross its threshold, and
         # compiling then costs more than these short questions take
         options = (f"-c lock_timeout={round(timeout * 1000)} -c jit=off"
@@ -192,6 +192,13 @@ class PostgresLedger(SqlLedger):
 
     def close(self) -> None:
         self.raw.close()
+
+    def add_reminder(self, reminder: Reminder) -> int:
+        """Who sent it is the database role that records it, as every record's recorder is (the schema's trigger
+        sets `recorded_by`), not the name the PC's environment gives, which is anyone's to claim."""
+        with _guard(self.where):
+            role = self.conn.execute("SELECT current_user").fetchone()[0]
+        return super().add_reminder(reminder._replace(sent_by=role))
 
     #: owed pairs a unit from which the open-instance question is asked unit by unit (store/outstanding.py: 100
     #: units x 10 years, 129 each: 22 -> 8 ms; 1,000 x 3, 39 each: 36 -> 25 ms; 5,000 x 1, 12 each: 52 -> 157 ms)
