@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import psycopg
@@ -122,6 +122,80 @@ def test_the_recorder_is_the_database_role_not_a_name_the_client_claims(cli, cfg
     assert {e["recorded_by"] for e in history["events"]} == {pg_server.user}
     assert {v["recorded_by"] for v in history["voids"]} == {pg_server.user}
     assert cli("verify").exit_code == 0
+
+
+def _opened(pg_url: str):  # noqa: ANN202
+    """A ledger at `pg_url` holding one record (of unit c), and a reader of it that asks every question in halves."""
+    from khoagiao_cli.core.status import Event
+    from khoagiao_cli.store.postgres import PostgresLedger
+
+    writer = PostgresLedger.open(pg_url, created_on=date(2026, 1, 1))
+    with writer.write():
+        writer.append(Event(0, "submit", "c", "monthly", "2026-01", date(2026, 1, 12),
+                            recorded_at="2026-01-12T08:00:00+07:00", recorded_by="x"))
+    return writer
+
+
+OWING = {"a": 0, "c": 0, "b": 0}  # two halves: a and c here, b by the second session
+SLOTS = [(0, "monthly", "2026-01")]
+BY = datetime(2026, 3, 1, 9, 0, tzinfo=timezone(timedelta(hours=7)))
+
+
+def test_the_halves_of_a_big_question_see_one_snapshot(pg_url: str) -> None:
+    """A big open-instance question is asked by two sessions at once, each of half the units. Something recorded
+    between the moment the first session asks and the moment the second does must not be seen by one half only:
+    the second takes up the first one's snapshot."""
+    from khoagiao_cli.core.status import Event
+    from khoagiao_cli.store.postgres import PostgresLedger
+
+    writer = _opened(pg_url)
+    reader = PostgresLedger.open_read(pg_url)
+    assert reader is not None
+    reader.by_unit_from = reader.halves_from = 0
+    asked = reader._half_elsewhere
+    late = Event(0, "submit", "b", "monthly", "2026-01", date(2026, 1, 20), recorded_at="2026-01-20T08:00:00+07:00",
+                 recorded_by="x")
+
+    def meanwhile(*args):  # noqa: ANN002, ANN202
+        """b's report is recorded after the question began, before the second session asks its half."""
+        with writer.write():
+            writer.append(late)
+        return asked(*args)
+
+    reader._half_elsewhere = meanwhile
+    try:
+        assert sorted(reader.open_instances(OWING, SLOTS, BY)) == [("a", "monthly", "2026-01"), ("b", "monthly", "2026-01")]
+        reader._half_elsewhere = asked
+        assert reader.open_instances(OWING, SLOTS, BY) == [("a", "monthly", "2026-01")]  # seen once it is asked again
+        assert reader.raw.info.transaction_status == psycopg.pq.TransactionStatus.IDLE
+    finally:
+        reader.close()
+        writer.close()
+
+
+def test_where_no_second_session_can_be_had_one_asks_the_whole(pg_url: str, pg_server) -> None:  # noqa: ANN001
+    """A role allowed one connection (or a server with every connection taken) cannot open the second session:
+    the first asks both halves, and the answer is whole."""
+    from khoagiao_cli.store.postgres import PostgresLedger
+
+    _opened(pg_url).close()
+    role = f"kg_one_{pg_url.rsplit('/', 1)[1]}"
+    with psycopg.connect(pg_url, autocommit=True) as admin:
+        admin.execute(f"CREATE ROLE {role} LOGIN CONNECTION LIMIT 1")
+        admin.execute(f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role}")
+    try:
+        reader = PostgresLedger.open_read(pg_server.url(pg_url.rsplit("/", 1)[1], user=role))
+        assert reader is not None
+        reader.by_unit_from = reader.halves_from = 0
+        try:
+            assert reader._half_elsewhere("x", "SELECT 1", ()) is None  # the limit holds: no second session
+            assert sorted(reader.open_instances(OWING, SLOTS, BY)) == [("a", "monthly", "2026-01"), ("b", "monthly", "2026-01")]
+        finally:
+            reader.close()
+    finally:
+        with psycopg.connect(pg_url, autocommit=True) as admin:
+            admin.execute(f"DROP OWNED BY {role}")
+            admin.execute(f"DROP ROLE {role}")
 
 
 def test_a_long_history_comes_from_the_server_a_block_at_a_time(cli, cfg: Path, pg_url: str, tmp_path: Path) -> None:  # noqa: ANN001

@@ -138,10 +138,12 @@ def test_what_is_open_is_what_the_reference_says(backend: Backend, case: tuple) 
     try:
         stored = ledger.events()
         want_due = shown(reference.due(config, stored, set(voided), created, clock, within, unit))
-        # PostgreSQL asks set against set or unit by unit, by how many pairs each unit owes: both, every time
-        for by_unit_from in ((0, 10**9) if backend.postgresql else (None,)):
+        # PostgreSQL asks set against set or unit by unit, by how many pairs each unit owes, and in halves by two
+        # sessions when they are many: each way, every time
+        for by_unit_from, halves_from in (((0, 10**9), (10**9, 10**9), (0, 0), (10**9, 0)) if backend.postgresql
+                                          else ((None, None),)):
             if by_unit_from is not None:
-                ledger.by_unit_from = by_unit_from
+                ledger.by_unit_from, ledger.halves_from = by_unit_from, halves_from
             assert shown(query.due(config, ledger, clock, within, unit).rows) == want_due
         for year in (2025, 2026):
             got = query.year_rows(config, ledger, year, clock, unit)
