@@ -6,6 +6,7 @@ shown, never obeyed, and no writer refuses a character it cannot write."""
 from __future__ import annotations
 
 import functools
+import re
 from typing import Any
 
 #: lines of plain text written at once (a long history or status is written block by block, never as one string)
@@ -17,7 +18,21 @@ def visible(text: str, *, lines: bool = True) -> str:
     or any one-line field passes lines=False)."""
     if text.isprintable():  # every character the table changes is one Python does not call printable
         return text
+    if _shown(lines).search(text) is None:  # a block of lines: found at C speed, where translate looks up each one
+        return text
     return text.translate(_pictures(lines))
+
+
+@functools.cache
+def _shown(lines: bool) -> re.Pattern[str]:
+    """Any one character `_pictures(lines)` changes, as a class of ranges (quick to compile)."""
+    ranges: list[list[int]] = []
+    for c in sorted(_pictures(lines)):
+        if ranges and ranges[-1][1] == c - 1:
+            ranges[-1][1] = c
+        else:
+            ranges.append([c, c])
+    return re.compile("[" + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges) + "]")
 
 
 @functools.cache
