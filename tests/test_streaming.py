@@ -116,3 +116,17 @@ def test_streamed_json_is_the_document_as_json_writes_it(doc: dict, block: int) 
     for key, value in doc.items():
         written = json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True).replace("\n", "\n  ")
         assert f"\n  {json.dumps(key, ensure_ascii=False)}: {written}" in text
+
+
+def test_a_block_with_nothing_to_picture_is_told_by_one_search_that_misses_nothing() -> None:
+    """`visible` skips translating a block when one regex search finds no character its table changes: that class
+    must be exactly the table's keys, over every code point, for lines kept and not."""
+    from khoagiao_cli.outputs.text import _pictures, _shown, visible
+
+    for lines in (True, False):
+        table, found = _pictures(lines), _shown(lines)
+        assert [c for c in range(0x110000) if (found.search(chr(c)) is not None) != (c in table)] == []
+    block = "Sở Y tế\tnộp 12/03/2026\n" * 600
+    assert visible(block) is block
+    assert visible(block + "\x1b[2J") == block + "␛[2J"
+    assert visible(block, lines=False) == block.replace("\t", "␉").replace("\n", "␊")
