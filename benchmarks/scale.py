@@ -5,6 +5,9 @@ Run: sh benchmarks/run.sh scale [--setups 100x10,1000x3,5000x1,5000x10,20000x10]
 script with that venv's Python). With postgresql, each setup is also copied into a PostgreSQL server started for
 the run (Debian's postgresql; scripts/test.sh installs it) and timed there; --clients N then measures `submit`
 with N clients at once on each backend.
+Then `due` is timed again inside this one process, after a first run has loaded what it imports: the answer alone
+(configuration, a new connection, the queries, the text), to tell the cost of each backend's start-up (on
+PostgreSQL, importing psycopg) from the cost of its answer.
 
 A setup is UNITSxYEARS: that many units, each owing the five periodic reports of the defaults, with that many
 years of history ending on 22/11/2026 (tracking from 1 January of the first year). The ledger is written through
@@ -24,6 +27,7 @@ pending tasks as the first setup of one year has units is timed in the same run,
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
@@ -157,6 +161,34 @@ def commands(has_limit: bool) -> list[tuple[str, list[str]]]:
     return out
 
 
+def answered(env: dict[str, str], runs: int) -> float:
+    """Median seconds of `due` run in this process after a first run has loaded everything it imports: the answer
+    (configuration, a new connection, the queries, the text) without the start-up, which is the same for every
+    setup on a backend (on PostgreSQL the driver's import, about 80 ms)."""
+    from khoagiao_cli.cli import main
+
+    saved, argv = dict(os.environ), sys.argv
+    os.environ.clear()
+    os.environ.update(env)
+    walls: list[float] = []
+    try:
+        with open(os.devnull, "w", encoding="utf-8") as sink, contextlib.redirect_stdout(sink):
+            for _ in range(runs + 1):
+                sys.argv = ["khoagiao", "due", "--format", "plain", "--as-of", AS_OF.isoformat()]
+                start = time.perf_counter()
+                try:
+                    main()
+                except SystemExit as exc:
+                    if exc.code not in (0, 1, None):
+                        raise
+                walls.append(time.perf_counter() - start)
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+        sys.argv = argv
+    return statistics.median(walls[1:])
+
+
 def taskwarrior(pending: int, runs: int) -> float | None:
     """Median wall time of `task next` with `pending` pending tasks, or None without Taskwarrior."""
     task = shutil.which("task")
@@ -254,6 +286,7 @@ def run(args: argparse.Namespace, backends: list[str], ledgers: Ledgers) -> None
     help_text = subprocess.run([*KHOAGIAO, "history", "--help"], capture_output=True, text=True).stdout
     cmds = commands("--limit" in help_text)
     base = {k: v for k, v in os.environ.items() if not k.startswith("KHOAGIAO_")}
+    answers: dict[tuple[int, int], dict[str, float]] = {setup_: {} for setup_ in setups}
     print(f"| setup (units × years, events) | {' | '.join(name for name, _ in cmds)} |")
     print("|---|" + "---|" * len(cmds))
     for (units, years), backend in ((setup_, backend) for setup_ in setups for backend in backends):
@@ -279,8 +312,16 @@ def run(args: argparse.Namespace, backends: list[str], ledgers: Ledgers) -> None
                     walls.append(wall)
                 cells.append(f"{statistics.median(walls):.2f} s, {peak} MB" if walls else
                              f"> {args.timeout:.0f} s, {peak} MB")
+            answers[(units, years)][backend] = answered(env, max(args.runs, 5))
         label = f"{units:,} × {years} ({events / 1000:,.0f}k)" + (f", {backend}" if len(backends) > 1 else "")
         print(f"| {label} | {' | '.join(cells)} |", flush=True)
+    print("\n`due`, the answer alone (in one process, after a first run has loaded what it imports):")
+    print(f"| setup | {' | '.join(backends)} |" + (" ratio |" if len(backends) > 1 else ""))
+    print("|---|" + "---|" * (len(backends) + (len(backends) > 1)))
+    for (units, years), by_backend in answers.items():
+        ratio = (f" {by_backend[backends[1]] / by_backend[backends[0]]:.1f}× |" if len(backends) > 1 else "")
+        print(f"| {units:,} × {years} | " + " | ".join(f"{by_backend[b] * 1000:.0f} ms" for b in backends) + " |"
+              + ratio)
     if args.clients:
         print(f"\n| submit, {args.clients} clients × 25 at once | submits a second | events recorded |")
         print("|---|---|---|")
