@@ -261,6 +261,10 @@ CATALOGUE: dict[str, Entry] = {
     "db_damaged": "The ledger {path} holds a damaged record, or one changed past khoagiao ({error}). Run khoagiao verify to see which; restore it from a backup.",
     "db_tampered": "The ledger {path} was changed past khoagiao: the file carries khoagiao's mark (set from schema {marked}) but says schema {found}. Restore it from a backup; khoagiao does not open it.",
     "verify_old_schema": "The ledger {path} is at schema {found} (written by an older khoagiao): it has no hash chain to check yet. The next command (khoagiao due, say) upgrades it and chains the records it holds; verify does not upgrade.",
+    "verify_none": (
+        "No ledger at {path} yet: nothing to verify (it is created by the first recorded report or by khoagiao db "
+        "init). Check --db or KHOAGIAO_DB if this is a typo."
+    ),
     "verify_head_only": "The ledger {path} no longer holds the state of the exported report:",
     "finding_gap": "links {name} of the hash chain were deleted (with their records).",
     "finding_link": "link #{seq} of the hash chain was not written by khoagiao.",

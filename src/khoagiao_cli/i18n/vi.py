@@ -261,6 +261,10 @@ CATALOGUE: dict[str, Entry] = {
     "db_damaged": "Sổ theo dõi {path} có bản ghi hỏng hoặc bị sửa ngoài khoagiao ({error}). Chạy khoagiao verify để biết bản ghi nào; khôi phục từ bản sao lưu.",
     "db_tampered": "Sổ theo dõi {path} đã bị sửa ngoài khoagiao: tệp mang dấu của khoagiao (có từ lược đồ {marked}) nhưng ghi lược đồ {found}. Hãy khôi phục từ bản sao lưu; khoagiao không mở tệp này.",
     "verify_old_schema": "Sổ theo dõi {path} ở lược đồ {found} (do khoagiao cũ ghi): chưa có chuỗi băm để kiểm tra. Lệnh tiếp theo (ví dụ khoagiao due) sẽ nâng cấp sổ và lập chuỗi cho các bản ghi hiện có; verify không tự nâng cấp.",
+    "verify_none": (
+        "Chưa có sổ theo dõi tại {path}: không có gì để kiểm tra (sổ được tạo khi ghi báo cáo đầu tiên hoặc bằng "
+        "khoagiao db init). Kiểm tra lại --db hoặc KHOAGIAO_DB nếu đây là lỗi gõ."
+    ),
     "verify_head_only": "Sổ theo dõi {path} không còn trạng thái của báo cáo đã xuất:",
     "finding_gap": "mắt xích {name} của chuỗi băm đã bị xóa (cùng bản ghi của chúng).",
     "finding_link": "mắt xích #{seq} của chuỗi băm không do khoagiao ghi.",
