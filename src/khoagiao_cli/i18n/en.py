@@ -985,6 +985,12 @@ CATALOGUE: dict[str, Entry] = {
         "'{value}' cannot be a role name here: lower-case letters without accents, digits, _ and $ only, starting "
         "with a letter or _."
     ),
+    "pg_no_createrole": (
+        "The role {role} may not create roles (it lacks CREATEROLE), so the groups {groups} for the ledger {path} "
+        "cannot be made. A server administrator gives it, for instance as the postgres user: psql -c \"ALTER ROLE "
+        "{role} CREATEROLE\" (or makes the groups beforehand with CREATE ROLE … NOLOGIN); then run it again. Nothing "
+        "was changed."
+    ),
     "pg_role_missing": (
         "The server of the ledger {where} has no role '{role}': make it first (CREATE ROLE {role} LOGIN PASSWORD '…';) "
         "and run this again. Nothing was changed."

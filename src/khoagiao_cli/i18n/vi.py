@@ -934,6 +934,12 @@ CATALOGUE: dict[str, Entry] = {
         "'{value}' không dùng được làm tên vai trò: chỉ chữ thường không dấu, chữ số, dấu _ và $, bắt đầu bằng "
         "chữ hoặc dấu _."
     ),
+    "pg_no_createrole": (
+        "Vai trò {role} không được phép tạo vai trò (thiếu quyền CREATEROLE) nên không tạo được nhóm {groups} cho sổ "
+        "theo dõi {path}. Quản trị viên máy chủ cấp quyền đó, ví dụ với tài khoản postgres: psql -c \"ALTER ROLE "
+        "{role} CREATEROLE\" (hoặc tạo sẵn các nhóm bằng CREATE ROLE … NOLOGIN), rồi chạy lại. Không có gì được "
+        "thay đổi."
+    ),
     "pg_role_missing": (
         "Máy chủ của sổ {where} chưa có vai trò '{role}': hãy tạo trước (CREATE ROLE {role} LOGIN PASSWORD '…';) "
         "rồi chạy lại. Không có gì được thay đổi."

@@ -12,11 +12,11 @@ from __future__ import annotations
 import itertools
 import os
 from collections import Counter
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import psycopg
 from psycopg import errors as pg_errors
@@ -37,6 +37,8 @@ from khoagiao_cli.store.rows import among as _among
 from khoagiao_cli.store.rows import event as _event
 from khoagiao_cli.store.rows import filtered as _filtered
 from khoagiao_cli.store.sql import COLUMNS, SqlLedger
+
+T = TypeVar("T")
 
 
 class _Conn:
@@ -162,6 +164,25 @@ class PostgresLedger(SqlLedger):
             ledger.close()
             raise
         return ledger
+
+    @classmethod
+    def ready(cls, url: str, then: Callable[[PostgresLedger], T], *, created_on: date, timeout: float = 10.0,
+              files_at: Path | None = None) -> tuple[PostgresLedger, int, T]:
+        """`db init`: one write transaction that brings the schema up to date (made on `created_on` when the
+        database has none) and then does `then` (the roles and grants): all of it or nothing. Gives the ledger,
+        open, the schema version the database had (0: none) and what `then` gave."""
+        ledger = cls._connect(url, timeout, files_at)
+        try:
+            with ledger.write():
+                version = ledger._version()
+                ledger._check(version)
+                if version < SCHEMA_VERSION:
+                    ledger._migrate(created_on)
+                done = then(ledger)
+        except BaseException:
+            ledger.close()
+            raise
+        return ledger, version, done
 
     def _migrate(self, created_on: date | None) -> None:
         """The missing steps, in the write transaction (another writer may have made them meanwhile)."""
