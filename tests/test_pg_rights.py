@@ -54,6 +54,33 @@ def _acls(url: str) -> list[tuple[str, str]]:
     return [*tables, ("schema", schema[0]), ("database", database[0])]
 
 
+def test_db_init_by_a_role_that_does_not_own_the_tables_is_refused(cli, cfg, pg_url, roles) -> None:  # noqa: ANN001
+    """A non-owner's GRANT is only a warning in PostgreSQL ("no privileges were granted"): db init said it had
+    granted them. A member of the owning role may (its GRANTs are the owner's)."""
+    owner, admin, lan, minh = roles("quantri"), roles("an"), roles("lan"), roles("minh")
+    clerk, reader = roles("g_clerk"), roles("g_reader")
+    database = pg_url.rsplit("/", 1)[1]
+    _sql(pg_url, f"CREATE ROLE {owner} LOGIN CREATEROLE", f"ALTER DATABASE {database} OWNER TO {owner}",
+         f"CREATE ROLE {admin} LOGIN IN ROLE {owner}", f"CREATE ROLE {lan} LOGIN", f"CREATE ROLE {minh} LOGIN")
+    groups = ("--clerk-role", clerk, "--reader-role", reader)
+    cli("db", "init", "--db", _as(pg_url, owner), *groups, "--clerk", lan, "--reader", minh)
+    before = _acls(pg_url)
+    for who in (lan, minh):
+        r = cli("db", "init", "--db", _as(pg_url, who), *groups, code=1)
+        assert "Quyền đã cấp" not in r.stdout, r.stdout
+        assert "chủ sở hữu" in r.stderr and who in r.stderr and owner in r.stderr, r.stderr
+        assert "Traceback" not in r.stderr
+        english = cli("db", "init", "--db", _as(pg_url, who), *groups, "--reader", who, "--lang", "en", code=1)
+        assert "owner" in english.stderr and who in english.stderr and owner in english.stderr, english.stderr
+    assert _acls(pg_url) == before
+    # a member of the owning role may, and its grants hold: readers' SELECT, taken away by hand, is given back
+    _sql(pg_url, f"REVOKE SELECT ON events FROM {reader}")
+    cli("history", "--db", _as(pg_url, minh), code=1)
+    cli("db", "init", "--db", _as(pg_url, admin), *groups)
+    assert _acls(pg_url) == before
+    cli("history", "--db", _as(pg_url, minh))
+
+
 def test_db_init_without_createrole_changes_nothing_and_says_what_is_missing(cli, cfg, pg_url, roles) -> None:  # noqa: ANN001
     """The README's Debian steps made the administrator without CREATEROLE: the schema was made and kept, then
     the group roles were refused, and the message said nothing was written."""

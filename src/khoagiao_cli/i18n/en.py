@@ -985,6 +985,11 @@ CATALOGUE: dict[str, Entry] = {
         "'{value}' cannot be a role name here: lower-case letters without accents, digits, _ and $ only, starting "
         "with a letter or _."
     ),
+    "pg_not_owner": (
+        "khoagiao db init must be run by the owner of the tables of the ledger {path} ({owner}), a member of that role or "
+        "a server administrator; the role in use is {role}, which can grant nothing on those tables. Run it again as "
+        "{owner}. Nothing was changed."
+    ),
     "pg_no_createrole": (
         "The role {role} may not create roles (it lacks CREATEROLE), so the groups {groups} for the ledger {path} "
         "cannot be made. A server administrator gives it, for instance as the postgres user: psql -c \"ALTER ROLE "

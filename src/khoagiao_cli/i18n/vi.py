@@ -934,6 +934,11 @@ CATALOGUE: dict[str, Entry] = {
         "'{value}' không dùng được làm tên vai trò: chỉ chữ thường không dấu, chữ số, dấu _ và $, bắt đầu bằng "
         "chữ hoặc dấu _."
     ),
+    "pg_not_owner": (
+        "khoagiao db init phải do chủ sở hữu các bảng của sổ theo dõi {path} ({owner}), một thành viên của vai trò "
+        "đó hoặc quản trị viên máy chủ chạy; vai trò đang dùng là {role}, không cấp được quyền nào trên các bảng ấy. "
+        "Hãy chạy lại với vai trò {owner}. Không có gì được thay đổi."
+    ),
     "pg_no_createrole": (
         "Vai trò {role} không được phép tạo vai trò (thiếu quyền CREATEROLE) nên không tạo được nhóm {groups} cho sổ "
         "theo dõi {path}. Quản trị viên máy chủ cấp quyền đó, ví dụ với tài khoản postgres: psql -c \"ALTER ROLE "
