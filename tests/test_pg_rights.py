@@ -110,3 +110,16 @@ def test_db_init_refused_halfway_leaves_no_schema(cli, cfg, pg_url, roles) -> No
             code=1)
     assert "Đã tạo sổ theo dõi" not in r.stdout and "không có gì được ghi" in r.stderr, (r.stdout, r.stderr)
     assert json.loads(cli("db", "status", "--format", "json", "--db", pg_url).stdout)["exists"] is False
+
+
+def test_a_role_refused_a_read_is_not_told_nothing_was_recorded(cli, cfg, pg_url, roles) -> None:  # noqa: ANN001
+    """"Nothing was recorded" is said of a refused write, not of a read."""
+    stranger = roles("khach")
+    _sql(pg_url, f"CREATE ROLE {stranger} LOGIN")
+    cli("db", "init", "--db", pg_url, "--clerk-role", roles("g_clerk"), "--reader-role", roles("g_reader"))
+    for args in (("history",), ("due", "--as-of", "2026-04-20"), ("db", "status")):
+        r = cli(*args, "--db", _as(pg_url, stranger), code=1)
+        assert "không được phép" in r.stderr and "không có gì được ghi" not in r.stderr, r.stderr
+    r = cli("submit", "skhcn", "monthly", "--period", "2026-04", "--as-of", "2026-04-20", "--db",
+            _as(pg_url, stranger), code=1)
+    assert "không được phép" in r.stderr and "không có gì được ghi" in r.stderr, r.stderr

@@ -118,6 +118,10 @@ CATALOGUE: dict[str, Entry] = {
     "init_exists": "Config files already exist, not overwritten: {files}. Use --force to overwrite.",
     # ------------------------------------------------------------------ errors: ledger
     "pg_unreachable": 'Cannot reach the ledger {path}: {error}. Nothing was recorded; check the PostgreSQL server and run the command again.',
+    "pg_denied_read": (
+        "The database role may not read the ledger {path} ({error}). The ledger's owner can put it in the readers' "
+        "group: khoagiao db init --reader ROLE."
+    ),
     "pg_denied": 'The database role may not do this on the ledger {path} ({error}); nothing was recorded.',
     "db_url_unknown": "'{value}' is not a ledger khoagiao can use: a SQLite file or a postgresql://… URL only (not '{scheme}://').",
     "db_url_bad": "The ledger URL '{value}' is not valid (the port must be a number), e.g. postgresql://127.0.0.1:5432/khoagiao.",

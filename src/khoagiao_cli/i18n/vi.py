@@ -119,6 +119,10 @@ CATALOGUE: dict[str, Entry] = {
     "init_exists": "Đã có tệp cấu hình, không ghi đè: {files}. Dùng --force để ghi đè.",
     # ------------------------------------------------------------------ errors: ledger
     "pg_unreachable": 'Không kết nối được sổ theo dõi {path}: {error}. Không có gì được ghi; kiểm tra máy chủ PostgreSQL rồi chạy lại lệnh.',
+    "pg_denied_read": (
+        "Tài khoản cơ sở dữ liệu không được phép đọc sổ theo dõi {path} ({error}). Chủ sổ có thể cho vai trò này vào "
+        "nhóm người xem: khoagiao db init --reader TÊN_VAI_TRÒ."
+    ),
     "pg_denied": 'Tài khoản cơ sở dữ liệu không được phép làm việc này trên sổ theo dõi {path} ({error}); không có gì được ghi.',
     "db_url_unknown": "'{value}' không phải sổ theo dõi khoagiao dùng được: chỉ nhận tệp SQLite hoặc địa chỉ postgresql://… (không nhận '{scheme}://').",
     "db_url_bad": "Địa chỉ sổ theo dõi '{value}' không hợp lệ (cổng phải là một số), ví dụ postgresql://127.0.0.1:5432/khoagiao.",

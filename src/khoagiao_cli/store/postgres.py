@@ -57,15 +57,16 @@ class _Conn:
 
 
 @contextmanager
-def _guard(where: str) -> Iterator[None]:
+def _guard(where: str, reading: bool = False) -> Iterator[None]:
     """PostgreSQL's failures as messages a person can act on. A lost connection or a server restart ends the
-    command with nothing half-written: its transaction is rolled back by the server."""
+    command with nothing half-written: its transaction is rolled back by the server. `reading`: a session that
+    only reads, of which a refusal says no "nothing was recorded"."""
     try:
         yield
     except pg_errors.LockNotAvailable as exc:
         raise LedgerError("db_locked", path=where) from exc
     except (pg_errors.InsufficientPrivilege, pg_errors.ReadOnlySqlTransaction) as exc:
-        raise LedgerError("pg_denied", path=where, error=_first_line(exc)) from exc
+        raise LedgerError("pg_denied_read" if reading else "pg_denied", path=where, error=_first_line(exc)) from exc
     except psycopg.OperationalError as exc:
         raise LedgerError("pg_unreachable", path=where, error=_first_line(exc)) from exc
     except psycopg.Error as exc:
@@ -102,7 +103,7 @@ class PostgresLedger(SqlLedger):
     backend = "postgresql"
 
     def __init__(self, url: str, raw: psycopg.Connection[Any], files_at: Path | None = None,
-                 timeout: float = 10.0) -> None:
+                 timeout: float = 10.0, read_only: bool = False) -> None:
         self.url = url
         self.where = shown(url)
         # the archive of received files is kept on this PC (dburl.kept_beside, given by store.open_*); a ledger
@@ -111,13 +112,14 @@ class PostgresLedger(SqlLedger):
         self.raw = raw
         self.conn = _Conn(raw)
         self.timeout = timeout
+        self.read_only = read_only
 
     @classmethod
     def _connect(cls, url: str, timeout: float, files_at: Path | None = None, read_only: bool = False,
                  ) -> PostgresLedger:
         """`read_only`: the session refuses every write, as a SQLite reader's read-only file does."""
-        with _guard(shown(url)):
-            return cls(url, _session(url, timeout, read_only), files_at, timeout)
+        with _guard(shown(url), read_only):
+            return cls(url, _session(url, timeout, read_only), files_at, timeout, read_only)
 
     def schema_version(self) -> int:
         return self._version()
@@ -301,7 +303,7 @@ class PostgresLedger(SqlLedger):
             return {(e.unit, e.report, e.period): e for e in map(_event, self._stream(sql, args)[1])}
 
     def _guarded(self) -> AbstractContextManager[None]:
-        return _guard(self.where)
+        return _guard(self.where, self.read_only)
 
     def _insert(self, table: str, sql: str, args: Sequence[object]) -> int:
         return int(self.conn.execute(f"{sql} RETURNING {NUMBERED[table]}", args).fetchone()[0])
