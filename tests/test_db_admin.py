@@ -175,7 +175,8 @@ def test_db_init_gives_clerks_read_and_add_only_and_readers_read_only(cli, cfg: 
 def test_db_init_refuses_what_it_cannot_do_and_changes_nothing(cli, cfg: Path, tmp_path: Path, pg_url: str) -> None:  # noqa: ANN001
     missing = cli("db", "init", "--db", pg_url, "--clerk", "nobody_here", code=2)
     assert "nobody_here" in missing.stderr
-    assert json.loads(cli("db", "status", "--format", "json", "--db", pg_url).stdout)["exists"] is True  # made
+    # schema, roles and grants are one transaction: the schema is not kept either
+    assert json.loads(cli("db", "status", "--format", "json", "--db", pg_url).stdout)["exists"] is False
     bad = cli("db", "init", "--db", pg_url, "--clerk", "Robert'); DROP TABLE events;--", code=2)
     assert "tên vai trò" in bad.stderr
     cli("db", "init", "--db", str(tmp_path / "l.sqlite3"), "--clerk", "lan", code=2)

@@ -132,9 +132,12 @@ def test_an_untouched_ledger_verifies(cli, db) -> None:
     assert "5 records" in english.stdout and head in english.stdout
 
 
-def test_no_ledger_yet_verifies_as_empty(cli, db) -> None:
-    r = cli("verify")
-    assert "0 bản ghi" in r.stdout
+def test_no_ledger_yet_is_not_said_to_verify(cli, db) -> None:
+    """Nothing was checked: a cron job's verify of a ledger that was deleted, or named wrong, must not pass."""
+    r = cli("verify", code=1)
+    assert f"Chưa có sổ theo dõi tại {db.shown}: không có gì để kiểm tra" in r.stderr, r.stderr
+    assert "bản ghi" not in r.stdout + r.stderr and "khớp" not in r.stdout + r.stderr
+    assert f"No ledger at {db.shown} yet: nothing to verify" in cli("verify", "--lang", "en", code=1).stderr
     assert not db.exists()
 
 

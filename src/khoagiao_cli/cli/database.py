@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from khoagiao_cli.config.paths import Source
     from khoagiao_cli.i18n import Words
     from khoagiao_cli.store.census import Census
+    from khoagiao_cli.store.pg_roles import Granted
     from khoagiao_cli.store.sql import SqlLedger
 
 db_app = typer.Typer(cls=Group, name="db", help="h_db", no_args_is_help=True, add_completion=False,
@@ -108,23 +109,24 @@ def db_init(
 
         made = not source.path.is_file() or source.path.stat().st_size == 0
         ledger: SqlLedger = SQLiteLedger.open(source.path, created_on=real_clock().date(), timeout=timeout)
+        granted: Granted | None = None
     else:
+        from functools import partial
+
         from khoagiao_cli.store.pg_roles import grant
         from khoagiao_cli.store.postgres import PostgresLedger
 
-        found = PostgresLedger.open_read(source.url, timeout=timeout)
-        made = found is None
-        if found is not None:
-            found.close()
-        ledger = pg = PostgresLedger.open(source.url, created_on=real_clock().date(), timeout=timeout,
-                                         files_at=source.path)
+        # the schema, the roles and the grants in one transaction: a role refused any of it leaves nothing behind
+        ledger, version, granted = PostgresLedger.ready(
+            source.url, partial(grant, clerk=clerk_role or CLERK, reader=reader_role or READER, clerks=clerks or (),
+                                readers=readers or ()),
+            created_on=real_clock().date(), timeout=timeout, files_at=source.path)
+        made = version == 0
     try:
         about = census(ledger)
         typer.echo(words("db_init_made" if made else "db_init_there", path=about.where,
                          backend=words(f"backend_{about.backend}"), version=about.version))
-        if source.url is not None:
-            with pg.write():
-                granted = grant(pg, clerk=clerk_role or CLERK, reader=reader_role or READER, clerks=clerks or (), readers=readers or ())
+        if granted is not None:
             if granted.made:
                 typer.echo(words("db_roles_made", roles=", ".join(granted.made)))
             typer.echo(words("db_grants", clerk=granted.clerk, reader=granted.reader))

@@ -41,7 +41,7 @@ def verify(
     from datetime import date
 
     from khoagiao_cli.config.paths import db_timeout
-    from khoagiao_cli.errors import UserError
+    from khoagiao_cli.errors import LedgerError, UserError
     from khoagiao_cli.i18n import Words
     from khoagiao_cli.outputs.text import visible
     from khoagiao_cli.store import archive, open_reader
@@ -56,6 +56,8 @@ def verify(
     where = source.path
     # `today` would only date an empty ledger's tracking, which verify never asks: no clock is read here
     reader = open_reader(where, url=source.url, today=date.min, timeout=db_timeout(os.environ), upgrade=False)
+    if not reader.exists:  # nothing to check: a verify that passed here would hide a ledger deleted or misnamed
+        raise LedgerError("verify_none", path=reader.where)
     verdict = reader.verify(wanted)
     kept, changed = archive.check(where)  # the received files kept beside it: each still the content it is named by
     copies = archive.copies(where, (sha for _, sha in verdict.kept))

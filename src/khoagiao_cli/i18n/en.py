@@ -118,6 +118,10 @@ CATALOGUE: dict[str, Entry] = {
     "init_exists": "Config files already exist, not overwritten: {files}. Use --force to overwrite.",
     # ------------------------------------------------------------------ errors: ledger
     "pg_unreachable": 'Cannot reach the ledger {path}: {error}. Nothing was recorded; check the PostgreSQL server and run the command again.',
+    "pg_denied_read": (
+        "The database role may not read the ledger {path} ({error}). The ledger's owner can put it in the readers' "
+        "group: khoagiao db init --reader ROLE."
+    ),
     "pg_denied": 'The database role may not do this on the ledger {path} ({error}); nothing was recorded.',
     "db_url_unknown": "'{value}' is not a ledger khoagiao can use: a SQLite file or a postgresql://… URL only (not '{scheme}://').",
     "db_url_bad": "The ledger URL '{value}' is not valid (the port must be a number), e.g. postgresql://127.0.0.1:5432/khoagiao.",
@@ -261,6 +265,10 @@ CATALOGUE: dict[str, Entry] = {
     "db_damaged": "The ledger {path} holds a damaged record, or one changed past khoagiao ({error}). Run khoagiao verify to see which; restore it from a backup.",
     "db_tampered": "The ledger {path} was changed past khoagiao: the file carries khoagiao's mark (set from schema {marked}) but says schema {found}. Restore it from a backup; khoagiao does not open it.",
     "verify_old_schema": "The ledger {path} is at schema {found} (written by an older khoagiao): it has no hash chain to check yet. The next command (khoagiao due, say) upgrades it and chains the records it holds; verify does not upgrade.",
+    "verify_none": (
+        "No ledger at {path} yet: nothing to verify (it is created by the first recorded report or by khoagiao db "
+        "init). Check --db or KHOAGIAO_DB if this is a typo."
+    ),
     "verify_head_only": "The ledger {path} no longer holds the state of the exported report:",
     "finding_gap": "links {name} of the hash chain were deleted (with their records).",
     "finding_link": "link #{seq} of the hash chain was not written by khoagiao.",
@@ -980,6 +988,17 @@ CATALOGUE: dict[str, Entry] = {
     "pg_role_bad": (
         "'{value}' cannot be a role name here: lower-case letters without accents, digits, _ and $ only, starting "
         "with a letter or _."
+    ),
+    "pg_not_owner": (
+        "khoagiao db init must be run by the owner of the tables of the ledger {path} ({owner}), a member of that role or "
+        "a server administrator; the role in use is {role}, which can grant nothing on those tables. Run it again as "
+        "{owner}. Nothing was changed."
+    ),
+    "pg_no_createrole": (
+        "The role {role} may not create roles (it lacks CREATEROLE), so the groups {groups} for the ledger {path} "
+        "cannot be made. A server administrator gives it, for instance as the postgres user: psql -c \"ALTER ROLE "
+        "{role} CREATEROLE\" (or makes the groups beforehand with CREATE ROLE … NOLOGIN); then run it again. Nothing "
+        "was changed."
     ),
     "pg_role_missing": (
         "The server of the ledger {where} has no role '{role}': make it first (CREATE ROLE {role} LOGIN PASSWORD '…';) "

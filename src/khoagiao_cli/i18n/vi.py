@@ -119,6 +119,10 @@ CATALOGUE: dict[str, Entry] = {
     "init_exists": "Đã có tệp cấu hình, không ghi đè: {files}. Dùng --force để ghi đè.",
     # ------------------------------------------------------------------ errors: ledger
     "pg_unreachable": 'Không kết nối được sổ theo dõi {path}: {error}. Không có gì được ghi; kiểm tra máy chủ PostgreSQL rồi chạy lại lệnh.',
+    "pg_denied_read": (
+        "Tài khoản cơ sở dữ liệu không được phép đọc sổ theo dõi {path} ({error}). Chủ sổ có thể cho vai trò này vào "
+        "nhóm người xem: khoagiao db init --reader TÊN_VAI_TRÒ."
+    ),
     "pg_denied": 'Tài khoản cơ sở dữ liệu không được phép làm việc này trên sổ theo dõi {path} ({error}); không có gì được ghi.',
     "db_url_unknown": "'{value}' không phải sổ theo dõi khoagiao dùng được: chỉ nhận tệp SQLite hoặc địa chỉ postgresql://… (không nhận '{scheme}://').",
     "db_url_bad": "Địa chỉ sổ theo dõi '{value}' không hợp lệ (cổng phải là một số), ví dụ postgresql://127.0.0.1:5432/khoagiao.",
@@ -261,6 +265,10 @@ CATALOGUE: dict[str, Entry] = {
     "db_damaged": "Sổ theo dõi {path} có bản ghi hỏng hoặc bị sửa ngoài khoagiao ({error}). Chạy khoagiao verify để biết bản ghi nào; khôi phục từ bản sao lưu.",
     "db_tampered": "Sổ theo dõi {path} đã bị sửa ngoài khoagiao: tệp mang dấu của khoagiao (có từ lược đồ {marked}) nhưng ghi lược đồ {found}. Hãy khôi phục từ bản sao lưu; khoagiao không mở tệp này.",
     "verify_old_schema": "Sổ theo dõi {path} ở lược đồ {found} (do khoagiao cũ ghi): chưa có chuỗi băm để kiểm tra. Lệnh tiếp theo (ví dụ khoagiao due) sẽ nâng cấp sổ và lập chuỗi cho các bản ghi hiện có; verify không tự nâng cấp.",
+    "verify_none": (
+        "Chưa có sổ theo dõi tại {path}: không có gì để kiểm tra (sổ được tạo khi ghi báo cáo đầu tiên hoặc bằng "
+        "khoagiao db init). Kiểm tra lại --db hoặc KHOAGIAO_DB nếu đây là lỗi gõ."
+    ),
     "verify_head_only": "Sổ theo dõi {path} không còn trạng thái của báo cáo đã xuất:",
     "finding_gap": "mắt xích {name} của chuỗi băm đã bị xóa (cùng bản ghi của chúng).",
     "finding_link": "mắt xích #{seq} của chuỗi băm không do khoagiao ghi.",
@@ -929,6 +937,17 @@ CATALOGUE: dict[str, Entry] = {
     "pg_role_bad": (
         "'{value}' không dùng được làm tên vai trò: chỉ chữ thường không dấu, chữ số, dấu _ và $, bắt đầu bằng "
         "chữ hoặc dấu _."
+    ),
+    "pg_not_owner": (
+        "khoagiao db init phải do chủ sở hữu các bảng của sổ theo dõi {path} ({owner}), một thành viên của vai trò "
+        "đó hoặc quản trị viên máy chủ chạy; vai trò đang dùng là {role}, không cấp được quyền nào trên các bảng ấy. "
+        "Hãy chạy lại với vai trò {owner}. Không có gì được thay đổi."
+    ),
+    "pg_no_createrole": (
+        "Vai trò {role} không được phép tạo vai trò (thiếu quyền CREATEROLE) nên không tạo được nhóm {groups} cho sổ "
+        "theo dõi {path}. Quản trị viên máy chủ cấp quyền đó, ví dụ với tài khoản postgres: psql -c \"ALTER ROLE "
+        "{role} CREATEROLE\" (hoặc tạo sẵn các nhóm bằng CREATE ROLE … NOLOGIN), rồi chạy lại. Không có gì được "
+        "thay đổi."
     ),
     "pg_role_missing": (
         "Máy chủ của sổ {where} chưa có vai trò '{role}': hãy tạo trước (CREATE ROLE {role} LOGIN PASSWORD '…';) "

@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
-from khoagiao_cli.errors import UserError
+from khoagiao_cli.errors import LedgerError, UserError
 from khoagiao_cli.store.copying import TABLES
 from khoagiao_cli.store.pg_schema import expected_objects
 
@@ -48,16 +48,24 @@ def grant(ledger: PostgresLedger, *, clerk: str = CLERK, reader: str = READER, c
     groups = {clerk: _quoted(clerk), reader: _quoted(reader)}
     people = [(_quoted(name), name, clerk) for name in clerks] + [(_quoted(name), name, reader) for name in readers]
     run = ledger.conn.execute
-    made = []
-    for name, quoted in groups.items():
-        if run("SELECT 1 FROM pg_roles WHERE rolname = ?", (name,)).fetchone() is None:
-            run(f"CREATE ROLE {quoted} NOLOGIN")
-            made.append(name)
+    objects = expected_objects()
+    readable = sorted(name for kind, name in objects if kind in ("table", "view"))
+    me, may_make = run("SELECT rolname, rolcreaterole OR rolsuper FROM pg_roles WHERE rolname = current_user").fetchone()
+    # only the tables' owner (or a member of its role, or a superuser) grants on them: another role's GRANT and
+    # REVOKE are only warnings in PostgreSQL ("no privileges were granted"), and nothing would be granted
+    owners = [str(owner) for owner, in run(
+        "SELECT DISTINCT pg_get_userbyid(relowner) FROM pg_class WHERE relnamespace = current_schema()::regnamespace"
+        " AND relname = ANY(?::text[]) AND NOT pg_has_role(current_user, relowner, 'USAGE') ORDER BY 1", (readable,))]
+    if owners:
+        raise LedgerError("pg_not_owner", role=me, owner=", ".join(owners), path=ledger.where)
+    made = [name for name in groups if run("SELECT 1 FROM pg_roles WHERE rolname = ?", (name,)).fetchone() is None]
+    if made and not may_make:  # PostgreSQL would refuse the first CREATE ROLE; say what is missing and how to give it
+        raise LedgerError("pg_no_createrole", role=me, groups=", ".join(made), path=ledger.where)
+    for name in made:
+        run(f"CREATE ROLE {groups[name]} NOLOGIN")
     for _, name, _group in people:
         if run("SELECT 1 FROM pg_roles WHERE rolname = ?", (name,)).fetchone() is None:
             raise UserError("pg_role_missing", role=name, where=ledger.where)
-    objects = expected_objects()
-    readable = sorted(name for kind, name in objects if kind in ("table", "view"))
     both = f"{groups[clerk]}, {groups[reader]}"
     database = str(run("SELECT current_database()").fetchone()[0]).replace('"', '""')
     run(f'GRANT CONNECT, TEMPORARY ON DATABASE "{database}" TO {both}')

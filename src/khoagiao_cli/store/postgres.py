@@ -12,11 +12,11 @@ from __future__ import annotations
 import itertools
 import os
 from collections import Counter
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import psycopg
 from psycopg import errors as pg_errors
@@ -38,6 +38,8 @@ from khoagiao_cli.store.rows import event as _event
 from khoagiao_cli.store.rows import filtered as _filtered
 from khoagiao_cli.store.sql import COLUMNS, SqlLedger
 
+T = TypeVar("T")
+
 
 class _Conn:
     """psycopg's connection taking the `?` parameters the shared SQL is written with (it holds no literal `?`
@@ -55,15 +57,16 @@ class _Conn:
 
 
 @contextmanager
-def _guard(where: str) -> Iterator[None]:
+def _guard(where: str, reading: bool = False) -> Iterator[None]:
     """PostgreSQL's failures as messages a person can act on. A lost connection or a server restart ends the
-    command with nothing half-written: its transaction is rolled back by the server."""
+    command with nothing half-written: its transaction is rolled back by the server. `reading`: a session that
+    only reads, of which a refusal says no "nothing was recorded"."""
     try:
         yield
     except pg_errors.LockNotAvailable as exc:
         raise LedgerError("db_locked", path=where) from exc
     except (pg_errors.InsufficientPrivilege, pg_errors.ReadOnlySqlTransaction) as exc:
-        raise LedgerError("pg_denied", path=where, error=_first_line(exc)) from exc
+        raise LedgerError("pg_denied_read" if reading else "pg_denied", path=where, error=_first_line(exc)) from exc
     except psycopg.OperationalError as exc:
         raise LedgerError("pg_unreachable", path=where, error=_first_line(exc)) from exc
     except psycopg.Error as exc:
@@ -100,7 +103,7 @@ class PostgresLedger(SqlLedger):
     backend = "postgresql"
 
     def __init__(self, url: str, raw: psycopg.Connection[Any], files_at: Path | None = None,
-                 timeout: float = 10.0) -> None:
+                 timeout: float = 10.0, read_only: bool = False) -> None:
         self.url = url
         self.where = shown(url)
         # the archive of received files is kept on this PC (dburl.kept_beside, given by store.open_*); a ledger
@@ -109,13 +112,14 @@ class PostgresLedger(SqlLedger):
         self.raw = raw
         self.conn = _Conn(raw)
         self.timeout = timeout
+        self.read_only = read_only
 
     @classmethod
     def _connect(cls, url: str, timeout: float, files_at: Path | None = None, read_only: bool = False,
                  ) -> PostgresLedger:
         """`read_only`: the session refuses every write, as a SQLite reader's read-only file does."""
-        with _guard(shown(url)):
-            return cls(url, _session(url, timeout, read_only), files_at, timeout)
+        with _guard(shown(url), read_only):
+            return cls(url, _session(url, timeout, read_only), files_at, timeout, read_only)
 
     def schema_version(self) -> int:
         return self._version()
@@ -162,6 +166,25 @@ class PostgresLedger(SqlLedger):
             ledger.close()
             raise
         return ledger
+
+    @classmethod
+    def ready(cls, url: str, then: Callable[[PostgresLedger], T], *, created_on: date, timeout: float = 10.0,
+              files_at: Path | None = None) -> tuple[PostgresLedger, int, T]:
+        """`db init`: one write transaction that brings the schema up to date (made on `created_on` when the
+        database has none) and then does `then` (the roles and grants): all of it or nothing. Gives the ledger,
+        open, the schema version the database had (0: none) and what `then` gave."""
+        ledger = cls._connect(url, timeout, files_at)
+        try:
+            with ledger.write():
+                version = ledger._version()
+                ledger._check(version)
+                if version < SCHEMA_VERSION:
+                    ledger._migrate(created_on)
+                done = then(ledger)
+        except BaseException:
+            ledger.close()
+            raise
+        return ledger, version, done
 
     def _migrate(self, created_on: date | None) -> None:
         """The missing steps, in the write transaction (another writer may have made them meanwhile)."""
@@ -280,7 +303,7 @@ class PostgresLedger(SqlLedger):
             return {(e.unit, e.report, e.period): e for e in map(_event, self._stream(sql, args)[1])}
 
     def _guarded(self) -> AbstractContextManager[None]:
-        return _guard(self.where)
+        return _guard(self.where, self.read_only)
 
     def _insert(self, table: str, sql: str, args: Sequence[object]) -> int:
         return int(self.conn.execute(f"{sql} RETURNING {NUMBERED[table]}", args).fetchone()[0])
