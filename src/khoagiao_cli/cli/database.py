@@ -155,9 +155,9 @@ def db_status(
     if ledger is None:
         where = _where(source)
         if out == "json":
-            from khoagiao_cli.outputs.records import to_json
+            from khoagiao_cli.outputs.records import document, to_json
 
-            write_or_print(to_json({"ledger": where, "exists": False}), None)
+            write_or_print(to_json(document(ledger=where, exists=False)), None)
         else:
             typer.echo(words("db_none", path=where))
         return
@@ -166,12 +166,12 @@ def db_status(
     finally:
         ledger.close()
     if out == "json":
-        from khoagiao_cli.outputs.records import to_json
+        from khoagiao_cli.outputs.records import document, to_json
 
         last = about.last._asdict() if about.last is not None else None
-        write_or_print(to_json({"ledger": about.where, "exists": True, "backend": about.backend,
-                            "schema_version": about.version, "created_on": about.created_on.isoformat(),
-                            "counts": about.counts, "head": about.head, "last": last}), None)
+        write_or_print(to_json(document(ledger=about.where, exists=True, backend=about.backend,
+                                        schema_version=about.version, created_on=about.created_on.isoformat(),
+                                        counts=about.counts, head=about.head, last=last)), None)
         return
     typer.echo(words("db_where", path=about.where, backend=words(f"backend_{about.backend}"), version=about.version))
     typer.echo(words("db_created", day=about.created_on))
