@@ -141,6 +141,35 @@ def test_keep_removes_only_older_backups_of_the_ledger_backed_up(cli, cfg: Path,
     assert {names["other"], ahead.name, "ledger-20200102-000000.sqlite3"} <= set(_backups(folder))
 
 
+def test_a_backup_carries_the_received_files_and_verifies_where_it_is(cli, cfg: Path, tmp_path: Path,
+                                                                      monkeypatch) -> None:  # noqa: ANN001
+    monkeypatch.chdir(tmp_path)
+    pdf = tmp_path / "bao-cao.pdf"
+    pdf.write_bytes(b"%PDF-1.4 bao cao")
+    _submit(cli, "so.sqlite3", "skhcn", "--file", str(pdf))
+    (tmp_path / "saved").mkdir()
+    done = cli("backup", "--db", "so.sqlite3", "-o", "saved/ban-sao.sqlite3").stdout
+    assert "1 tệp" in done and str((tmp_path / "saved" / "khoagiao-files").resolve()) in done
+    assert len(list((tmp_path / "saved" / "khoagiao-files").iterdir())) == 1
+    assert cli("verify", "--db", "saved/ban-sao.sqlite3").exit_code == 0
+    again = cli("backup", "--db", "so.sqlite3", "-o", "saved").stdout  # into the folder: the files are there
+    assert "1 tệp" in again
+    for kept in (tmp_path / "saved" / "khoagiao-files").iterdir():
+        kept.unlink()
+    lost = cli("verify", "--db", "saved/ban-sao.sqlite3", code=1).stderr
+    assert str((tmp_path / "saved" / "khoagiao-files").resolve()) in lost  # where it looked, not "khoagiao-files"
+    assert "khoagiao-files" in lost and "bản sao lưu" in lost  # and what to do if it is a copy
+
+
+def test_a_backup_of_a_postgresql_ledger_carries_its_files(cli, cfg: Path, tmp_path: Path, pg_url: str) -> None:  # noqa: ANN001
+    pdf = tmp_path / "bao-cao.pdf"
+    pdf.write_bytes(b"%PDF-1.4 bao cao pg")
+    _submit(cli, pg_url, "skhcn", "--file", str(pdf))
+    cli("backup", "--db", pg_url, "-o", str(tmp_path / "pg.sqlite3"))
+    assert cli("verify", "--db", str(tmp_path / "pg.sqlite3")).exit_code == 0
+    assert len(list((tmp_path / "khoagiao-files").iterdir())) == 1
+
+
 def test_db_status_json_carries_the_schema(cli, cfg: Path, tmp_path: Path) -> None:  # noqa: ANN001
     ledger = str(tmp_path / "so.sqlite3")
     none = cli("db", "status", "--format", "json", "--db", ledger).stdout

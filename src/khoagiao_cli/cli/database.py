@@ -245,7 +245,7 @@ def backup(
     from khoagiao_cli.dburl import shown
     from khoagiao_cli.errors import UserError
     from khoagiao_cli.files import private_dirs
-    from khoagiao_cli.store import archive, backups
+    from khoagiao_cli.store import backups
 
     words = _words(ctx, lang)
     if keep < 1:
@@ -267,7 +267,7 @@ def backup(
         where = ledger.where
         if pruning:
             private_dirs(targets[0].parent)
-        made = backups.backup(ledger, targets, timeout=db_timeout(os.environ))
+        made = backups.backup(ledger, source.path, targets, timeout=db_timeout(os.environ))
     finally:
         ledger.close()
     about, target = made.census, made.path
@@ -277,7 +277,7 @@ def backup(
         old = backups.prune(target, keep)
         if old:
             typer.echo(words("backup_pruned", n=len(old), folder=target.parent, keep=keep))
-    if archive.kept(source.path):
-        typer.echo(words("backup_files", folder=archive.folder_of(source.path)))
+    if made.files:
+        typer.echo(words("backup_files", n=made.files, folder=made.files_folder.resolve()))
     if source.url is not None:
         typer.echo(words("backup_pg", day=f"{now:%Y%m%d}", url=shown(source.url)))

@@ -913,6 +913,10 @@ CATALOGUE: dict[str, Entry] = {
     "verify_file_lost": (
         "event #{event}: the kept file (SHA-256 {sha}) is no longer in the archive {folder} (deleted or moved)."
     ),
+    "verify_files_hint": (
+        "If this ledger is a backup, or was copied from elsewhere, the received files are in the khoagiao-files "
+        "folder beside the original: copy them into {folder}."
+    ),
     "request_past": {
         "one": "Nothing recorded: the deadline {deadline} has passed (today is {today}), so the {n} unit asked "
                "would be overdue at once. If it is the right deadline (a request entered late), add --yes.",
@@ -1017,7 +1021,12 @@ CATALOGUE: dict[str, Entry] = {
         "one": "Removed {n} older backup of this ledger from {folder}, keeping the newest {keep}.",
         "other": "Removed {n} older backups of this ledger from {folder}, keeping the newest {keep}.",
     },
-    "backup_files": "The received files in {folder} are not in the backup: back that folder up too.",
+    "backup_files": {
+        "one": "The {n} received file is in the folder {folder}, beside the backup: when you copy the backup "
+               "elsewhere, copy that folder with it (verify looks for the files there).",
+        "other": "The {n} received files are in the folder {folder}, beside the backup: when you copy the backup "
+                 "elsewhere, copy that folder with it (verify looks for the files there).",
+    },
     "backup_exists": (
         "Not writing the backup to {path}: that file is there already, and khoagiao never writes over it. Give a "
         "file name not taken yet, or a folder (-o FOLDER). Nothing was written."

@@ -869,6 +869,10 @@ CATALOGUE: dict[str, Entry] = {
     "verify_file_lost": (
         "sự kiện #{event}: tệp lưu (SHA-256 {sha}) không còn trong kho {folder} (đã bị xóa hoặc chuyển đi)."
     ),
+    "verify_files_hint": (
+        "Nếu sổ này là một bản sao lưu hoặc đã được chép từ nơi khác, các tệp đã nhận nằm trong thư mục "
+        "khoagiao-files cạnh sổ gốc: chép các tệp đó vào {folder}."
+    ),
     "request_past": (
         "Chưa ghi gì: hạn {deadline} đã qua (hôm nay {today}), nên {n} đơn vị được yêu cầu sẽ quá hạn ngay. Nếu "
         "đúng là hạn này (ghi lại một yêu cầu đã có từ trước), thêm --yes."
@@ -963,7 +967,10 @@ CATALOGUE: dict[str, Entry] = {
     "keep_bad": "--keep phải là số bản sao lưu cần giữ, từ 1 trở lên, không phải {value}.",
     "backup_done": "Đã sao lưu sổ theo dõi {source} vào {path} ({events} sự kiện, {n} mắt xích, đầu chuỗi {head}).",
     "backup_pruned": "Đã xóa {n} bản sao lưu cũ của sổ này trong {folder}, giữ {keep} bản mới nhất.",
-    "backup_files": "Các tệp báo cáo đã nhận ở {folder} không nằm trong bản sao lưu: hãy sao lưu cả thư mục đó.",
+    "backup_files": (
+        "{n} tệp báo cáo đã nhận nằm trong thư mục {folder}, cạnh bản sao lưu: khi chép bản sao lưu đi nơi khác, "
+        "hãy chép cả thư mục đó theo (verify tìm tệp ở đó)."
+    ),
     "backup_exists": (
         "Không ghi bản sao lưu vào {path}: tệp này đã có, và khoagiao không ghi đè. Hãy đặt một tên tệp chưa có, "
         "hoặc ghi một thư mục (-o THƯ_MỤC). Không có gì được ghi."

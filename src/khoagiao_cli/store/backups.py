@@ -1,5 +1,5 @@
-"""`khoagiao backup`: a copy of the ledger in one SQLite file, never written over anything, and `--keep`, which
-removes only older backups of the same ledger.
+"""`khoagiao backup`: a copy of the ledger in one SQLite file, never written over anything, with the received files
+beside it, and `--keep`, which removes only older backups of the same ledger.
 
 Names. A backup made into a folder is named by the moment it was made, `ledger-YYYYMMDD-HHMMSS.sqlite3`; when that
 name is taken (two backups in one second, or any file of that name) the next free one of `…-2.sqlite3`,
@@ -20,6 +20,11 @@ one lacks (made before the ledger was restored from an older copy), a file SQLit
 beside it). Two ledgers whose chains agree so far hold the same records (one copied from the other by `db copy`
 and not written to since, say): a backup of either is then an older backup of both, and removing it loses
 nothing all the same. The backups are read with SQLite's `immutable` flag, which writes nothing beside them.
+
+Received files. The files `submit --file` kept (store/archive.py, `khoagiao-files/` beside the ledger) are
+copied into the `khoagiao-files/` beside the backup before the backup gets its name, so that a backup there
+always verifies with its files. The folder is shared by every backup in it (each file is named by its content),
+and `--keep` leaves it as it is: a file there may be another backup's.
 """
 
 from __future__ import annotations
@@ -48,6 +53,9 @@ class Made(NamedTuple):
     #: where the backup is
     path: Path
     census: Census
+    #: the received files beside it (0 when the ledger kept none) and their folder
+    files: int
+    files_folder: Path
 
 
 def names(folder: Path, moment: datetime) -> Iterator[Path]:
@@ -136,12 +144,14 @@ def prune(new: Path, keep: int) -> list[Path]:
     return gone
 
 
-def backup(source: SqlLedger, targets: Iterable[Path], *, timeout: float) -> Made:
+def backup(source: SqlLedger, files_of: Path, targets: Iterable[Path], *, timeout: float) -> Made:
     """A copy of the ledger in one SQLite file, under the first of `targets` (all in one folder) not taken:
     SQLite's backup API for a SQLite ledger, one snapshot copied for a PostgreSQL one; others may write
-    meanwhile. Owner-only, like the ledger. Written under a temporary name, looked at (its census), then given its
-    name: a name holds a whole ledger or what it held before. None free: UserError."""
+    meanwhile. Owner-only, like the ledger. Written under a temporary name, looked at (its census), the received
+    files of the ledger (kept beside `files_of`) copied beside it, then given its name: a name holds a whole
+    ledger or what it held before. None free: UserError."""
     from khoagiao_cli.files import private_file
+    from khoagiao_cli.store import archive
     from khoagiao_cli.store.census import census
     from khoagiao_cli.store.copying import copy_ledger
     from khoagiao_cli.store.sqlite import SQLiteLedger
@@ -164,12 +174,14 @@ def backup(source: SqlLedger, targets: Iterable[Path], *, timeout: float) -> Mad
             about = census(copy)
         finally:
             copy.close()  # the last connection, a writing one: SQLite folds its WAL back in and removes it
+        folder = archive.folder_of(first)
+        files = archive.carry(files_of, folder)
         for target in tries:
             try:
                 place(temporary, target)
             except FileExistsError:
                 continue
-            return Made(target, about._replace(where=str(target)))
+            return Made(target, about._replace(where=str(target)), files, folder)
         if len(tries) == 1:
             raise UserError("backup_exists", path=first)
         raise UserError("backup_names_taken", path=first, folder=first.parent)
