@@ -192,12 +192,14 @@ def test_backup_keeps_the_newest_and_each_is_a_whole_ledger(cli, cfg: Path, tmp_
     folder.mkdir()
     (folder / "ledger-notes.sqlite3").write_text("not ours", encoding="utf-8")
     for name in ("ledger-20200101-000000.sqlite3", "ledger-20200102-000000.sqlite3"):
-        (folder / name).write_bytes(b"")
+        cli("backup", "-o", str(folder / name))  # older backups of this ledger
+    (folder / "ledger-20200103-000000.sqlite3").write_bytes(b"")  # named like one, but no ledger: never removed
     done = cli("backup", "-o", str(folder), "--keep", "2").stdout
     assert "Đã xóa 1 bản sao lưu cũ" in done
     kept = sorted(p.name for p in folder.iterdir())
-    assert kept[0] == "ledger-20200102-000000.sqlite3" and "ledger-notes.sqlite3" in kept and len(kept) == 3
-    newest = folder / kept[1]
+    assert kept[:2] == ["ledger-20200102-000000.sqlite3", "ledger-20200103-000000.sqlite3"]
+    assert "ledger-notes.sqlite3" in kept and len(kept) == 4
+    newest = folder / kept[2]
     assert cli("verify", "--db", str(newest)).exit_code == 0
     assert (newest.stat().st_mode & 0o077) == 0  # the ledger's privacy, kept
     cli("backup", "--keep", "0", code=2)

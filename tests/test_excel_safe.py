@@ -211,12 +211,12 @@ def test_exports_are_readable_as_the_umask_says_and_the_ledger_stays_private(cli
         cli("backup")
         data = isolated / "data"
         assert stat.S_IMODE((data / "khoagiao.sqlite3").stat().st_mode) == 0o600
-        (backup,) = (data / "backups").iterdir()
+        (backup,) = (data / "backups").glob("ledger-*.sqlite3")
         assert stat.S_IMODE(backup.stat().st_mode) == 0o600
         assert stat.S_IMODE((data / "backups").stat().st_mode) == 0o700
-        archive = data / "khoagiao-files"
-        assert stat.S_IMODE(archive.stat().st_mode) == 0o700
-        assert [stat.S_IMODE(f.stat().st_mode) for f in archive.iterdir()] == [0o600]
+        for archive in (data / "khoagiao-files", data / "backups" / "khoagiao-files"):  # the backup's: a copy
+            assert stat.S_IMODE(archive.stat().st_mode) == 0o700
+            assert [stat.S_IMODE(f.stat().st_mode) for f in archive.iterdir()] == [0o600]
     finally:
         os.umask(old)
 

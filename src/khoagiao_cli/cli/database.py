@@ -42,10 +42,6 @@ db_app = typer.Typer(cls=Group, name="db", help="h_db", no_args_is_help=True, ad
 db_app.callback()(handled(group_callback))
 app.add_typer(db_app, name="db")
 
-#: the name of a backup khoagiao makes in a folder: the moment it was made (the real clock's)
-BACKUP_NAME = "ledger-{:%Y%m%d-%H%M%S}.sqlite3"
-
-
 def _words(ctx: typer.Context, lang: str | None) -> Words:
     from khoagiao_cli.i18n import Words
 
@@ -157,9 +153,9 @@ def db_status(
     if ledger is None:
         where = _where(source)
         if out == "json":
-            from khoagiao_cli.outputs.records import to_json
+            from khoagiao_cli.outputs.records import document, to_json
 
-            write_or_print(to_json({"ledger": where, "exists": False}), None)
+            write_or_print(to_json(document(ledger=where, exists=False)), None)
         else:
             typer.echo(words("db_none", path=where))
         return
@@ -168,12 +164,12 @@ def db_status(
     finally:
         ledger.close()
     if out == "json":
-        from khoagiao_cli.outputs.records import to_json
+        from khoagiao_cli.outputs.records import document, to_json
 
         last = about.last._asdict() if about.last is not None else None
-        write_or_print(to_json({"ledger": about.where, "exists": True, "backend": about.backend,
-                            "schema_version": about.version, "created_on": about.created_on.isoformat(),
-                            "counts": about.counts, "head": about.head, "last": last}), None)
+        write_or_print(to_json(document(ledger=about.where, exists=True, backend=about.backend,
+                                        schema_version=about.version, created_on=about.created_on.isoformat(),
+                                        counts=about.counts, head=about.head, last=last)), None)
         return
     typer.echo(words("db_where", path=about.where, backend=words(f"backend_{about.backend}"), version=about.version))
     typer.echo(words("db_created", day=about.created_on))
@@ -251,8 +247,7 @@ def backup(
     from khoagiao_cli.dburl import shown
     from khoagiao_cli.errors import UserError
     from khoagiao_cli.files import private_dirs
-    from khoagiao_cli.store import archive
-    from khoagiao_cli.store.copying import backup as make_backup
+    from khoagiao_cli.store import backups
 
     words = _words(ctx, lang)
     if keep < 1:
@@ -261,35 +256,30 @@ def backup(
     now = real_clock()
     if output is None or Path(output).is_dir():
         folder = Path(output) if output is not None else user_data_dir(os.environ) / "backups"
-        target, pruning = folder / BACKUP_NAME.format(now), True
+        targets, pruning = list(backups.names(folder, now)), True
     else:
-        target, pruning = Path(output), False
-        check_output(target)
+        targets, pruning = [Path(output)], False
+        check_output(targets[0])
+        if targets[0].exists() or targets[0].is_symlink():  # whatever it is: a backup never replaces a file
+            raise UserError("backup_exists", path=targets[0])
     ledger = _open(source)
     if ledger is None:
         raise UserError("copy_source_missing", path=_where(source))
     try:
         where = ledger.where
         if pruning:
-            private_dirs(target.parent)
-        about = make_backup(ledger, target, timeout=db_timeout(os.environ))
+            private_dirs(targets[0].parent)
+        made = backups.backup(ledger, source.path, targets, timeout=db_timeout(os.environ))
     finally:
         ledger.close()
+    about, target = made.census, made.path
     typer.echo(words("backup_done", source=where, path=target, events=about.counts["events"],
                      n=about.counts["chain"], head=about.head or "-"))
     if pruning:
-        old = sorted(p for p in target.parent.glob("ledger-*.sqlite3") if _is_backup(p.name))[:-keep]
-        for path in old:
-            path.unlink(missing_ok=True)
+        old = backups.prune(target, keep)
         if old:
             typer.echo(words("backup_pruned", n=len(old), folder=target.parent, keep=keep))
-    if archive.kept(source.path):
-        typer.echo(words("backup_files", folder=archive.folder_of(source.path)))
+    if made.files:
+        typer.echo(words("backup_files", n=made.files, folder=made.files_folder.resolve()))
     if source.url is not None:
         typer.echo(words("backup_pg", day=f"{now:%Y%m%d}", url=shown(source.url)))
-
-
-def _is_backup(name: str) -> bool:
-    import re
-
-    return re.fullmatch(r"ledger-\d{8}-\d{6}\.sqlite3", name) is not None

@@ -64,7 +64,7 @@ def verify(
     lost = [(event, sha) for event, sha in verdict.kept if copies.get(sha) is None]  # kept once, gone now
     if verdict.findings or (wanted and not verdict.head_at) or changed or lost:
         if changed or lost:
-            folder = archive.folder_of(where)
+            folder = archive.folder_of(where).resolve()  # where it looked, whatever --db said
             say(f"{words('error_prefix')}: {words('verify_files_bad', folder=folder, n=len(changed) + len(lost))}")
             for path in changed:
                 say(f"  {visible(words('verify_file_changed', path=path), lines=False)}")
@@ -72,6 +72,8 @@ def verify(
                 say(f"  {visible(words('verify_file_lost', event=event, sha=sha, folder=folder), lines=False)}")
             if len(lost) > SHOWN:
                 say(f"  {words('findings_more', n=len(lost) - SHOWN)}")
+            if lost:
+                say(words("verify_files_hint", folder=folder))
         if verdict.findings:
             say(f"{words('error_prefix')}: {words('verify_tampered', path=reader.where, n=len(verdict.findings))}")
         elif wanted and not verdict.head_at:
@@ -91,6 +93,6 @@ def verify(
     if verdict.head:
         typer.echo(words("verify_head", head=verdict.head))
     if kept:
-        typer.echo(words("verify_files_ok", folder=archive.folder_of(where), n=kept))
+        typer.echo(words("verify_files_ok", folder=archive.folder_of(where).resolve(), n=kept))
     if wanted:
         typer.echo(words("head_found", head=wanted, at=verdict.head_at))

@@ -921,6 +921,10 @@ CATALOGUE: dict[str, Entry] = {
     "verify_file_lost": (
         "event #{event}: the kept file (SHA-256 {sha}) is no longer in the archive {folder} (deleted or moved)."
     ),
+    "verify_files_hint": (
+        "If this ledger is a backup, or was copied from elsewhere, the received files are in the khoagiao-files "
+        "folder beside the original: copy them into {folder}."
+    ),
     "request_past": {
         "one": "Nothing recorded: the deadline {deadline} has passed (today is {today}), so the {n} unit asked "
                "would be overdue at once. If it is the right deadline (a request entered late), add --yes.",
@@ -965,8 +969,11 @@ CATALOGUE: dict[str, Entry] = {
     "o_reader": "Make this login role a reader (may be repeated).",
     "o_copy_source": "The ledger to copy: a SQLite file or postgresql://….",
     "o_copy_target": "Where to copy it, empty: a SQLite file not there yet or an empty PostgreSQL database.",
-    "o_backup_output": "The backup file, or the folder to put it in (default: the user data folder's backups/).",
-    "o_keep": "How many of the newest backups to keep in the folder (default 10).",
+    "o_backup_output": (
+        "The backup file (not there yet: it is never written over), or the folder to put it in (default: the user "
+        "data folder's backups/)."
+    ),
+    "o_keep": "How many of this ledger's newest backups to keep in the folder (default 10); other ledgers' stay.",
     "backend_sqlite": "SQLite",
     "backend_postgresql": "PostgreSQL",
     "db_init_made": "Made the ledger {path} ({backend}, schema {version}).",
@@ -1029,8 +1036,24 @@ CATALOGUE: dict[str, Entry] = {
     "copy_mismatch": "The copy from {source} to {target} did not read back as the original; undone, nothing was written.",
     "keep_bad": "--keep is how many backups to keep, 1 or more, not {value}.",
     "backup_done": "Backed up the ledger {source} to {path} ({events} events, {n} links, head {head}).",
-    "backup_pruned": "Removed {n} older backups from {folder}, keeping the newest {keep}.",
-    "backup_files": "The received files in {folder} are not in the backup: back that folder up too.",
+    "backup_pruned": {
+        "one": "Removed {n} older backup of this ledger from {folder}, keeping the newest {keep}.",
+        "other": "Removed {n} older backups of this ledger from {folder}, keeping the newest {keep}.",
+    },
+    "backup_files": {
+        "one": "The {n} received file is in the folder {folder}, beside the backup: when you copy the backup "
+               "elsewhere, copy that folder with it (verify looks for the files there).",
+        "other": "The {n} received files are in the folder {folder}, beside the backup: when you copy the backup "
+                 "elsewhere, copy that folder with it (verify looks for the files there).",
+    },
+    "backup_exists": (
+        "Not writing the backup to {path}: that file is there already, and khoagiao never writes over it. Give a "
+        "file name not taken yet, or a folder (-o FOLDER). Nothing was written."
+    ),
+    "backup_names_taken": (
+        "Could not write the backup into {folder}: the name {path} and the ones after it, -2 to -999, are all "
+        "taken. Nothing was written."
+    ),
     "backup_pg": (
         "The ledger is on a PostgreSQL server: the file above is a copy you can open with --db. To back up the whole "
         "database (with its roles and grants), use pg_dump, e.g.:\n  pg_dump --format=custom "

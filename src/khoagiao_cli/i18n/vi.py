@@ -877,6 +877,10 @@ CATALOGUE: dict[str, Entry] = {
     "verify_file_lost": (
         "sự kiện #{event}: tệp lưu (SHA-256 {sha}) không còn trong kho {folder} (đã bị xóa hoặc chuyển đi)."
     ),
+    "verify_files_hint": (
+        "Nếu sổ này là một bản sao lưu hoặc đã được chép từ nơi khác, các tệp đã nhận nằm trong thư mục "
+        "khoagiao-files cạnh sổ gốc: chép các tệp đó vào {folder}."
+    ),
     "request_past": (
         "Chưa ghi gì: hạn {deadline} đã qua (hôm nay {today}), nên {n} đơn vị được yêu cầu sẽ quá hạn ngay. Nếu "
         "đúng là hạn này (ghi lại một yêu cầu đã có từ trước), thêm --yes."
@@ -914,8 +918,11 @@ CATALOGUE: dict[str, Entry] = {
     "o_reader": "Cho vai trò đăng nhập này vào nhóm người xem (lặp lại được).",
     "o_copy_source": "Sổ theo dõi cần chép: tệp SQLite hoặc postgresql://….",
     "o_copy_target": "Nơi chép đến, còn trống: tệp SQLite chưa có hoặc cơ sở dữ liệu PostgreSQL trống.",
-    "o_backup_output": "Tệp sao lưu, hoặc thư mục đặt bản sao lưu (mặc định: thư mục backups/ của dữ liệu người dùng).",
-    "o_keep": "Giữ bao nhiêu bản sao lưu mới nhất trong thư mục (mặc định 10).",
+    "o_backup_output": (
+        "Tệp sao lưu (chưa có: không bao giờ ghi đè), hoặc thư mục đặt bản sao lưu (mặc định: thư mục backups/ của dữ "
+        "liệu người dùng)."
+    ),
+    "o_keep": "Giữ bao nhiêu bản sao lưu mới nhất của sổ này trong thư mục (mặc định 10); bản của sổ khác không bị xóa.",
     "backend_sqlite": "SQLite",
     "backend_postgresql": "PostgreSQL",
     "db_init_made": "Đã tạo sổ theo dõi {path} ({backend}, lược đồ {version}).",
@@ -978,8 +985,19 @@ CATALOGUE: dict[str, Entry] = {
     "copy_mismatch": "Bản chép từ {source} sang {target} không đọc lại đúng như bản gốc; đã hủy, không có gì được ghi.",
     "keep_bad": "--keep phải là số bản sao lưu cần giữ, từ 1 trở lên, không phải {value}.",
     "backup_done": "Đã sao lưu sổ theo dõi {source} vào {path} ({events} sự kiện, {n} mắt xích, đầu chuỗi {head}).",
-    "backup_pruned": "Đã xóa {n} bản sao lưu cũ trong {folder}, giữ {keep} bản mới nhất.",
-    "backup_files": "Các tệp báo cáo đã nhận ở {folder} không nằm trong bản sao lưu: hãy sao lưu cả thư mục đó.",
+    "backup_pruned": "Đã xóa {n} bản sao lưu cũ của sổ này trong {folder}, giữ {keep} bản mới nhất.",
+    "backup_files": (
+        "{n} tệp báo cáo đã nhận nằm trong thư mục {folder}, cạnh bản sao lưu: khi chép bản sao lưu đi nơi khác, "
+        "hãy chép cả thư mục đó theo (verify tìm tệp ở đó)."
+    ),
+    "backup_exists": (
+        "Không ghi bản sao lưu vào {path}: tệp này đã có, và khoagiao không ghi đè. Hãy đặt một tên tệp chưa có, "
+        "hoặc ghi một thư mục (-o THƯ_MỤC). Không có gì được ghi."
+    ),
+    "backup_names_taken": (
+        "Không ghi được bản sao lưu vào {folder}: tên {path} và các tên nối tiếp -2 … -999 đều đã có. Không có gì "
+        "được ghi."
+    ),
     "backup_pg": (
         "Sổ ở trên máy chủ PostgreSQL: tệp trên là một bản chép mở được bằng --db. Để sao lưu cả cơ sở dữ liệu (cùng "
         "vai trò và quyền), dùng pg_dump, ví dụ:\n  pg_dump --format=custom --file=khoagiao-{day}.dump \"{url}\"\n"

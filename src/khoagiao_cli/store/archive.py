@@ -157,6 +157,19 @@ def _matches(path: Path, sha256: str) -> bool:
         os.close(fd)
 
 
+def carry(ledger: str | Path, folder: Path) -> int:
+    """Copy every file kept beside the ledger at `ledger` into the archive `folder` (another ledger's, a backup's),
+    but those there already with their content; how many files the ledger kept (0: no archive made)."""
+    found = kept(ledger)
+    if not found or folder_of(ledger).resolve() == folder.resolve():
+        return len(found)
+    there = _kept(folder)
+    for sha256, path in found.items():
+        if sha256 not in there or not _matches(there[sha256], sha256):
+            keep(path, folder)
+    return len(found)
+
+
 def check(ledger: str | Path) -> tuple[int, list[Path]]:
     """(files whose content matches the hash in their name, the files that do not) in the ledger's archive."""
     folder = folder_of(ledger)

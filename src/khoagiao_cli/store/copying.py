@@ -11,10 +11,8 @@ same head. The source is read in one snapshot, so writers may go on meanwhile.
 from __future__ import annotations
 
 import hashlib
-import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from khoagiao_cli.errors import LedgerError
@@ -22,7 +20,6 @@ from khoagiao_cli.store.chain import CHAINED, canonical
 from khoagiao_cli.store.chain import verify as chain_verify
 
 if TYPE_CHECKING:
-    from khoagiao_cli.store.census import Census
     from khoagiao_cli.store.sql import SqlLedger
 
 #: every table of a ledger, in the order copied (a void names its event, a link its record: they come after)
@@ -94,38 +91,3 @@ def copy_ledger(source: SqlLedger, make_target: Callable[[], AbstractContextMana
     one snapshot of it."""
     with make_target() as target, source.snapshot():
         return copy_into(source, target)
-
-
-def backup(source: SqlLedger, target: Path, *, timeout: float) -> Census:
-    """A copy of the ledger in one SQLite file at `target` (replaced if there; owner-only, like the ledger):
-    SQLite's backup API for a SQLite ledger, one snapshot copied for a PostgreSQL one; others may write meanwhile.
-    Written under a temporary name, looked at (its census), and renamed: `target` is a whole ledger or what it was
-    before."""
-    import sqlite3
-
-    from khoagiao_cli.files import private_file
-    from khoagiao_cli.store.census import census
-    from khoagiao_cli.store.sqlite import SQLiteLedger
-
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.backup")
-    try:
-        if isinstance(source, SQLiteLedger):
-            private_file(temporary)
-            made = sqlite3.connect(temporary, timeout=timeout, isolation_level=None)
-            try:
-                source.conn.backup(made)
-            finally:
-                made.close()
-        else:
-            copy_ledger(source, lambda: SQLiteLedger.fresh(temporary, timeout=timeout))
-        copy = SQLiteLedger.open(temporary, created_on=None, timeout=timeout)
-        try:
-            about = census(copy)._replace(where=str(target))
-        finally:
-            copy.close()  # the last connection, a writing one: SQLite folds its WAL back in and removes it
-        os.replace(temporary, target)
-        return about
-    finally:
-        for leftover in (temporary, temporary.with_name(temporary.name + "-wal"),
-                         temporary.with_name(temporary.name + "-shm")):
-            leftover.unlink(missing_ok=True)
