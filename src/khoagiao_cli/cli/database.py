@@ -1,6 +1,7 @@
 """The ledger's database: made ready for an office (`db init`), looked at (`db status`), moved from one database to
-another (`db copy`), and backed up (`backup`). Like `verify`, these need no configuration: a broken config must
-not keep anyone from looking after the ledger."""
+another (`db copy`), and backed up (`backup`). Like `verify`, these need no configuration for a SQLite file named
+by --db or KHOAGIAO_DB: a broken config must not keep anyone from looking after the ledger (cli.base.ledger_source
+says when the configuration decides, and is then read as by every command)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from khoagiao_cli.cli.base import (
     handled,
     lang_of,
     ledger_source,
+    needs_configuration,
     office_settings,
     real_clock,
     write_or_print,
@@ -198,8 +200,11 @@ def db_copy(
 
     words = _words(ctx, lang)
     # both named here, not by a config's `db:`; but a ledger on a server keeps its files where the office says
-    settings, folder = office_settings(None)
-    src, dst = (db_source(named, os.environ, None, folder, settings.files) for named in (source, target))
+    files, folder = None, None
+    if needs_configuration(source) or needs_configuration(target):
+        settings, folder = office_settings(None)
+        files = settings.files
+    src, dst = (db_source(named, os.environ, None, folder, files) for named in (source, target))
     src_where = _where(src)
     if (src.url, src.path.resolve()) == (dst.url, dst.path.resolve()):
         raise UserError("copy_same", path=src_where)

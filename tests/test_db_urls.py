@@ -1,0 +1,70 @@
+"""Which ledger the commands that need no configuration (db, verify, backup) use, and what a ledger's URL may hold:
+a configuration that cannot be read never sends them to another ledger, a password is never taken from a URL nor
+shown, and a URL or a place that cannot be used says why. Real SQLite files and the tests' PostgreSQL server."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import write_config
+
+#: the commands that need no configuration, as a new user runs them
+LEDGER_COMMANDS = [("db", "init"), ("db", "status"), ("verify",), ("backup",)]
+
+
+def _password_in_db(cfg: Path) -> int:
+    """schedule.yaml names the ledger with a password in it (refused there); the line it is on."""
+    schedule = cfg / "schedule.yaml"
+    text = schedule.read_text(encoding="utf-8")
+    schedule.write_text(text + "db: postgresql://minh:secret@127.0.0.1/kg\n", encoding="utf-8")
+    return len(text.splitlines()) + 1
+
+
+def _no_rules(cfg: Path) -> int:
+    """schedule.yaml without its rules: the line the error names is its first."""
+    write_config(cfg, schedule="tracking_start: 2026-01-01\n")
+    return 1
+
+
+@pytest.mark.parametrize("command", LEDGER_COMMANDS, ids=" ".join)
+@pytest.mark.parametrize("broken", [_password_in_db, _no_rules])
+def test_a_configuration_that_cannot_be_read_is_said_not_passed_over(cli, cfg: Path, isolated: Path, command,
+                                                                     broken) -> None:  # noqa: ANN001
+    """The trial: `db init` made a stray ledger in the user data folder, `db status` said there was none, `verify`
+    found 0 records sound and `backup` copied that empty ledger, each with exit 0, while `due` named the line."""
+    broken(cfg)
+    said = cli("due", "--as-of", "2026-04-20", code=2).stderr
+    assert "schedule.yaml:" in said
+    refused = cli(*command, code=2)
+    assert refused.stderr == said and refused.stdout == "" and "secret" not in refused.output
+    assert not isolated.exists() or not any(p.is_file() for p in isolated.rglob("*"))  # nothing made
+
+
+def test_a_sqlite_ledger_named_outright_needs_no_configuration(cli, cfg: Path, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    """Why the configuration was passed over: a broken one must not keep anyone from a ledger they name."""
+    _password_in_db(cfg)
+    ledger = tmp_path / "so.sqlite3"
+    assert cli("db", "init", "--db", str(ledger)).exit_code == 0 and ledger.is_file()
+    monkeypatch.setenv("KHOAGIAO_DB", str(ledger))
+    assert str(ledger) in cli("db", "status").stdout
+    assert "0 bản ghi" in cli("verify").stdout
+    cli("backup", "-o", str(tmp_path / "b.sqlite3"))
+    cli("db", "copy", str(ledger), str(tmp_path / "c.sqlite3"))
+
+
+def test_a_server_ledger_named_outright_still_needs_the_files_folder(cli, cfg: Path, tmp_path: Path, pg_url: str,
+                                                                     monkeypatch) -> None:  # noqa: ANN001
+    """A ledger on a server keeps its received files where schedule.yaml's `files:` says: without the configuration
+    verify would look elsewhere and call them lost. Unless KHOAGIAO_FILES names the folder, the configuration is
+    needed, and an error in it is said."""
+    cli("db", "init", "--db", pg_url)
+    line = _no_rules(cfg)
+    for command in LEDGER_COMMANDS:
+        assert f"schedule.yaml:{line}" in cli(*command, "--db", pg_url, code=2).stderr
+    sqlite = tmp_path / "a.sqlite3"
+    cli("db", "init", "--db", str(sqlite))
+    cli("db", "copy", str(sqlite), pg_url, code=2)
+    monkeypatch.setenv("KHOAGIAO_FILES", str(tmp_path / "files"))
+    assert "0 bản ghi" in cli("verify", "--db", pg_url).stdout
+    assert pg_url in cli("db", "status", "--db", pg_url).stdout
