@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from conftest import write_config
 
+from khoagiao_cli.dburl import shown
+
 #: the commands that need no configuration, as a new user runs them
 LEDGER_COMMANDS = [("db", "init"), ("db", "status"), ("verify",), ("backup",)]
 
@@ -68,3 +70,46 @@ def test_a_server_ledger_named_outright_still_needs_the_files_folder(cli, cfg: P
     monkeypatch.setenv("KHOAGIAO_FILES", str(tmp_path / "files"))
     assert "0 bản ghi" in cli("verify", "--db", pg_url).stdout
     assert pg_url in cli("db", "status", "--db", pg_url).stdout
+
+
+@pytest.mark.parametrize("url", [
+    "postgresql://minh@127.0.0.1/kg?password=minhpw",
+    "postgresql://minh@127.0.0.1/kg?sslmode=disable&password=",
+    "postgresql://minh@127.0.0.1/kg?pass%77ord=minhpw",  # libpq decodes the key
+    "postgres://minh@127.0.0.1/kg?sslpassword=minhpw",  # the passphrase of a client key
+    "postgresql://minh@127.0.0.1/kg#?password=minhpw",  # libpq: database `kg#`, then the query
+    "postgresql://:minhpw@127.0.0.1/kg",
+])
+def test_a_password_in_the_db_key_is_refused_with_its_line(cli, cfg: Path, url: str) -> None:  # noqa: ANN001
+    schedule = cfg / "schedule.yaml"
+    text = schedule.read_text(encoding="utf-8")
+    schedule.write_text(text + f"db: '{url}'\n", encoding="utf-8")
+    refused = cli("due", "--as-of", "2026-04-20", code=2)
+    assert f"schedule.yaml:{len(text.splitlines()) + 1}: db:" in refused.stderr, refused.stderr
+    assert "không ghi mật khẩu" in refused.stderr and "minhpw" not in refused.output
+
+
+@pytest.mark.parametrize("secret", ["minh:minhpw@", "minh@"])
+@pytest.mark.parametrize("command", [("db", "status"), ("verify",), ("backup",), ("config",), ("due",)], ids=" ".join)
+def test_a_password_in_a_named_url_is_refused_and_never_shown(cli, cfg: Path, pg_server, secret: str, command,
+                                                                monkeypatch) -> None:  # noqa: ANN001
+    """The trial logged in with `?password=` and printed it in db status, backup (and its pg_dump example), config
+    and connection errors; `user:pass@` from --db was taken silently. The README: the password never goes in the
+    URL. It goes in PGPASSWORD or ~/.pgpass, which the message names."""
+    url = f"postgresql://{secret}127.0.0.1:{pg_server.port}/postgres" + "?password=minhpw" * (secret == "minh@")
+    for named in ({"args": ("--db", url)}, {"env": url}):
+        if "env" in named:
+            monkeypatch.setenv("KHOAGIAO_DB", url)
+        refused = cli(*command, *named.get("args", ()), code=2)
+        assert "PGPASSWORD" in refused.stderr and "minhpw" not in refused.output, refused.output
+    assert "minhpw" not in cli("db", "copy", url, "x.sqlite3", code=2).output
+    assert not Path("x.sqlite3").exists()
+
+
+def test_shown_leaves_out_every_password() -> None:
+    assert shown("postgresql://minh@h:5432/kg?password=pw&sslmode=require") == "postgresql://minh@h:5432/kg?sslmode=require"
+    assert shown("postgres://minh@h/kg?sslpassword=pw") == "postgres://minh@h/kg"
+    assert shown("postgresql://minh@h/kg?pass%77ord=pw&application_name=x") == "postgresql://minh@h/kg?application_name=x"
+    assert shown("postgresql://minh:pw@h:5432/kg") == "postgresql://minh@h:5432/kg"
+    assert shown("postgresql://minh:pw@h:99999/kg") == "postgresql://minh@h:99999/kg"
+    assert shown("postgresql://minh@h/kg?sslmode=require") == "postgresql://minh@h/kg?sslmode=require"

@@ -120,6 +120,11 @@ CATALOGUE: dict[str, Entry] = {
     "pg_unreachable": 'Cannot reach the ledger {path}: {error}. Nothing was recorded; check the PostgreSQL server and run the command again.',
     "pg_denied": 'The database role may not do this on the ledger {path} ({error}); nothing was recorded.',
     "db_url_unknown": "'{value}' is not a ledger khoagiao can use: a SQLite file or a postgresql://… URL only (not '{scheme}://').",
+    "db_url_password": (
+        "The ledger URL '{value}' holds a password: khoagiao never takes one from a URL, where it would show (in "
+        "messages, the shell's history, the list of processes). Give it to libpq in PGPASSWORD or ~/.pgpass "
+        "(%APPDATA%\\postgresql\\pgpass.conf on Windows) and name the ledger without it."
+    ),
     "db_url_bad": "The ledger URL '{value}' is not valid (the port must be a number), e.g. postgresql://127.0.0.1:5432/khoagiao.",
     "db_locked": "The ledger {path} stayed locked by another process; nothing was recorded. Try again.",
     "db_readonly": "The ledger {path} is read-only; nothing was recorded.",

@@ -121,6 +121,11 @@ CATALOGUE: dict[str, Entry] = {
     "pg_unreachable": 'Không kết nối được sổ theo dõi {path}: {error}. Không có gì được ghi; kiểm tra máy chủ PostgreSQL rồi chạy lại lệnh.',
     "pg_denied": 'Tài khoản cơ sở dữ liệu không được phép làm việc này trên sổ theo dõi {path} ({error}); không có gì được ghi.',
     "db_url_unknown": "'{value}' không phải sổ theo dõi khoagiao dùng được: chỉ nhận tệp SQLite hoặc địa chỉ postgresql://… (không nhận '{scheme}://').",
+    "db_url_password": (
+        "Địa chỉ sổ theo dõi '{value}' có ghi mật khẩu: khoagiao không nhận mật khẩu trong địa chỉ, nơi nó bị lộ (trong "
+        "thông báo, lịch sử lệnh, danh sách tiến trình). Hãy để libpq đọc mật khẩu từ PGPASSWORD hoặc ~/.pgpass "
+        "(%APPDATA%\\postgresql\\pgpass.conf trên Windows) và ghi địa chỉ không có mật khẩu."
+    ),
     "db_url_bad": "Địa chỉ sổ theo dõi '{value}' không hợp lệ (cổng phải là một số), ví dụ postgresql://127.0.0.1:5432/khoagiao.",
     "db_locked": "Sổ theo dõi {path} đang bị tiến trình khác khóa quá lâu; không có gì được ghi. Hãy thử lại.",
     "db_readonly": "Sổ theo dõi {path} chỉ cho phép đọc; không có gì được ghi.",
