@@ -113,3 +113,20 @@ def test_shown_leaves_out_every_password() -> None:
     assert shown("postgresql://minh:pw@h:5432/kg") == "postgresql://minh@h:5432/kg"
     assert shown("postgresql://minh:pw@h:99999/kg") == "postgresql://minh@h:99999/kg"
     assert shown("postgresql://minh@h/kg?sslmode=require") == "postgresql://minh@h/kg?sslmode=require"
+
+
+@pytest.mark.parametrize("port", ["99999", "0", "65536"])
+def test_a_port_out_of_range_says_the_range(cli, cfg: Path, port: str) -> None:  # noqa: ANN001
+    url = f"postgresql://minh@127.0.0.1:{port}/kg"
+    refused = cli("db", "status", "--db", url, code=2)
+    assert "1–65535" in refused.stderr and "một số" not in refused.stderr, refused.stderr
+    assert "1–65535" in cli("db", "status", "--db", url, "--lang", "en", code=2).stderr
+    schedule = cfg / "schedule.yaml"
+    text = schedule.read_text(encoding="utf-8")
+    schedule.write_text(text + f"db: {url}\n", encoding="utf-8")
+    refused = cli("due", code=2)
+    assert f"schedule.yaml:{len(text.splitlines()) + 1}: db:" in refused.stderr and "1–65535" in refused.stderr
+
+
+def test_a_port_that_is_no_number_still_says_so(cli, cfg: Path) -> None:  # noqa: ANN001
+    assert "cổng phải là một số" in cli("db", "status", "--db", "postgresql://h:abc/kg", code=2).stderr

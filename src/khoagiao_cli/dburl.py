@@ -23,11 +23,24 @@ def pg_url(given: str) -> str:
         raise UserError("db_url_unknown", value=shown(given), scheme=scheme)
     if has_secret(given):
         raise UserError("db_url_password", value=shown(given))
-    try:
-        urlsplit(given).port  # noqa: B018 - a port that is not a number raises here
-    except ValueError as exc:
-        raise UserError("db_url_bad", value=shown(given)) from exc
+    fault = port_fault(given)
+    if fault is not None:
+        raise UserError("db_url_port_range" if fault == "range" else "db_url_bad", value=shown(given))
     return given
+
+
+def port_fault(url: str) -> str | None:
+    """What is wrong with the port of `url`: "number" when it is not one (or the URL cannot be read at all),
+    "range" when it is not 1–65535 (libpq refuses 0 too); None when it is fine or not given."""
+    try:
+        port = urlsplit(url).port
+    except ValueError:
+        try:
+            digits = re.search(r":\d+$", urlsplit(url).netloc) is not None
+        except ValueError:
+            digits = False
+        return "range" if digits else "number"
+    return "range" if port == 0 else None
 
 
 def _split(url: str) -> tuple[str, str, str, str | None]:
