@@ -130,3 +130,15 @@ def test_a_port_out_of_range_says_the_range(cli, cfg: Path, port: str) -> None: 
 
 def test_a_port_that_is_no_number_still_says_so(cli, cfg: Path) -> None:  # noqa: ANN001
     assert "cổng phải là một số" in cli("db", "status", "--db", "postgresql://h:abc/kg", code=2).stderr
+
+
+def test_a_copy_into_a_folder_says_it_is_a_folder(cli, cfg: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    source = tmp_path / "a.sqlite3"
+    cli("db", "init", "--db", str(source))
+    folder = tmp_path / "somefolder"
+    folder.mkdir()
+    refused = cli("db", "copy", str(source), str(folder), code=2)
+    assert "là một thư mục" in refused.stderr and "đã có dữ liệu" not in refused.stderr, refused.stderr
+    assert not any(folder.iterdir())
+    refused = cli("db", "copy", str(folder), str(tmp_path / "b.sqlite3"), code=2)  # it said "cannot open", exit 1
+    assert "là một thư mục" in refused.stderr and not (tmp_path / "b.sqlite3").exists()

@@ -192,8 +192,8 @@ def db_copy(
     target: Annotated[str, typer.Argument(help="o_copy_target", metavar="DST", callback=given)],
     lang: Lang = None,
 ) -> None:
-    from khoagiao_cli.config.paths import db_source, db_timeout
-    from khoagiao_cli.errors import LedgerError, UserError
+    from khoagiao_cli.config.paths import db_source, db_timeout, file_kind
+    from khoagiao_cli.errors import LedgerError, Msg, UserError
     from khoagiao_cli.store import archive
     from khoagiao_cli.store.census import census
     from khoagiao_cli.store.copying import copy_ledger
@@ -208,6 +208,9 @@ def db_copy(
     src_where = _where(src)
     if (src.url, src.path.resolve()) == (dst.url, dst.path.resolve()):
         raise UserError("copy_same", path=src_where)
+    for named in (src, dst):  # a folder is no ledger file (not a "full" target, nor one that "cannot be opened")
+        if named.url is None and (kind := file_kind(named.path)) is not None:
+            raise UserError("not_a_file", path=str(named.path), kind=Msg("kind_" + kind))
     timeout = db_timeout(os.environ)
     ledger = _open(src)
     if ledger is None:
