@@ -142,3 +142,13 @@ def test_a_copy_into_a_folder_says_it_is_a_folder(cli, cfg: Path, tmp_path: Path
     assert not any(folder.iterdir())
     refused = cli("db", "copy", str(folder), str(tmp_path / "b.sqlite3"), code=2)  # it said "cannot open", exit 1
     assert "là một thư mục" in refused.stderr and not (tmp_path / "b.sqlite3").exists()
+
+
+def test_a_connection_refused_by_the_server_hints_at_more_than_the_server(cli, cfg: Path, pg_server) -> None:  # noqa: ANN001
+    """A database not there, a role not there or a wrong password: the server answered, so "check the server"
+    alone sent the user the wrong way. (libpq gives no SQLSTATE for a failed connection: one hint for them all.)"""
+    refused = cli("db", "status", "--db", pg_server.url("none_such"), code=1)
+    assert "Không kết nối được" in refused.stderr and "PGPASSWORD" in refused.stderr
+    assert "tên cơ sở dữ liệu" in refused.stderr
+    english = cli("db", "status", "--db", pg_server.url("postgres", "nobody"), "--lang", "en", code=1).stderr
+    assert "Cannot reach the ledger" in english and "PGPASSWORD" in english

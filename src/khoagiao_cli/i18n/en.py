@@ -118,6 +118,10 @@ CATALOGUE: dict[str, Entry] = {
     "init_exists": "Config files already exist, not overwritten: {files}. Use --force to overwrite.",
     # ------------------------------------------------------------------ errors: ledger
     "pg_unreachable": 'Cannot reach the ledger {path}: {error}. Nothing was recorded; check the PostgreSQL server and run the command again.',
+    "pg_no_session": (
+        "Cannot reach the ledger {path}: {error}. Nothing was recorded; check the server and port, the database and "
+        "user names in the URL, and the password (PGPASSWORD or ~/.pgpass), then run the command again."
+    ),
     "pg_denied": 'The database role may not do this on the ledger {path} ({error}); nothing was recorded.',
     "db_url_unknown": "'{value}' is not a ledger khoagiao can use: a SQLite file or a postgresql://… URL only (not '{scheme}://').",
     "db_url_password": (

@@ -119,6 +119,10 @@ CATALOGUE: dict[str, Entry] = {
     "init_exists": "Đã có tệp cấu hình, không ghi đè: {files}. Dùng --force để ghi đè.",
     # ------------------------------------------------------------------ errors: ledger
     "pg_unreachable": 'Không kết nối được sổ theo dõi {path}: {error}. Không có gì được ghi; kiểm tra máy chủ PostgreSQL rồi chạy lại lệnh.',
+    "pg_no_session": (
+        "Không kết nối được sổ theo dõi {path}: {error}. Không có gì được ghi; kiểm tra máy chủ và cổng, tên cơ sở "
+        "dữ liệu và tài khoản trong địa chỉ, và mật khẩu (PGPASSWORD hoặc ~/.pgpass), rồi chạy lại lệnh."
+    ),
     "pg_denied": 'Tài khoản cơ sở dữ liệu không được phép làm việc này trên sổ theo dõi {path} ({error}); không có gì được ghi.',
     "db_url_unknown": "'{value}' không phải sổ theo dõi khoagiao dùng được: chỉ nhận tệp SQLite hoặc địa chỉ postgresql://… (không nhận '{scheme}://').",
     "db_url_password": (
