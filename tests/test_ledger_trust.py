@@ -379,6 +379,9 @@ def test_verify_needs_no_configuration(cli, db, tmp_path, monkeypatch) -> None:
     broken.mkdir()
     (broken / "units.yaml").write_text("units: [\n", encoding="utf-8")
     monkeypatch.setenv("KHOAGIAO_CONFIG", str(broken))
+    if db.postgresql:  # where its received files are is the configuration's (files:): an error there is said
+        assert "units.yaml:2" in cli("verify", code=2).stderr
+        monkeypatch.setenv("KHOAGIAO_FILES", str(tmp_path / "files"))  # unless said elsewhere
     assert "5 bản ghi" in cli("verify").stdout
 
 

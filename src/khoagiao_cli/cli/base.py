@@ -253,30 +253,35 @@ class Env:
 
 def ledger_source(db: str | None, config: str | None) -> Source:
     """The ledger of a command that needs no configuration (verify, db, backup): --db, KHOAGIAO_DB, else the `db:`
-    of schedule.yaml when the configuration can be read (a broken one must not keep anyone from the ledger: then
-    the user data folder's file, which the command names). Its received files: as `db_source` says (a file
-    named by --db or KHOAGIAO_DB keeps them beside it: the configuration is not read for it)."""
+    of schedule.yaml. A SQLite file named by --db or KHOAGIAO_DB is opened without reading the configuration (a
+    broken one must not keep anyone from a ledger they name), and so is a database on a server when KHOAGIAO_FILES
+    says where its received files are. Otherwise the configuration decides, `files:` of a ledger on a server
+    included, and one that cannot be read is said as every command says it (file:line, exit 2): never passed over
+    for the user data folder's file, a ledger nobody named."""
     from khoagiao_cli.config.paths import db_source
 
     given = db if db is not None else os.environ.get("KHOAGIAO_DB") or None
-    if given is not None and "://" not in given:
+    if given is not None and not needs_configuration(given):
         return db_source(db, os.environ)
     settings, folder = office_settings(config)
     return db_source(db, os.environ, settings.db, folder, settings.files)
 
 
-def office_settings(config: str | None) -> tuple[Settings, Path | None]:
-    """schedule.yaml's settings and folder, for a command that needs no configuration; the defaults (no `db:`, no
-    `files:`) and no folder when the configuration cannot be read."""
+def needs_configuration(named: str) -> bool:
+    """Whether the ledger named `named` (by --db, KHOAGIAO_DB or an argument) needs the configuration to be used:
+    a database on a server does, for the folder of its received files (`files:`), unless KHOAGIAO_FILES names it."""
+    return "://" in named and not os.environ.get("KHOAGIAO_FILES")
+
+
+def office_settings(config: str | None) -> tuple[Settings, Path]:
+    """schedule.yaml's settings and folder, for a command that needs no configuration but is told by it where the
+    ledger or its files are. A configuration that cannot be read raises its ConfigError (file:line), as for the
+    daily commands: the defaults in its place would name another ledger, or another folder of files."""
     from khoagiao_cli.config.load import load
     from khoagiao_cli.config.paths import config_sources, user_cache_dir
-    from khoagiao_cli.core.model import Settings
 
-    try:
-        sources = config_sources(Path(config) if config is not None else None, os.environ)
-        return load(sources, user_cache_dir(os.environ), Path.cwd()).settings, sources["schedule.yaml"].path.parent
-    except (ConfigError, UserError):
-        return Settings(), None
+    sources = config_sources(Path(config) if config is not None else None, os.environ)
+    return load(sources, user_cache_dir(os.environ), Path.cwd()).settings, sources["schedule.yaml"].path.parent
 
 
 def real_clock(zone: tzinfo | None = None) -> datetime:

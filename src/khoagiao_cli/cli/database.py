@@ -1,6 +1,7 @@
 """The ledger's database: made ready for an office (`db init`), looked at (`db status`), moved from one database to
-another (`db copy`), and backed up (`backup`). Like `verify`, these need no configuration: a broken config must
-not keep anyone from looking after the ledger."""
+another (`db copy`), and backed up (`backup`). Like `verify`, these need no configuration for a SQLite file named
+by --db or KHOAGIAO_DB: a broken config must not keep anyone from looking after the ledger (cli.base.ledger_source
+says when the configuration decides, and is then read as by every command)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from khoagiao_cli.cli.base import (
     handled,
     lang_of,
     ledger_source,
+    needs_configuration,
     office_settings,
     real_clock,
     write_or_print,
@@ -188,19 +190,25 @@ def db_copy(
     target: Annotated[str, typer.Argument(help="o_copy_target", metavar="DST", callback=given)],
     lang: Lang = None,
 ) -> None:
-    from khoagiao_cli.config.paths import db_source, db_timeout
-    from khoagiao_cli.errors import LedgerError, UserError
+    from khoagiao_cli.config.paths import db_source, db_timeout, file_kind
+    from khoagiao_cli.errors import LedgerError, Msg, UserError
     from khoagiao_cli.store import archive
     from khoagiao_cli.store.census import census
     from khoagiao_cli.store.copying import copy_ledger
 
     words = _words(ctx, lang)
     # both named here, not by a config's `db:`; but a ledger on a server keeps its files where the office says
-    settings, folder = office_settings(None)
-    src, dst = (db_source(named, os.environ, None, folder, settings.files) for named in (source, target))
+    files, folder = None, None
+    if needs_configuration(source) or needs_configuration(target):
+        settings, folder = office_settings(None)
+        files = settings.files
+    src, dst = (db_source(named, os.environ, None, folder, files) for named in (source, target))
     src_where = _where(src)
     if (src.url, src.path.resolve()) == (dst.url, dst.path.resolve()):
         raise UserError("copy_same", path=src_where)
+    for named in (src, dst):  # a folder is no ledger file (not a "full" target, nor one that "cannot be opened")
+        if named.url is None and (kind := file_kind(named.path)) is not None:
+            raise UserError("not_a_file", path=str(named.path), kind=Msg("kind_" + kind))
     timeout = db_timeout(os.environ)
     ledger = _open(src)
     if ledger is None:

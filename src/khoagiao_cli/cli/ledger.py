@@ -1,7 +1,8 @@
 """The ledger itself: `verify` walks its hash chain and says whether anything was changed past khoagiao.
 
-It needs no configuration (a broken config must not keep anyone from checking the ledger) and never upgrades
-a ledger of an older schema: it looks at the file as it is."""
+A SQLite file named by --db or KHOAGIAO_DB is checked without the configuration (a broken config must not keep
+anyone from checking the ledger they name; cli.base.ledger_source). It never upgrades a ledger of an older schema:
+it looks at the file as it is."""
 
 from __future__ import annotations
 

@@ -5,23 +5,19 @@ from pydantic_core import PydanticCustomError
 
 
 def ledger_place(v: str) -> str:
-    """`db:` names a SQLite file or a PostgreSQL database by its URL, which never holds a password here."""
-    from urllib.parse import urlsplit
-
-    from khoagiao_cli.dburl import SCHEMES
+    """`db:` names a SQLite file or a PostgreSQL database by its URL, which never holds a password (dburl.has_secret)."""
+    from khoagiao_cli.dburl import SCHEMES, has_secret, port_fault
 
     if not v.strip():
         raise PydanticCustomError("db_empty", "empty")
     if "://" in v:
         if v.split("://", 1)[0].lower() not in SCHEMES:
             raise PydanticCustomError("db_url", "only postgresql://")
-        try:
-            parts = urlsplit(v)
-            parts.port  # noqa: B018 - a port that is not a number raises here
-        except ValueError as exc:
-            raise PydanticCustomError("db_url", "only postgresql://") from exc
-        if parts.password is not None:
+        if has_secret(v):  # `user:password@`, or libpq's password= or sslpassword= in the query
             raise PydanticCustomError("db_password_in_file", "no password in a file")
+        fault = port_fault(v)
+        if fault is not None:
+            raise PydanticCustomError("db_port_range" if fault == "range" else "db_url", "only postgresql://")
     return v
 
 

@@ -122,8 +122,18 @@ CATALOGUE: dict[str, Entry] = {
         "The database role may not read the ledger {path} ({error}). The ledger's owner can put it in the readers' "
         "group: khoagiao db init --reader ROLE."
     ),
+    "pg_no_session": (
+        "Cannot reach the ledger {path}: {error}. Nothing was recorded; check the server and port, the database and "
+        "user names in the URL, and the password (PGPASSWORD or ~/.pgpass), then run the command again."
+    ),
     "pg_denied": 'The database role may not do this on the ledger {path} ({error}); nothing was recorded.',
     "db_url_unknown": "'{value}' is not a ledger khoagiao can use: a SQLite file or a postgresql://… URL only (not '{scheme}://').",
+    "db_url_password": (
+        "The ledger URL '{value}' holds a password: khoagiao never takes one from a URL, where it would show (in "
+        "messages, the shell's history, the list of processes). Give it to libpq in PGPASSWORD or ~/.pgpass "
+        "(%APPDATA%\\postgresql\\pgpass.conf on Windows) and name the ledger without it."
+    ),
+    "db_url_port_range": "The ledger URL '{value}' is not valid: the port must be 1–65535 (PostgreSQL's is usually 5432).",
     "db_url_bad": "The ledger URL '{value}' is not valid (the port must be a number), e.g. postgresql://127.0.0.1:5432/khoagiao.",
     "db_locked": "The ledger {path} stayed locked by another process; nothing was recorded. Try again.",
     "db_readonly": "The ledger {path} is read-only; nothing was recorded.",
@@ -234,6 +244,7 @@ CATALOGUE: dict[str, Entry] = {
     "origin_default": "default",
     "cfg_db_empty": "give the ledger's file or a postgresql://… URL, or leave the key out",
     "cfg_db_url": "only a SQLite file or postgresql://user@host:port/database (the port a number)",
+    "cfg_db_port_range": "the port must be 1–65535 (PostgreSQL's is usually 5432)",
     "cfg_db_password_in_file": "never a password in a config file; libpq reads PGPASSWORD, ~/.pgpass or PGSERVICE",
     "cfg_files_empty": "give a folder (say \\\\may-chu\\khoagiao), or leave the key out",
     "cfg_files_url": "a folder (say \\\\may-chu\\khoagiao), not a …:// address",

@@ -123,8 +123,18 @@ CATALOGUE: dict[str, Entry] = {
         "Tài khoản cơ sở dữ liệu không được phép đọc sổ theo dõi {path} ({error}). Chủ sổ có thể cho vai trò này vào "
         "nhóm người xem: khoagiao db init --reader TÊN_VAI_TRÒ."
     ),
+    "pg_no_session": (
+        "Không kết nối được sổ theo dõi {path}: {error}. Không có gì được ghi; kiểm tra máy chủ và cổng, tên cơ sở "
+        "dữ liệu và tài khoản trong địa chỉ, và mật khẩu (PGPASSWORD hoặc ~/.pgpass), rồi chạy lại lệnh."
+    ),
     "pg_denied": 'Tài khoản cơ sở dữ liệu không được phép làm việc này trên sổ theo dõi {path} ({error}); không có gì được ghi.',
     "db_url_unknown": "'{value}' không phải sổ theo dõi khoagiao dùng được: chỉ nhận tệp SQLite hoặc địa chỉ postgresql://… (không nhận '{scheme}://').",
+    "db_url_password": (
+        "Địa chỉ sổ theo dõi '{value}' có ghi mật khẩu: khoagiao không nhận mật khẩu trong địa chỉ, nơi nó bị lộ (trong "
+        "thông báo, lịch sử lệnh, danh sách tiến trình). Hãy để libpq đọc mật khẩu từ PGPASSWORD hoặc ~/.pgpass "
+        "(%APPDATA%\\postgresql\\pgpass.conf trên Windows) và ghi địa chỉ không có mật khẩu."
+    ),
+    "db_url_port_range": "Địa chỉ sổ theo dõi '{value}' không hợp lệ: cổng phải trong khoảng 1–65535 (PostgreSQL thường dùng 5432).",
     "db_url_bad": "Địa chỉ sổ theo dõi '{value}' không hợp lệ (cổng phải là một số), ví dụ postgresql://127.0.0.1:5432/khoagiao.",
     "db_locked": "Sổ theo dõi {path} đang bị tiến trình khác khóa quá lâu; không có gì được ghi. Hãy thử lại.",
     "db_readonly": "Sổ theo dõi {path} chỉ cho phép đọc; không có gì được ghi.",
@@ -234,6 +244,7 @@ CATALOGUE: dict[str, Entry] = {
     "origin_default": "mặc định",
     "cfg_db_empty": "ghi đường dẫn tệp sổ theo dõi hoặc địa chỉ postgresql://…, hoặc bỏ khóa này",
     "cfg_db_url": "chỉ nhận tệp SQLite hoặc địa chỉ postgresql://người_dùng@máy_chủ:cổng/tên_csdl (cổng là một số)",
+    "cfg_db_port_range": "cổng phải trong khoảng 1–65535 (PostgreSQL thường dùng 5432)",
     "cfg_db_password_in_file": "không ghi mật khẩu vào tệp cấu hình; libpq đọc PGPASSWORD, ~/.pgpass hoặc PGSERVICE",
     "cfg_files_empty": "ghi một thư mục (ví dụ \\\\may-chu\\khoagiao), hoặc bỏ khóa này",
     "cfg_files_url": "ghi một thư mục (ví dụ \\\\may-chu\\khoagiao), không phải một địa chỉ …://",

@@ -117,9 +117,15 @@ class PostgresLedger(SqlLedger):
     @classmethod
     def _connect(cls, url: str, timeout: float, files_at: Path | None = None, read_only: bool = False,
                  ) -> PostgresLedger:
-        """`read_only`: the session refuses every write, as a SQLite reader's read-only file does."""
+        """`read_only`: the session refuses every write, as a SQLite reader's read-only file does. A session not
+        had names all it can be (libpq gives no SQLSTATE for it): the server or port, the database or role, the
+        password; its own words say which."""
         with _guard(shown(url), read_only):
-            return cls(url, _session(url, timeout, read_only), files_at, timeout, read_only)
+            try:
+                raw = _session(url, timeout, read_only)
+            except psycopg.OperationalError as exc:
+                raise LedgerError("pg_no_session", path=shown(url), error=_first_line(exc)) from exc
+            return cls(url, raw, files_at, timeout, read_only)
 
     def schema_version(self) -> int:
         return self._version()
