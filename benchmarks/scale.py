@@ -27,7 +27,6 @@ pending tasks as the first setup of one year has units is timed in the same run,
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import os
 import random
@@ -161,32 +160,34 @@ def commands(has_limit: bool) -> list[tuple[str, list[str]]]:
     return out
 
 
+#: `due` run again and again in one process (a child of this one, whose memory the whole commands' peaks must not
+#: inherit): the first run loads what it imports, the others are timed
+ANSWERED = """
+import contextlib, os, sys, time
+from khoagiao_cli.cli import main
+runs, day = int(sys.argv[1]), sys.argv[2]
+walls = []
+with open(os.devnull, "w", encoding="utf-8") as sink, contextlib.redirect_stdout(sink):
+    for _ in range(runs + 1):
+        sys.argv = ["khoagiao", "due", "--format", "plain", "--as-of", day]
+        start = time.perf_counter()
+        try:
+            main()
+        except SystemExit as exc:
+            if exc.code not in (0, 1, None):
+                raise
+        walls.append(time.perf_counter() - start)
+print(sorted(walls[1:])[len(walls[1:]) // 2])
+"""
+
+
 def answered(env: dict[str, str], runs: int) -> float:
-    """Median seconds of `due` run in this process after a first run has loaded everything it imports: the answer
+    """Median seconds of `due` run in one process after a first run has loaded everything it imports: the answer
     (configuration, a new connection, the queries, the text) without the start-up, which is the same for every
     setup on a backend (on PostgreSQL the driver's import, about 80 ms)."""
-    from khoagiao_cli.cli import main
-
-    saved, argv = dict(os.environ), sys.argv
-    os.environ.clear()
-    os.environ.update(env)
-    walls: list[float] = []
-    try:
-        with open(os.devnull, "w", encoding="utf-8") as sink, contextlib.redirect_stdout(sink):
-            for _ in range(runs + 1):
-                sys.argv = ["khoagiao", "due", "--format", "plain", "--as-of", AS_OF.isoformat()]
-                start = time.perf_counter()
-                try:
-                    main()
-                except SystemExit as exc:
-                    if exc.code not in (0, 1, None):
-                        raise
-                walls.append(time.perf_counter() - start)
-    finally:
-        os.environ.clear()
-        os.environ.update(saved)
-        sys.argv = argv
-    return statistics.median(walls[1:])
+    out = subprocess.run([sys.executable, "-c", ANSWERED, str(runs), AS_OF.isoformat()], env=env, check=True,
+                         capture_output=True, text=True).stdout
+    return float(out.strip().splitlines()[-1])
 
 
 def taskwarrior(pending: int, runs: int) -> float | None:
